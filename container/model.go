@@ -1,0 +1,305 @@
+package container
+
+import "fmt"
+
+// NoPTS marks an unknown timestamp or duration, as AV_NOPTS_VALUE does in
+// FFmpeg. Stream.StartPTS, Stream.DurationTS, Format.StartTime and
+// Format.Duration hold it when the value is not known.
+const NoPTS int64 = -1 << 63
+
+// TimeBaseMicro is the time base of Format.StartTime and Format.Duration:
+// microseconds, FFmpeg's AV_TIME_BASE.
+var TimeBaseMicro = Rational{1, 1000000}
+
+// Rational is an exact fraction, such as a time base (1/44100), a frame rate
+// (30000/1001) or an aspect ratio (16:9). The zero value, 0/0, means unknown,
+// as ffprobe prints it.
+type Rational struct {
+	Num, Den int64
+}
+
+// String renders r as ffprobe prints a rational field: "1/44100".
+func (r Rational) String() string { return fmt.Sprintf("%d/%d", r.Num, r.Den) }
+
+// Ratio renders r as ffprobe prints an aspect ratio: "16:9".
+func (r Rational) Ratio() string { return fmt.Sprintf("%d:%d", r.Num, r.Den) }
+
+// Valid reports whether r has a non-zero numerator and denominator.
+func (r Rational) Valid() bool { return r.Num != 0 && r.Den != 0 }
+
+// Float returns r as a float64, 0 when the denominator is 0.
+func (r Rational) Float() float64 {
+	if r.Den == 0 {
+		return 0
+	}
+	return float64(r.Num) / float64(r.Den)
+}
+
+// Reduce returns r in lowest terms with a positive denominator, limited to
+// numerators and denominators of at most max, as av_reduce does.
+func (r Rational) Reduce(max int64) Rational {
+	n, d, _ := reduce(r.Num, r.Den, max)
+	return Rational{n, d}
+}
+
+// MediaType is the kind of a stream, as ffprobe's codec_type names it.
+type MediaType int
+
+// The media types ffprobe distinguishes.
+const (
+	Unknown MediaType = iota
+	Video
+	Audio
+	Data
+	Subtitle
+	Attachment
+)
+
+// String returns ffprobe's codec_type: "audio", "video", ...
+func (t MediaType) String() string {
+	switch t {
+	case Video:
+		return "video"
+	case Audio:
+		return "audio"
+	case Data:
+		return "data"
+	case Subtitle:
+		return "subtitle"
+	case Attachment:
+		return "attachment"
+	}
+	return "unknown"
+}
+
+// Disposition is the set of AV_DISPOSITION_* flags of a stream.
+type Disposition uint32
+
+// The disposition flags, in the order ffprobe prints them.
+const (
+	DispositionDefault Disposition = 1 << iota
+	DispositionDub
+	DispositionOriginal
+	DispositionComment
+	DispositionLyrics
+	DispositionKaraoke
+	DispositionForced
+	DispositionHearingImpaired
+	DispositionVisualImpaired
+	DispositionCleanEffects
+	DispositionAttachedPic
+	DispositionTimedThumbnails
+	DispositionCaptions
+	DispositionDescriptions
+	DispositionMetadata
+	DispositionDependent
+	DispositionStillImage
+)
+
+// DispositionNames are ffprobe's names of the disposition flags, bit 0 first.
+var DispositionNames = [...]string{
+	"default", "dub", "original", "comment", "lyrics", "karaoke", "forced",
+	"hearing_impaired", "visual_impaired", "clean_effects", "attached_pic",
+	"timed_thumbnails", "captions", "descriptions", "metadata", "dependent",
+	"still_image",
+}
+
+// Tag is one metadata entry with ffmpeg's key name.
+type Tag struct {
+	Key, Value string
+}
+
+// Tags are metadata entries in file order. Keys are ffmpeg's names (title,
+// artist, album_artist, ...), in the case the file or ffmpeg gives them.
+type Tags []Tag
+
+// Get returns the value of the first tag whose key equals key, ignoring case.
+func (t Tags) Get(key string) (string, bool) {
+	for _, e := range t {
+		if equalFold(e.Key, key) {
+			return e.Value, true
+		}
+	}
+	return "", false
+}
+
+// Set appends key=value, or replaces the value of an existing key (compared
+// ignoring case, as av_dict_set does), keeping the key's first position.
+func (t *Tags) Set(key, value string) {
+	for i, e := range *t {
+		if equalFold(e.Key, key) {
+			(*t)[i].Value = value
+			return
+		}
+	}
+	*t = append(*t, Tag{key, value})
+}
+
+// Append adds key=value; where key exists, the value is appended after a
+// ";" as av_dict_set with AV_DICT_APPEND does for repeated keys.
+func (t *Tags) Append(key, value string) {
+	for i, e := range *t {
+		if equalFold(e.Key, key) {
+			(*t)[i].Value += ";" + value
+			return
+		}
+	}
+	*t = append(*t, Tag{key, value})
+}
+
+// AddIfAbsent adds key=value only when key is not present yet
+// (AV_DICT_DONT_OVERWRITE).
+func (t *Tags) AddIfAbsent(key, value string) {
+	if _, ok := t.Get(key); !ok {
+		*t = append(*t, Tag{key, value})
+	}
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// Picture locates an embedded image (cover art) in the object, so that a
+// caller can fetch it later with one range request.
+type Picture struct {
+	Offset int64  // byte offset of the image data in the object
+	Length int64  // length of the image data in bytes
+	MIME   string // MIME type as the container declares it, if any
+	Type   int    // picture type (ID3v2/FLAC: 3 is the front cover), -1 if none
+}
+
+// Stream is one elementary stream as ffprobe describes it. Zero values mean
+// "not known" unless a field says otherwise; the serialisers omit what
+// ffprobe would print as N/A.
+type Stream struct {
+	Index int
+	Type  MediaType
+	ID    int64 // container-level id (track ID, PID); printed only when HasID
+	HasID bool
+
+	CodecName     string // ffmpeg's codec name ("aac", "pcm_s16le"); "" if unknown
+	CodecLongName string // filled from the codec table when empty
+	Profile       string // profile name as ffprobe prints it
+	CodecTag      uint32 // the container's codec tag, little-endian fourcc order
+
+	// Audio.
+	SampleFmt     string // "fltp", "s16", ...
+	SampleRate    int
+	Channels      int
+	ChannelLayout string // "stereo", "5.1(side)"; "" when unspecified
+	BitsPerSample int    // av_get_bits_per_sample of the codec (0 for lossy)
+
+	// Video.
+	Width, Height           int
+	CodedWidth, CodedHeight int
+	HasBFrames              int
+	SampleAspectRatio       Rational // 0/0 when unknown
+	DisplayAspectRatio      Rational // computed from SAR and size when zero
+	PixFmt                  string
+	Level                   int // ffprobe prints -99 for unknown; set LevelUnknown
+	ColorRange              string
+	ColorSpace              string
+	ColorTransfer           string
+	ColorPrimaries          string
+	ChromaLocation          string
+	FieldOrder              string
+	Refs                    int
+	ClosedCaptions          bool
+	FilmGrain               bool
+	// DisplayMatrix is the stream's display matrix (tkhd), if the container has
+	// a non-identity one; Rotation is derived from it.
+	DisplayMatrix *[9]int32
+
+	RFrameRate   Rational // r_frame_rate
+	AvgFrameRate Rational // avg_frame_rate
+	TimeBase     Rational
+	StartPTS     int64 // in TimeBase; NoPTS if unknown
+	DurationTS   int64 // in TimeBase; NoPTS if unknown
+
+	BitRate          int64 // 0 if unknown
+	MaxBitRate       int64
+	BitsPerRawSample int
+	NbFrames         int64 // 0 if unknown
+	ExtradataSize    int
+
+	Disposition Disposition
+	Tags        Tags
+
+	// Picture is set for attached pictures (Disposition has
+	// DispositionAttachedPic): where the image bytes are in the object.
+	Picture *Picture
+}
+
+// LevelUnknown is the level ffprobe prints for a video stream whose codec
+// has no level (FF_LEVEL_UNKNOWN).
+const LevelUnknown = -99
+
+// IsCover reports whether s is an attached picture (cover art).
+func (s *Stream) IsCover() bool { return s.Disposition&DispositionAttachedPic != 0 }
+
+// Format describes the container as a whole, as ffprobe's format section.
+type Format struct {
+	Name     string // ffprobe format_name ("mov,mp4,m4a,3gp,3g2,mj2")
+	LongName string // ffprobe format_long_name
+
+	StartTime int64 // microseconds; NoPTS if unknown
+	Duration  int64 // microseconds; NoPTS if unknown
+	Size      int64 // bytes of the object
+	BitRate   int64 // bit/s; 0 if unknown
+
+	ProbeScore int
+	NbPrograms int
+	Tags       Tags
+
+	// DurationFromBitRate is set by the timing pass when the duration was
+	// estimated from the bit rate and the size, as ffmpeg warns it may be
+	// inaccurate.
+	DurationFromBitRate bool
+}
+
+// Stats counts what a probe cost: the reads issued to the caller's source
+// and the bytes they returned.
+type Stats struct {
+	Reads     int64
+	BytesRead int64
+}
+
+// Info is everything a probe learns about one object.
+type Info struct {
+	Format  Format
+	Streams []*Stream
+	Stats   Stats
+}
+
+// NewInfo returns an Info with unknown start time and duration.
+func NewInfo(name, longName string) *Info {
+	return &Info{Format: Format{Name: name, LongName: longName, StartTime: NoPTS, Duration: NoPTS}}
+}
+
+// AddStream appends a stream of type t with unknown timestamps and returns
+// it; its Index is its position.
+func (info *Info) AddStream(t MediaType) *Stream {
+	s := &Stream{
+		Index:      len(info.Streams),
+		Type:       t,
+		StartPTS:   NoPTS,
+		DurationTS: NoPTS,
+	}
+	info.Streams = append(info.Streams, s)
+	return s
+}

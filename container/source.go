@@ -1,0 +1,90 @@
+package container
+
+import (
+	"errors"
+	"io"
+)
+
+// Source is what a demuxer reads from: random access to an object of known
+// size. The probe package supplies one that buffers, counts reads and bytes,
+// honours the context and enforces the probe's limits; demuxers never see the
+// caller's reader.
+type Source interface {
+	io.ReaderAt
+	// Size is the object's length in bytes.
+	Size() int64
+	// MaxAlloc is the largest single buffer a demuxer may allocate from a
+	// length found in the object.
+	MaxAlloc() int64
+}
+
+// ReadAt reads exactly n bytes at off. It checks n against what the object
+// holds after off and against src.MaxAlloc before it allocates, and maps a
+// short read to ErrTruncated, so a length taken from a file can be passed in
+// directly. format and what name the caller and the structure for the error.
+func ReadAt(src Source, off, n int64, format, what string) ([]byte, error) {
+	if n < 0 || off < 0 || off > src.Size() {
+		return nil, Errorf(format, what, off, ErrMalformed, "%d bytes at an invalid offset", n)
+	}
+	if n > src.Size()-off {
+		return nil, Errorf(format, what, off, ErrTruncated, "%d bytes wanted, %d left", n, src.Size()-off)
+	}
+	if n > src.MaxAlloc() {
+		return nil, Errorf(format, what, off, ErrLimit, "%d bytes exceed the allocation limit %d", n, src.MaxAlloc())
+	}
+	b := make([]byte, n)
+	if err := ReadFull(src, b, off, format, what); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// ReadFull fills b from off, mapping io.EOF and io.ErrUnexpectedEOF to
+// ErrTruncated and wrapping other errors with the position.
+func ReadFull(src Source, b []byte, off int64, format, what string) error {
+	n, err := src.ReadAt(b, off)
+	if n == len(b) {
+		return nil
+	}
+	if err == nil || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return Errorf(format, what, off, ErrTruncated, "%d of %d bytes", n, len(b))
+	}
+	var fe *FormatError
+	if errors.As(err, &fe) {
+		return err
+	}
+	return &FormatError{Format: format, What: what, Offset: off, Kind: err}
+}
+
+// BytesSource is a Source over a byte slice, for tests and for callers that
+// already hold the head of an object in memory.
+type BytesSource struct {
+	B     []byte
+	Limit int64 // MaxAlloc; 0 means len(B)
+}
+
+// ReadAt implements io.ReaderAt.
+func (s *BytesSource) ReadAt(p []byte, off int64) (int, error) {
+	if off < 0 {
+		return 0, errors.New("negative offset")
+	}
+	if off >= int64(len(s.B)) {
+		return 0, io.EOF
+	}
+	n := copy(p, s.B[off:])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+// Size returns len(B).
+func (s *BytesSource) Size() int64 { return int64(len(s.B)) }
+
+// MaxAlloc returns Limit, or len(B) when Limit is 0.
+func (s *BytesSource) MaxAlloc() int64 {
+	if s.Limit > 0 {
+		return s.Limit
+	}
+	return int64(len(s.B))
+}
