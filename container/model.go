@@ -266,6 +266,11 @@ type Format struct {
 	NbPrograms int
 	Tags       Tags
 
+	// DataOffset is where the payload begins (FFmpeg's data_offset: the
+	// position after read_header). The bit-rate duration estimate counts
+	// only the bytes after it. Zero means the start the demuxer was given.
+	DataOffset int64
+
 	// DurationFromBitRate is set by the timing pass when the duration was
 	// estimated from the bit rate and the size, as ffmpeg warns it may be
 	// inaccurate.

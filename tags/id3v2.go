@@ -31,3 +31,9 @@ type APIC struct {
 func ReadID3v2(src container.Source, off int64) (*ID3v2, error) {
 	return nil, nil
 }
+
+// PictureStreams appends one attached-picture video stream per APIC frame to
+// info, as ff_id3v2_parse_apic does.
+// TODO: not implemented yet.
+func PictureStreams(info *container.Info, src container.Source, pics []APIC) {
+}

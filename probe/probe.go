@@ -1,0 +1,114 @@
+// Package probe is the entry point of mediaprobe: it detects the container
+// of an object from its content, runs the matching demuxer through one
+// buffered, counting, limited source, and completes what FFmpeg derives
+// generically, so that the resulting [container.Info] matches what ffprobe
+// 5.1 prints.
+//
+// A probe reads the object's head in one read of DefaultBlockSize bytes, and
+// one more where an index or a tag lives elsewhere (an MP4 moov at the end,
+// an ID3v1 tag at the tail). Each call is independent; probes may run
+// concurrently.
+package probe
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/tags"
+)
+
+// File probes the file at path. The path's extension is used only as the
+// weak hint ffprobe makes of it.
+func File(ctx context.Context, path string, opts ...Option) (*container.Info, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("probe: %s is not a regular file", path)
+	}
+	return ReaderAt(ctx, f, fi.Size(), append([]Option{WithFilename(path)}, opts...)...)
+}
+
+// ReaderAt probes the object of the given size that r reads. r may be a
+// local file or a range reader over object storage: every call to r.ReadAt
+// is counted in the returned Info's Stats.
+//
+// On a partly readable object ReaderAt returns what it could read together
+// with the error. Errors wrap container.ErrUnknownFormat, ErrTruncated,
+// ErrMalformed or ErrLimit, or the context's error.
+func ReaderAt(ctx context.Context, r io.ReaderAt, size int64, opts ...Option) (*container.Info, error) {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if size < 0 {
+		return nil, fmt.Errorf("probe: negative size %d", size)
+	}
+	src := newSource(ctx, r, size, &cfg)
+	info, err := run(src, &cfg)
+	if info != nil {
+		info.Stats = src.stats
+	}
+	return info, err
+}
+
+func run(src *source, cfg *config) (*container.Info, error) {
+	if src.Size() == 0 {
+		return nil, &container.FormatError{Format: "probe", Kind: container.ErrUnknownFormat, Detail: "empty object"}
+	}
+	dm, score, err := detect(src, cfg)
+	if err != nil {
+		return nil, err
+	}
+	// Leading ID3v2 tags are read for every format, as avformat_open_input
+	// does before the demuxer's read_header.
+	id3, id3err := tags.ReadID3v2(src, 0)
+	if id3err != nil && isFatal(id3err) {
+		return nil, id3err
+	}
+	start := int64(0)
+	if id3 != nil {
+		start = id3.End
+	}
+	info, err := dm.Read(src, start, container.Options{AccurateDuration: cfg.accurateDuration})
+	if info == nil {
+		if err == nil {
+			err = &container.FormatError{Format: dm.Name, Kind: container.ErrMalformed, Detail: "no result"}
+		}
+		return nil, err
+	}
+	info.Format.ProbeScore = score
+	info.Format.Size = src.Size()
+	if info.Format.DataOffset == 0 {
+		info.Format.DataOffset = start
+	}
+	if id3 != nil {
+		if len(info.Format.Tags) == 0 {
+			info.Format.Tags = id3.Tags
+		}
+		if id3PictureFormats[dm.Name] {
+			tags.PictureStreams(info, src, id3.Pictures)
+		}
+	}
+	finish(info)
+	if e := src.ctx.Err(); e != nil {
+		return info, e
+	}
+	return info, err
+}
+
+// isFatal reports whether an error ends the probe rather than a part of it:
+// the context ended or a limit was hit.
+func isFatal(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, container.ErrLimit)
+}
