@@ -12,4 +12,5 @@ require (
 	github.com/mewpkg/term v0.0.0-20241026122259-37a80af23985 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
 	github.com/tcolgate/mp3 v0.0.0-20170426193717-e79c5a46d300 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
 )

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Regenerates the small media files in testdata/ and their ffprobe goldens.
+#
+#   testdata/gen.sh            (from the project root; needs ffmpeg 5.1, Debian 12's package)
+#
+# One short file per case the probe must handle, with tags and cover art where
+# the container allows them. Each FILE gets FILE.ffprobe.json: the output of
+#   ffprobe -v error -show_format -show_streams -of json FILE
+# with format.filename removed. The goldens come from ffprobe, never from
+# mediaprobe. Files are kept small (well under 64 KiB each) so the repo stays light.
+set -eu
+cd "$(dirname "$0")"
+command -v ffmpeg >/dev/null || { echo "gen.sh: needs ffmpeg (apt-get install -y ffmpeg)" >&2; exit 1; }
+
+D=0.4
+ff() { ffmpeg -hide_banner -loglevel error -y "$@"; }
+BX=(-fflags +bitexact -flags:v +bitexact -flags:a +bitexact)
+TAGS=(-metadata "title=Test title" -metadata "artist=Test artist" -metadata "album=Test album"
+      -metadata "album_artist=Test album artist" -metadata "composer=Test composer"
+      -metadata "genre=Rock" -metadata "date=2020" -metadata "track=2/9" -metadata "comment=mediaprobe testdata")
+MONO=(-f lavfi -i "sine=frequency=440:sample_rate=22050:duration=$D")
+STEREO=(-f lavfi -i "aevalsrc=sin(440*2*PI*t)|sin(660*2*PI*t):s=22050:d=$D:c=stereo")
+SURR=(-f lavfi -i "aevalsrc=sin(440*2*PI*t)|sin(550*2*PI*t)|sin(660*2*PI*t)|sin(770*2*PI*t)|sin(880*2*PI*t)|sin(990*2*PI*t):s=8000:d=$D:c=5.1")
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ff -f lavfi -i "testsrc=size=64x48:rate=1:duration=1" -frames:v 1 "$tmp/cover.jpg"
+ff -f lavfi -i "smptebars=size=32x32:rate=1:duration=1" -frames:v 1 "$tmp/cover.png"
+JPG=$tmp/cover.jpg; PNG=$tmp/cover.png
+
+gen() { # name, then ffmpeg arguments
+  local name=$1; shift
+  ff "$@" "${BX[@]}" "$name"
+}
+
+# MPEG audio
+gen mp3_cbr_id3v24_cover.mp3 "${STEREO[@]}" -i "$JPG" -map 0:a -map 1:v -c:a libmp3lame -b:a 64k -c:v copy -id3v2_version 4 -metadata:s:v title="Front" -metadata:s:v comment="Cover (front)" "${TAGS[@]}"
+gen mp3_vbr_xing_mono.mp3 "${MONO[@]}" -c:a libmp3lame -q:a 6 "${TAGS[@]}"
+gen mp3_cbr_noxing.mp3 "${MONO[@]}" -c:a libmp3lame -b:a 32k -write_xing 0
+gen mp3_id3v23_id3v1.mp3 "${MONO[@]}" -c:a libmp3lame -b:a 32k -id3v2_version 3 -write_id3v1 1 "${TAGS[@]}"
+gen mp3_png_cover.mp3 "${MONO[@]}" -i "$PNG" -map 0:a -map 1:v -c:a libmp3lame -b:a 32k -c:v copy "${TAGS[@]}"
+gen mp2_layer2.mp2 "${MONO[@]}" -c:a mp2 -b:a 64k
+gen mpeg25_8k.mp3 -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a libmp3lame -b:a 8k
+
+# FLAC
+gen flac_s16_cover.flac "${STEREO[@]}" -i "$JPG" -map 0:a -map 1:v -c:a flac -c:v copy -disposition:v attached_pic "${TAGS[@]}"
+gen flac_s24_51.flac "${SURR[@]}" -c:a flac -sample_fmt s32 -bits_per_raw_sample 24
+# An ID3v2 tag in front of FLAC (as some taggers write it): the tag of an mp3
+# made here, then a FLAC stream without Vorbis comments.
+gen "$tmp/plain.flac" "${MONO[@]}" -c:a flac
+python3 - "$tmp/plain.flac" mp3_id3v23_id3v1.mp3 flac_id3.flac <<'PY'
+import sys
+flac, mp3, out = sys.argv[1:]
+m = open(mp3, "rb").read()
+n = 10 + (m[6] << 21 | m[7] << 14 | m[8] << 7 | m[9])
+open(out, "wb").write(m[:n] + open(flac, "rb").read())
+PY
+
+# Ogg
+gen ogg_vorbis_tags.ogg "${STEREO[@]}" -c:a libvorbis -q:a 0 "${TAGS[@]}"
+gen ogg_opus.opus "${STEREO[@]}" -c:a libopus -b:a 24k "${TAGS[@]}"
+gen ogg_flac.oga "${MONO[@]}" -c:a flac "${TAGS[@]}"
+gen ogg_speex.spx -f lavfi -i "sine=frequency=300:sample_rate=16000:duration=$D" -c:a libspeex
+
+# WAV, Wave64, AIFF
+gen wav_s16le.wav "${MONO[@]}" -c:a pcm_s16le
+gen wav_s24le_info.wav "${MONO[@]}" -c:a pcm_s24le "${TAGS[@]}"
+gen wav_f32le_51.wav "${SURR[@]}" -c:a pcm_f32le
+gen wav_u8.wav -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a pcm_u8
+gen wav_mulaw.wav -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a pcm_mulaw
+gen wav_alaw.wav -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a pcm_alaw
+gen wav_adpcm_ms.wav "${STEREO[@]}" -c:a adpcm_ms
+gen wav_adpcm_ima.wav "${MONO[@]}" -c:a adpcm_ima_wav
+gen wav_mp3.wav "${MONO[@]}" -c:a libmp3lame -b:a 32k
+gen wav_rf64.wav "${MONO[@]}" -c:a pcm_s16le -rf64 always
+gen w64_s16le.w64 "${MONO[@]}" -c:a pcm_s16le
+gen aiff_s16be_tags.aiff "${MONO[@]}" -c:a pcm_s16be "${TAGS[@]}"
+gen aifc_s24be.aif "${MONO[@]}" -c:a pcm_s24be -f aiff
+gen aifc_alaw.aifc -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a pcm_alaw -f aiff
+
+# AAC and the MP4 family
+gen aac_lc.aac "${STEREO[@]}" -c:a aac -b:a 48k
+gen aac_id3.aac "${MONO[@]}" -c:a aac -b:a 32k -write_id3v2 1 "${TAGS[@]}"
+gen m4a_aac_cover.m4a "${STEREO[@]}" -i "$JPG" -map 0:a -map 1:v -c:a aac -b:a 48k -c:v copy -disposition:v attached_pic "${TAGS[@]}"
+gen m4a_alac.m4a "${MONO[@]}" -c:a alac "${TAGS[@]}"
+gen m4a_png_cover.m4a "${MONO[@]}" -i "$PNG" -map 0:a -map 1:v -c:a aac -b:a 32k -c:v copy -disposition:v attached_pic "${TAGS[@]}"
+gen m4a_faststart.m4a "${MONO[@]}" -c:a aac -b:a 32k -movflags +faststart "${TAGS[@]}"
+gen 3gp_aac.3gp -f lavfi -i "sine=frequency=440:sample_rate=8000:duration=$D" -c:a aac -b:a 12k
+gen mov_pcm.mov "${MONO[@]}" -c:a pcm_s16le
+gen mp4_fragmented_aac.mp4 "${MONO[@]}" -c:a aac -b:a 32k -movflags frag_keyframe+empty_moov
+
+# ffprobe goldens
+for f in *; do
+  case $f in *.json|*.sh|*.md) continue ;; esac
+  ffprobe -v error -show_format -show_streams -of json "$f" |
+    python3 -c 'import json,sys; d=json.load(sys.stdin); d["format"].pop("filename",None); print(json.dumps(d,indent=1,ensure_ascii=False))' > "$f.ffprobe.json"
+done
