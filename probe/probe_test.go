@@ -1,0 +1,144 @@
+package probe_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/format/ffprobe"
+	"github.com/mediaprobe/mediaprobe/probe"
+)
+
+// isCategorised reports whether err is one the package promises: a
+// container sentinel or the context's error.
+func isCategorised(err error) bool {
+	for _, s := range []error{container.ErrUnknownFormat, container.ErrTruncated, container.ErrMalformed,
+		container.ErrLimit, container.ErrUnsupported, context.Canceled, context.DeadlineExceeded} {
+		if errors.Is(err, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkInfo asserts what must hold of any result: pictures inside the object.
+func checkInfo(t testing.TB, info *container.Info, size int64) {
+	if info == nil {
+		return
+	}
+	for _, st := range info.Streams {
+		if p := st.Picture; p != nil && p.Offset >= 0 {
+			assert.True(t, p.Length >= 0 && p.Offset <= size && p.Length <= size-p.Offset,
+				"picture at %d+%d lies outside the object of %d bytes", p.Offset, p.Length, size)
+		}
+	}
+}
+
+func TestParallelProbesAgree(t *testing.T) {
+	files := goldenFiles(t)
+	want := map[string][]byte{}
+	for _, f := range files {
+		info, err := probe.File(context.Background(), f)
+		require.NoError(t, err, f)
+		want[f] = ffprobe.Marshal(info, "")
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		for _, f := range files {
+			wg.Add(1)
+			go func(f string) {
+				defer wg.Done()
+				info, err := probe.File(context.Background(), f)
+				if assert.NoError(t, err, f) {
+					assert.Equal(t, string(want[f]), string(ffprobe.Marshal(info, "")), f)
+				}
+			}(f)
+		}
+	}
+	wg.Wait()
+}
+
+func TestReadsPerProbe(t *testing.T) {
+	for _, f := range goldenFiles(t) {
+		info, err := probe.File(context.Background(), f)
+		require.NoError(t, err, f)
+		fi, err := os.Stat(f)
+		require.NoError(t, err)
+		limit := int64(1)
+		if fi.Size() > probe.DefaultBlockSize {
+			limit = 2 // the head, and the tail or the index
+		}
+		assert.LessOrEqual(t, info.Stats.Reads, limit, "%s: %d reads", filepath.Base(f), info.Stats.Reads)
+		assert.LessOrEqual(t, info.Stats.BytesRead, fi.Size())
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	data := bytes.Repeat([]byte("not media "), 300)
+	_, err := probe.ReaderAt(context.Background(), bytes.NewReader(data), int64(len(data)))
+	assert.ErrorIs(t, err, container.ErrUnknownFormat)
+	_, err = probe.ReaderAt(context.Background(), bytes.NewReader(nil), 0)
+	assert.ErrorIs(t, err, container.ErrUnknownFormat)
+}
+
+// TestHugeID3v2Claim: a 1 KiB object that declares a 256 MiB ID3v2 tag costs
+// one read and fails cleanly.
+func TestHugeID3v2Claim(t *testing.T) {
+	data := make([]byte, 1024)
+	copy(data, []byte{'I', 'D', '3', 4, 0, 0, 0x7f, 0x7f, 0x7f, 0x7f})
+	info, err := probe.ReaderAt(context.Background(), bytes.NewReader(data), int64(len(data)))
+	require.Error(t, err)
+	assert.True(t, isCategorised(err), "%v", err)
+	if info != nil {
+		assert.LessOrEqual(t, info.Stats.Reads, int64(1))
+	}
+}
+
+func TestCancelledContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := probe.File(ctx, goldenFiles(t)[0])
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+// TestCorpusRobust runs every file of the shared corpus, when it is there:
+// each probe ends promptly, within the read budget, with a result or a
+// categorised error, and with pictures inside the object.
+func TestCorpusRobust(t *testing.T) {
+	root := "../../shared/corpus"
+	if _, err := os.Stat(root); err != nil {
+		t.Skip("shared corpus not present")
+	}
+	err := filepath.Walk(root, func(path string, fi os.FileInfo, err error) error {
+		if err != nil || fi.IsDir() || strings.HasSuffix(path, ".json") || strings.HasSuffix(path, ".md") {
+			return err
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		start := time.Now()
+		info, perr := probe.File(ctx, path)
+		assert.Less(t, time.Since(start), 5*time.Second, path)
+		if perr != nil {
+			assert.True(t, isCategorised(perr), "%s: uncategorised error %v", path, perr)
+		}
+		checkInfo(t, info, fi.Size())
+		if info != nil {
+			assert.LessOrEqual(t, info.Stats.BytesRead, int64(probe.DefaultMaxBytesRead))
+			var v any
+			assert.NoError(t, json.Unmarshal(ffprobe.Marshal(info, ""), &v), path)
+		}
+		return nil
+	})
+	require.NoError(t, err)
+}
