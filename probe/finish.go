@@ -24,6 +24,11 @@ func finish(info *container.Info) {
 			// avformat_new_stream's default (33-bit, 1/90000).
 			st.TimeBase = container.Rational{Num: 1, Den: 90000}
 		}
+		if st.IsCover() && !st.RFrameRate.Valid() {
+			// The one packet of an attached picture gives ffprobe a frame
+			// rate of one tick per frame.
+			st.RFrameRate = container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
+		}
 	}
 	estimateTimings(info)
 }
