@@ -1,0 +1,60 @@
+package probe_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/mediaprobe/mediaprobe/format/oss"
+	"github.com/mediaprobe/mediaprobe/probe"
+)
+
+// The OSS audio/info body of a WAV file, as the cloud service returns it.
+func ExampleFile() {
+	info, err := probe.File(context.Background(), "../testdata/wav_s16le.wav")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	os.Stdout.Write(oss.Marshal(info, oss.Options{}, "  "))
+	// Output:
+	// {
+	//   "Bitrate": 353680,
+	//   "Duration": 0.4,
+	//   "FormatLongName": "WAV / WAVE (Waveform Audio)",
+	//   "FormatName": "wav",
+	//   "Size": 17684,
+	//   "StreamCount": 1,
+	//   "AudioStreams": [
+	//     {
+	//       "Bitrate": 352800,
+	//       "Channels": 1,
+	//       "CodecLongName": "PCM signed 16-bit little-endian",
+	//       "CodecName": "pcm_s16le",
+	//       "CodecTag": "0x0001",
+	//       "CodecTagString": "[1][0][0][0]",
+	//       "Duration": 0.4,
+	//       "SampleFormat": "s16",
+	//       "SampleRate": "22050",
+	//       "TimeBase": "1/22050"
+	//     }
+	//   ]
+	// }
+}
+
+// Cover art is a video stream with the attached_pic disposition, and its
+// bytes' place in the object.
+func ExampleFile_cover() {
+	info, err := probe.File(context.Background(), "../testdata/flac_s16_cover.flac")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, st := range info.Streams {
+		if st.IsCover() {
+			fmt.Println(st.CodecName, st.Width, st.Height, st.Picture.Length > 0)
+		}
+	}
+	// Output:
+	// mjpeg 64 48 true
+}
