@@ -1,0 +1,20 @@
+// Package container is mediaprobe's model of a media object and the
+// contract every demuxer fulfils.
+//
+// The model mirrors what ffprobe knows, because all three output schemas
+// (OSS, BOS, ffprobe) derive from ffprobe's values: times are kept as ticks
+// in a rational time base ([Stream.StartPTS], [Stream.DurationTS],
+// [Stream.TimeBase]) and the format's start and duration in microseconds, so
+// that printed values equal ffprobe's to the sixth decimal; codecs carry
+// ffmpeg's names; tags keep file order and ffmpeg's key names; cover art is a
+// video stream with the attached_pic disposition plus the byte range of the
+// image in the object ([Picture]).
+//
+// A [Demuxer] reads one container family through a [Source], which the probe
+// package supplies: buffered, counting and limited. Errors wrap one of the
+// sentinels ([ErrUnknownFormat], [ErrTruncated], [ErrMalformed], [ErrLimit],
+// [ErrUnsupported]) in a [FormatError] that names the structure and its
+// offset.
+//
+// This package imports nothing else of mediaprobe.
+package container
