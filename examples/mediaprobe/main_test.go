@@ -37,7 +37,7 @@ func TestSchemasAndStats(t *testing.T) {
 func TestBadFileExitsOneWithOneLine(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "junk.mp3")
-	require.NoError(t, os.WriteFile(bad, bytes.Repeat([]byte("junk"), 100), 0o644))
+	require.NoError(t, os.WriteFile(bad, bytes.Repeat([]byte("not media "), 100), 0o644))
 	var out, errb bytes.Buffer
 	assert.Equal(t, 1, run([]string{bad, "../../testdata/wav_s16le.wav", filepath.Join(dir, "missing.wav")}, &out, &errb))
 	lines := strings.Split(strings.TrimSpace(errb.String()), "\n")
