@@ -1,19 +1,192 @@
 package tags
 
-import "github.com/mediaprobe/mediaprobe/container"
+import (
+	"encoding/base64"
+	"encoding/binary"
+	"errors"
+	"strings"
+
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// ErrVorbisComment reports a Vorbis comment structure too short for its
+// vendor string and comment count, which ff_vorbis_comment rejects.
+var ErrVorbisComment = errors.New("vorbis comment: malformed header")
+
+// vorbisConv renames keys as ff_vorbiscomment_metadata_conv does
+// (libavformat/vorbiscomment.c), ignoring case; other keys keep the case
+// the file gives them.
+var vorbisConv = [...][2]string{
+	{"ALBUMARTIST", "album_artist"},
+	{"TRACKNUMBER", "track"},
+	{"DISCNUMBER", "disc"},
+	{"DESCRIPTION", "comment"},
+}
 
 // VorbisTags converts Vorbis comment pairs (KEY, value), as in FLAC, Ogg
 // Vorbis/Opus/Speex/FLAC headers, to ffmpeg's tags in file order, as
 // ff_vorbis_comment does. METADATA_BLOCK_PICTURE values are not tags: their
 // base64-decoded bodies are returned in pictures.
-// TODO: not implemented yet.
+//
+// As in libavformat/oggparsevorbis.c, pairs with an empty key or value are
+// dropped, OGM chapter marks (CHAPTERnnn=hh:mm:ss.mmm) are not tags, and a
+// repeated key (compared ignoring case) collects its values joined by ";".
+// The entry order follows av_dict_set, which moves a replaced entry to the
+// end of the dictionary, with the key spelt as in its last occurrence.
 func VorbisTags(pairs [][2]string) (t container.Tags, pictures [][]byte) {
-	return nil, nil
+	var d dict
+	chapters := map[int]bool{}
+	for _, p := range pairs {
+		k, v := p[0], p[1]
+		if k == "" || v == "" {
+			continue
+		}
+		if strings.EqualFold(k, "METADATA_BLOCK_PICTURE") {
+			if b, ok := decodeBase64(v); ok {
+				pictures = append(pictures, b)
+			}
+			continue
+		}
+		if ogmChapter(k, v, chapters) {
+			continue
+		}
+		if d.get(k) >= 0 {
+			d.set(k, ";", true)
+		}
+		d.set(k, v, true)
+	}
+	// ff_metadata_conv rebuilds the dictionary through av_dict_set without
+	// flags, so two keys that convert to one name keep the later value.
+	var out dict
+	for _, e := range d {
+		k := e.Key
+		for _, c := range vorbisConv {
+			if strings.EqualFold(k, c[0]) {
+				k = c[1]
+				break
+			}
+		}
+		out.set(k, e.Value, false)
+	}
+	return container.Tags(out), pictures
+}
+
+// dict mimics libavutil/dict.c av_dict_set, whose ordering shows in
+// ffprobe's output: setting an existing key (ignoring case) removes its
+// entry by moving the last entry into its place, then appends the new one.
+type dict container.Tags
+
+func (d dict) get(k string) int {
+	for i, e := range d {
+		if strings.EqualFold(e.Key, k) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (d *dict) set(k, v string, appendValue bool) {
+	if i := d.get(k); i >= 0 {
+		if appendValue {
+			v = (*d)[i].Value + v
+		}
+		last := len(*d) - 1
+		(*d)[i] = (*d)[last]
+		*d = (*d)[:last]
+	}
+	*d = append(*d, container.Tag{Key: k, Value: v})
+}
+
+// ogmChapter reports whether ogm_chapter (oggparsevorbis.c) takes the pair
+// as a chapter rather than a tag: CHAPTERnnn with an hh:mm:ss.mmm value
+// starts chapter nnn, and CHAPTERnnnNAME names a chapter that exists.
+// Chapters are not part of what ffprobe -show_streams -show_format prints.
+func ogmChapter(k, v string, chapters map[int]bool) bool {
+	if len(k) < 9 || !strings.EqualFold(k[:7], "CHAPTER") {
+		return false
+	}
+	num, rest := scanDigits(k[7:], 3)
+	if rest == k[7:] {
+		return false
+	}
+	if len(k) <= 10 {
+		var ok bool
+		for i, sep := range []string{":", ":", ".", ""} {
+			width := 2
+			if i == 3 {
+				width = 3
+			}
+			before := v
+			_, v = scanDigits(v, width)
+			if v == before || !strings.HasPrefix(v, sep) {
+				return false
+			}
+			v = v[len(sep):]
+			ok = i == 3
+		}
+		if ok {
+			chapters[num] = true
+		}
+		return ok
+	}
+	return strings.EqualFold(k[len(k)-4:], "NAME") && chapters[num]
+}
+
+// scanDigits reads up to width decimal digits, as a scanf %0Nd does, and
+// returns the value and the rest of s (s itself when no digit was read).
+func scanDigits(s string, width int) (int, string) {
+	n, i := 0, 0
+	for i < len(s) && i < width && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int(s[i]-'0')
+		i++
+	}
+	return n, s[i:]
+}
+
+// decodeBase64 decodes a METADATA_BLOCK_PICTURE value as av_base64_decode
+// does: the standard alphabet, padding optional.
+func decodeBase64(s string) ([]byte, bool) {
+	s = strings.TrimRight(s, "=")
+	b, err := base64.RawStdEncoding.DecodeString(s)
+	if err != nil || len(b) == 0 {
+		return nil, false
+	}
+	return b, true
 }
 
 // ParseVorbisComment splits a Vorbis comment structure (vendor length and
 // string, count, then length-prefixed "KEY=value" strings) into pairs.
-// TODO: not implemented yet.
+// Like ff_vorbis_comment it fails only when the vendor string and the count
+// do not fit; a comment list that stops early, or a comment without "=",
+// ends or skips quietly. No allocation exceeds len(b): a count is never
+// trusted beyond what the bytes can hold (4 bytes per comment).
 func ParseVorbisComment(b []byte) (vendor string, pairs [][2]string, err error) {
-	return "", nil, nil
+	if len(b) < 8 {
+		return "", nil, ErrVorbisComment
+	}
+	vl := binary.LittleEndian.Uint32(b)
+	rest := b[4:]
+	if uint64(vl) > uint64(len(rest)-4) {
+		return "", nil, ErrVorbisComment
+	}
+	vendor = string(rest[:vl])
+	rest = rest[vl:]
+	n := binary.LittleEndian.Uint32(rest)
+	rest = rest[4:]
+	pairs = make([][2]string, 0, min(uint64(n), uint64(len(rest)/4)))
+	for ; n > 0 && len(rest) >= 4; n-- {
+		l := binary.LittleEndian.Uint32(rest)
+		rest = rest[4:]
+		if uint64(l) > uint64(len(rest)) {
+			break
+		}
+		c := string(rest[:l])
+		rest = rest[l:]
+		k, v, ok := strings.Cut(c, "=")
+		if !ok {
+			continue
+		}
+		pairs = append(pairs, [2]string{k, v})
+	}
+	return vendor, pairs, nil
 }

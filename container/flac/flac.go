@@ -1,18 +1,165 @@
 package flac
 
-import "github.com/mediaprobe/mediaprobe/container"
+import (
+	"encoding/binary"
+
+	"github.com/mediaprobe/mediaprobe/container"
+)
 
 // Demuxer reads raw FLAC files.
 var Demuxer = container.Demuxer{
-	Name:     "flac",
+	Name:     name,
 	LongName: "raw FLAC",
 	Probe:    probe,
 	Read:     read,
 }
 
-// TODO: not implemented yet.
-func probe(head []byte) int { return 0 }
+const name = "flac"
 
+// Metadata block types (RFC 9639 section 8.1).
+const (
+	typeStreamInfo    = 0
+	typePadding       = 1
+	typeApplication   = 2
+	typeSeekTable     = 3
+	typeVorbisComment = 4
+	typeCueSheet      = 5
+	typePicture       = 6
+)
+
+// streamInfoSize is the only STREAMINFO length flacdec.c accepts.
+const streamInfoSize = 34
+
+// probe scores as flacdec.c flac_probe: 100 for "fLaC" followed by a
+// plausible STREAMINFO, 50 for the marker alone; a bare frame sync scores as
+// raw_flac_probe, a quarter of an extension match plus one.
+func probe(b []byte) int {
+	if len(b) >= 4 && binary.BigEndian.Uint16(b)&0xFFFE == 0xFFF8 {
+		return rawProbe(b)
+	}
+	if len(b) < 4+4+13 || string(b[:4]) != "fLaC" {
+		return 0
+	}
+	typ := b[4] & 0x7F
+	size := uint32(b[5])<<16 | uint32(b[6])<<8 | uint32(b[7])
+	minBlock := binary.BigEndian.Uint16(b[8:])
+	maxBlock := binary.BigEndian.Uint16(b[10:])
+	rate := (uint32(b[18])<<16 | uint32(b[19])<<8 | uint32(b[20])) >> 4
+	if typ == typeStreamInfo && size == streamInfoSize && minBlock >= 16 &&
+		maxBlock >= minBlock && rate != 0 && rate <= 655350 {
+		return 100
+	}
+	return 50
+}
+
+// rawProbe checks the fixed fields of a frame header (RFC 9639 9.1).
+func rawProbe(b []byte) int {
+	switch {
+	case b[2]&0xF0 == 0: // reserved block size code
+		return 0
+	case b[2]&0x0F == 0x0F: // invalid sample rate code
+		return 0
+	case b[3]&0xF0 >= (8+3)<<4: // reserved channel assignment
+		return 0
+	case b[3]&0x0E == 0x0E: // reserved sample size code
+		return 0
+	case b[3]&0x01 == 0x01: // reserved bit
+		return 0
+	}
+	return 50/4 + 1
+}
+
+// read walks the metadata blocks as flac_read_header does. Where FFmpeg
+// fails to open the file, it returns a nil Info and the error.
 func read(src container.Source, start int64, opts container.Options) (*container.Info, error) {
-	return nil, container.ErrUnsupported
+	info := container.NewInfo(name, "raw FLAC")
+	st := info.AddStream(container.Audio)
+	st.CodecName = "flac"
+
+	var marker [4]byte
+	if err := container.ReadFull(src, marker[:], start, name, "marker"); err != nil {
+		return nil, err
+	}
+	if string(marker[:]) != "fLaC" {
+		// flac_read_header: no marker means raw frames; the parameters come
+		// from the frames, which we do not decode.
+		info.Format.DataOffset = start
+		return info, nil
+	}
+	r := &reader{src: src, info: info, st: st}
+	off, err := r.blocks(start + 4)
+	if err != nil {
+		return nil, err
+	}
+	info.Format.DataOffset = off
+	if len(r.pairs) > 0 {
+		r.vorbisComments()
+	}
+	return info, nil
+}
+
+// reader carries the state of one header walk.
+type reader struct {
+	src        container.Source
+	info       *container.Info
+	st         *container.Stream
+	streamInfo bool
+	pairs      [][2]string // Vorbis comments of every VORBIS_COMMENT block
+}
+
+// blocks walks the metadata block headers from off and returns the offset
+// of the first frame.
+func (r *reader) blocks(off int64) (int64, error) {
+	for {
+		var h [4]byte
+		// flacdec.c: a header cut short is invalid data, even right after a
+		// block that did not claim to be the last.
+		if err := container.ReadFull(r.src, h[:], off, name, "block header"); err != nil {
+			return 0, err
+		}
+		last := h[0]&0x80 != 0
+		typ := h[0] & 0x7F
+		size := int64(h[1])<<16 | int64(h[2])<<8 | int64(h[3])
+		body := off + 4
+		left := r.src.Size() - body
+		var err error
+		next := body + size
+		switch typ {
+		case typeStreamInfo:
+			err = r.streamInfoBlock(body, size)
+		case typeCueSheet:
+			err = r.cueSheet(body, size)
+		case typePicture:
+			if size > left {
+				return 0, container.Errorf(name, "picture", body, container.ErrTruncated, "%d bytes, %d left", size, left)
+			}
+			var extra int64
+			extra, err = r.picture(body, size)
+			next += extra
+		case typeSeekTable:
+			// Read by flacdec.c (and so must be present), used only for
+			// seeking: skipped here.
+			if size > left {
+				return 0, container.Errorf(name, "seektable", body, container.ErrTruncated, "%d bytes, %d left", size, left)
+			}
+		default:
+			if !r.streamInfo {
+				return 0, container.Errorf(name, "block", off, container.ErrMalformed, "type %d before STREAMINFO", typ)
+			}
+			if typ == typeVorbisComment {
+				err = r.vorbisComment(body, size)
+			}
+			// PADDING, APPLICATION and reserved types are skipped unread.
+		}
+		if err != nil {
+			return 0, err
+		}
+		if last {
+			return next, nil
+		}
+		if next >= r.src.Size() {
+			return 0, container.Errorf(name, "block header", next, container.ErrTruncated, "no block after a block not marked last")
+		}
+		off = next
+	}
 }

@@ -1,0 +1,159 @@
+package flac
+
+import (
+	"math/bits"
+	"strings"
+
+	"github.com/mediaprobe/mediaprobe/codec/picture"
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/tags"
+)
+
+// vorbisComment reads a VORBIS_COMMENT block (RFC 9639 8.6). The structure
+// is split by tags.ParseVorbisComment rather than mewkiz/flac, which fails
+// on a comment without "=" (FFmpeg skips it) and preallocates from the
+// declared count. A malformed block is only a warning in flacdec.c.
+func (r *reader) vorbisComment(off, size int64) error {
+	b, err := container.ReadAt(r.src, off, size, name, "vorbis comment")
+	if err != nil {
+		return err
+	}
+	if _, pairs, err := tags.ParseVorbisComment(b); err == nil {
+		r.pairs = append(r.pairs, pairs...)
+	}
+	return nil
+}
+
+// vorbisComments turns the comments into format tags and picture streams
+// (ff_vorbis_comment with parse_picture set), then applies the channel mask
+// comment as flac_read_header does.
+func (r *reader) vorbisComments() {
+	t, pics := tags.VorbisTags(r.pairs)
+	r.info.Format.Tags = t
+	for _, body := range pics {
+		// ff_flac_parse_picture without the truncation workaround.
+		p, err := tags.ParseFLACPicture(body, int64(len(body)), false)
+		if err != nil {
+			continue
+		}
+		codecName := picture.CodecForMIME(p.MIME)
+		if codecName == "" {
+			continue
+		}
+		img := body[p.DataOffset : p.DataOffset+p.DataLength]
+		st := r.pictureStream(p, codecName)
+		// The image is base64 text in the object: no byte range to give.
+		st.Picture = &container.Picture{Offset: -1, Length: p.DataLength, MIME: p.MIME, Type: p.Type}
+		_ = picture.DescribeBytes(st, img, p.MIME)
+	}
+	v, ok := t.Get("WAVEFORMATEXTENSIBLE_CHANNEL_MASK")
+	if !ok {
+		return
+	}
+	mask, ok := strtol(v)
+	if !ok || mask == 0 || mask&^0x3FFFF != 0 {
+		return // "Invalid value of WAVEFORMATEXTENSIBLE_CHANNEL_MASK": kept as a tag
+	}
+	// The mask becomes the layout and the tag is removed; the decoder keeps
+	// the layout when its channel count matches STREAMINFO's.
+	for i, e := range r.info.Format.Tags {
+		if strings.EqualFold(e.Key, "WAVEFORMATEXTENSIBLE_CHANNEL_MASK") {
+			r.info.Format.Tags = append(r.info.Format.Tags[:i:i], r.info.Format.Tags[i+1:]...)
+			break
+		}
+	}
+	if bits.OnesCount64(uint64(mask)) == r.st.Channels {
+		r.st.ChannelLayout = maskLayout(uint64(mask))
+	}
+}
+
+// strtol parses a number as C's strtol(s, NULL, 0): optional spaces and
+// sign, then hexadecimal after "0x", octal after "0", decimal otherwise,
+// up to the first character that is not a digit. ok is false when no digit
+// was read.
+func strtol(s string) (int64, bool) {
+	s = strings.TrimLeft(s, " \t\n\v\f\r")
+	neg := false
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	base := int64(10)
+	switch {
+	case len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && hexDigit(s[2]) >= 0:
+		base, s = 16, s[2:]
+	case len(s) > 0 && s[0] == '0':
+		base = 8
+	}
+	var n int64
+	read := false
+	for i := 0; i < len(s); i++ {
+		d := hexDigit(s[i])
+		if d < 0 || d >= base {
+			break
+		}
+		read = true
+		if n > (1<<62)/base {
+			n = 1 << 62 // saturate: any such mask is invalid anyway
+			continue
+		}
+		n = n*base + d
+	}
+	if neg {
+		n = -n
+	}
+	return n, read
+}
+
+func hexDigit(c byte) int64 {
+	switch {
+	case c >= '0' && c <= '9':
+		return int64(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int64(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int64(c-'A') + 10
+	}
+	return -1
+}
+
+// namedLayouts are the masks libavutil/channel_layout.c names.
+var namedLayouts = [...]struct {
+	mask uint64
+	name string
+}{
+	{0x4, "mono"}, {0x3, "stereo"}, {0xB, "2.1"}, {0x7, "3.0"}, {0x103, "3.0(back)"},
+	{0x107, "4.0"}, {0x33, "quad"}, {0x603, "quad(side)"}, {0xF, "3.1"}, {0x37, "5.0"},
+	{0x607, "5.0(side)"}, {0x10F, "4.1"}, {0x3F, "5.1"}, {0x60F, "5.1(side)"}, {0x707, "6.0"},
+	{0x6C3, "6.0(front)"}, {0x137, "hexagonal"}, {0x70F, "6.1"}, {0x13F, "6.1(back)"},
+	{0x6CB, "6.1(front)"}, {0x637, "7.0"}, {0x6C7, "7.0(front)"}, {0x63F, "7.1"},
+	{0x6CF, "7.1(wide)"}, {0xFF, "7.1(wide-side)"}, {0x737, "octagonal"},
+}
+
+// channelNames are FFmpeg's abbreviations of the WAVEFORMATEXTENSIBLE
+// speaker bits, bit 0 first.
+var channelNames = [...]string{"FL", "FR", "FC", "LFE", "BL", "BR", "FLC", "FRC", "BC", "SL", "SR",
+	"TC", "TFL", "TFC", "TFR", "TBL", "TBC", "TBR"}
+
+// maskLayout names a channel mask as av_channel_layout_describe does.
+func maskLayout(mask uint64) string {
+	for _, l := range namedLayouts {
+		if l.mask == mask {
+			return l.name
+		}
+	}
+	var parts []string
+	for i, n := range channelNames {
+		if mask&(1<<i) != 0 {
+			parts = append(parts, n)
+		}
+	}
+	return itoa(len(parts)) + " channels (" + strings.Join(parts, "+") + ")"
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return string(rune('0'+n/10)) + string(rune('0'+n%10))
+}
