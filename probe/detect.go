@@ -55,8 +55,10 @@ func detect(src *source, cfg *config) (*container.Demuxer, int, error) {
 	for probeSize := int64(probeBufMin); ; probeSize = min(probeSize<<1, max(probeBufMax, probeSize+1)) {
 		eof := probeSize >= size
 		bufSize := min(probeSize, size)
+		// The last round, at 1 MiB or once the whole object is in the
+		// buffer (avio_read then reports EOF), takes any score above 0.
 		threshold := scoreRetry
-		if probeSize >= probeBufMax {
+		if probeSize >= probeBufMax || eof {
 			threshold = 0
 		}
 		var buf []byte

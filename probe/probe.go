@@ -97,7 +97,11 @@ func run(src *source, cfg *config) (*container.Info, error) {
 			info.Format.Tags = id3.Tags
 		}
 		if id3PictureFormats[dm.Name] {
+			// ff_id3v2_parse_apic and ff_id3v2_parse_priv, after read_header.
 			tags.PictureStreams(info, src, id3.Pictures)
+			for _, t := range id3.Priv {
+				info.Format.Tags.AddIfAbsent(t.Key, t.Value)
+			}
 		}
 	}
 	finish(info)
