@@ -1,14 +1,29 @@
 package tags
 
-import "github.com/mediaprobe/mediaprobe/container"
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"errors"
+	"io"
+
+	"github.com/mediaprobe/mediaprobe/codec/picture"
+	"github.com/mediaprobe/mediaprobe/container"
+)
 
 // ID3v2 is what one or more consecutive ID3v2 tags hold.
 type ID3v2 struct {
-	// End is the offset of the first byte after the last tag read.
+	// End is the offset of the first byte after the last tag read. It may
+	// lie past the end of the object when a tag claims more bytes than
+	// there are, as ffmpeg's position does.
 	End int64
 	// Tags are the text frames with ffmpeg's key names, in file order,
 	// after ffmpeg's conversions (ff_id3v2_34_metadata_conv and friends).
 	Tags container.Tags
+	// Priv are the PRIV frames as ff_id3v2_parse_priv_dict renders them
+	// ("id3v2_priv.OWNER" = escaped data). ffmpeg adds them to the format
+	// tags of mp3, aac, tta and wav after the demuxer's own tags.
+	Priv container.Tags
 	// Pictures are the APIC/PIC frames, every one of them, in file order.
 	Pictures []APIC
 }
@@ -18,22 +33,388 @@ type APIC struct {
 	MIME        string
 	Type        int // picture type (3 = front cover)
 	Description string
+	// Codec is ffmpeg's codec for the MIME type (ff_id3v2_mime_tags):
+	// "mjpeg", "png", "gif", "tiff" or "bmp".
+	Codec string
 	// Offset and Length locate the image bytes in the object. When the
 	// frame is unsynchronised the bytes in the object are escaped; Data then
 	// holds the first unescaped bytes.
 	Offset, Length int64
 	Data           []byte // the first bytes of the image, enough for its header
+	// Decoded is set when the bytes at Offset are not the image itself
+	// (an unsynchronised or zlib-compressed frame): Data holds the decoded
+	// image, up to maxDecodedPicture bytes, and DecodedLength its full size.
+	Decoded       bool
+	DecodedLength int64
 }
+
+const (
+	id3Format = "id3v2"
+	// id3HeaderSize is the size of a tag header and of a footer.
+	id3HeaderSize = 10
+	// picturePrefix is how many leading image bytes APIC.Data keeps.
+	picturePrefix = 64
+	// maxDecodedPicture bounds APIC.Data for decoded pictures: enough for
+	// any image header, including a JPEG's EXIF block before its SOF.
+	maxDecodedPicture = 256 << 10
+	// apicHeadRead is the first read of a picture frame: encoding, MIME
+	// type, picture type and description fit in it nearly always.
+	apicHeadRead = 1024
+)
+
+// The frame flags as ffmpeg tests them, in ID3v2.4 positions, for both
+// v2.3 and v2.4 frames (id3v2.h ID3v2_FLAG_*): a v2.3 frame's compression
+// and encryption bits are thus not recognised, as in ffmpeg.
+const (
+	flagDataLen     = 0x0001
+	flagUnsync      = 0x0002
+	flagEncryption  = 0x0004
+	flagCompression = 0x0008
+)
 
 // ReadID3v2 reads the ID3v2 tags that start at off, as many as follow each
 // other. It returns nil and no error when there is no tag at off.
-// TODO: not implemented yet.
+//
+// It mirrors libavformat/id3v2.c (id3v2_read_internal, id3v2_parse):
+// ID3v2.2, 2.3 and 2.4, tag- and frame-level unsynchronisation, the
+// extended header, the v2.4 footer, zlib-compressed frames, the v2.4
+// frame-size heuristic for writers that used v2.3 sizes, text frames (the
+// first string only, the first frame of a key winning), TXXX, COMM, USLT,
+// PRIV and APIC/PIC, the TYER/TDAT/TIME merge and the key conversions.
+// dhowden/tag's ID3v2 reader is not used: it returns a map, which loses
+// the order and renames repeated frames, and it keeps one picture.
+//
+// Picture payloads are not read unless the frame is unsynchronised or
+// compressed, where the image exists only once decoded.
 func ReadID3v2(src container.Source, off int64) (*ID3v2, error) {
-	return nil, nil
+	size := src.Size()
+	var res *ID3v2
+	var meta container.Tags
+	pos := off
+	for pos >= 0 && pos <= size-id3HeaderSize {
+		var hdr [id3HeaderSize]byte
+		if err := container.ReadFull(src, hdr[:], pos, id3Format, "header"); err != nil {
+			return res, err
+		}
+		if !id3Match(hdr[:]) {
+			break
+		}
+		if res == nil {
+			res = &ID3v2{}
+		}
+		length := int64(hdr[6]&0x7f)<<21 | int64(hdr[7]&0x7f)<<14 | int64(hdr[8]&0x7f)<<7 | int64(hdr[9]&0x7f)
+		p := &id3Parser{src: src, size: size, res: res, meta: &meta}
+		end, err := p.parseTag(pos+id3HeaderSize, length, hdr[3], hdr[5])
+		if err != nil {
+			res.End = end
+			res.Tags = finishID3Tags(meta)
+			return res, err
+		}
+		pos = end
+	}
+	if res == nil {
+		return nil, nil
+	}
+	res.End = pos
+	res.Tags = finishID3Tags(meta)
+	return res, nil
+}
+
+// id3Match is ff_id3v2_match for the "ID3" magic.
+func id3Match(b []byte) bool {
+	return len(b) >= id3HeaderSize && b[0] == 'I' && b[1] == 'D' && b[2] == '3' &&
+		b[3] != 0xff && b[4] != 0xff && (b[6]|b[7]|b[8]|b[9])&0x80 == 0
+}
+
+type id3Parser struct {
+	src  container.Source
+	size int64
+	res  *ID3v2
+	meta *container.Tags
+}
+
+// parseTag walks the frames of one tag whose body starts at start and
+// declares length bytes, as id3v2_parse does, and returns where the next
+// tag may start. Errors are returned only for limits (the caller's
+// budget); malformed frames end the walk as they end ffmpeg's.
+func (p *id3Parser) parseTag(start, length int64, version, flags byte) (int64, error) {
+	end := start + length
+	var isv34 bool
+	var hdrLen int64
+	switch version {
+	case 2:
+		if flags&0x40 != 0 {
+			return end, nil // "cannot handle compression"
+		}
+		hdrLen = 6
+	case 3, 4:
+		isv34 = true
+		hdrLen = 10
+	default:
+		return end, nil // unknown version: skipped whole
+	}
+	unsync := flags&0x80 != 0
+	pos := start
+	remaining := length
+	if isv34 && flags&0x40 != 0 {
+		var b [4]byte
+		p.readZeroPadded(b[:], pos)
+		extLen := int64(b[0]&0x7f)<<21 | int64(b[1]&0x7f)<<14 | int64(b[2]&0x7f)<<7 | int64(b[3]&0x7f)
+		if version == 4 {
+			extLen -= 4 // v2.4 counts the size field itself
+		}
+		if extLen < 0 {
+			return end, nil
+		}
+		pos += 4 + extLen
+		remaining -= extLen + 4
+		if remaining < 0 {
+			return end, nil
+		}
+	}
+	for remaining >= hdrLen {
+		if pos > p.size-hdrLen {
+			break // the frame header cannot be read
+		}
+		var fh [10]byte
+		if err := container.ReadFull(p.src, fh[:hdrLen], pos, id3Format, "frame header"); err != nil {
+			return end, err
+		}
+		var id string
+		var tlen int64
+		var tflags uint16
+		if isv34 {
+			id = string(fh[:4])
+			tlen = int64(binary.BigEndian.Uint32(fh[4:8]))
+			if version == 4 && tlen > 0x7f {
+				// Some writers put v2.3 sizes into v2.4 tags: take the
+				// syncsafe reading when a frame follows it, else the plain
+				// one when a frame follows that, else stop (id3v2_parse).
+				if tlen < remaining {
+					cur := pos + 8
+					if p.checkTag(cur + 2 + syncsafeOf(tlen)) {
+						tlen = syncsafeOf(tlen)
+					} else if !p.checkTag(cur + 2 + tlen) {
+						break
+					}
+				} else {
+					tlen = syncsafeOf(tlen)
+				}
+			}
+			tflags = binary.BigEndian.Uint16(fh[8:10])
+		} else {
+			id = string(fh[:3])
+			tlen = int64(fh[3])<<16 | int64(fh[4])<<8 | int64(fh[5])
+		}
+		if tlen > 1<<28 {
+			break
+		}
+		remaining -= hdrLen + tlen
+		if remaining < 0 {
+			break
+		}
+		body := pos + hdrLen
+		next := body + tlen
+		pos = next
+		if tlen == 0 {
+			continue
+		}
+		if tflags&flagDataLen != 0 {
+			if tlen < 4 {
+				break
+			}
+			body += 4
+			tlen -= 4
+		}
+		if tflags&flagEncryption != 0 {
+			continue
+		}
+		isText := id[0] == 'T'
+		isComm := isv34 && id == "COMM" || !isv34 && id == "COM"
+		isUSLT := id == "USLT"
+		isPic := isv34 && id == "APIC" || !isv34 && id == "PIC"
+		isPriv := isv34 && id == "PRIV"
+		switch {
+		case isText || isComm || isUSLT || isPriv || isPic:
+			if err := p.frame(id, body, tlen, tflags, unsync, isv34); err != nil {
+				return end, err
+			}
+		case id[0] == 0:
+			// Padding (or an invalid frame id ffmpeg takes for it).
+			remaining = -1
+		}
+	}
+	if version == 4 && flags&0x10 != 0 {
+		end += id3HeaderSize // the footer
+	}
+	return end, nil
+}
+
+// syncsafeOf reinterprets a 32-bit size as four 7-bit groups
+// (size_to_syncsafe).
+func syncsafeOf(n int64) int64 {
+	return n&0x7f | (n&0x7f00)>>1 | (n&0x7f0000)>>2 | (n&0x7f000000)>>3
+}
+
+// checkTag is id3v2.c check_tag: four bytes at off that are all zero or
+// all [A-Z0-9] look like the next frame id.
+func (p *id3Parser) checkTag(off int64) bool {
+	if off < 0 || off > p.size-4 {
+		return false
+	}
+	var b [4]byte
+	if n, _ := p.src.ReadAt(b[:], off); n < 4 {
+		return false
+	}
+	if b == [4]byte{} {
+		return true
+	}
+	for _, c := range b {
+		if (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// readZeroPadded fills b from off, leaving zeros where the object ends, as
+// avio reads at the end of a file.
+func (p *id3Parser) readZeroPadded(b []byte, off int64) {
+	if off < 0 || off >= p.size {
+		return
+	}
+	p.src.ReadAt(b, off)
+}
+
+// readBody returns the n bytes at off, or as many as the object holds.
+func (p *id3Parser) readBody(off, n int64, what string) ([]byte, error) {
+	if off >= p.size {
+		return nil, nil
+	}
+	return container.ReadAt(p.src, off, min(n, p.size-off), id3Format, what)
+}
+
+// frame parses one frame whose body (after any data-length indicator) is
+// [body, body+tlen).
+func (p *id3Parser) frame(id string, body, tlen int64, tflags uint16, unsync, isv34 bool) error {
+	decode := unsync || tflags&flagUnsync != 0
+	compressed := tflags&flagCompression != 0
+	isPic := id == "APIC" || id == "PIC"
+	if isPic && !decode && !compressed {
+		return p.apicInPlace(body, tlen, isv34)
+	}
+	if min(tlen, p.size-body) > p.src.MaxAlloc() {
+		return nil // too large to hold in memory: skipped
+	}
+	b, err := p.readBody(body, tlen, "frame")
+	if err != nil {
+		if errors.Is(err, container.ErrLimit) {
+			return err
+		}
+		return nil
+	}
+	if decode {
+		if int64(len(b)) < tlen {
+			return nil // "Failed to read tag data"
+		}
+		b = id3Unescape(b)
+	}
+	if compressed {
+		var dlen int64
+		if tflags&flagDataLen != 0 {
+			var d [4]byte
+			p.readZeroPadded(d[:], body-4)
+			dlen = int64(binary.BigEndian.Uint32(d[:]))
+		} else {
+			dlen = tlen
+		}
+		if len(b) == 0 || dlen/32768 > int64(len(b)) || dlen > p.src.MaxAlloc() {
+			return nil
+		}
+		out, ok := id3Inflate(b, dlen)
+		if !ok {
+			return nil
+		}
+		b = out
+	}
+	r := &id3TextReader{b: b}
+	switch {
+	case id == "APIC" || id == "PIC":
+		p.apicDecoded(r, body, tlen, isv34)
+	case id[0] == 'T':
+		id3ReadText(r, len(b), id, p.meta)
+	case id == "USLT":
+		id3ReadUSLT(r, len(b), p.meta)
+	case id == "COMM" || id == "COM":
+		id3ReadComment(r, len(b), p.meta)
+	case id == "PRIV":
+		id3ReadPriv(r, len(b), &p.res.Priv)
+	}
+	return nil
+}
+
+// id3Unescape removes the unsynchronisation scheme's stuffed zero after every
+// 0xff (ID3v2.4 6.1), in place.
+func id3Unescape(b []byte) []byte {
+	out := b[:0]
+	for i := 0; i < len(b); i++ {
+		out = append(out, b[i])
+		if b[i] == 0xff && i+1 < len(b) && b[i+1] == 0 {
+			i++
+		}
+	}
+	return out
+}
+
+// id3Inflate decompresses a zlib stream that must fit in dlen bytes, as
+// zlib's uncompress does for a compressed frame.
+func id3Inflate(b []byte, dlen int64) ([]byte, bool) {
+	zr, err := zlib.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, false
+	}
+	defer zr.Close()
+	var out bytes.Buffer
+	n, err := io.Copy(&out, io.LimitReader(zr, dlen+1))
+	if err != nil || n > dlen {
+		return nil, false
+	}
+	return out.Bytes(), true
 }
 
 // PictureStreams appends one attached-picture video stream per APIC frame to
-// info, as ff_id3v2_parse_apic does.
-// TODO: not implemented yet.
+// info, as ff_id3v2_parse_apic does: the codec from the MIME type (PNG
+// when the bytes carry PNG's signature), disposition attached_pic, the
+// description as title when there is one and the picture type's name as
+// comment. The image fields come from the image header (codec/picture).
 func PictureStreams(info *container.Info, src container.Source, pics []APIC) {
+	if info == nil {
+		return
+	}
+	for _, a := range pics {
+		st := info.AddStream(container.Video)
+		st.CodecName = a.Codec
+		if len(a.Data) >= 8 && string(a.Data[:8]) == "\x89PNG\r\n\x1a\n" {
+			st.CodecName = "png"
+		}
+		st.Disposition = container.DispositionAttachedPic
+		st.TimeBase = container.Rational{Num: 1, Den: 90000}
+		if a.Description != "" {
+			st.Tags = append(st.Tags, container.Tag{Key: "title", Value: a.Description})
+		}
+		typ := a.Type
+		if typ < 0 || typ >= len(PictureTypes) {
+			typ = 0
+		}
+		st.Tags = append(st.Tags, container.Tag{Key: "comment", Value: PictureTypes[typ]})
+		st.Picture = &container.Picture{Offset: a.Offset, Length: a.Length, MIME: a.MIME, Type: a.Type}
+		if a.Decoded {
+			picture.DescribeBytes(st, a.Data, a.MIME)
+		} else if src != nil {
+			picture.Describe(st, src, a.Offset, a.Length, a.MIME)
+		}
+		if st.CodecName == "" {
+			st.CodecName = a.Codec
+		}
+	}
 }
