@@ -96,7 +96,7 @@ func Build(info *container.Info, obj Object) *ordered.Object {
 	out.Set("durationInMillisecond", (micros+500)/1000)
 	if video != nil {
 		v := &ordered.Object{}
-		v.Set("codec", video.Str("codec_name"))
+		v.Set("codec", codecName(video))
 		v.Set("widthInPixel", video.Int("width"))
 		v.Set("heightInPixel", video.Int("height"))
 		fr := video.Str("avg_frame_rate")
@@ -112,7 +112,7 @@ func Build(info *container.Info, obj Object) *ordered.Object {
 	}
 	if audio != nil {
 		a := &ordered.Object{}
-		a.Set("codec", audio.Str("codec_name"))
+		a.Set("codec", codecName(audio))
 		a.Set("channels", audio.Int("channels"))
 		a.Set("sampleRateInHz", atoi(audio.Str("sample_rate")))
 		a.Set("bitRateInBps", atoi(audio.Str("bit_rate")))
@@ -120,6 +120,14 @@ func Build(info *container.Info, obj Object) *ordered.Object {
 	}
 	out.Set("etag", obj.ETag)
 	return out
+}
+
+// codecName is the stream's codec name, or null when ffprobe knows none.
+func codecName(s *ordered.Object) any {
+	if n := s.Str("codec_name"); n != "" {
+		return n
+	}
+	return nil
 }
 
 // parseMicros reads a duration printed with six decimals ("246.890000") as

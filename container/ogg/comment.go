@@ -1,0 +1,66 @@
+package ogg
+
+import (
+	"github.com/mediaprobe/mediaprobe/codec/picture"
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/tags"
+)
+
+// comment reads a Vorbis comment structure into the stream's tags,
+// replacing them, and turns each METADATA_BLOCK_PICTURE into an attached
+// picture stream (ff_vorbis_stream_comment, which calls ff_vorbis_comment
+// with parse_picture). Like ffmpeg it fails only when the structure is
+// shorter than 8 bytes or its vendor string overruns it; a bad entry ends
+// the list.
+func (d *demux) comment(os *ostream, body []byte) error {
+	_, pairs, err := tags.ParseVorbisComment(body)
+	if err != nil {
+		return container.Errorf(name, "comment header", 0, container.ErrMalformed, "%v", err)
+	}
+	t, pics := tags.VorbisTags(pairs)
+	os.st.Tags = t
+	for _, p := range pics {
+		d.addPicture(p)
+	}
+	return nil
+}
+
+// mimeCodecs is ff_id3v2_mime_tags, which ff_flac_parse_picture compares
+// with the MIME type, case included.
+var mimeCodecs = [...]struct{ mime, codec string }{
+	{"image/gif", "gif"}, {"image/jpeg", "mjpeg"}, {"image/jpg", "mjpeg"}, {"image/png", "png"},
+	{"image/tiff", "tiff"}, {"image/bmp", "bmp"}, {"JPG", "mjpeg"}, {"PNG", "png"},
+}
+
+// addPicture adds an attached picture stream for a FLAC picture block, as
+// ff_flac_parse_picture does: an unknown MIME type or a bad block adds
+// nothing. The block came out of base64 text, so its image has no byte
+// range of its own in the object: Picture has no offset (see doc.go).
+func (d *demux) addPicture(b []byte) {
+	pic, err := tags.ParseFLACPicture(b, int64(len(b)), false)
+	if err != nil {
+		return
+	}
+	codecName := ""
+	for _, m := range mimeCodecs {
+		if pic.MIME == m.mime {
+			codecName = m.codec
+			break
+		}
+	}
+	if codecName == "" {
+		return
+	}
+	st := d.info.AddStream(container.Video)
+	st.CodecName = codecName
+	st.Width, st.Height = pic.Width, pic.Height
+	st.Disposition |= container.DispositionAttachedPic
+	st.TimeBase = container.Rational{Num: 1, Den: 90000}
+	// ffprobe 5.1 lists the picture type before the description.
+	st.Tags.Set("comment", tags.PictureTypes[pic.Type])
+	if pic.Description != "" {
+		st.Tags.Set("title", pic.Description)
+	}
+	st.Picture = &container.Picture{MIME: pic.MIME, Type: pic.Type}
+	_ = picture.DescribeBytes(st, b[pic.DataOffset:pic.DataOffset+pic.DataLength], pic.MIME)
+}

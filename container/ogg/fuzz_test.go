@@ -1,0 +1,75 @@
+package ogg
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// corpusSeeds adds the small Ogg files (up to 16 KB: larger seeds make
+// the fuzzer's minimisation slow) of the shared corpus, when it is
+// there, as seeds; nothing is copied into the repository.
+func corpusSeeds(f *testing.F) {
+	for _, pat := range []string{"*.ogg", "*.oga", "*.opus", "*.spx", "*.ogv"} {
+		for _, dir := range []string{"synthetic", "real/taglib", "real/androidx-media/ogg"} {
+			files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", dir, pat))
+			for _, name := range files {
+				if b, err := os.ReadFile(name); err == nil && len(b) <= 16<<10 {
+					f.Add(b)
+				}
+			}
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add(vorbisFile(1, 1000, 5000, "TITLE=a"))
+	f.Add(opusFile(1968, 10000, "METADATA_BLOCK_PICTURE=AAAAAw=="))
+	f.Add(oggPage(flagBOS, 0, 1, 0, false, vorbisID))
+	f.Add([]byte("OggS"))
+	bos, bone, eos := skeletonPages(1, 500)
+	f.Add(cat(bos, oggPage(flagBOS, 0, 1, 0, false, vorbisID), bone, eos, vorbisFile(1, 1000, 5000)[58:]))
+	f.Add(cat(vorbisFile(1, 1000, 5000), vorbisFile(2, 1000, 3000)))
+	f.Add(cat(oggPage(flagBOS, 0, 5, 0, false, theoraID()), oggPage(0, 0, 5, 1, false, []byte("\x81theora\x00\x00\x00\x00\x00\x00\x00\x00"), []byte("\x82theora")),
+		oggPage(flagEOS, 1<<6|1, 5, 2, false, []byte{0x30})))
+	corpusSeeds(f)
+	sentinels := []error{container.ErrTruncated, container.ErrMalformed, container.ErrLimit, container.ErrUnsupported}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		src := &container.BytesSource{B: b, Limit: 1 << 20}
+		begin := time.Now()
+		info, err := read(src, 0, container.Options{})
+		if d := time.Since(begin); d > 10*time.Second {
+			t.Fatalf("read took %v", d)
+		}
+		if err != nil {
+			ok := false
+			for _, s := range sentinels {
+				ok = ok || errors.Is(err, s)
+			}
+			if !ok {
+				t.Fatalf("error matches no sentinel: %v", err)
+			}
+		}
+		if info == nil {
+			if err == nil {
+				t.Fatal("no info and no error")
+			}
+			return
+		}
+		for i, st := range info.Streams {
+			if st.Index != i {
+				t.Fatalf("stream %d has index %d", i, st.Index)
+			}
+			if st.TimeBase.Den <= 0 || st.TimeBase.Num <= 0 {
+				t.Fatalf("stream %d time base %v", i, st.TimeBase)
+			}
+			if p := st.Picture; p != nil && (p.Offset < 0 || p.Length < 0 || p.Offset > int64(len(b))-p.Length) {
+				t.Fatalf("picture %d+%d outside the object of %d bytes", p.Offset, p.Length, len(b))
+			}
+		}
+	})
+}

@@ -1,0 +1,123 @@
+package ogg
+
+import (
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+const noPTS = container.NoPTS
+
+// window is a Source over bytes already read from the end of the object,
+// so that the tail's pages are parsed with no further reads.
+type window struct {
+	b    []byte
+	base int64
+	src  container.Source
+}
+
+func (w *window) ReadAt(p []byte, off int64) (int, error) {
+	if off < w.base {
+		return w.src.ReadAt(p, off)
+	}
+	return (&container.BytesSource{B: w.b}).ReadAt(p, off-w.base)
+}
+func (w *window) Size() int64     { return w.base + int64(len(w.b)) }
+func (w *window) MaxAlloc() int64 { return w.src.MaxAlloc() }
+
+// length reads the last maxPageSize bytes of the object in one read and
+// takes each stream's duration from the granule position of its last page
+// there (ogg_get_length). A page of an unknown serial ends the scan, unless
+// it replaces the only stream, as in a chained file.
+func (d *demux) length() error {
+	size := d.src.Size()
+	// A source whose allocation limit is below a page gets a smaller
+	// window rather than no duration.
+	end := max(size-min(maxPageSize, d.src.MaxAlloc()), 0)
+	b, err := container.ReadAt(d.src, end, size-end, name, "tail")
+	if err != nil {
+		return err
+	}
+	w := &window{b: b, base: end, src: d.src}
+	serials := make([]uint32, len(d.streams))
+	for i, os := range d.streams {
+		serials[i] = os.serial
+	}
+	gotData := d.dataSeen()
+	for off := end; ; {
+		pg, err := nextPage(w, off)
+		if err != nil {
+			return nil // the end of the object ends the scan, as EOF does
+		}
+		off = pg.end()
+		i := -1
+		for k, s := range serials {
+			if s == pg.serial {
+				i = k
+				break
+			}
+		}
+		if i < 0 {
+			if !gotData || len(d.streams) != 1 || findCodec(pg.payload) != d.streams[0].codec {
+				return nil
+			}
+			i, serials[0] = 0, pg.serial
+		}
+		gotData = gotData || pg.flags&flagBOS == 0
+		os := d.streams[i]
+		if pg.granule != -1 && pg.granule != 0 && os.codec != nil {
+			os.duration = gpToPTS(os, pg.granule)
+			if s := os.knownStart(); s != noPTS && os.duration != noPTS {
+				os.duration -= s
+			}
+		}
+	}
+}
+
+// finish sets each stream's start and duration from what the first data
+// packet and the tail gave.
+func (d *demux) finish() *container.Info {
+	for _, os := range d.streams {
+		if os.codec == nil {
+			continue
+		}
+		st := os.st
+		st.DurationTS = os.duration
+		if s := os.knownStart(); s != noPTS {
+			// Known before the first packet: the codec rules leave the
+			// start and the duration alone.
+			st.StartPTS = s
+			continue
+		}
+		if !os.firstSeen {
+			continue
+		}
+		start := os.start
+		if start == noPTS {
+			// The first packet's time stamp: lastpts starts at 0.
+			start = 0
+		}
+		st.StartPTS = start
+		if st.DurationTS != noPTS && (os.adjust == adjustAlways || os.adjust == adjustPositive && st.DurationTS > 0) {
+			st.DurationTS -= start
+		}
+		if st.Type == container.Video && (st.DurationTS == noPTS || st.DurationTS < 3) {
+			// avformat_find_stream_info estimates avg_frame_rate from the
+			// packets after the second; a stream of fewer than three
+			// frames gets none.
+			st.AvgFrameRate = container.Rational{}
+		}
+	}
+	return d.info
+}
+
+// knownStart is the start time ogg_read_header sets before any data packet:
+// from a skeleton's fisbone start granule, or the fishead of the skeleton
+// itself; NoPTS otherwise.
+func (os *ostream) knownStart() int64 {
+	if os.hasStartGranule {
+		return gpToPTS(os, os.startGranule)
+	}
+	if os.codec == &skeletonMapping {
+		return os.start
+	}
+	return noPTS
+}
