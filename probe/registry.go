@@ -32,8 +32,11 @@ var extensions = map[string][]string{
 	"aiff": {"aif", "aiff", "afc", "aifc"},
 	"flac": {"flac"},
 	"mp3":  {"mp2", "mp3", "m2a", "mpa"},
-	"w64":  {"w64"},
-	"wav":  {"wav"},
+	"ogg":  {"ogg"},
+	"mov,mp4,m4a,3gp,3g2,mj2": {"mov", "mp4", "m4a", "3gp", "3g2", "mj2", "psp", "m4b", "ism", "ismv", "isma", "f4v",
+		"avif", "heic", "heif"},
+	"w64": {"w64"},
+	"wav": {"wav"},
 }
 
 // mp3, aac, tta and wav turn ID3v2 pictures into streams
