@@ -51,7 +51,7 @@ func BitsPerSample(name string) int {
 		"adpcm_ima_cunning", "adpcm_ima_acorn", "adpcm_xmd":
 		return 4
 	case "dsd_lsbf", "dsd_lsbf_planar", "dsd_msbf", "dsd_msbf_planar", "pcm_alaw", "pcm_mulaw",
-		"pcm_vidc", "pcm_s8", "pcm_s8_planar", "pcm_sga", "pcm_u8", "sdx2_dpcm", "derf_dpcm", "pcm_zork":
+		"pcm_vidc", "pcm_s8", "pcm_s8_planar", "pcm_sga", "pcm_u8", "sdx2_dpcm", "derf_dpcm", "adpcm_zork":
 		return 8
 	case "pcm_s16be", "pcm_s16be_planar", "pcm_s16le", "pcm_s16le_planar", "pcm_u16be", "pcm_u16le":
 		return 16

@@ -123,28 +123,20 @@ func (t Tags) Get(key string) (string, bool) {
 	return "", false
 }
 
-// Set appends key=value, or replaces the value of an existing key (compared
-// ignoring case, as av_dict_set does), keeping the key's first position.
+// Set sets key to value as av_dict_set does without flags: an existing key
+// (compared ignoring case) is removed by moving the last entry into its
+// place, and the new entry is appended. ffprobe prints tags in the order
+// this leaves them.
 func (t *Tags) Set(key, value string) {
-	for i, e := range *t {
-		if equalFold(e.Key, key) {
-			(*t)[i].Value = value
-			return
+	s := *t
+	for i := range s {
+		if equalFold(s[i].Key, key) {
+			s[i] = s[len(s)-1]
+			s = s[:len(s)-1]
+			break
 		}
 	}
-	*t = append(*t, Tag{key, value})
-}
-
-// Append adds key=value; where key exists, the value is appended after a
-// ";" as av_dict_set with AV_DICT_APPEND does for repeated keys.
-func (t *Tags) Append(key, value string) {
-	for i, e := range *t {
-		if equalFold(e.Key, key) {
-			(*t)[i].Value += ";" + value
-			return
-		}
-	}
-	*t = append(*t, Tag{key, value})
+	*t = append(s, Tag{key, value})
 }
 
 // AddIfAbsent adds key=value only when key is not present yet

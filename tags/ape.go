@@ -138,7 +138,7 @@ func (a *APE) item(src container.Source, pos, end int64) (int64, error) {
 		if i := strings.IndexByte(string(v), 0); i >= 0 {
 			v = v[:i]
 		}
-		id3DictSet(&a.Tags, key, string(v), false)
+		a.Tags.Set(key, string(v))
 		return pos + vsize, nil
 	}
 	// A binary item: a NUL-terminated file name, then the file.

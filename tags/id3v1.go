@@ -54,7 +54,7 @@ func ParseID3v1(b []byte) container.Tags {
 	var t container.Tags
 	field := func(key string, f []byte) {
 		if s := id3v1String(f); s != "" {
-			id3DictSet(&t, key, s, false)
+			t.Set(key, s)
 		}
 	}
 	field("title", b[3:33])
@@ -63,10 +63,10 @@ func ParseID3v1(b []byte) container.Tags {
 	field("date", b[93:97])
 	field("comment", b[97:127])
 	if b[125] == 0 && b[126] != 0 {
-		id3DictSet(&t, "track", strconv.Itoa(int(b[126])), false)
+		t.Set("track", strconv.Itoa(int(b[126])))
 	}
 	if g := int(b[127]); g < len(ID3v1Genres) {
-		id3DictSet(&t, "genre", ID3v1Genres[g], false)
+		t.Set("genre", ID3v1Genres[g])
 	}
 	return t
 }

@@ -2,21 +2,6 @@ package tags
 
 import "github.com/mediaprobe/mediaprobe/container"
 
-// id3DictSet stores key=value as av_dict_set does, which the order of
-// ffprobe's tags depends on: keys compare ignoring ASCII case; with
-// dontOverwrite an existing key keeps its value; otherwise the old entry is
-// removed by moving the last entry into its slot, and the new entry is
-// appended. container.Tags.Set keeps the old position instead, which is
-// not what ffmpeg prints.
-func id3DictSet(t *container.Tags, key, value string, dontOverwrite bool) {
-	if i := id3DictIndex(*t, key); i >= 0 {
-		if dontOverwrite {
-			return
-		}
-		id3DictDeleteAt(t, i)
-	}
-	*t = append(*t, container.Tag{Key: key, Value: value})
-}
 
 // id3DictDelete removes key as av_dict_set with a NULL value does.
 func id3DictDelete(t *container.Tags, key string, matchCase bool) {

@@ -131,7 +131,7 @@ func id3ReadText(r *id3TextReader, taglen int, id string, meta *container.Tags) 
 			return
 		}
 	}
-	id3DictSet(meta, key, dst, true)
+	meta.AddIfAbsent(key, dst)
 }
 
 // id3GenreNumber is sscanf(s, "(%d)") || sscanf(s, "%d") for an unsigned
@@ -193,7 +193,7 @@ func id3ReadComment(r *id3TextReader, taglen int, meta *container.Tags) {
 	if !ok {
 		return
 	}
-	id3DictSet(meta, key, text, true)
+	meta.AddIfAbsent(key, text)
 }
 
 // id3ReadUSLT is id3v2.c read_uslt: "lyrics-DESC-lang" or "lyrics-lang",
@@ -224,7 +224,7 @@ func id3ReadUSLT(r *id3TextReader, taglen int, meta *container.Tags) {
 	if desc != "" {
 		key += desc + "-"
 	}
-	id3DictSet(meta, key+string(lang), text, false)
+	meta.Set(key+string(lang), text)
 }
 
 // id3ReadPriv is id3v2.c read_priv plus ff_id3v2_parse_priv_dict: the owner
@@ -246,7 +246,7 @@ func id3ReadPriv(r *id3TextReader, taglen int, priv *container.Tags) {
 			v = append(v, c)
 		}
 	}
-	id3DictSet(priv, "id3v2_priv."+owner, string(v), true)
+	priv.AddIfAbsent("id3v2_priv."+owner, string(v))
 }
 
 // id3MIMECodecs is ff_id3v2_mime_tags: the MIME types (and v2.2 image
@@ -416,7 +416,7 @@ func finishID3Tags(meta container.Tags) container.Tags {
 					break
 				}
 			}
-			id3DictSet(&out, key, t.Value, false)
+			out.Set(key, t.Value)
 		}
 		meta = out
 	}
@@ -457,7 +457,7 @@ func id3MergeDate(m container.Tags) container.Tags {
 			id3DictDelete(&m, "TIM", false)
 		}
 	}
-	id3DictSet(&m, "date", date, false)
+	m.Set("date", date)
 	return m
 }
 

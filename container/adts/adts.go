@@ -2,7 +2,6 @@ package adts
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
@@ -66,7 +65,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		// was read; a malformed footer means no tag.
 		if ape, _ := tags.ReadAPE(src, size); ape != nil {
 			for _, t := range ape.Tags {
-				info.Format.Tags = dictSet(info.Format.Tags, t)
+				info.Format.Tags.Set(t.Key, t.Value)
 			}
 			tags.APEStreams(info, src, ape)
 		}
@@ -154,7 +153,7 @@ func mergeID3(src container.Source, t container.Tags, lead *tags.ID3v2, id3At []
 		// ff_id3v2_parse_priv adds the leading tag's PRIV frames after
 		// whichever tags were adopted.
 		for _, e := range lead.Priv {
-			t = dictSet(t, e)
+			t.Set(e.Key, e.Value)
 		}
 	}
 	for _, off := range id3At {
@@ -163,28 +162,15 @@ func mergeID3(src container.Source, t container.Tags, lead *tags.ID3v2, id3At []
 			continue
 		}
 		for _, e := range mid.Tags {
-			t = dictSet(t, e)
+			t.Set(e.Key, e.Value)
 		}
 		for _, e := range mid.Priv {
-			t = dictSet(t, e)
+			t.Set(e.Key, e.Value)
 		}
 	}
 	return t
 }
 
-// dictSet is av_dict_set without flags: an existing key (matched ignoring
-// case) is removed by moving the last entry into its place, and the new
-// entry is appended. container.Tags.Set keeps the old position instead.
-func dictSet(t container.Tags, e container.Tag) container.Tags {
-	for i := range t {
-		if strings.EqualFold(t[i].Key, e.Key) {
-			t[i] = t[len(t)-1]
-			t = t[:len(t)-1]
-			break
-		}
-	}
-	return append(t, e)
-}
 
 // describe fills what the decoder reports after its first frame
 // (aacdec_template.c parse_adts_frame_header): the profile is the ADTS

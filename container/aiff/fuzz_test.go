@@ -1,0 +1,76 @@
+package aiff
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// FuzzRead runs the probe and the demuxer on arbitrary input under a tight
+// allocation limit. Seeds: hand-made files, plus small shared-corpus files
+// when ../shared/corpus exists.
+func FuzzRead(f *testing.F) {
+	f.Add(minimalAIFF)
+	f.Add(form("AIFC", ack("FVER", []byte{0xA2, 0x80, 0x51, 0x40}), ack("COMM", cat(comm16, []byte("ima4\x00"))), ssnd))
+	f.Add(form("AIFF", ssnd, ack("COMM", comm16), ack("NAME", []byte("x")), ack("ID3 ", []byte("ID3\x03\x00\x00\x00\x00\x00\x00"))))
+	for _, g := range []string{"synthetic/aif*", "real/taglib/*.aif*"} {
+		names, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", g))
+		for _, n := range names {
+			if b, err := os.ReadFile(n); err == nil && len(b) <= 16<<10 && filepath.Ext(n) != ".json" {
+				f.Add(b)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		begin := time.Now()
+		if s := probe(b); s != 0 && s != 100 {
+			t.Fatalf("probe score %d", s)
+		}
+		src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+		info, err := read(src, 0, container.Options{})
+		// Chunks are visited once and SSND is skipped, not read.
+		if max := 2*int64(len(b)) + 1<<12; src.bytes > max {
+			t.Fatalf("read %d bytes of a %d-byte object", src.bytes, len(b))
+		}
+		if d := time.Since(begin); d > 2*time.Second {
+			t.Fatalf("took %v", d)
+		}
+		if err != nil {
+			ok := false
+			for _, s := range []error{container.ErrTruncated, container.ErrMalformed, container.ErrLimit, container.ErrUnsupported} {
+				ok = ok || errors.Is(err, s)
+			}
+			if !ok {
+				t.Fatalf("error %v matches no sentinel", err)
+			}
+			return
+		}
+		if info == nil {
+			t.Fatal("no info and no error")
+		}
+		for _, st := range info.Streams {
+			if p := st.Picture; p != nil && (p.Offset < 0 || p.Length <= 0 || p.Offset > int64(len(b))-p.Length) {
+				t.Fatalf("picture [%d,+%d) outside the %d-byte object", p.Offset, p.Length, len(b))
+			}
+		}
+		a := info.Streams[0]
+		if a.SampleRate <= 0 || a.DurationTS < 0 || a.NbFrames < 0 || a.BitRate < 0 {
+			t.Fatalf("implausible stream %+v", a)
+		}
+	})
+}
+
+// countingSource counts the bytes the demuxer asks for.
+type countingSource struct {
+	container.BytesSource
+	bytes int64
+}
+
+func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
+	c.bytes += int64(len(p))
+	return c.BytesSource.ReadAt(p, off)
+}

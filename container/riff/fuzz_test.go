@@ -1,0 +1,77 @@
+package riff
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// FuzzRead runs the probes and the WAV and Wave64 demuxers on arbitrary
+// input under a tight allocation limit. Seeds: hand-made files, plus small
+// shared-corpus files when ../shared/corpus exists.
+func FuzzRead(f *testing.F) {
+	f.Add(minimalWAV)
+	f.Add(wave(ck("fmt ", pcmFmt), ck("data", make([]byte, 5)), ck("LIST", cat([]byte("INFO"), ck("INAM", []byte("T"))))))
+	f.Add(cat([]byte("RF64\xff\xff\xff\xffWAVE"), ck("ds64", cat(le64(0), le64(8), le64(2))), ck("fmt ", pcmFmt), []byte("data\xff\xff\xff\xff")))
+	f.Add(wave(ck("fmt ", pcmFmt), ck("bext", make([]byte, 610)), ck("id3 ", []byte("ID3\x03\x00\x00\x00\x00\x00\x00")), ck("data", nil)))
+	f.Add(w64File(w64Chunk(guidFmt, pcmFmt), w64Chunk(guidData, make([]byte, 8))))
+	for _, g := range []string{"synthetic/wav_*.wav", "synthetic/*.w64", "real/taglib/*.wav"} {
+		names, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", g))
+		for _, n := range names {
+			if b, err := os.ReadFile(n); err == nil && len(b) <= 16<<10 {
+				f.Add(b)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, d := range []*container.Demuxer{&WAV, &W64} {
+			begin := time.Now()
+			if s := d.Probe(b); s < 0 || s > 100 {
+				t.Fatalf("%s probe score %d", d.Name, s)
+			}
+			src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+			info, err := d.Read(src, 0, container.Options{})
+			// Headers may be read more than once, but never the object many
+			// times over: the data chunk is skipped, not read.
+			if max := 4*int64(len(b)) + 1<<12; src.bytes > max {
+				t.Fatalf("%s read %d bytes of a %d-byte object", d.Name, src.bytes, len(b))
+			}
+			if d := time.Since(begin); d > 2*time.Second {
+				t.Fatalf("took %v", d)
+			}
+			if err != nil {
+				ok := false
+				for _, s := range []error{container.ErrTruncated, container.ErrMalformed, container.ErrLimit, container.ErrUnsupported} {
+					ok = ok || errors.Is(err, s)
+				}
+				if !ok {
+					t.Fatalf("%s: error %v matches no sentinel", d.Name, err)
+				}
+			}
+			if info == nil {
+				if err == nil {
+					t.Fatalf("%s: no info and no error", d.Name)
+				}
+				continue
+			}
+			for _, st := range info.Streams {
+				if p := st.Picture; p != nil && (p.Offset < 0 || p.Length <= 0 || p.Offset > int64(len(b))-p.Length) {
+					t.Fatalf("picture [%d,+%d) outside the %d-byte object", p.Offset, p.Length, len(b))
+				}
+				if st.DurationTS != container.NoPTS && st.DurationTS < 0 {
+					t.Fatalf("negative duration %d", st.DurationTS)
+				}
+				if st.Type == container.Audio && st.TimeBase.Den < 0 {
+					t.Fatalf("time base %v", st.TimeBase)
+				}
+			}
+			if off := info.Format.DataOffset; off < 0 || off > int64(len(b)) {
+				t.Fatalf("data offset %d outside the %d-byte object", off, len(b))
+			}
+		}
+	})
+}

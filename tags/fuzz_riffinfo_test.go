@@ -1,0 +1,34 @@
+package tags
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// FuzzParseRIFFInfo reads arbitrary LIST/INFO bodies: it must end promptly,
+// fail only with a sentinel, and return no value longer than its input.
+func FuzzParseRIFFInfo(f *testing.F) {
+	f.Add([]byte("INAM\x05\x00\x00\x00Title\x00IART\x03\x00\x00\x00Bob\x00"))
+	f.Add([]byte("INAM\x05\x00\x00\x00HelloIART\x03\x00\x00\x00Bob\x00"))
+	f.Add([]byte("\x00\x00\x00\x00\x00\x00\x00\x00"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		begin := time.Now()
+		var got container.Tags
+		err := ReadRIFFInfo(&container.BytesSource{B: b, Limit: 1 << 12}, 0, int64(len(b)), &got)
+		if err != nil && !errors.Is(err, container.ErrMalformed) && !errors.Is(err, container.ErrTruncated) &&
+			!errors.Is(err, container.ErrLimit) {
+			t.Fatalf("error %v matches no sentinel", err)
+		}
+		for _, e := range got {
+			if len(e.Value) > len(b) || len(e.Key) > 4 {
+				t.Fatalf("entry %q=%d bytes from %d", e.Key, len(e.Value), len(b))
+			}
+		}
+		if d := time.Since(begin); d > time.Second {
+			t.Fatalf("took %v", d)
+		}
+	})
+}
