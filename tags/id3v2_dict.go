@@ -2,7 +2,6 @@ package tags
 
 import "github.com/mediaprobe/mediaprobe/container"
 
-
 // id3DictDelete removes key as av_dict_set with a NULL value does.
 func id3DictDelete(t *container.Tags, key string, matchCase bool) {
 	for i, e := range *t {

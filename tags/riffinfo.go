@@ -29,7 +29,6 @@ var RIFFInfoConv = [][2]string{
 	{"ITCH", "encoded_by"},
 }
 
-
 // MetadataConv renames keys as ff_metadata_conv does with a source table
 // only: each entry whose key matches a native name (ignoring case) takes
 // the generic name, and the entries are set in order into a new dictionary

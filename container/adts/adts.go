@@ -171,7 +171,6 @@ func mergeID3(src container.Source, t container.Tags, lead *tags.ID3v2, id3At []
 	return t
 }
 
-
 // describe fills what the decoder reports after its first frame
 // (aacdec_template.c parse_adts_frame_header): the profile is the ADTS
 // profile field, the channels and layout come from the channel
