@@ -5,7 +5,7 @@ import "github.com/mediaprobe/mediaprobe/container"
 // id3DictDelete removes key as av_dict_set with a NULL value does.
 func id3DictDelete(t *container.Tags, key string, matchCase bool) {
 	for i, e := range *t {
-		if e.Key == key || !matchCase && id3FoldEq(e.Key, key) {
+		if e.Key == key || !matchCase && equalFoldASCII(e.Key, key) {
 			id3DictDeleteAt(t, i)
 			return
 		}
@@ -20,28 +20,10 @@ func id3DictDeleteAt(t *container.Tags, i int) {
 
 func id3DictIndex(t container.Tags, key string) int {
 	for i, e := range t {
-		if id3FoldEq(e.Key, key) {
+		if equalFoldASCII(e.Key, key) {
 			return i
 		}
 	}
 	return -1
 }
 
-func id3FoldEq(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
-}
