@@ -26,4 +26,3 @@ func id3DictIndex(t container.Tags, key string) int {
 	}
 	return -1
 }
-
