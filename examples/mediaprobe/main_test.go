@@ -36,7 +36,7 @@ func TestSchemasAndStats(t *testing.T) {
 
 func TestBadFileExitsOneWithOneLine(t *testing.T) {
 	dir := t.TempDir()
-	bad := filepath.Join(dir, "junk.mp3")
+	bad := filepath.Join(dir, "junk.bin") // named .mp3, ffprobe would try mp3 by extension, as we do
 	require.NoError(t, os.WriteFile(bad, bytes.Repeat([]byte("not media "), 100), 0o644))
 	var out, errb bytes.Buffer
 	assert.Equal(t, 1, run([]string{bad, "../../testdata/wav_s16le.wav", filepath.Join(dir, "missing.wav")}, &out, &errb))
