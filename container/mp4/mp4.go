@@ -1,18 +1,335 @@
 package mp4
 
-import "github.com/mediaprobe/mediaprobe/container"
+import (
+	"encoding/binary"
+	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/container"
+)
 
-// Demuxer reads QuickTime / MOV files.
+// Demuxer reads QuickTime / MOV files and the ISO base media family (mp4,
+// m4a, 3gp, 3g2, mj2), as libavformat/mov.c does.
 var Demuxer = container.Demuxer{
-	Name:     "mov,mp4,m4a,3gp,3g2,mj2",
-	LongName: "QuickTime / MOV",
+	Name:     formatName,
+	LongName: formatLongName,
 	Probe:    probe,
 	Read:     read,
 }
 
-// TODO: not implemented yet.
-func probe(head []byte) int { return 0 }
+const (
+	fmtName        = "mp4" // the prefix of our errors
+	formatName     = "mov,mp4,m4a,3gp,3g2,mj2"
+	formatLongName = "QuickTime / MOV"
+)
+
+// demuxer is the state of one Read, what MOVContext holds in mov.c.
+type demuxer struct {
+	src  container.Source
+	info *container.Info
+
+	isom      bool   // ftyp major brand is not "qt  "
+	compat    string // compatible brands, as the ftyp lists them
+	haveFtyp  bool
+	timeScale int64 // mvhd
+	duration  int64 // mvhd, in timeScale
+	movieMtx  [9]int64
+
+	foundMoov, foundMdat bool
+	fragComplete         bool // a complete sidx: stop at the first mdat
+
+	tracks   []*track
+	cur      *track // the trak being read (trak_index)
+	trex     []trex
+	frag     fragment
+	advEdits bool // advanced_editlist, disabled by a trak with no samples
+
+	itunes   bool // inside ilst (itunes_metadata)
+	mdtaHdlr bool // a meta hdlr of type mdta (found_hdlr_mdta)
+	metaKeys []string
+	chapters []int64 // track ids named by tref/chap
+	depth    int
+
+	moovRetry bool // second root pass: a free box may hold the moov
+}
 
 func read(src container.Source, start int64, opts container.Options) (*container.Info, error) {
-	return nil, container.ErrUnsupported
+	d := &demuxer{src: src, info: container.NewInfo(formatName, formatLongName), advEdits: true}
+	d.info.Format.Size = src.Size()
+	if start < 0 || start > src.Size() {
+		start = 0
+	}
+	if err := d.readRoot(start); err != nil {
+		// mov_read_header failed: ffprobe shows nothing for the file.
+		return nil, err
+	}
+	if !d.foundMoov {
+		// A second pass looks for a moov hidden in a free box
+		// (mov_read_header's moov_retry).
+		d.moovRetry = true
+		if err := d.readRoot(start); err != nil {
+			return nil, err
+		}
+	}
+	if !d.foundMoov {
+		return nil, container.Errorf(fmtName, "moov", start, container.ErrMalformed, "moov atom not found")
+	}
+	d.finish()
+	return d.info, nil
+}
+
+// readRoot walks the top-level boxes as mov_read_header's root
+// mov_read_default: ftyp, moov, the fragments (moof, sidx) and top-level
+// meta/udta. It reads only box headers elsewhere (mdat is never read).
+func (d *demuxer) readRoot(start int64) error {
+	size := d.src.Size() - start
+	return walk(d.src, start, size, func(b box) error {
+		if err := d.parseBox(b, "root"); err != nil {
+			return err
+		}
+		if d.foundMoov && d.foundMdat && d.fragComplete {
+			// mov_read_default stops after any root box once moov and
+			// mdat are known and the fragment index is complete (a sidx
+			// reaching the end): later fragments are not read.
+			return errStop
+		}
+		return nil
+	})
+}
+
+// children walks the boxes inside b with parent type parent, as
+// mov_read_default does for container atoms.
+func (d *demuxer) children(b box, parent string) error {
+	return d.childrenAt(b.payOff(), b.payLen(), parent)
+}
+
+func (d *demuxer) childrenAt(off, n int64, parent string) error {
+	if d.depth >= maxDepth {
+		return nil
+	}
+	d.depth++
+	defer func() { d.depth-- }()
+	return walk(d.src, off, n, func(c box) error {
+		if parent != "root" && parent != "moov" && (c.typ == "trak" || c.typ == "mdat") {
+			// "Broken file, trak/mdat not at top-level": the level ends.
+			return errStop
+		}
+		return d.parseBox(c, parent)
+	})
+}
+
+// payload reads the payload of b, refusing what the allocation limit does
+// not allow. Leaf boxes are small; the sample tables are the exception and
+// are read in chunks by their own readers.
+func (d *demuxer) payload(b box) ([]byte, error) {
+	return container.ReadAt(d.src, b.payOff(), b.payLen(), fmtName, b.typ)
+}
+
+// parseBox dispatches one box as mov_default_parse_table does.
+func (d *demuxer) parseBox(b box, parent string) error {
+	if (b.typ == "hoov" || b.typ == "free" && d.moovRetry) && b.payLen() >= 8 {
+		// "Detected moov in a free or hoov atom": a payload opening
+		// with an mvhd or cmov box is read as the moov.
+		if p, err := container.ReadAt(d.src, b.payOff()+4, 4, fmtName, b.typ); err == nil &&
+			(string(p) == "mvhd" || string(p) == "cmov") {
+			b.typ = "moov"
+		}
+	}
+	switch b.typ {
+	case "ftyp":
+		return d.readFtyp(b)
+	case "moov":
+		if d.foundMoov {
+			return nil // "Found duplicated MOOV Atom. Skipped it"
+		}
+		err := d.children(b, "moov")
+		d.foundMoov = true
+		return err
+	case "mdat":
+		if b.payLen() > 0 {
+			d.foundMdat = true
+		}
+		return nil
+	case "mvhd":
+		return d.readMvhd(b)
+	case "trak":
+		return d.readTrak(b)
+	case "tkhd":
+		return d.readTkhd(b)
+	case "mdhd":
+		return d.readMdhd(b)
+	case "hdlr":
+		return d.readHdlr(b)
+	case "mdia", "minf", "stbl", "dinf", "edts", "mvex", "traf", "tref", "udta", "sinf", "schi":
+		return d.children(b, b.typ)
+	case "elst":
+		return d.readElst(b)
+	case "stsd":
+		return d.readStsd(b)
+	case "stts":
+		return d.readStts(b)
+	case "stsz", "stz2":
+		return d.readStsz(b)
+	case "stsc":
+		return d.readStsc(b)
+	case "stco", "co64":
+		return d.readStco(b)
+	case "ctts":
+		return d.readCtts(b)
+	case "meta":
+		return d.readMeta(b)
+	case "ilst":
+		d.itunes = true
+		err := d.children(b, "ilst")
+		d.itunes = false
+		return err
+	case "keys":
+		if d.mdtaHdlr && parent == "meta" && len(d.metaKeys) == 0 {
+			return d.readKeys(b)
+		}
+		return nil
+	case "----":
+		return d.readCustom(b)
+	case "chap":
+		return d.readChap(b)
+	case "trex":
+		return d.readTrex(b)
+	case "moof":
+		return d.readMoof(b)
+	case "tfhd":
+		return d.readTfhd(b)
+	case "tfdt":
+		return d.readTfdt(b)
+	case "trun":
+		return d.readTrun(b)
+	case "sidx":
+		return d.readSidx(b)
+	}
+	if parent == "udta" || parent == "ilst" {
+		return d.readUdtaString(b)
+	}
+	return nil
+}
+
+// finish applies what mov_read_header and avformat_find_stream_info do once
+// every box is read: fragment bit rates, start times from the first
+// packet, frame rates, and the fields the decoders report.
+func (d *demuxer) finish() {
+	for _, id := range d.chapters {
+		// mov_read_chapters: a video chapter track is a timed thumbnail,
+		// any other becomes binary data.
+		if t := d.trackByID(id); t != nil {
+			if t.st.Type == container.Video {
+				t.st.Disposition |= container.DispositionAttachedPic | container.DispositionTimedThumbnails
+			} else {
+				t.st.Type = container.Data
+				t.st.CodecName = "bin_data"
+			}
+		}
+	}
+	for _, t := range d.tracks {
+		st := t.st
+		if st.Type == container.Subtitle && (st.Width <= 0 || st.Height <= 0) {
+			st.Width, st.Height = int(t.width), int(t.height)
+		}
+		// A broken trak keeps avformat_new_stream's time base but is
+		// otherwise finished like the others.
+		st.DurationTS = t.duration
+		if len(d.trex) > 0 && t.duration > 0 && t.duration != container.NoPTS {
+			st.BitRate = container.Rescale(t.dataSize, t.timeScale*8, t.duration)
+		}
+		if st.StartPTS == container.NoPTS && t.firstPTS != container.NoPTS {
+			st.StartPTS = t.firstPTS + t.dtsShift
+		}
+		if st.Type == container.Video && t.framesForFps > 0 && t.durForFps > 0 {
+			st.AvgFrameRate = container.Rational{Num: t.timeScale * t.framesForFps, Den: t.durForFps}.Reduce(1<<31 - 1)
+		}
+		if st.Type == container.Video {
+			if !st.RFrameRate.Valid() && t.hasSamples && len(t.deltas) > 0 {
+				// ff_rfps_calculate over the first index entries, or for
+				// fragments over the first packets find_stream_info reads.
+				var info int64
+				if t.fragDeltas {
+					for _, d := range t.deltas {
+						info += d
+					}
+				}
+				if r, avg, ok := rfps(t.deltas, -t.dtsShift, st.TimeBase, info); ok {
+					st.RFrameRate = r
+					if avg && !st.AvgFrameRate.Valid() {
+						st.AvgFrameRate = r
+					}
+				}
+			}
+			if !st.RFrameRate.Valid() && st.TimeBase.Num > 0 {
+				// avformat_find_stream_info's last resort: one frame
+				// per tick of the stream time base.
+				st.RFrameRate = container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
+			}
+			st.DisplayMatrix = t.matrix
+			st.Level = container.LevelUnknown
+			st.Refs = 1
+		}
+		if st.Type != container.Audio {
+			continue
+		}
+		switch st.CodecName {
+		case "ac3":
+			// The AC-3 parser reports the frame header's nominal rate (it
+			// leaves E-AC-3's alone).
+			if t.ac3BitRate > 0 {
+				st.BitRate = t.ac3BitRate
+			}
+		case "eac3":
+			// The E-AC-3 decoder reports the first frame's rate: its size
+			// over its duration (a sample holds one frame).
+			if t.firstSize > 0 && t.firstDur > 0 && st.SampleRate > 0 {
+				st.BitRate = t.firstSize * 8 * int64(st.SampleRate) / t.firstDur
+			}
+		case "mp1", "mp2", "mp3":
+			d.mpegAudioHeader(t)
+		case "aac":
+			// The profile comes from the decoder, which needs a packet.
+			if t.hasASC && t.hasSamples {
+				st.Profile = t.asc.Profile()
+			}
+		}
+		if st.BitRate == 0 {
+			// avcodec_open2 gives PCM-like codecs their nominal rate
+			// (get_bit_rate: sample rate x channels x bits per sample).
+			if bps := codec.BitsPerSample(st.CodecName); bps > 0 && st.SampleRate > 0 && st.Channels > 0 &&
+				int64(st.Channels) <= (1<<62)/int64(st.SampleRate)/int64(bps) {
+				st.BitRate = int64(st.SampleRate) * int64(st.Channels) * int64(bps)
+			}
+		}
+	}
+}
+
+// readChap reads the chapter track references of a tref (mov_read_chap).
+func (d *demuxer) readChap(b box) error {
+	p, err := d.payload(b)
+	if err != nil {
+		return err
+	}
+	d.chapters = d.chapters[:0]
+	for i := 0; i+4 <= len(p); i += 4 {
+		d.chapters = append(d.chapters, int64(binary.BigEndian.Uint32(p[i:])))
+	}
+	return nil
+}
+
+// mpegAudioHeader reads the 4-byte header of the first MPEG audio frame,
+// because the decoder reports its channel mode where mp4 muxers write a
+// fixed channel count of 2. It is the only payload read, 4 bytes.
+func (d *demuxer) mpegAudioHeader(t *track) {
+	if t.firstChunk <= 0 || !t.hasSamples {
+		return
+	}
+	h, err := container.ReadAt(d.src, t.firstChunk, 4, fmtName, "mpeg audio header")
+	if err != nil || h[0] != 0xff || h[1]&0xe0 != 0xe0 {
+		return
+	}
+	if h[3]>>6 == 3 {
+		t.st.Channels, t.st.ChannelLayout = 1, "mono"
+	} else {
+		t.st.Channels, t.st.ChannelLayout = 2, "stereo"
+	}
 }

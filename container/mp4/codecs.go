@@ -1,0 +1,200 @@
+package mp4
+
+// The fourcc tables of libavformat/isom.c (ff_codec_movaudio_tags,
+// ff_codec_movvideo_tags, ff_codec_movsubtitle_tags, ff_codec_movdata_tags),
+// reduced to what the corpus and common files carry. The first match wins,
+// as in ff_codec_get_id.
+var movAudioTags = map[string]string{
+	"mp4a": "aac", ".mp3": "mp3", "ms\x00\x55": "mp3", ".mp2": "mp2", "ms\x00\x50": "mp2",
+	"alac": "alac", "fLaC": "flac", "Opus": "opus", "ac-3": "ac3", "sac3": "ac3",
+	"ec-3": "eac3", "dtsc": "dts", "dtsh": "dts", "dtsl": "dts", "dtse": "dts", "DTS ": "dts",
+	"mlpa": "truehd", "mhm1": "mpegh_3d_audio", // 5.1 knows mhm1, not mha1
+	"twos": "pcm_s16be", "sowt": "pcm_s16le", "lpcm": "pcm_s16be", "in24": "pcm_s24be",
+	"in32": "pcm_s32be", "fl32": "pcm_f32be", "fl64": "pcm_f64be", "raw ": "pcm_u8",
+	"NONE": "pcm_s16be", "ulaw": "pcm_mulaw", "alaw": "pcm_alaw", "ima4": "adpcm_ima_qt",
+	"MAC3": "mace3", "MAC6": "mace6", "samr": "amr_nb", "sawb": "amr_wb", "Qclp": "qcelp",
+	"Qclq": "qcelp", "sqcp": "qcelp", "QDM2": "qdm2", "QDMC": "qdmc", "agsm": "gsm",
+	"spex": "speex", "SPXN": "speex", "dvca": "dvaudio", "vdva": "dvaudio", "nmos": "nellymoser",
+	"sevc": "evrc", "ipcm": "pcm_s16le", "c608": "", "wma ": "wmav2",
+}
+
+var movVideoTags = map[string]string{
+	"avc1": "h264", "avc2": "h264", "avc3": "h264", "avc4": "h264", "ai5q": "h264", "ai55": "h264",
+	"AVin": "h264", "hvc1": "hevc", "hev1": "hevc", "dvh1": "hevc", "dvhe": "hevc",
+	"av01": "av1", "vp08": "vp8", "vp09": "vp9", "mp4v": "mpeg4", "DIVX": "mpeg4", "XVID": "mpeg4",
+	"3IV2": "mpeg4", "s263": "h263", "h263": "h263", "H263": "h263", "jpeg": "mjpeg",
+	"mjpa": "mjpeg", "AVDJ": "mjpeg", "mjpb": "mjpegb", "png ": "png", "MPNG": "png",
+	"apcn": "prores", "apch": "prores", "apcs": "prores", "apco": "prores", "ap4h": "prores",
+	"ap4x": "prores", "SVQ1": "svq1", "SVQ3": "svq3", "rle ": "qtrle", "rpza": "rpza",
+	"cvid": "cinepak", "smc ": "smc", "raw ": "rawvideo", "yuv2": "rawvideo", "2vuy": "rawvideo",
+	"mp1v": "mpeg1video", "m1v ": "mpeg1video", "mp2v": "mpeg2video", "hdv1": "mpeg2video",
+	"xdv2": "mpeg2video", "mx5p": "mpeg2video", "dvc ": "dvvideo", "dvcp": "dvvideo",
+	"dv5n": "dvvideo", "AVdn": "dnxhd", "AVdh": "dnxhr", "vvc1": "", "vvi1": "", "vc-1": "vc1",
+	"mjp2": "jpeg2000", "gif ": "gif", "tiff": "tiff", "b16g": "rawvideo", "r210": "r210",
+	"v210": "v210", "hvt1": "", "evc1": "evc", "Hap1": "hap", "drac": "dirac", "ulh0": "utvideo",
+}
+
+var movSubtitleTags = map[string]string{
+	"tx3g": "mov_text", "text": "mov_text", "c608": "eia_608", "c708": "eia_708",
+	"wvtt": "webvtt", "stpp": "ttml", "dfxp": "ttml", "mp4s": "dvd_subtitle",
+}
+
+var movDataTags = map[string]string{"gpmd": "bin_data"}
+
+// pcmFormats are the sample formats the PCM decoders report.
+var sampleFmts = map[string]string{
+	"aac": "fltp", "mp3": "fltp", "mp2": "s16p", "mp1": "s16p", // the fixed-point mp1/mp2 decoders come first in 5.1
+	"ac3": "fltp", "eac3": "fltp", "opus": "fltp",
+	"pcm_s16be": "s16", "pcm_s16le": "s16", "pcm_s24be": "s32", "pcm_s24le": "s32",
+	"pcm_s32be": "s32", "pcm_s32le": "s32", "pcm_f32be": "flt", "pcm_f32le": "flt",
+	"pcm_f64be": "dbl", "pcm_f64le": "dbl", "pcm_u8": "u8", "pcm_s8": "u8",
+	"pcm_mulaw": "s16", "pcm_alaw": "s16", "adpcm_ima_qt": "s16p", "amr_nb": "fltp",
+	"amr_wb": "fltp", "qcelp": "flt", "gsm": "s16", "mace3": "u8p", "mace6": "u8p",
+	"dts": "fltp", "qdm2": "s16", "speex": "s16", "nellymoser": "flt", "evrc": "flt",
+	"wmav2": "fltp",
+}
+
+// Channel masks (AV_CH_*), for the layouts mov.c derives from dac3/dec3/chan.
+const (
+	chFL  = 1 << 0
+	chFR  = 1 << 1
+	chFC  = 1 << 2
+	chLFE = 1 << 3
+	chBL  = 1 << 4
+	chBR  = 1 << 5
+	chBC  = 1 << 8
+	chSL  = 1 << 9
+	chSR  = 1 << 10
+)
+
+// layoutNames are av_channel_layout_describe's names of the common masks.
+var layoutNames = map[uint64]string{
+	chFC:                                                   "mono",
+	chFL | chFR:                                            "stereo",
+	chFL | chFR | chLFE:                                    "2.1",
+	chFL | chFR | chFC:                                     "3.0",
+	chFL | chFR | chBC:                                     "3.0(back)",
+	chFL | chFR | chFC | chBC:                              "4.0",
+	chFL | chFR | chBL | chBR:                              "quad",
+	chFL | chFR | chSL | chSR:                              "quad(side)",
+	chFL | chFR | chFC | chLFE:                             "3.1",
+	chFL | chFR | chFC | chBL | chBR:                       "5.0",
+	chFL | chFR | chFC | chSL | chSR:                       "5.0(side)",
+	chFL | chFR | chFC | chLFE | chBC:                      "4.1",
+	chFL | chFR | chFC | chLFE | chBL | chBR:               "5.1",
+	chFL | chFR | chFC | chLFE | chSL | chSR:               "5.1(side)",
+	chFC | chLFE:                                           "",
+	chFL | chFR | chLFE | chBC:                             "",
+	chFL | chFR | chLFE | chSL | chSR:                      "",
+	chFL | chFR | chFC | chLFE | chBC | chSL | chSR:        "6.1",
+	chFL | chFR | chFC | chLFE | chBL | chBR | chSL | chSR: "7.1",
+}
+
+// thdLayout is the TrueHD channel assignment bits' channels (thd_layout in
+// libavcodec/mlp_parse.h): LR, C, LFE, LRs, LRvh, LRc, LRrs, Cs, Ts, LRsd,
+// LRw, Cvh, LFE2.
+var thdLayout = [13]uint64{
+	chFL | chFR, chFC, chLFE, chSL | chSR, 1<<12 | 1<<14, 1<<6 | 1<<7, chBL | chBR, chBC,
+	1 << 11, 1<<33 | 1<<34, 1<<31 | 1<<32, 1 << 13, 1 << 35,
+}
+
+// ac3Layouts is ff_ac3_channel_layout_tab, indexed by acmod.
+var ac3Layouts = [8]uint64{
+	chFL | chFR, chFC, chFL | chFR, chFL | chFR | chFC, chFL | chFR | chBC,
+	chFL | chFR | chFC | chBC, chFL | chFR | chSL | chSR, chFL | chFR | chFC | chSL | chSR,
+}
+
+// defaultLayout is av_channel_layout_default's name for n channels, what
+// ffprobe shows when only the count is known.
+func defaultLayout(n int) string {
+	switch n {
+	case 1:
+		return "mono"
+	case 2:
+		return "stereo"
+	case 3:
+		return "2.1"
+	case 4:
+		return "4.0"
+	case 5:
+		return "5.0"
+	case 6:
+		return "5.1"
+	case 7:
+		return "6.1"
+	case 8:
+		return "7.1"
+	}
+	return ""
+}
+
+// mp4ObjectTypes maps a DecoderConfigDescriptor objectTypeIndication to a
+// codec (ff_mp4_obj_type in libavformat/isom.c).
+var mp4ObjectTypes = map[uint8]string{
+	0x20: "mpeg4", 0x21: "h264", 0x23: "hevc", 0x40: "aac", 0x60: "mpeg2video", 0x61: "mpeg2video",
+	0x62: "mpeg2video", 0x63: "mpeg2video", 0x64: "mpeg2video", 0x65: "mpeg2video",
+	0x66: "aac", 0x67: "aac", 0x68: "aac", 0x69: "mp3", 0x6A: "mpeg1video", 0x6B: "mp3",
+	0x6C: "mjpeg", 0x6D: "png", 0x6E: "jpeg2000", 0xA3: "vc1", 0xA4: "dirac", 0xA5: "ac3",
+	0xA6: "eac3", 0xA9: "dts", 0xAD: "opus", 0xDD: "vorbis", 0xE1: "qcelp", 0xC0: "",
+	0xD1: "evrc", 0xD3: "mpeg4", 0x08: "", 0xE0: "dvd_subtitle",
+}
+
+// ac3Bitrates are the AC-3 nominal rates in kbit/s by frmsizecod/2.
+var ac3Bitrates = [19]int64{32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512, 576, 640}
+
+// macLanguages is mov_mdhd_language_map (libavformat/isom.c) for the
+// Macintosh language codes below 0x400 that it names.
+var macLanguages = []string{
+	"eng", "fra", "ger", "ita", "dut", "sve", "spa", "dan", "por", "nor", "heb", "jpn",
+	"ara", "fin", "gre", "ice", "mlt", "tur", "hr ", "chi", "urd", "hin", "tha", "kor",
+	"lit", "pol", "hun", "est", "lav", "", "fo ", "", "rus", "chi", "", "iri", "alb", "ron",
+	"ces", "slk", "slv", "yid", "sr ", "mac", "bul", "ukr", "bel", "uzb", "kaz", "aze",
+	"aze", "arm", "geo", "mol", "kir", "tgk", "tuk", "mon", "", "pus", "kur", "kas", "snd",
+	"tib", "nep", "san", "mar", "ben", "asm", "guj", "pa ", "ori", "mal", "kan", "tam",
+	"tel", "", "bur", "khm", "lao", "vie", "ind", "tgl", "may", "may", "amh", "tir", "orm",
+	"som", "swa", "", "run", "", "mlg", "epo", "", "", "", "", "", "", "", "", "", "", "", "",
+	"", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
+	"", "", "", "", "", "wel", "baq", "cat", "lat", "que", "grn", "aym", "crh", "uig", "dzo", "jav",
+}
+
+// langISO639 mirrors ff_mov_lang_to_iso639: a packed ISO 639-2 code (three
+// five-bit letters) from 0x400 up, a Macintosh code below, 0x7fff none.
+func langISO639(code uint16) (string, bool) {
+	if code >= 0x400 && code != 0x7fff {
+		b := []byte{byte(0x60 + (code>>10)&0x1f), byte(0x60 + (code>>5)&0x1f), byte(0x60 + code&0x1f)}
+		return string(b), true
+	}
+	if int(code) >= len(macLanguages) || macLanguages[code] == "" {
+		return "", false
+	}
+	return macLanguages[code], true
+}
+
+// id3Genres are the ID3v1 genre names the gnre atom indexes (1-based).
+var id3Genres = []string{
+	"Blues", "Classic Rock", "Country", "Dance", "Disco", "Funk", "Grunge", "Hip-Hop", "Jazz", "Metal",
+	"New Age", "Oldies", "Other", "Pop", "R&B", "Rap", "Reggae", "Rock", "Techno", "Industrial",
+	"Alternative", "Ska", "Death Metal", "Pranks", "Soundtrack", "Euro-Techno", "Ambient", "Trip-Hop",
+	"Vocal", "Jazz+Funk", "Fusion", "Trance", "Classical", "Instrumental", "Acid", "House", "Game",
+	"Sound Clip", "Gospel", "Noise", "AlternRock", "Bass", "Soul", "Punk", "Space", "Meditative",
+	"Instrumental Pop", "Instrumental Rock", "Ethnic", "Gothic", "Darkwave", "Techno-Industrial",
+	"Electronic", "Pop-Folk", "Eurodance", "Dream", "Southern Rock", "Comedy", "Cult", "Gangsta",
+	"Top 40", "Christian Rap", "Pop/Funk", "Jungle", "Native American", "Cabaret", "New Wave",
+	"Psychedelic", "Rave", "Showtunes", "Trailer", "Lo-Fi", "Tribal", "Acid Punk", "Acid Jazz", "Polka",
+	"Retro", "Musical", "Rock & Roll", "Hard Rock", "Folk", "Folk-Rock", "National Folk", "Swing",
+	"Fast Fusion", "Bebob", "Latin", "Revival", "Celtic", "Bluegrass", "Avantgarde", "Gothic Rock",
+	"Progressive Rock", "Psychedelic Rock", "Symphonic Rock", "Slow Rock", "Big Band", "Chorus",
+	"Easy Listening", "Acoustic", "Humour", "Speech", "Chanson", "Opera", "Chamber Music", "Sonata",
+	"Symphony", "Booty Bass", "Primus", "Porn Groove", "Satire", "Slow Jam", "Club", "Tango", "Samba",
+	"Folklore", "Ballad", "Power Ballad", "Rhythmic Soul", "Freestyle", "Duet", "Punk Rock",
+	"Drum Solo", "A capella", "Euro-House", "Dance Hall", "Goa", "Drum & Bass", "Club-House",
+	"Hardcore Techno", "Terror", "Indie", "BritPop", "Negerpunk", "Polsk Punk", "Beat",
+	"Christian Gangsta Rap", "Heavy Metal", "Black Metal", "Crossover", "Contemporary Christian",
+	"Christian Rock", "Merengue", "Salsa", "Thrash Metal", "Anime", "Jpop", "Synthpop",
+	"Abstract", "Art Rock", "Baroque", "Bhangra", "Big Beat", "Breakbeat", "Chillout", "Downtempo",
+	"Dub", "EBM", "Eclectic", "Electro", "Electroclash", "Emo", "Experimental", "Garage", "Global",
+	"IDM", "Illbient", "Industro-Goth", "Jam Band", "Krautrock", "Leftfield", "Lounge", "Math Rock",
+	"New Romantic", "Nu-Breakz", "Post-Punk", "Post-Rock", "Psytrance", "Shoegaze", "Space Rock",
+	"Trop Rock", "World Music", "Neoclassical", "Audiobook", "Audio Theatre", "Neue Deutsche Welle",
+	"Podcast", "Indie Rock", "G-Funk", "Dubstep", "Garage Rock", "Psybient",
+}

@@ -1,0 +1,166 @@
+package mp4
+
+import (
+	"bytes"
+	"github.com/mediaprobe/mediaprobe/codec/aac"
+
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mewkiz/flac/meta"
+)
+
+// readDescr reads an MPEG-4 descriptor tag and its expandable length
+// (ff_mp4_read_descr_len: up to four 7-bit groups).
+func readDescr(c *cursor) (tag uint8, n int) {
+	tag = c.u8()
+	for i := 0; i < 4; i++ {
+		b := c.u8()
+		n = n<<7 | int(b&0x7f)
+		if b&0x80 == 0 {
+			break
+		}
+	}
+	return tag, n
+}
+
+// readEsds reads the ES_Descriptor (ff_mov_read_esds and
+// ff_mp4_read_dec_config_descr): the objectTypeIndication chooses the codec
+// and, for AAC, the AudioSpecificConfig gives the channels and the sample
+// rate, which ffprobe shows over the sample entry's.
+func (d *demuxer) readEsds(t *track, p []byte) {
+	st := t.st
+	c := &cursor{b: p}
+	c.skip(4)
+	tag, _ := readDescr(c)
+	if tag == 0x03 {
+		c.skip(2)
+		flags := c.u8()
+		if flags&0x80 != 0 {
+			c.skip(2)
+		}
+		if flags&0x40 != 0 {
+			c.skip(int(c.u8()))
+		}
+		if flags&0x20 != 0 {
+			c.skip(2)
+		}
+	} else {
+		c.skip(2)
+	}
+	tag, _ = readDescr(c)
+	if c.bad || tag != 0x04 {
+		return
+	}
+	oti := c.u8()
+	c.skip(1 + 3 + 4 + 4)
+	if id, ok := mp4ObjectTypes[oti]; ok && id != "" {
+		st.CodecName = id
+	}
+	tag, n := readDescr(c)
+	if c.bad || tag != 0x05 || n == 0 {
+		return
+	}
+	dsi := c.take(min(n, c.left()))
+	if dsi == nil {
+		return
+	}
+	st.ExtradataSize = len(dsi)
+	if st.CodecName != "aac" {
+		return
+	}
+	a, err := aac.ParseAudioSpecificConfig(dsi)
+	if err != nil {
+		return
+	}
+	t.asc, t.hasASC = a, true
+	// What ff_mp4_read_dec_config_descr and then the decoder set: the
+	// output rate (SBR's when signalled) and channels, not the entry's.
+	st.Channels = a.OutputChannels()
+	st.SampleRate = a.OutputSampleRate()
+	st.CodecName = a.CodecName()
+}
+
+// readDfla reads the FLACSpecificBox: a version, then one metadata block
+// that must be a 34-byte STREAMINFO (mov_read_dfla), which becomes the
+// extradata. The block body is decoded by mewkiz/flac's meta package.
+func (d *demuxer) readDfla(t *track, p []byte) {
+	if len(p) < 4+4+34 {
+		return
+	}
+	hdr := p[4:8]
+	if hdr[0]&0x7f != 0 || int(hdr[1])<<16|int(hdr[2])<<8|int(hdr[3]) != 34 {
+		return
+	}
+	st := t.st
+	st.ExtradataSize = 34
+	// A standalone block: the header marked last, then the body.
+	blk := append([]byte{0x80, 0, 0, 34}, p[8:8+34]...)
+	block, err := meta.Parse(bytes.NewReader(blk))
+	if err != nil {
+		return
+	}
+	si, ok := block.Body.(*meta.StreamInfo)
+	if !ok {
+		return
+	}
+	st.SampleRate = int(si.SampleRate)
+	st.Channels = int(si.NChannels)
+	st.BitsPerRawSample = int(si.BitsPerSample)
+	st.SampleFmt = "s16"
+	if si.BitsPerSample > 16 {
+		st.SampleFmt = "s32"
+	}
+}
+
+// finalizeCodec applies mov_finalize_stsd_codec and what
+// avformat_find_stream_info learns from opening the decoder: the sample
+// format, the AAC profile, the channel layout, the forced AMR parameters.
+func (d *demuxer) finalizeCodec(t *track) {
+	st := t.st
+	if st.Type != container.Audio {
+		return
+	}
+	if st.SampleRate == 0 && t.timeScale > 1 {
+		st.SampleRate = int(t.timeScale)
+	}
+	switch st.CodecName {
+	case "qcelp":
+		st.Channels, st.ChannelLayout = 1, "mono"
+		if t.format != "Qclp" {
+			st.SampleRate = 8000
+		}
+	case "amr_nb":
+		st.Channels, st.ChannelLayout, st.SampleRate = 1, "mono", 8000
+	case "amr_wb":
+		st.Channels, st.ChannelLayout, st.SampleRate = 1, "mono", 16000
+	case "alac":
+		switch {
+		case st.BitsPerRawSample == 16:
+			st.SampleFmt = "s16p"
+		case st.BitsPerRawSample > 16:
+			st.SampleFmt = "s32p"
+		}
+	case "aac":
+		if t.hasASC {
+			st.ChannelLayout = t.asc.Layout()
+		}
+	case "opus":
+		if st.Channels <= 2 {
+			st.ChannelLayout = defaultLayout(st.Channels)
+		}
+	}
+	if st.SampleFmt == "" {
+		st.SampleFmt = sampleFmts[st.CodecName]
+	}
+	if st.ChannelLayout == "" && layoutDecoders[st.CodecName] {
+		// These decoders set a layout for the channel count; PCM and the
+		// others leave it unspecified, and ffprobe prints none.
+		st.ChannelLayout = defaultLayout(st.Channels)
+	}
+}
+
+// layoutDecoders are the decoders that give a stream whose container only
+// counts channels the default layout for that count.
+var layoutDecoders = map[string]bool{
+	"mp1": true, "mp2": true, "mp3": true, "flac": true, "alac": true, "opus": true, "vorbis": true,
+	"ac3": true, "eac3": true, "dts": true, "truehd": true, "mlp": true, "aac": true,
+}

@@ -1,0 +1,376 @@
+package mp4
+
+import (
+	"encoding/binary"
+
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// chunkBytes bounds each read of a sample table: a false entry count costs
+// only what the object really holds, and memory stays flat.
+const chunkBytes = 64 << 10
+
+// forEntries reads count entries of size bytes each starting at off, in
+// bounded chunks, and calls fn for each; fn returns false to stop. It reads
+// at most to the end of the object and reports how many entries it saw.
+func (d *demuxer) forEntries(off, count, size int64, what string, fn func(e []byte) bool) (int64, error) {
+	avail := (d.src.Size() - off) / size
+	if off > d.src.Size() {
+		avail = 0
+	}
+	if count > avail {
+		count = avail
+	}
+	per := max(chunkBytes/size, 1)
+	var done int64
+	for done < count {
+		n := min(per, count-done)
+		buf, err := container.ReadAt(d.src, off+done*size, n*size, fmtName, what)
+		if err != nil {
+			return done, err
+		}
+		for i := int64(0); i < n; i++ {
+			if !fn(buf[i*size : (i+1)*size]) {
+				return done + i + 1, nil
+			}
+		}
+		done += n
+	}
+	return done, nil
+}
+
+// boxHead reads the first n bytes of a leaf box payload (its fixed fields).
+func (d *demuxer) boxHead(b box, n int64) (*cursor, error) {
+	n = min(n, b.payLen())
+	p, err := container.ReadAt(d.src, b.payOff(), n, fmtName, b.typ)
+	if err != nil {
+		return nil, err
+	}
+	return &cursor{b: p}, nil
+}
+
+// maxSttsDelta is mov.c's max_stts_delta default (UINT_MAX - 48000*10): a
+// larger delta is taken as a negative correction and clipped to 1.
+const maxSttsDelta = 1<<32 - 1 - 48000*10
+
+// readStts sums the time-to-sample runs (mov_read_stts): the sample count
+// becomes nb_frames, the total duration bounds the stream duration, and the
+// first and last runs decide r_frame_rate and the PCM chunk mode.
+func (d *demuxer) readStts(b box) error {
+	t := d.cur
+	if t == nil {
+		return nil
+	}
+	c, err := d.boxHead(b, 8)
+	if err != nil {
+		return err
+	}
+	c.skip(4)
+	entries := int64(c.u32())
+	if c.bad {
+		return nil
+	}
+	var duration, total, cur, corrected int64
+	var i int64
+	n, err := d.forEntries(b.payOff()+8, entries, 8, "stts", func(e []byte) bool {
+		count := int64(binary.BigEndian.Uint32(e))
+		delta := int64(binary.BigEndian.Uint32(e[4:]))
+		dur := delta
+		if delta > maxSttsDelta {
+			dur = 1
+			if int32(delta) < 0 {
+				corrected += int64(int32(delta)) * count
+			} else {
+				corrected += count
+			}
+		} else {
+			corrected += delta * count
+		}
+		cur += dur * count
+		if cur > corrected {
+			drift := (cur - corrected) / max(count, 1)
+			corr := dur - 1
+			if dur > drift {
+				corr = drift
+			}
+			cur -= corr * count
+			dur -= corr
+		}
+		if i == 0 {
+			t.sttsFirstCount, t.sttsFirstDur = count, dur
+			t.firstDur = dur
+		}
+		for k := int64(0); k < count && len(t.deltas) < rfpsFrames; k++ {
+			t.deltas = append(t.deltas, dur)
+		}
+		t.sttsLastCount = count
+		duration += dur * count
+		total += count
+		i++
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	t.sttsCount = n
+	if duration > 0 && total <= 1<<31-1-t.framesForFps {
+		t.durForFps += duration
+		t.framesForFps += total
+	}
+	t.st.NbFrames = total
+	if duration != 0 && t.duration != container.NoPTS {
+		t.duration = min(t.duration, duration)
+	} else if duration != 0 {
+		t.duration = container.NoPTS // FFMIN with AV_NOPTS_VALUE keeps it
+	}
+	t.trackEnd = duration
+	return nil
+}
+
+// readStsz reads the sample count and the total of the sample sizes
+// (mov_read_stsz). A constant size means no table; a negative size fails
+// the header as in mov.c.
+func (d *demuxer) readStsz(b box) error {
+	t := d.cur
+	if t == nil {
+		return nil
+	}
+	c, err := d.boxHead(b, 12)
+	if err != nil {
+		return err
+	}
+	c.skip(4)
+	var sampleSize, fieldSize int64
+	if b.typ == "stsz" {
+		sampleSize = int64(c.u32())
+		if t.sampleSize == 0 {
+			t.sampleSize = sampleSize
+		}
+		t.stszSampleSize = sampleSize
+		fieldSize = 32
+	} else {
+		c.skip(3)
+		fieldSize = int64(c.u8())
+	}
+	entries := int64(c.u32())
+	if c.bad {
+		return nil
+	}
+	t.sampleCount = entries
+	if sampleSize != 0 {
+		t.firstSize = sampleSize
+		return nil
+	}
+	if fieldSize != 4 && fieldSize != 8 && fieldSize != 16 && fieldSize != 32 {
+		return container.Errorf(fmtName, b.typ, b.off, container.ErrMalformed, "invalid sample field size %d", fieldSize)
+	}
+	if entries == 0 {
+		return nil
+	}
+	if entries >= (1<<31-1-4-8*64)/fieldSize {
+		return container.Errorf(fmtName, b.typ, b.off, container.ErrMalformed, "%d entries", entries)
+	}
+	t.sampleCount = 0
+	numBytes := (entries*fieldSize + 4) >> 3
+	start := b.payOff() + 12
+	if numBytes > d.src.Size()-start {
+		return nil // "STSZ atom truncated": no sample sizes, no samples
+	}
+	var sum int64
+	var bad bool
+	switch fieldSize {
+	case 32, 16, 8:
+		sz := fieldSize / 8
+		_, err = d.forEntries(start, entries, sz, b.typ, func(e []byte) bool {
+			var v int64
+			switch sz {
+			case 4:
+				v = int64(binary.BigEndian.Uint32(e))
+				if v >= 1<<31 {
+					bad = true
+					return false
+				}
+				if sum == 0 && t.firstSize == 0 {
+					t.firstSize = v
+				}
+			case 2:
+				v = int64(binary.BigEndian.Uint16(e))
+			default:
+				v = int64(e[0])
+			}
+			sum += v
+			return true
+		})
+	case 4:
+		var k int64
+		_, err = d.forEntries(start, (entries+1)/2, 1, b.typ, func(e []byte) bool {
+			sum += int64(e[0] >> 4)
+			k++
+			if k*2 <= entries {
+				sum += int64(e[0] & 15)
+			}
+			return true
+		})
+	}
+	if err != nil {
+		return err
+	}
+	if bad {
+		return container.Errorf(fmtName, b.typ, b.off, container.ErrMalformed, "negative sample size")
+	}
+	t.sampleCount = entries
+	t.dataSize += sum
+	return nil
+}
+
+// readStsc keeps the sample-to-chunk runs (mov_read_stsc), repaired as mov.c
+// repairs them. They are bounded by the box size, 12 bytes each.
+func (d *demuxer) readStsc(b box) error {
+	t := d.cur
+	if t == nil {
+		return nil
+	}
+	c, err := d.boxHead(b, 8)
+	if err != nil {
+		return err
+	}
+	c.skip(4)
+	entries := int64(c.u32())
+	if c.bad {
+		return nil
+	}
+	if entries*12+4 > b.payLen() {
+		return container.Errorf(fmtName, "stsc", b.off, container.ErrMalformed, "%d entries need %d bytes, box has %d", entries, entries*12+4, b.payLen())
+	}
+	if entries == 0 || t.stsc != nil {
+		return nil
+	}
+	list := make([]stscEntry, 0, entries)
+	_, err = d.forEntries(b.payOff()+8, entries, 12, "stsc", func(e []byte) bool {
+		list = append(list, stscEntry{
+			first: int64(binary.BigEndian.Uint32(e)),
+			count: int64(binary.BigEndian.Uint32(e[4:])),
+			id:    int64(binary.BigEndian.Uint32(e[8:])),
+		})
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	// The repair pass of mov_read_stsc, last entry first.
+	for i := len(list) - 1; i >= 0; i-- {
+		e := &list[i]
+		firstMin := int64(i + 1)
+		if (i+1 < len(list) && e.first >= list[i+1].first) || (i > 0 && e.first <= list[i-1].first) ||
+			e.first < firstMin || e.count < 1 || e.id < 1 {
+			if i+1 >= len(list) {
+				if e.count == 0 && i > 0 {
+					list = list[:len(list)-1]
+					continue
+				}
+				e.first = max(e.first, firstMin)
+				if i > 0 && e.first <= list[i-1].first {
+					e.first = min(list[i-1].first+1, 1<<31-1)
+				}
+				e.count = max(e.count, 1)
+				e.id = max(e.id, 1)
+				continue
+			}
+			e.first = list[i+1].first - 1
+			e.count = list[i+1].count
+			e.id = list[i+1].id
+		}
+	}
+	t.stsc = list
+	return nil
+}
+
+// readStco counts the chunks (mov_read_stco); their offsets are not needed.
+func (d *demuxer) readStco(b box) error {
+	t := d.cur
+	if t == nil {
+		return nil
+	}
+	c, err := d.boxHead(b, 8)
+	if err != nil {
+		return err
+	}
+	c.skip(4)
+	entries := int64(c.u32())
+	if c.bad || entries == 0 || t.chunkCount != 0 {
+		return nil
+	}
+	size := int64(4)
+	if b.typ == "co64" {
+		size = 8
+	}
+	if entries > (d.src.Size()-b.payOff()-8)/size {
+		// mov.c reads to the end of the file and fails the header.
+		return container.Errorf(fmtName, b.typ, b.off, container.ErrTruncated, "%d chunk offsets run past the end", entries)
+	}
+	t.chunkCount = entries
+	if first, err := container.ReadAt(d.src, b.payOff()+8, size, fmtName, b.typ); err == nil {
+		if size == 4 {
+			t.firstChunk = int64(binary.BigEndian.Uint32(first))
+		} else {
+			t.firstChunk = int64(binary.BigEndian.Uint64(first))
+		}
+	}
+	return nil
+}
+
+// readCtts keeps the first composition offset and the DTS shift that
+// negative offsets imply (mov_read_ctts, mov_update_dts_shift).
+func (d *demuxer) readCtts(b box) error {
+	t := d.cur
+	if t == nil {
+		return nil
+	}
+	c, err := d.boxHead(b, 8)
+	if err != nil {
+		return err
+	}
+	c.skip(4)
+	entries := int64(c.u32())
+	if c.bad || entries == 0 {
+		return nil
+	}
+	var i int64
+	first := true
+	invalid := false
+	var shift int64
+	_, err = d.forEntries(b.payOff()+8, entries, 8, "ctts", func(e []byte) bool {
+		count := int32(binary.BigEndian.Uint32(e))
+		dur := int64(int32(binary.BigEndian.Uint32(e[4:])))
+		idx := i
+		i++
+		if count <= 0 {
+			return true
+		}
+		if first {
+			t.cttsFirst = dur
+			first = false
+		}
+		if dur < -(1<<28) && idx+2 < entries {
+			invalid = true
+			return false
+		}
+		if idx+2 < entries && dur < 0 {
+			if dur == -1<<31 {
+				dur++
+			}
+			shift = max(shift, -dur)
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	if invalid {
+		t.cttsFirst, t.hasCtts, t.dtsShift = 0, false, 0
+		return nil
+	}
+	t.hasCtts = !first
+	t.dtsShift = shift
+	return nil
+}
