@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/abema/go-mp4 v1.7.3
+	github.com/dhowden/tag v0.0.0-20240417053706-3d75831295e8
 	github.com/mewkiz/flac v1.0.14
 	github.com/stretchr/testify v1.12.1
 	github.com/tcolgate/mp3 v0.0.0-20170426193717-e79c5a46d300
