@@ -8,6 +8,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/tags"
 )
 
 // Our own ilst reader: dhowden/tag's ReadAtoms takes no 64-bit atoms, does
@@ -242,8 +243,8 @@ func (d *demuxer) readUdtaString(b box) error {
 	case "gnre":
 		if len(body) >= 2 {
 			g := int(body[1])
-			if g >= 1 && g <= len(id3Genres) {
-				d.info.Format.Tags.Set(key, id3Genres[g-1])
+			if g >= 1 && g <= len(tags.ID3v1Genres) {
+				d.info.Format.Tags.Set(key, tags.ID3v1Genres[g-1]) // mov.c indexes ff_id3v1_genre_str
 			}
 		}
 		return nil

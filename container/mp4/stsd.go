@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/mediaprobe/mediaprobe/codec"
@@ -279,23 +280,9 @@ func lpcmCodec(bps int, flags uint32) string {
 	case 8:
 		return pick(signed, "pcm_s8", "pcm_u8")
 	case 16, 24, 32:
-		return pick(signed, "pcm_s", "pcm_u") + itoa(bps) + e
+		return pick(signed, "pcm_s", "pcm_u") + strconv.Itoa(bps) + e
 	}
 	return ""
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
 
 // macRoman maps the upper half of Mac OS Roman to Unicode
