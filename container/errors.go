@@ -30,6 +30,7 @@ type FormatError struct {
 	Detail string // what exactly is wrong
 }
 
+// Error renders the error as "format: what at 0xOFFSET: kind: detail".
 func (e *FormatError) Error() string {
 	s := e.Format + ": "
 	if e.What != "" {
