@@ -73,6 +73,8 @@ gen wav_adpcm_ms.wav "${STEREO[@]}" -c:a adpcm_ms
 gen wav_adpcm_ima.wav "${MONO[@]}" -c:a adpcm_ima_wav
 gen wav_mp3.wav "${MONO[@]}" -c:a libmp3lame -b:a 32k
 gen wav_rf64.wav "${MONO[@]}" -c:a pcm_s16le -rf64 always
+# A layout with no standard name: ffprobe prints "2 channels (FC+LFE)".
+gen wav_fc_lfe.wav -f lavfi -i "aevalsrc=0|0:c=FC+LFE:s=8000:d=$D" -c:a pcm_s16le
 gen w64_s16le.w64 "${MONO[@]}" -c:a pcm_s16le
 gen aiff_s16be_tags.aiff "${MONO[@]}" -c:a pcm_s16be "${TAGS[@]}"
 gen aifc_s24be.aif "${MONO[@]}" -c:a pcm_s24be -f aiff
@@ -86,6 +88,7 @@ gen m4a_alac.m4a "${MONO[@]}" -c:a alac "${TAGS[@]}"
 gen m4a_png_cover.m4a "${MONO[@]}" -i "$PNG" -map 0:a -map 1:v -c:a aac -b:a 32k -c:v copy -disposition:v attached_pic "${TAGS[@]}"
 gen m4a_faststart.m4a "${MONO[@]}" -c:a aac -b:a 32k -movflags +faststart "${TAGS[@]}"
 gen 3gp_aac.3gp -f lavfi -i "sine=frequency=440:sample_rate=8000:duration=$D" -c:a aac -b:a 12k
+gen m4a_ac3_fc_lfe.m4a -f lavfi -i "aevalsrc=0|0:c=FC+LFE:s=48000:d=$D" -c:a ac3 -b:a 96k
 gen mov_pcm.mov "${MONO[@]}" -c:a pcm_s16le
 gen mp4_fragmented_aac.mp4 "${MONO[@]}" -c:a aac -b:a 32k -movflags frag_keyframe+empty_moov
 

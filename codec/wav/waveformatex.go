@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -197,7 +198,7 @@ func ParseHeader(b []byte, size int64, bigEndian bool, off int64) (*Header, erro
 	if h.CodecName == "adpcm_g726" && h.SampleRate > 0 {
 		h.BitsPerCodedSample = int(h.BitRate / int64(h.SampleRate))
 	}
-	h.ChannelLayout = MaskLayout(h.ChannelMask, h.Channels)
+	h.ChannelLayout = codec.MaskLayout(h.ChannelMask, h.Channels)
 	if h.ChannelMask != 0 && bits.OnesCount64(h.ChannelMask) != h.Channels {
 		h.ChannelMask = 0
 	}

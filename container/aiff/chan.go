@@ -3,7 +3,7 @@ package aiff
 import (
 	"encoding/binary"
 
-	wavcodec "github.com/mediaprobe/mediaprobe/codec/wav"
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -161,7 +161,7 @@ func readCHAN(r *reader, off, size int64, st *container.Stream) error {
 		mask = coreAudioLayouts[tag>>16]
 	}
 	if mask != 0 {
-		st.ChannelLayout = wavcodec.LayoutName(mask)
+		st.ChannelLayout = codec.LayoutName(mask)
 	}
 	return nil
 }

@@ -67,29 +67,6 @@ const (
 	chSR  = 1 << 10
 )
 
-// layoutNames are av_channel_layout_describe's names of the common masks.
-var layoutNames = map[uint64]string{
-	chFC:                                                   "mono",
-	chFL | chFR:                                            "stereo",
-	chFL | chFR | chLFE:                                    "2.1",
-	chFL | chFR | chFC:                                     "3.0",
-	chFL | chFR | chBC:                                     "3.0(back)",
-	chFL | chFR | chFC | chBC:                              "4.0",
-	chFL | chFR | chBL | chBR:                              "quad",
-	chFL | chFR | chSL | chSR:                              "quad(side)",
-	chFL | chFR | chFC | chLFE:                             "3.1",
-	chFL | chFR | chFC | chBL | chBR:                       "5.0",
-	chFL | chFR | chFC | chSL | chSR:                       "5.0(side)",
-	chFL | chFR | chFC | chLFE | chBC:                      "4.1",
-	chFL | chFR | chFC | chLFE | chBL | chBR:               "5.1",
-	chFL | chFR | chFC | chLFE | chSL | chSR:               "5.1(side)",
-	chFC | chLFE:                                           "",
-	chFL | chFR | chLFE | chBC:                             "",
-	chFL | chFR | chLFE | chSL | chSR:                      "",
-	chFL | chFR | chFC | chLFE | chBC | chSL | chSR:        "6.1",
-	chFL | chFR | chFC | chLFE | chBL | chBR | chSL | chSR: "7.1",
-}
-
 // thdLayout is the TrueHD channel assignment bits' channels (thd_layout in
 // libavcodec/mlp_parse.h): LR, C, LFE, LRs, LRvh, LRc, LRrs, Cs, Ts, LRsd,
 // LRw, Cvh, LFE2.
@@ -102,30 +79,6 @@ var thdLayout = [13]uint64{
 var ac3Layouts = [8]uint64{
 	chFL | chFR, chFC, chFL | chFR, chFL | chFR | chFC, chFL | chFR | chBC,
 	chFL | chFR | chFC | chBC, chFL | chFR | chSL | chSR, chFL | chFR | chFC | chSL | chSR,
-}
-
-// defaultLayout is av_channel_layout_default's name for n channels, what
-// ffprobe shows when only the count is known.
-func defaultLayout(n int) string {
-	switch n {
-	case 1:
-		return "mono"
-	case 2:
-		return "stereo"
-	case 3:
-		return "2.1"
-	case 4:
-		return "4.0"
-	case 5:
-		return "5.0"
-	case 6:
-		return "5.1"
-	case 7:
-		return "6.1"
-	case 8:
-		return "7.1"
-	}
-	return ""
 }
 
 // mp4ObjectTypes maps a DecoderConfigDescriptor objectTypeIndication to a

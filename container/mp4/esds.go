@@ -2,10 +2,12 @@ package mp4
 
 import (
 	"bytes"
-	"github.com/mediaprobe/mediaprobe/codec/aac"
 
-	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mewkiz/flac/meta"
+
+	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/aac"
+	"github.com/mediaprobe/mediaprobe/container"
 )
 
 // readDescr reads an MPEG-4 descriptor tag and its expandable length
@@ -145,7 +147,7 @@ func (d *demuxer) finalizeCodec(t *track) {
 		}
 	case "opus":
 		if st.Channels <= 2 {
-			st.ChannelLayout = defaultLayout(st.Channels)
+			st.ChannelLayout = codec.DefaultLayout(st.Channels)
 		}
 	}
 	if st.SampleFmt == "" {
@@ -154,7 +156,7 @@ func (d *demuxer) finalizeCodec(t *track) {
 	if st.ChannelLayout == "" && layoutDecoders[st.CodecName] {
 		// These decoders set a layout for the channel count; PCM and the
 		// others leave it unspecified, and ffprobe prints none.
-		st.ChannelLayout = defaultLayout(st.Channels)
+		st.ChannelLayout = codec.DefaultLayout(st.Channels)
 	}
 }
 

@@ -456,7 +456,7 @@ func setMask(st *container.Stream, mask uint64) {
 		n++
 	}
 	st.Channels = n
-	st.ChannelLayout = layoutNames[mask]
+	st.ChannelLayout = codec.LayoutName(mask)
 }
 
 // alacCookie reads the ALAC magic cookie (the 36-byte 'alac' atom ffmpeg
@@ -506,7 +506,7 @@ func (t *track) readChan(p []byte) {
 	default:
 		return
 	}
-	if name, ok := layoutNames[mask]; ok && name != "" {
+	if _, ok := codec.StandardLayout(mask); ok {
 		setMask(t.st, mask)
 	}
 }

@@ -1,4 +1,4 @@
-package wav
+package codec
 
 import (
 	"math/bits"
@@ -105,31 +105,44 @@ var channelNames = [...]string{
 	"DL", "DR", "WL", "WR", "SDL", "SDR", "LFE2", "TSL", "TSR", "BFC", "BFL", "BFR",
 }
 
-// LayoutName describes a channel mask as av_channel_layout_describe does for
-// a native-order layout: the standard name when the mask is one ("5.1",
-// "5.1(side)"), else the channel names joined by "+" ("FL+FR+LFE").
+// LayoutName describes a channel mask as av_channel_layout_describe does in
+// FFmpeg 5.1 for a native-order layout: the standard name when the mask is
+// one ("5.1", "5.1(side)"), else the channel count and the channel names
+// ("2 channels (FC+LFE)", "1 channels (FL)").
 func LayoutName(mask uint64) string {
 	if mask == 0 {
 		return ""
 	}
-	for _, l := range layouts {
-		if l.mask == mask {
-			return l.name
-		}
+	if name, ok := StandardLayout(mask); ok {
+		return name
 	}
 	var b strings.Builder
-	for m := mask; m != 0; m &= m - 1 {
+	b.WriteString(strconv.Itoa(bits.OnesCount64(mask)) + " channels (")
+	for m, first := mask, true; m != 0; m &= m - 1 {
 		i := bits.TrailingZeros64(m)
-		if b.Len() > 0 {
+		if !first {
 			b.WriteByte('+')
 		}
+		first = false
 		if i < len(channelNames) && channelNames[i] != "" {
 			b.WriteString(channelNames[i])
 		} else {
 			b.WriteString("USR" + strconv.Itoa(i))
 		}
 	}
+	b.WriteByte(')')
 	return b.String()
+}
+
+// StandardLayout returns the standard name of a channel mask ("5.1") and
+// whether it has one.
+func StandardLayout(mask uint64) (string, bool) {
+	for _, l := range layouts {
+		if l.mask == mask {
+			return l.name, true
+		}
+	}
+	return "", false
 }
 
 // MaskLayout returns the layout name ffprobe prints for a stream with a
