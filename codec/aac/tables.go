@@ -79,29 +79,6 @@ func ChannelLayout(config int) string {
 	return ""
 }
 
-// LayoutForChannels returns the default layout name ffmpeg gives a channel
-// count (av_channel_layout_default), used where only a count is known.
-func LayoutForChannels(n int) string {
-	switch n {
-	case 1:
-		return "mono"
-	case 2:
-		return "stereo"
-	case 3:
-		return "2.1"
-	case 4:
-		return "4.0"
-	case 5:
-		return "5.0(side)"
-	case 6:
-		return "5.1(side)"
-	case 7:
-		return "6.1"
-	case 8:
-		return "7.1"
-	}
-	return ""
-}
 
 // ProfileName returns ffprobe's profile for an audio object type: FFmpeg's
 // AAC profile constants are the object type minus one (FF_PROFILE_AAC_*),
