@@ -16,12 +16,8 @@ type elstEntry struct {
 // with the box size is replaced by what the box holds, as mov.c does unless
 // strict.
 func (d *demuxer) readElst(b box) error {
-	t := d.cur
-	if t == nil {
-		return nil
-	}
-	c, err := d.boxHead(b, 8)
-	if err != nil {
+	t, c, err := d.trackBoxHead(b, 8)
+	if t == nil || err != nil {
 		return err
 	}
 	version := c.u8()

@@ -49,6 +49,16 @@ func (d *demuxer) boxHead(b box, n int64) (*cursor, error) {
 	return &cursor{b: p}, nil
 }
 
+// trackBoxHead is boxHead for a box that belongs to the current track; it
+// returns a nil track and no error when there is none (a stray box).
+func (d *demuxer) trackBoxHead(b box, n int64) (*track, *cursor, error) {
+	if d.cur == nil {
+		return nil, nil, nil
+	}
+	c, err := d.boxHead(b, n)
+	return d.cur, c, err
+}
+
 // maxSttsDelta is mov.c's max_stts_delta default (UINT_MAX - 48000*10): a
 // larger delta is taken as a negative correction and clipped to 1.
 const maxSttsDelta = 1<<32 - 1 - 48000*10
@@ -57,12 +67,8 @@ const maxSttsDelta = 1<<32 - 1 - 48000*10
 // becomes nb_frames, the total duration bounds the stream duration, and the
 // first and last runs decide r_frame_rate and the PCM chunk mode.
 func (d *demuxer) readStts(b box) error {
-	t := d.cur
-	if t == nil {
-		return nil
-	}
-	c, err := d.boxHead(b, 8)
-	if err != nil {
+	t, c, err := d.trackBoxHead(b, 8)
+	if t == nil || err != nil {
 		return err
 	}
 	c.skip(4)
@@ -131,12 +137,8 @@ func (d *demuxer) readStts(b box) error {
 // (mov_read_stsz). A constant size means no table; a negative size fails
 // the header as in mov.c.
 func (d *demuxer) readStsz(b box) error {
-	t := d.cur
-	if t == nil {
-		return nil
-	}
-	c, err := d.boxHead(b, 12)
-	if err != nil {
+	t, c, err := d.trackBoxHead(b, 12)
+	if t == nil || err != nil {
 		return err
 	}
 	c.skip(4)
@@ -226,12 +228,8 @@ func (d *demuxer) readStsz(b box) error {
 // readStsc keeps the sample-to-chunk runs (mov_read_stsc), repaired as mov.c
 // repairs them. They are bounded by the box size, 12 bytes each.
 func (d *demuxer) readStsc(b box) error {
-	t := d.cur
-	if t == nil {
-		return nil
-	}
-	c, err := d.boxHead(b, 8)
-	if err != nil {
+	t, c, err := d.trackBoxHead(b, 8)
+	if t == nil || err != nil {
 		return err
 	}
 	c.skip(4)
@@ -287,12 +285,8 @@ func (d *demuxer) readStsc(b box) error {
 
 // readStco counts the chunks (mov_read_stco); their offsets are not needed.
 func (d *demuxer) readStco(b box) error {
-	t := d.cur
-	if t == nil {
-		return nil
-	}
-	c, err := d.boxHead(b, 8)
-	if err != nil {
+	t, c, err := d.trackBoxHead(b, 8)
+	if t == nil || err != nil {
 		return err
 	}
 	c.skip(4)
@@ -322,12 +316,8 @@ func (d *demuxer) readStco(b box) error {
 // readCtts keeps the first composition offset and the DTS shift that
 // negative offsets imply (mov_read_ctts, mov_update_dts_shift).
 func (d *demuxer) readCtts(b box) error {
-	t := d.cur
-	if t == nil {
-		return nil
-	}
-	c, err := d.boxHead(b, 8)
-	if err != nil {
+	t, c, err := d.trackBoxHead(b, 8)
+	if t == nil || err != nil {
 		return err
 	}
 	c.skip(4)
