@@ -116,7 +116,7 @@ type Tags []Tag
 // Get returns the value of the first tag whose key equals key, ignoring case.
 func (t Tags) Get(key string) (string, bool) {
 	for _, e := range t {
-		if equalFold(e.Key, key) {
+		if KeyEqual(e.Key, key) {
 			return e.Value, true
 		}
 	}
@@ -130,7 +130,7 @@ func (t Tags) Get(key string) (string, bool) {
 func (t *Tags) Set(key, value string) {
 	s := *t
 	for i := range s {
-		if equalFold(s[i].Key, key) {
+		if KeyEqual(s[i].Key, key) {
 			s[i] = s[len(s)-1]
 			s = s[:len(s)-1]
 			break
@@ -147,7 +147,10 @@ func (t *Tags) AddIfAbsent(key, value string) {
 	}
 }
 
-func equalFold(a, b string) bool {
+// KeyEqual reports whether two tag keys are the same key as FFmpeg's
+// dictionaries compare them: ASCII letters ignoring case, other bytes exactly
+// (av_strcasecmp).
+func KeyEqual(a, b string) bool {
 	if len(a) != len(b) {
 		return false
 	}

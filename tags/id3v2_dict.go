@@ -5,7 +5,7 @@ import "github.com/mediaprobe/mediaprobe/container"
 // id3DictDelete removes key as av_dict_set with a NULL value does.
 func id3DictDelete(t *container.Tags, key string, matchCase bool) {
 	for i, e := range *t {
-		if e.Key == key || !matchCase && equalFoldASCII(e.Key, key) {
+		if e.Key == key || !matchCase && container.KeyEqual(e.Key, key) {
 			id3DictDeleteAt(t, i)
 			return
 		}
@@ -20,7 +20,7 @@ func id3DictDeleteAt(t *container.Tags, i int) {
 
 func id3DictIndex(t container.Tags, key string) int {
 	for i, e := range t {
-		if equalFoldASCII(e.Key, key) {
+		if container.KeyEqual(e.Key, key) {
 			return i
 		}
 	}

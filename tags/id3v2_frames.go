@@ -309,7 +309,7 @@ func id3APICHeader(r *id3TextReader, taglen int, isv34 bool) (a APIC, hdrLen int
 	}
 	a.MIME = string(mime)
 	for _, m := range id3MIMECodecs {
-		if equalFoldASCII(m.mime, a.MIME) {
+		if container.KeyEqual(m.mime, a.MIME) {
 			a.Codec = m.codec
 			break
 		}
@@ -411,7 +411,7 @@ func finishID3Tags(meta container.Tags) container.Tags {
 		for _, t := range meta {
 			key := t.Key
 			for _, c := range conv {
-				if equalFoldASCII(c.native, key) {
+				if container.KeyEqual(c.native, key) {
 					key = c.generic
 					break
 				}

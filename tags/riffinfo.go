@@ -38,7 +38,7 @@ func MetadataConv(t container.Tags, conv [][2]string) container.Tags {
 	for _, e := range t {
 		key := e.Key
 		for _, c := range conv {
-			if equalFoldASCII(key, c[0]) {
+			if container.KeyEqual(key, c[0]) {
 				key = c[1]
 				break
 			}
@@ -46,25 +46,6 @@ func MetadataConv(t container.Tags, conv [][2]string) container.Tags {
 		out.Set(key, e.Value)
 	}
 	return out
-}
-
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }
 
 // cString returns b up to its first NUL, as FFmpeg stores a chunk's bytes
