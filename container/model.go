@@ -104,71 +104,6 @@ var DispositionNames = [...]string{
 	"still_image",
 }
 
-// Tag is one metadata entry with ffmpeg's key name.
-type Tag struct {
-	Key, Value string
-}
-
-// Tags are metadata entries in file order. Keys are ffmpeg's names (title,
-// artist, album_artist, ...), in the case the file or ffmpeg gives them.
-type Tags []Tag
-
-// Get returns the value of the first tag whose key equals key, ignoring case.
-func (t Tags) Get(key string) (string, bool) {
-	for _, e := range t {
-		if KeyEqual(e.Key, key) {
-			return e.Value, true
-		}
-	}
-	return "", false
-}
-
-// Set sets key to value as av_dict_set does without flags: an existing key
-// (compared ignoring case) is removed by moving the last entry into its
-// place, and the new entry is appended. ffprobe prints tags in the order
-// this leaves them.
-func (t *Tags) Set(key, value string) {
-	s := *t
-	for i := range s {
-		if KeyEqual(s[i].Key, key) {
-			s[i] = s[len(s)-1]
-			s = s[:len(s)-1]
-			break
-		}
-	}
-	*t = append(s, Tag{key, value})
-}
-
-// AddIfAbsent adds key=value only when key is not present yet
-// (AV_DICT_DONT_OVERWRITE).
-func (t *Tags) AddIfAbsent(key, value string) {
-	if _, ok := t.Get(key); !ok {
-		*t = append(*t, Tag{key, value})
-	}
-}
-
-// KeyEqual reports whether two tag keys are the same key as FFmpeg's
-// dictionaries compare them: ASCII letters ignoring case, other bytes exactly
-// (av_strcasecmp).
-func KeyEqual(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
-}
-
 // Picture locates an embedded image (cover art) in the object, so that a
 // caller can fetch it later with one range request.
 type Picture struct {
@@ -273,10 +208,14 @@ type Format struct {
 }
 
 // Stats counts what a probe cost: the reads issued to the caller's source
-// and the bytes they returned.
+// and the bytes they returned, and what it spent of its budget
+// (see Budget).
 type Stats struct {
-	Reads     int64
-	BytesRead int64
+	Reads          int64 // calls to the caller's ReadAt
+	BytesRead      int64 // bytes those calls returned
+	BytesAllocated int64 // bytes of object data taken into memory
+	BytesInflated  int64 // bytes decompressed
+	Structures     int64 // structures visited: boxes, pages, chunks, frames, tags
 }
 
 // Info is everything a probe learns about one object.
@@ -292,7 +231,9 @@ func NewInfo(name, longName string) *Info {
 }
 
 // AddStream appends a stream of type t with unknown timestamps and returns
-// it; its Index is its position.
+// it; its Index is its position. It is for building an Info by hand (to
+// serialise it, or in a test): demuxers add streams through
+// Budget.AddStream, which enforces the stream limit.
 func (info *Info) AddStream(t MediaType) *Stream {
 	s := &Stream{
 		Index:      len(info.Streams),

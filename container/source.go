@@ -13,15 +13,16 @@ type Source interface {
 	io.ReaderAt
 	// Size is the object's length in bytes.
 	Size() int64
-	// MaxAlloc is the largest single buffer a demuxer may allocate from a
-	// length found in the object.
-	MaxAlloc() int64
+	// Budget is the probe's account of memory, structures, streams and
+	// time, which every reader of the object charges. Never nil.
+	Budget() *Budget
 }
 
-// ReadAt reads exactly n bytes at off. It checks n against what the object
-// holds after off and against src.MaxAlloc before it allocates, and maps a
-// short read to ErrTruncated, so a length taken from a file can be passed in
-// directly. format and what name the caller and the structure for the error.
+// ReadAt reads exactly n bytes at off into a new buffer. It checks n against
+// what the object holds after off, charges it to the source's Budget before
+// it allocates, and maps a short read to ErrTruncated, so a length taken
+// from a file can be passed in directly. format and what name the caller and
+// the structure for the error.
 func ReadAt(src Source, off, n int64, format, what string) ([]byte, error) {
 	if n < 0 || off < 0 || off > src.Size() {
 		return nil, Errorf(format, what, off, ErrMalformed, "%d bytes at an invalid offset", n)
@@ -29,8 +30,8 @@ func ReadAt(src Source, off, n int64, format, what string) ([]byte, error) {
 	if n > src.Size()-off {
 		return nil, Errorf(format, what, off, ErrTruncated, "%d bytes wanted, %d left", n, src.Size()-off)
 	}
-	if n > src.MaxAlloc() {
-		return nil, Errorf(format, what, off, ErrLimit, "%d bytes exceed the allocation limit %d", n, src.MaxAlloc())
+	if err := src.Budget().Alloc(format, what, off, n); err != nil {
+		return nil, err
 	}
 	b := make([]byte, n)
 	if err := ReadFull(src, b, off, format, what); err != nil {
@@ -60,7 +61,10 @@ func ReadFull(src Source, b []byte, off int64, format, what string) error {
 // already hold the head of an object in memory.
 type BytesSource struct {
 	B     []byte
-	Limit int64 // MaxAlloc; 0 means len(B)
+	Limit int64 // the budget's MaxAlloc; 0 means len(B)
+	// Limits are the budget's other limits; zero fields take the defaults.
+	Limits Limits
+	budget *Budget
 }
 
 // ReadAt implements io.ReaderAt.
@@ -81,10 +85,16 @@ func (s *BytesSource) ReadAt(p []byte, off int64) (int, error) {
 // Size returns len(B).
 func (s *BytesSource) Size() int64 { return int64(len(s.B)) }
 
-// MaxAlloc returns Limit, or len(B) when Limit is 0.
-func (s *BytesSource) MaxAlloc() int64 {
-	if s.Limit > 0 {
-		return s.Limit
+// Budget returns the source's budget, made on first use from Limit and
+// Limits, with no context.
+func (s *BytesSource) Budget() *Budget {
+	if s.budget == nil {
+		l := s.Limits
+		l.MaxAlloc = s.Limit
+		if l.MaxAlloc <= 0 {
+			l.MaxAlloc = int64(len(s.B))
+		}
+		s.budget = NewBudget(nil, l)
 	}
-	return int64(len(s.B))
+	return s.budget
 }

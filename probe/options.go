@@ -1,24 +1,48 @@
 package probe
 
+import (
+	"time"
+
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
 // config holds the choices of one probe. Every probe gets its own copy.
 type config struct {
 	blockSize        int64
 	maxBytesRead     int64
-	maxAlloc         int64
+	limits           container.Limits
+	requestTimeout   time.Duration
 	filename         string
 	accurateDuration bool
 }
 
 // The defaults. A block of 64 KiB holds the headers of nearly every audio
-// file in one read; the budgets bound what a hostile object can cost.
+// file in one read; the budgets bound what a hostile object can cost (see
+// container.Limits) and are far above what a well-formed file needs.
 const (
-	DefaultBlockSize    = 64 << 10
-	DefaultMaxBytesRead = 64 << 20
-	DefaultMaxAlloc     = 32 << 20
+	DefaultBlockSize      = 64 << 10
+	DefaultMaxBytesRead   = 64 << 20
+	DefaultMaxAlloc       = container.DefaultMaxAlloc
+	DefaultMaxAllocTotal  = container.DefaultMaxAllocTotal
+	DefaultMaxInflate     = container.DefaultMaxInflate
+	DefaultMaxStreams     = container.DefaultMaxStreams
+	DefaultMaxStructures  = container.DefaultMaxStructures
+	DefaultRequestTimeout = 30 * time.Second
 )
 
 func defaultConfig() config {
-	return config{blockSize: DefaultBlockSize, maxBytesRead: DefaultMaxBytesRead, maxAlloc: DefaultMaxAlloc}
+	return config{
+		blockSize:    DefaultBlockSize,
+		maxBytesRead: DefaultMaxBytesRead,
+		limits: container.Limits{
+			MaxAlloc:      DefaultMaxAlloc,
+			MaxAllocTotal: DefaultMaxAllocTotal,
+			MaxInflate:    DefaultMaxInflate,
+			MaxStreams:    DefaultMaxStreams,
+			MaxStructures: DefaultMaxStructures,
+		},
+		requestTimeout: DefaultRequestTimeout,
+	}
 }
 
 // Option changes one setting of a probe.
@@ -34,8 +58,9 @@ func WithBlockSize(n int64) Option {
 	}
 }
 
-// WithMaxBytesRead caps the bytes a probe may read from the caller's source;
-// past it the probe fails with container.ErrLimit.
+// WithMaxBytesRead caps the bytes a probe may read from the caller's source
+// (default DefaultMaxBytesRead); past it the probe fails with
+// container.ErrLimit.
 func WithMaxBytesRead(n int64) Option {
 	return func(c *config) {
 		if n > 0 {
@@ -44,11 +69,70 @@ func WithMaxBytesRead(n int64) Option {
 	}
 }
 
-// WithMaxAlloc caps a single allocation driven by a length in the object.
+// WithMaxAlloc caps a single allocation driven by a length in the object
+// (default DefaultMaxAlloc). A structure larger than that is skipped where
+// FFmpeg could skip it, or fails the probe with container.ErrLimit.
 func WithMaxAlloc(n int64) Option {
 	return func(c *config) {
 		if n > 0 {
-			c.maxAlloc = n
+			c.limits.MaxAlloc = n
+		}
+	}
+}
+
+// WithMaxAllocTotal caps all the bytes a probe takes from the object into
+// memory together: headers, tables, tag values, picture bytes and
+// decompressed data (default DefaultMaxAllocTotal). Past it the probe fails
+// with container.ErrLimit.
+func WithMaxAllocTotal(n int64) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.limits.MaxAllocTotal = n
+		}
+	}
+}
+
+// WithMaxInflate caps the bytes a probe decompresses, such as zlib-
+// compressed ID3v2 frames (default DefaultMaxInflate). Past it the probe
+// fails with container.ErrLimit.
+func WithMaxInflate(n int64) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.limits.MaxInflate = n
+		}
+	}
+}
+
+// WithMaxStreams caps the streams of a probe (default DefaultMaxStreams,
+// FFmpeg's max_streams). Past it the probe does what ffprobe does past
+// max_streams: most formats fail with container.ErrLimit, a few (APEv2
+// attachments) go on without the extra streams.
+func WithMaxStreams(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.limits.MaxStreams = n
+		}
+	}
+}
+
+// WithMaxStructures caps the structures a probe visits: boxes, pages,
+// chunks, frames, tag entries and chunks of index tables (default
+// DefaultMaxStructures). Past it the probe fails with container.ErrLimit.
+func WithMaxStructures(n int64) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.limits.MaxStructures = n
+		}
+	}
+}
+
+// WithRequestTimeout bounds each HTTP request of URL when the context has
+// no deadline (default DefaultRequestTimeout), so that a stalled server
+// cannot hang a probe. It has no effect on ReaderAt and File.
+func WithRequestTimeout(d time.Duration) Option {
+	return func(c *config) {
+		if d > 0 {
+			c.requestTimeout = d
 		}
 	}
 }

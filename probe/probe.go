@@ -43,9 +43,20 @@ func File(ctx context.Context, path string, opts ...Option) (*container.Info, er
 // local file or a range reader over object storage: every call to r.ReadAt
 // is counted in the returned Info's Stats.
 //
-// On a partly readable object ReaderAt returns what it could read together
-// with the error. Errors wrap container.ErrUnknownFormat, ErrTruncated,
-// ErrMalformed or ErrLimit, or the context's error.
+// A probe's cost is bounded by its options (see the README's Limits): the
+// bytes it reads, the memory it takes from the object, the bytes it
+// decompresses, the structures it visits and the streams it creates. The
+// context is checked in every loop whose count comes from the object, and a
+// read of r that has not returned when the context ends is abandoned:
+// ReaderAt then returns the context's error at once, and the goroutine
+// that called r.ReadAt ends when r returns.
+//
+// Errors wrap container.ErrUnknownFormat, ErrTruncated, ErrMalformed,
+// ErrLimit or ErrUnsupported, the context's error, or the error of r itself
+// (errors.Is matches it), which is never turned into a format error. On
+// ErrLimit, and where ffprobe would print a partial answer, ReaderAt returns
+// what it could read together with the error; on the other errors it
+// returns no Info.
 func ReaderAt(ctx context.Context, r io.ReaderAt, size int64, opts ...Option) (*container.Info, error) {
 	cfg := defaultConfig()
 	for _, o := range opts {
@@ -54,10 +65,25 @@ func ReaderAt(ctx context.Context, r io.ReaderAt, size int64, opts ...Option) (*
 	if size < 0 {
 		return nil, fmt.Errorf("probe: negative size %d", size)
 	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	src := newSource(ctx, r, size, &cfg)
 	info, err := run(src, &cfg)
+	// What went wrong with the reader or the context comes first: a
+	// demuxer that met it saw only missing bytes.
+	switch e := src.budget.Err(); {
+	case e != nil && !errors.Is(e, container.ErrLimit):
+		info, err = nil, e // the context ended
+	case src.ioErr != nil:
+		info, err = nil, src.ioErr
+	case e != nil:
+		err = e // a limit: what was read before it is kept
+	}
 	if info != nil {
 		info.Stats = src.stats
+		u := src.budget.Used()
+		info.Stats.BytesAllocated, info.Stats.BytesInflated, info.Stats.Structures = u.Allocated, u.Inflated, u.Structures
 	}
 	return info, err
 }
@@ -93,26 +119,33 @@ func run(src *source, cfg *config) (*container.Info, error) {
 		info.Format.DataOffset = start
 	}
 	if id3 != nil {
-		if len(info.Format.Tags) == 0 {
-			info.Format.Tags = id3.Tags
+		if info.Format.Tags.Len() == 0 {
+			info.Format.Tags = id3.Tags.Clone()
 		}
 		if id3PictureFormats[dm.Name] {
 			// ff_id3v2_parse_apic and ff_id3v2_parse_priv, after read_header.
-			tags.PictureStreams(info, src, id3.Pictures)
-			for _, t := range id3.Priv {
-				info.Format.Tags.AddIfAbsent(t.Key, t.Value)
+			if perr := tags.PictureStreams(info, src, id3.Pictures); perr != nil {
+				return nil, perr
+			}
+			for k, v := range id3.Priv.All() {
+				info.Format.Tags.AddIfAbsent(k, v)
 			}
 		}
 	}
 	finish(info)
-	if e := src.ctx.Err(); e != nil {
-		return info, e
-	}
 	return info, err
 }
 
 // isFatal reports whether an error ends the probe rather than a part of it:
-// the context ended or a limit was hit.
+// the context ended, a limit was hit or the reader failed.
 func isFatal(err error) bool {
-	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, container.ErrLimit)
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, container.ErrLimit) || !isFormatError(err)
+}
+
+// isFormatError reports whether err is about the object's content (a
+// FormatError of one of the content categories) rather than its reading.
+func isFormatError(err error) bool {
+	return errors.Is(err, container.ErrTruncated) || errors.Is(err, container.ErrMalformed) ||
+		errors.Is(err, container.ErrUnsupported) || errors.Is(err, container.ErrUnknownFormat)
 }

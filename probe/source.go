@@ -12,19 +12,28 @@ import (
 // source is the one reader every demuxer uses: it reads the caller's
 // ReaderAt in blocks (read-ahead, and read-behind at the end of the object,
 // where tails such as ID3v1 and APEv2 live), keeps a few blocks, counts the
-// calls and bytes that reach the caller, enforces the byte budget and
-// honours the context. It is used by one probe at a time.
+// calls and bytes that reach the caller, enforces the byte budget, and
+// carries the probe's Budget. It is used by one probe at a time.
+//
+// What the caller's reader does wrong is contained here: a short read with
+// a nil error (which io.ReaderAt forbids) is retried until the block is
+// filled; a read that does not return before the context ends is
+// abandoned; and the first error of the reader is sticky, so that every
+// later read fails alike and the probe reports that error, not whatever a
+// demuxer concluded from the missing bytes.
 type source struct {
-	r        io.ReaderAt
-	size     int64
-	ctx      context.Context
-	block    int64
-	maxRead  int64
-	maxAlloc int64
+	r       io.ReaderAt
+	size    int64
+	ctx     context.Context
+	block   int64
+	maxRead int64
+	budget  *container.Budget
 
 	windows []window // most recently used last
 	cached  int64    // bytes held in windows
+	spare   [][]byte // buffers of evicted windows, for the next fetches
 	stats   container.Stats
+	ioErr   error // the first error of the caller's reader, wrapped
 }
 
 type window struct {
@@ -32,19 +41,34 @@ type window struct {
 	b   []byte
 }
 
-// maxCached bounds the memory the cache holds, whatever the block size.
-const maxCached = 8 << 20
+// The cache holds at most maxCached bytes in at most maxWindows windows,
+// whatever the block size, so that memory stays flat and a lookup is a
+// short scan.
+const (
+	maxCached  = 8 << 20
+	maxWindows = 64
+)
+
+// zeroReadRetries is how many reads in a row may return nothing and no
+// error before the object is taken to end there.
+const zeroReadRetries = 3
 
 func newSource(ctx context.Context, r io.ReaderAt, size int64, cfg *config) *source {
-	return &source{r: r, size: size, ctx: ctx, block: cfg.blockSize, maxRead: cfg.maxBytesRead, maxAlloc: cfg.maxAlloc}
+	return &source{
+		r: r, size: size, ctx: ctx, block: cfg.blockSize, maxRead: cfg.maxBytesRead,
+		budget: container.NewBudget(ctx, cfg.limits),
+	}
 }
 
-func (s *source) Size() int64     { return s.size }
-func (s *source) MaxAlloc() int64 { return s.maxAlloc }
+func (s *source) Size() int64                 { return s.size }
+func (s *source) Budget() *container.Budget { return s.budget }
 
 // ReadAt implements io.ReaderAt over the cache.
 func (s *source) ReadAt(p []byte, off int64) (int, error) {
-	if err := s.ctx.Err(); err != nil {
+	if s.ioErr != nil {
+		return 0, s.ioErr
+	}
+	if err := s.budget.Err(); err != nil {
 		return 0, err
 	}
 	if off < 0 {
@@ -67,11 +91,7 @@ func (s *source) ReadAt(p []byte, off int64) (int, error) {
 				return n, err
 			}
 		}
-		c := copy(want[n:], w.b[pos-w.off:])
-		if c == 0 {
-			return n, io.ErrUnexpectedEOF
-		}
-		n += c
+		n += copy(want[n:], w.b[pos-w.off:])
 	}
 	if n < len(p) {
 		return n, io.EOF
@@ -125,31 +145,114 @@ func (s *source) fetch(pos, n int64) (*window, error) {
 				Detail: fmt.Sprintf("%d more bytes exceed the read budget of %d", length, s.maxRead)}
 		}
 	}
-	buf := make([]byte, length)
-	got, err := s.r.ReadAt(buf, start)
-	s.stats.Reads++
-	s.stats.BytesRead += int64(got)
+	buf := s.buffer(length)
+	got, err := s.readFull(buf, start)
+	if err != nil {
+		return nil, err
+	}
 	if got < len(buf) {
-		if err == nil || errors.Is(err, io.EOF) {
-			err = nil
-			if start+int64(got) <= pos {
-				// The object is shorter than its declared size.
-				return nil, &container.FormatError{Format: "probe", What: "read", Offset: pos, Kind: container.ErrTruncated,
-					Detail: fmt.Sprintf("object ends at %d, before its size %d", start+int64(got), s.size)}
-			}
-		} else {
-			return nil, fmt.Errorf("probe: read %d bytes at 0x%x: %w", length, start, err)
+		if start+int64(got) <= pos {
+			// The object is shorter than its declared size.
+			return nil, &container.FormatError{Format: "probe", What: "read", Offset: pos, Kind: container.ErrTruncated,
+				Detail: fmt.Sprintf("object ends at %d, before its size %d", start+int64(got), s.size)}
 		}
 		buf = buf[:got]
 	}
-	if e := s.ctx.Err(); e != nil {
-		return nil, e
-	}
 	s.windows = append(s.windows, window{start, buf})
 	s.cached += int64(len(buf))
-	for s.cached > maxCached && len(s.windows) > 1 {
-		s.cached -= int64(len(s.windows[0].b))
+	for (s.cached > maxCached || len(s.windows) > maxWindows) && len(s.windows) > 1 {
+		old := s.windows[0].b
+		s.cached -= int64(len(old))
 		s.windows = s.windows[1:]
+		if len(s.spare) < 4 {
+			s.spare = append(s.spare, old[:cap(old)])
+		}
 	}
 	return &s.windows[len(s.windows)-1], nil
+}
+
+// buffer returns a buffer of n bytes, reusing an evicted window's where one
+// is large enough, so that reading many blocks allocates no more than the
+// cache holds.
+func (s *source) buffer(n int64) []byte {
+	for i, b := range s.spare {
+		if int64(len(b)) >= n {
+			s.spare = append(s.spare[:i], s.spare[i+1:]...)
+			return b[:n]
+		}
+	}
+	return make([]byte, n)
+}
+
+// readResult is what one filling read of the caller's reader gave.
+type readResult struct {
+	n, reads int
+	err      error
+}
+
+// readFull fills buf from off with the caller's reader, counting each call
+// and byte. It returns fewer bytes only at the end of the object; an error
+// of the reader becomes the source's sticky error. When the context can
+// end, the reader runs in its own goroutine and is abandoned if the context
+// ends first: the probe returns the context's error at once, and the
+// goroutine ends when the reader returns (its buffer is never reused).
+func (s *source) readFull(buf []byte, off int64) (int, error) {
+	var res readResult
+	if done := s.ctx.Done(); done == nil {
+		res = s.fill(buf, off, nil)
+	} else {
+		ch := make(chan readResult, 1)
+		go func() { ch <- s.fill(buf, off, done) }()
+		select {
+		case res = <-ch:
+		case <-done:
+			return 0, s.budget.Err()
+		}
+	}
+	s.stats.Reads += int64(res.reads)
+	s.stats.BytesRead += int64(res.n)
+	if res.err != nil {
+		s.ioErr = fmt.Errorf("probe: read of %d bytes at 0x%x: %w", len(buf), off, res.err)
+		return 0, s.ioErr
+	}
+	return res.n, nil
+}
+
+// fill calls the reader until buf is full, the object ends (io.EOF), the
+// reader fails, returns nothing zeroReadRetries times in a row, or done is
+// closed. It touches nothing of s but the reader, so that it may outlive
+// the probe.
+func (s *source) fill(buf []byte, off int64, done <-chan struct{}) readResult {
+	var res readResult
+	zero := 0
+	for res.n < len(buf) {
+		if done != nil {
+			select {
+			case <-done:
+				return res
+			default:
+			}
+		}
+		k, err := s.r.ReadAt(buf[res.n:], off+int64(res.n))
+		res.reads++
+		if k < 0 || k > len(buf)-res.n {
+			res.err = fmt.Errorf("reader returned %d bytes for %d", k, len(buf)-res.n)
+			return res
+		}
+		res.n += k
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				res.err = err
+			}
+			return res
+		}
+		if k == 0 {
+			if zero++; zero >= zeroReadRetries {
+				return res
+			}
+		} else {
+			zero = 0
+		}
+	}
+	return res
 }

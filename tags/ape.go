@@ -87,6 +87,9 @@ func ReadAPE(src container.Source, end int64) (*APE, error) {
 	}
 	pos := end - tagBytes
 	for i := uint32(0); i < fields; i++ {
+		if err := src.Budget().Visit(apeFormat, "item", pos); err != nil {
+			return a, err
+		}
 		next, err := a.item(src, pos, end)
 		if err != nil {
 			return a, err
@@ -214,27 +217,41 @@ func apeImageCodec(name string) string {
 // attachment stream carrying the bytes as extradata otherwise. Images are
 // described from their header through codec/picture. Demuxers that call
 // ff_ape_parse_tag (tta, ape, wv, mpc, aac) use it; mp3 does not.
-func APEStreams(info *container.Info, src container.Source, a *APE) {
+//
+// Past the stream limit the remaining items add nothing, as
+// ff_ape_parse_tag stops at the item whose stream FFmpeg cannot create
+// while the demuxer goes on; the error is returned only when the probe
+// must end (a context or another budget).
+func APEStreams(info *container.Info, src container.Source, a *APE) error {
 	if info == nil || a == nil {
-		return
+		return nil
 	}
+	budget := src.Budget()
 	for _, b := range a.Binary {
+		t := container.Video
 		if b.Codec == "" {
-			st := info.AddStream(container.Attachment)
-			st.ExtradataSize = int(min(b.Length, 1<<31-1))
-			st.Tags = append(st.Tags, container.Tag{Key: b.Key, Value: b.Filename})
-			continue
-		}
-		if b.Length > src.Size()-b.Offset {
+			t = container.Attachment
+		} else if b.Length > src.Size()-b.Offset {
 			continue // ff_add_attached_pic cannot read the image
 		}
-		st := info.AddStream(container.Video)
+		st, err := budget.AddStream(info, t, apeFormat, b.Offset)
+		if err != nil {
+			if budget.Err() != nil {
+				return err
+			}
+			return nil
+		}
+		st.Tags.Set(b.Key, b.Filename)
+		if b.Codec == "" {
+			st.ExtradataSize = int(min(b.Length, 1<<31-1))
+			continue
+		}
 		st.CodecName = b.Codec
 		st.Disposition = container.DispositionAttachedPic
 		st.TimeBase = container.Rational{Num: 1, Den: 90000}
-		st.Tags = append(st.Tags, container.Tag{Key: b.Key, Value: b.Filename})
 		st.Picture = &container.Picture{Offset: b.Offset, Length: b.Length, Type: -1}
 		picture.Describe(st, src, b.Offset, b.Length, "")
 		st.CodecName = b.Codec // the extension decides, as in ffmpeg
 	}
+	return nil
 }

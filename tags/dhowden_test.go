@@ -39,7 +39,7 @@ func TestAgreesWithDhowdenTag(t *testing.T) {
 		info, err := probe.File(context.Background(), file)
 		require.NoError(t, err, file)
 		ours := info.Format.Tags
-		if len(ours) == 0 && len(info.Streams) > 0 {
+		if ours.Len() == 0 && len(info.Streams) > 0 {
 			ours = info.Streams[0].Tags // Ogg keeps comments on the stream
 		}
 		get := func(k string) string { v, _ := ours.Get(k); return v }

@@ -22,9 +22,9 @@ func FuzzParseRIFFInfo(f *testing.F) {
 			!errors.Is(err, container.ErrLimit) {
 			t.Fatalf("error %v matches no sentinel", err)
 		}
-		for _, e := range got {
-			if len(e.Value) > len(b) || len(e.Key) > 4 {
-				t.Fatalf("entry %q=%d bytes from %d", e.Key, len(e.Value), len(b))
+		for k, v := range got.All() {
+			if len(v) > len(b) || len(k) > 4 {
+				t.Fatalf("entry %q=%d bytes from %d", k, len(v), len(b))
 			}
 		}
 		if d := time.Since(begin); d > time.Second {

@@ -45,11 +45,11 @@ var ID3v1Genres = [...]string{
 // ParseID3v1 returns the tags of the ID3v1 (or v1.1) tag in b, the last
 // 128 bytes of a file, as ff_id3v1_read sets them: title, artist, album,
 // date, comment, track (v1.1 only) and genre, in that order, skipping empty
-// fields. It returns nil when b is not an ID3v1 tag. dhowden/tag's reader
+// fields. It returns no tags when b is not an ID3v1 tag. dhowden/tag's reader
 // is not used: it returns a map, trims differently and knows fewer genres.
 func ParseID3v1(b []byte) container.Tags {
 	if len(b) != ID3v1Size || b[0] != 'T' || b[1] != 'A' || b[2] != 'G' {
-		return nil
+		return container.Tags{}
 	}
 	var t container.Tags
 	field := func(key string, f []byte) {

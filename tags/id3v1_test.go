@@ -26,7 +26,7 @@ func TestParseID3v1(t *testing.T) {
 	tests := []struct {
 		name string
 		in   []byte
-		want container.Tags
+		want []container.Tag
 	}{
 		{
 			name: "v1.1 with track, trailing spaces trimmed",
@@ -44,7 +44,7 @@ func TestParseID3v1(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, ParseID3v1(tt.in))
+			assert.Equal(t, tt.want, ParseID3v1(tt.in).List())
 		})
 	}
 	assert.Len(t, ID3v1Genres, 192)

@@ -91,7 +91,11 @@ func ReadID3v2(src container.Source, off int64) (*ID3v2, error) {
 	var res *ID3v2
 	var meta container.Tags
 	pos := off
+	budget := src.Budget()
 	for pos >= 0 && pos <= size-id3HeaderSize {
+		if err := budget.Visit(id3Format, "tag", pos); err != nil {
+			return res, err
+		}
 		var hdr [id3HeaderSize]byte
 		if err := container.ReadFull(src, hdr[:], pos, id3Format, "header"); err != nil {
 			return res, err
@@ -103,7 +107,7 @@ func ReadID3v2(src container.Source, off int64) (*ID3v2, error) {
 			res = &ID3v2{}
 		}
 		length := int64(hdr[6]&0x7f)<<21 | int64(hdr[7]&0x7f)<<14 | int64(hdr[8]&0x7f)<<7 | int64(hdr[9]&0x7f)
-		p := &id3Parser{src: src, size: size, res: res, meta: &meta}
+		p := &id3Parser{src: src, budget: budget, size: size, res: res, meta: &meta}
 		end, err := p.parseTag(pos+id3HeaderSize, length, hdr[3], hdr[5])
 		if err != nil {
 			res.End = end
@@ -127,10 +131,11 @@ func id3Match(b []byte) bool {
 }
 
 type id3Parser struct {
-	src  container.Source
-	size int64
-	res  *ID3v2
-	meta *container.Tags
+	src    container.Source
+	budget *container.Budget
+	size   int64
+	res    *ID3v2
+	meta   *container.Tags
 }
 
 // parseTag walks the frames of one tag whose body starts at start and
@@ -175,6 +180,9 @@ func (p *id3Parser) parseTag(start, length int64, version, flags byte) (int64, e
 	for remaining >= hdrLen {
 		if pos > p.size-hdrLen {
 			break // the frame header cannot be read
+		}
+		if err := p.budget.Visit(id3Format, "frame", pos); err != nil {
+			return end, err
 		}
 		var fh [10]byte
 		if err := container.ReadFull(p.src, fh[:hdrLen], pos, id3Format, "frame header"); err != nil {
@@ -303,7 +311,7 @@ func (p *id3Parser) frame(id string, body, tlen int64, tflags uint16, unsync, is
 	if isPic && !decode && !compressed {
 		return p.apicInPlace(body, tlen, isv34)
 	}
-	if min(tlen, p.size-body) > p.src.MaxAlloc() {
+	if min(tlen, p.size-body) > p.budget.MaxAlloc() {
 		return nil // too large to hold in memory: skipped
 	}
 	b, err := p.readBody(body, tlen, "frame")
@@ -328,10 +336,13 @@ func (p *id3Parser) frame(id string, body, tlen int64, tflags uint16, unsync, is
 		} else {
 			dlen = tlen
 		}
-		if len(b) == 0 || dlen/32768 > int64(len(b)) || dlen > p.src.MaxAlloc() {
+		if len(b) == 0 || dlen/32768 > int64(len(b)) || dlen > p.budget.MaxAlloc() {
 			return nil
 		}
-		out, ok := id3Inflate(b, dlen)
+		out, ok, err := id3Inflate(b, dlen, p.budget, body)
+		if err != nil {
+			return err
+		}
 		if !ok {
 			return nil
 		}
@@ -340,7 +351,7 @@ func (p *id3Parser) frame(id string, body, tlen int64, tflags uint16, unsync, is
 	r := &id3TextReader{b: b}
 	switch {
 	case id == "APIC" || id == "PIC":
-		p.apicDecoded(r, body, tlen, isv34)
+		return p.apicDecoded(r, body, tlen, isv34)
 	case id[0] == 'T':
 		id3ReadText(r, len(b), id, p.meta)
 	case id == "USLT":
@@ -367,19 +378,34 @@ func id3Unescape(b []byte) []byte {
 }
 
 // id3Inflate decompresses a zlib stream that must fit in dlen bytes, as
-// zlib's uncompress does for a compressed frame.
-func id3Inflate(b []byte, dlen int64) ([]byte, bool) {
+// zlib's uncompress does for a compressed frame. The bytes are charged to
+// the budget as they come out, so that a claimed length costs nothing and a
+// bomb stops at the budget (an error) rather than at the claim.
+func id3Inflate(b []byte, dlen int64, budget *container.Budget, off int64) ([]byte, bool, error) {
 	zr, err := zlib.NewReader(bytes.NewReader(b))
 	if err != nil {
-		return nil, false
+		return nil, false, nil
 	}
 	defer zr.Close()
-	var out bytes.Buffer
-	n, err := io.Copy(&out, io.LimitReader(zr, dlen+1))
-	if err != nil || n > dlen {
-		return nil, false
+	const chunk = 64 << 10
+	var out []byte
+	for {
+		want := min(chunk, dlen+1-int64(len(out)))
+		if err := budget.Inflate(id3Format, "compressed frame", off, want); err != nil {
+			return nil, false, err
+		}
+		out = append(out, make([]byte, want)...)
+		n, err := io.ReadFull(zr, out[len(out)-int(want):])
+		out = out[:len(out)-int(want)+n]
+		switch {
+		case int64(len(out)) > dlen:
+			return nil, false, nil // larger than the frame said
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			return out, true, nil
+		case err != nil:
+			return nil, false, nil
+		}
 	}
-	return out.Bytes(), true
 }
 
 // PictureStreams appends one attached-picture video stream per APIC frame to
@@ -387,12 +413,17 @@ func id3Inflate(b []byte, dlen int64) ([]byte, bool) {
 // when the bytes carry PNG's signature), disposition attached_pic, the
 // description as title when there is one and the picture type's name as
 // comment. The image fields come from the image header (codec/picture).
-func PictureStreams(info *container.Info, src container.Source, pics []APIC) {
+// Past the stream limit it fails with ErrLimit, as ff_id3v2_parse_apic
+// fails the whole file past FFmpeg's max_streams.
+func PictureStreams(info *container.Info, src container.Source, pics []APIC) error {
 	if info == nil {
-		return
+		return nil
 	}
 	for _, a := range pics {
-		st := info.AddStream(container.Video)
+		st, err := src.Budget().AddStream(info, container.Video, id3Format, a.Offset)
+		if err != nil {
+			return err
+		}
 		st.CodecName = a.Codec
 		if len(a.Data) >= 8 && string(a.Data[:8]) == "\x89PNG\r\n\x1a\n" {
 			st.CodecName = "png"
@@ -400,13 +431,13 @@ func PictureStreams(info *container.Info, src container.Source, pics []APIC) {
 		st.Disposition = container.DispositionAttachedPic
 		st.TimeBase = container.Rational{Num: 1, Den: 90000}
 		if a.Description != "" {
-			st.Tags = append(st.Tags, container.Tag{Key: "title", Value: a.Description})
+			st.Tags.Set("title", a.Description)
 		}
 		typ := a.Type
 		if typ < 0 || typ >= len(PictureTypes) {
 			typ = 0
 		}
-		st.Tags = append(st.Tags, container.Tag{Key: "comment", Value: PictureTypes[typ]})
+		st.Tags.Set("comment", PictureTypes[typ])
 		st.Picture = &container.Picture{Offset: a.Offset, Length: a.Length, MIME: a.MIME, Type: a.Type}
 		if a.Decoded {
 			picture.DescribeBytes(st, a.Data, a.MIME)
@@ -417,4 +448,5 @@ func PictureStreams(info *container.Info, src container.Source, pics []APIC) {
 			st.CodecName = a.Codec
 		}
 	}
+	return nil
 }

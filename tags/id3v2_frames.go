@@ -343,8 +343,8 @@ func (p *id3Parser) apicInPlace(body, tlen int64, isv34 bool) error {
 			return err
 		}
 		a, hl, ok, need := id3APICHeader(&id3TextReader{b: b}, int(min(tlen, 1<<30)), isv34)
-		if need && int64(len(b)) == n && n < tlen && n < p.src.MaxAlloc() {
-			n = min(tlen, n*16, p.src.MaxAlloc())
+		if need && int64(len(b)) == n && n < tlen && n < p.budget.MaxAlloc() {
+			n = min(tlen, n*16, p.budget.MaxAlloc())
 			continue
 		}
 		if !ok {
@@ -369,22 +369,27 @@ func (p *id3Parser) apicInPlace(body, tlen int64, isv34 bool) error {
 
 // apicDecoded takes a picture from a decoded (unsynchronised or
 // decompressed) frame body held in r.
-func (p *id3Parser) apicDecoded(r *id3TextReader, body, tlen int64, isv34 bool) {
+func (p *id3Parser) apicDecoded(r *id3TextReader, body, tlen int64, isv34 bool) error {
 	a, hl, ok, _ := id3APICHeader(r, len(r.b), isv34)
 	if !ok {
-		return
+		return nil
 	}
 	img := r.b[hl:]
 	a.Offset, a.Length = body, tlen
 	a.Decoded = true
 	a.DecodedLength = int64(len(img))
-	a.Data = append([]byte(nil), img[:min(len(img), maxDecodedPicture)]...)
+	keep := min(len(img), maxDecodedPicture)
+	if err := p.budget.Alloc(id3Format, "apic", body, int64(keep)); err != nil {
+		return err
+	}
+	a.Data = append([]byte(nil), img[:keep]...)
 	p.res.Pictures = append(p.res.Pictures, a)
+	return nil
 }
 
 // The key conversions ff_id3v2_read_dict applies, in its order:
 // ff_id3v2_34_metadata_conv, id3v2_2_metadata_conv, ff_id3v2_4_metadata_conv.
-var id3Conversions = [...][]struct{ native, generic string }{
+var id3Conversions = [...][][2]string{
 	{
 		{"TALB", "album"}, {"TCOM", "composer"}, {"TCON", "genre"}, {"TCOP", "copyright"},
 		{"TENC", "encoded_by"}, {"TIT2", "title"}, {"TLAN", "language"}, {"TPE1", "artist"},
@@ -407,18 +412,7 @@ var id3Conversions = [...][]struct{ native, generic string }{
 // exists is replaced av_dict_set's way) and merges the v2.3 date frames.
 func finishID3Tags(meta container.Tags) container.Tags {
 	for _, conv := range id3Conversions {
-		var out container.Tags
-		for _, t := range meta {
-			key := t.Key
-			for _, c := range conv {
-				if container.KeyEqual(c.native, key) {
-					key = c.generic
-					break
-				}
-			}
-			out.Set(key, t.Value)
-		}
-		meta = out
+		meta = MetadataConv(meta, conv)
 	}
 	return id3MergeDate(meta)
 }
@@ -426,11 +420,10 @@ func finishID3Tags(meta container.Tags) container.Tags {
 // id3MergeDate is id3v2.c merge_date: TYER (YYYY), TDAT (DDMM) and TIME
 // (HHMM), or their v2.2 names, become one "date" = "YYYY-MM-DD hh:mm".
 func id3MergeDate(m container.Tags) container.Tags {
+	// av_dict_get with AV_DICT_MATCH_CASE: the key as spelt.
 	get := func(key string) (string, bool) {
-		for _, t := range m {
-			if t.Key == key && len(t.Value) == 4 && id3IsDigits(t.Value) {
-				return t.Value, true
-			}
+		if t, ok := m.Lookup(key); ok && t.Key == key && len(t.Value) == 4 && id3IsDigits(t.Value) {
+			return t.Value, true
 		}
 		return "", false
 	}
@@ -445,16 +438,16 @@ func id3MergeDate(m container.Tags) container.Tags {
 		return m
 	}
 	date := year
-	id3DictDelete(&m, "TYER", false)
-	id3DictDelete(&m, "TYE", false)
+	m.Delete("TYER")
+	m.Delete("TYE")
 	if d, ok := either("TDAT", "TDA"); ok {
 		date += "-" + d[2:4] + "-" + d[0:2]
-		id3DictDelete(&m, "TDAT", false)
-		id3DictDelete(&m, "TDA", false)
+		m.Delete("TDAT")
+		m.Delete("TDA")
 		if t, ok := either("TIME", "TIM"); ok {
 			date += " " + t[0:2] + ":" + t[2:4]
-			id3DictDelete(&m, "TIME", false)
-			id3DictDelete(&m, "TIM", false)
+			m.Delete("TIME")
+			m.Delete("TIM")
 		}
 	}
 	m.Set("date", date)

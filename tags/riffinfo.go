@@ -35,15 +35,14 @@ var RIFFInfoConv = [][2]string{
 // with Tags.Set, so that two keys renamed alike collapse as in FFmpeg.
 func MetadataConv(t container.Tags, conv [][2]string) container.Tags {
 	var out container.Tags
-	for _, e := range t {
-		key := e.Key
+	for key, value := range t.All() {
 		for _, c := range conv {
 			if container.KeyEqual(key, c[0]) {
 				key = c[1]
 				break
 			}
 		}
-		out.Set(key, e.Value)
+		out.Set(key, value)
 	}
 	return out
 }
@@ -78,6 +77,9 @@ func ReadRIFFInfo(src container.Source, off, size int64, t *container.Tags) erro
 	cur := off
 	var hdr [8]byte
 	for cur <= end-8 {
+		if err := src.Budget().Visit(format, what, cur); err != nil {
+			return err
+		}
 		n, err := src.ReadAt(hdr[:], cur)
 		if err != nil && !errors.Is(err, io.EOF) {
 			return container.Errorf(format, what, cur, err, "subchunk header")
@@ -117,14 +119,9 @@ func ReadRIFFInfo(src container.Source, off, size int64, t *container.Tags) erro
 		// Only the bytes the object holds are read; FFmpeg keeps a value cut
 		// short ("premature end of file") with the bytes that were there.
 		have := min(csize, max(src.Size()-pos, 0))
-		if have > src.MaxAlloc() {
-			return container.Errorf(format, what, pos, container.ErrLimit, "value of %d bytes", have)
-		}
-		val := make([]byte, have)
-		if have > 0 {
-			if err := container.ReadFull(src, val, pos, format, what); err != nil {
-				return err
-			}
+		val, err := container.ReadAt(src, pos, have, format, what)
+		if err != nil {
+			return err
 		}
 		key := cString([]byte{byte(id), byte(id >> 8), byte(id >> 16), byte(id >> 24)})
 		t.Set(key, cString(val))

@@ -30,18 +30,21 @@ var vorbisConv = [...][2]string{
 //
 // As in libavformat/oggparsevorbis.c, pairs with an empty key or value are
 // dropped, OGM chapter marks (CHAPTERnnn=hh:mm:ss.mmm) are not tags, and a
-// repeated key (compared ignoring case) collects its values joined by ";".
-// The entry order follows av_dict_set, which moves a replaced entry to the
-// end of the dictionary, with the key spelt as in its last occurrence.
+// repeated key (compared ignoring ASCII case) collects its values joined by
+// ";". The entry order follows av_dict_set, which moves a replaced entry to
+// the end of the dictionary, with the key spelt as in its last occurrence.
+// FFmpeg copies the joined value at every repetition; here each value is
+// joined once, so n repetitions cost O(n).
 func VorbisTags(pairs [][2]string) (t container.Tags, pictures [][]byte) {
-	var d dict
+	var order container.Tags // the keys in av_dict_set's order
+	joined := map[string]*strings.Builder{}
 	chapters := map[int]bool{}
 	for _, p := range pairs {
 		k, v := p[0], p[1]
 		if k == "" || v == "" {
 			continue
 		}
-		if strings.EqualFold(k, "METADATA_BLOCK_PICTURE") {
+		if container.KeyEqual(k, "METADATA_BLOCK_PICTURE") {
 			if b, ok := decodeBase64(v); ok {
 				pictures = append(pictures, b)
 			}
@@ -50,51 +53,23 @@ func VorbisTags(pairs [][2]string) (t container.Tags, pictures [][]byte) {
 		if ogmChapter(k, v, chapters) {
 			continue
 		}
-		if d.get(k) >= 0 {
-			d.set(k, ";", true)
+		f := container.FoldKey(k)
+		b := joined[f]
+		if b == nil {
+			b = new(strings.Builder)
+			joined[f] = b
+		} else {
+			b.WriteByte(';')
 		}
-		d.set(k, v, true)
+		b.WriteString(v)
+		order.Set(k, "")
+	}
+	for k := range order.All() {
+		t.Set(k, joined[container.FoldKey(k)].String())
 	}
 	// ff_metadata_conv rebuilds the dictionary through av_dict_set without
 	// flags, so two keys that convert to one name keep the later value.
-	var out dict
-	for _, e := range d {
-		k := e.Key
-		for _, c := range vorbisConv {
-			if strings.EqualFold(k, c[0]) {
-				k = c[1]
-				break
-			}
-		}
-		out.set(k, e.Value, false)
-	}
-	return container.Tags(out), pictures
-}
-
-// dict mimics libavutil/dict.c av_dict_set, whose ordering shows in
-// ffprobe's output: setting an existing key (ignoring case) removes its
-// entry by moving the last entry into its place, then appends the new one.
-type dict container.Tags
-
-func (d dict) get(k string) int {
-	for i, e := range d {
-		if strings.EqualFold(e.Key, k) {
-			return i
-		}
-	}
-	return -1
-}
-
-func (d *dict) set(k, v string, appendValue bool) {
-	if i := d.get(k); i >= 0 {
-		if appendValue {
-			v = (*d)[i].Value + v
-		}
-		last := len(*d) - 1
-		(*d)[i] = (*d)[last]
-		*d = (*d)[:last]
-	}
-	*d = append(*d, container.Tag{Key: k, Value: v})
+	return MetadataConv(t, vorbisConv[:]), pictures
 }
 
 // ogmChapter reports whether ogm_chapter (oggparsevorbis.c) takes the pair
@@ -102,7 +77,7 @@ func (d *dict) set(k, v string, appendValue bool) {
 // starts chapter nnn, and CHAPTERnnnNAME names a chapter that exists.
 // Chapters are not part of what ffprobe -show_streams -show_format prints.
 func ogmChapter(k, v string, chapters map[int]bool) bool {
-	if len(k) < 9 || !strings.EqualFold(k[:7], "CHAPTER") {
+	if len(k) < 9 || !container.KeyEqual(k[:7], "CHAPTER") {
 		return false
 	}
 	num, rest := scanDigits(k[7:], 3)
@@ -129,7 +104,7 @@ func ogmChapter(k, v string, chapters map[int]bool) bool {
 		}
 		return ok
 	}
-	return strings.EqualFold(k[len(k)-4:], "NAME") && chapters[num]
+	return container.KeyEqual(k[len(k)-4:], "NAME") && chapters[num]
 }
 
 // scanDigits reads up to width decimal digits, as a scanf %0Nd does, and
@@ -159,8 +134,10 @@ func decodeBase64(s string) ([]byte, bool) {
 // Like ff_vorbis_comment it fails only when the vendor string and the count
 // do not fit; a comment list that stops early, or a comment without "=",
 // ends or skips quietly. No allocation exceeds len(b): a count is never
-// trusted beyond what the bytes can hold (4 bytes per comment).
-func ParseVorbisComment(b []byte) (vendor string, pairs [][2]string, err error) {
+// trusted beyond what the bytes can hold (4 bytes per comment). Each
+// comment is a structure visited on budget, whose error ends the list and
+// is returned.
+func ParseVorbisComment(b []byte, budget *container.Budget) (vendor string, pairs [][2]string, err error) {
 	if len(b) < 8 {
 		return "", nil, ErrVorbisComment
 	}
@@ -175,6 +152,9 @@ func ParseVorbisComment(b []byte) (vendor string, pairs [][2]string, err error) 
 	rest = rest[4:]
 	pairs = make([][2]string, 0, min(uint64(n), uint64(len(rest)/4)))
 	for ; n > 0 && len(rest) >= 4; n-- {
+		if err := budget.Visit("vorbiscomment", "comment", int64(len(b)-len(rest))); err != nil {
+			return vendor, pairs, err
+		}
 		l := binary.LittleEndian.Uint32(rest)
 		rest = rest[4:]
 		if uint64(l) > uint64(len(rest)) {

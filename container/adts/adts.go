@@ -59,15 +59,20 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 
 	// avformat_new_stream comes first in read_header, so the audio stream
 	// is index 0 and APE binary items follow it.
-	st := info.AddStream(container.Audio)
-	if len(info.Format.Tags) == 0 {
+	st, err := src.Budget().AddStream(info, container.Audio, name, start)
+	if err != nil {
+		return nil, err
+	}
+	if info.Format.Tags.Len() == 0 {
 		// ff_ape_parse_tag: a malformed item ends the walk, keeping what
 		// was read; a malformed footer means no tag.
 		if ape, _ := tags.ReadAPE(src, size); ape != nil {
-			for _, t := range ape.Tags {
-				info.Format.Tags.Set(t.Key, t.Value)
+			for k, v := range ape.Tags.All() {
+				info.Format.Tags.Set(k, v)
 			}
-			tags.APEStreams(info, src, ape)
+			if err := tags.APEStreams(info, src, ape); err != nil {
+				return nil, err
+			}
 		}
 	}
 
@@ -146,14 +151,14 @@ func undecodablePicture(src container.Source, pics []tags.APIC) bool {
 // PRIV entries, then each mid-stream
 // tag's text and PRIV entries copied over them (handle_id3, av_dict_copy).
 func mergeID3(src container.Source, t container.Tags, lead *tags.ID3v2, id3At []int64) container.Tags {
-	if len(t) == 0 && lead != nil {
-		t = append(t, lead.Tags...)
+	if t.Len() == 0 && lead != nil {
+		t = lead.Tags.Clone()
 	}
 	if lead != nil {
 		// ff_id3v2_parse_priv adds the leading tag's PRIV frames after
 		// whichever tags were adopted.
-		for _, e := range lead.Priv {
-			t.Set(e.Key, e.Value)
+		for k, v := range lead.Priv.All() {
+			t.Set(k, v)
 		}
 	}
 	for _, off := range id3At {
@@ -161,11 +166,11 @@ func mergeID3(src container.Source, t container.Tags, lead *tags.ID3v2, id3At []
 		if err != nil || mid == nil {
 			continue
 		}
-		for _, e := range mid.Tags {
-			t.Set(e.Key, e.Value)
+		for k, v := range mid.Tags.All() {
+			t.Set(k, v)
 		}
-		for _, e := range mid.Priv {
-			t.Set(e.Key, e.Value)
+		for k, v := range mid.Priv.All() {
+			t.Set(k, v)
 		}
 	}
 	return t

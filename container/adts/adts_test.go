@@ -100,7 +100,7 @@ func TestRead(t *testing.T) {
 		profile  string
 		bitRate  int64
 		offset   int64
-		tags     container.Tags
+		tags     []container.Tag
 	}{
 		{
 			name: "lc stereo 44100, 50 frames counted",
@@ -133,7 +133,7 @@ func TestRead(t *testing.T) {
 			data: append(stream(1, 4, 2, 100, 100), id3v1...),
 			rate: 44100, channels: 2, layout: "stereo", profile: "LC",
 			bitRate: runningAverage(44100, []int{100, 100}),
-			tags:    container.Tags{{Key: "title", Value: "Title"}, {Key: "artist", Value: "Artist"}, {Key: "genre", Value: "Rock"}},
+			tags:    []container.Tag{{Key: "title", Value: "Title"}, {Key: "artist", Value: "Artist"}, {Key: "genre", Value: "Rock"}},
 		},
 		{
 			// adts_aac_read_packet skips 10 bytes and resyncs.
@@ -168,7 +168,7 @@ func TestRead(t *testing.T) {
 			assert.Equal(t, container.NoPTS, st.DurationTS)
 			assert.Equal(t, container.NoPTS, st.StartPTS)
 			assert.Equal(t, tt.offset, info.Format.DataOffset)
-			assert.Equal(t, tt.tags, info.Format.Tags)
+			assert.Equal(t, tt.tags, info.Format.Tags.List())
 		})
 	}
 }
@@ -235,11 +235,11 @@ func TestReadAPE(t *testing.T) {
 	info, err := Demuxer.Read(&container.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	// av_dict_set replaces "Title" by moving the last entry into its place.
-	assert.Equal(t, container.Tags{{Key: "Artist", Value: "A"}, {Key: "title", Value: "Two"}}, info.Format.Tags)
+	assert.Equal(t, []container.Tag{{Key: "Artist", Value: "A"}, {Key: "title", Value: "Two"}}, info.Format.Tags.List())
 	require.Len(t, info.Streams, 2)
 	assert.Equal(t, container.Attachment, info.Streams[1].Type)
 	assert.Equal(t, 3, info.Streams[1].ExtradataSize)
-	assert.Equal(t, container.Tags{{Key: "Blob", Value: "data.bin"}}, info.Streams[1].Tags)
+	assert.Equal(t, []container.Tag{{Key: "Blob", Value: "data.bin"}}, info.Streams[1].Tags.List())
 	// An attachment never gets codec parameters, so every frame counts
 	// (here both).
 	assert.Equal(t, runningAverage(44100, []int{100, 100}), info.Streams[0].BitRate)
@@ -278,7 +278,7 @@ func TestAPETagSizeWraps(t *testing.T) {
 	data := append(stream(1, 4, 2, 100, 100), f...)
 	info, err := Demuxer.Read(&container.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
-	assert.Empty(t, info.Format.Tags)
+	assert.Zero(t, info.Format.Tags.Len())
 	assert.Len(t, info.Streams, 1)
 }
 

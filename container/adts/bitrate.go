@@ -65,12 +65,15 @@ func durationMicros(frames int64, rate int) int64 {
 // nextFrame reads the frame header at off, skipping ID3v2 tags and junk
 // between frames as adts_aac_read_packet does (handle_id3,
 // adts_aac_resync). It reports false at
-// the end of the stream, on a header the parser would not accept, and for
+// the end of the stream, on a header the parser would not accept, for
 // a final frame cut short (the parser never completes it, so it never
-// counts).
+// counts), and when the budget ends (the probe reports that).
 func nextFrame(src container.Source, hb *[aac.ADTSHeaderSize]byte, off, size int64, id3At *[]int64, junk *int64) (aac.ADTSHeader, int64, bool) {
 	for skips := 0; ; skips++ {
 		if size-off < aac.ADTSHeaderSize || skips > maxProbeFrames {
+			return aac.ADTSHeader{}, 0, false
+		}
+		if err := src.Budget().Visit(name, "frame", off); err != nil {
 			return aac.ADTSHeader{}, 0, false
 		}
 		if err := container.ReadFull(src, hb[:], off, name, "frame header"); err != nil {

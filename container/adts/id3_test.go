@@ -45,12 +45,12 @@ func TestMidStreamID3(t *testing.T) {
 	data = append(data, stream(1, 4, 2, 100, 100)...)
 	info, err := Demuxer.Read(&container.BytesSource{B: data}, int64(len(lead)), container.Options{})
 	require.NoError(t, err)
-	assert.Equal(t, container.Tags{
+	assert.Equal(t, []container.Tag{
 		{Key: "artist", Value: "Lead Artist"},
 		{Key: "id3v2_priv.owner", Value: `\x01\x02`},
 		{Key: "title", Value: "Mid Title"},
 		{Key: "album", Value: "Mid Album"},
-	}, info.Format.Tags)
+	}, info.Format.Tags.List())
 	assert.Equal(t, runningAverage(44100, []int{100, 100, 100, 100}), info.Streams[0].BitRate)
 }
 

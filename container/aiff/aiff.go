@@ -102,7 +102,10 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	}
 	filesize -= 4
 	info := container.NewInfo(name, longName)
-	st := info.AddStream(container.Audio)
+	st, err := src.Budget().AddStream(info, container.Audio, name, start)
+	if err != nil {
+		return nil, err
+	}
 	var c *comm
 	var meta container.Tags
 	pos := start + 12
@@ -114,6 +117,9 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	extraBlockDuration := -1 // set by a wave chunk of QDM2/QDMC
 loop:
 	for filesize > 0 {
+		if err := src.Budget().Visit(name, "chunk", pos); err != nil {
+			return nil, err
+		}
 		if r.eof {
 			// get_tag: a header read at the end of the object fails.
 			return nil, container.Errorf(name, "chunk", pos, container.ErrTruncated, "end of the object before the sound data")
@@ -166,11 +172,13 @@ loop:
 				return nil, err
 			}
 			if id3 != nil {
-				for _, t := range id3.Tags {
+				for k, v := range id3.Tags.All() {
 					// Text frames never overwrite (id3v2.c read_ttag).
-					meta.AddIfAbsent(t.Key, t.Value)
+					meta.AddIfAbsent(k, v)
 				}
-				tags.PictureStreams(info, src, id3.Pictures)
+				if err := tags.PictureStreams(info, src, id3.Pictures); err != nil {
+					return nil, err
+				}
 				next = max(next, id3.End)
 			}
 		case idFVER:

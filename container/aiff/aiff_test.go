@@ -92,7 +92,7 @@ func TestRead(t *testing.T) {
 		fmt      string
 		bitRate  int64
 		duration int64
-		tags     container.Tags
+		tags     []container.Tag
 	}{
 		{name: "AIFF", b: minimalAIFF, codec: "pcm_s16be", fmt: "s16", bitRate: 705600, duration: 100},
 		{name: "AIFC sowt", b: form("AIFC", aifc("sowt"), ssnd), codec: "pcm_s16le", tag: tagOf("sowt"), fmt: "s16", bitRate: 705600, duration: 100},
@@ -104,7 +104,7 @@ func TestRead(t *testing.T) {
 			name: "text chunks", codec: "pcm_s16be", fmt: "s16", bitRate: 705600, duration: 100,
 			b: form("AIFF", ack("COMM", comm16), ack("NAME", []byte("Odd")), ack("AUTH", []byte("Me")),
 				ack("(c) ", []byte("2024")), ack("ANNO", []byte("note\x00junk")), ssnd),
-			tags: container.Tags{{Key: "title", Value: "Odd"}, {Key: "author", Value: "Me"}, {Key: "copyright", Value: "2024"}, {Key: "comment", Value: "note"}},
+			tags: []container.Tag{{Key: "title", Value: "Odd"}, {Key: "author", Value: "Me"}, {Key: "copyright", Value: "2024"}, {Key: "comment", Value: "note"}},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -119,7 +119,7 @@ func TestRead(t *testing.T) {
 			assert.Equal(t, int64(0), st.StartPTS)
 			assert.Equal(t, int64(100), st.NbFrames)
 			assert.Equal(t, container.Rational{Num: 1, Den: 44100}, st.TimeBase)
-			assert.Equal(t, tc.tags, info.Format.Tags)
+			assert.Equal(t, tc.tags, info.Format.Tags.List())
 		})
 	}
 }
@@ -188,7 +188,7 @@ func TestCostDoesNotGrowWithSound(t *testing.T) {
 		src := &countingSource{BytesSource: container.BytesSource{B: b}}
 		info, err := read(src, 0, container.Options{})
 		require.NoError(t, err)
-		require.Equal(t, container.Tags{{Key: "title", Value: "T"}}, info.Format.Tags)
+		require.Equal(t, []container.Tag{{Key: "title", Value: "T"}}, info.Format.Tags.List())
 		return src.bytes
 	}
 	assert.Equal(t, cost(4<<10), cost(400<<10))

@@ -73,7 +73,10 @@ func rawProbe(b []byte) int {
 // fails to open the file, it returns a nil Info and the error.
 func read(src container.Source, start int64, opts container.Options) (*container.Info, error) {
 	info := container.NewInfo(name, "raw FLAC")
-	st := info.AddStream(container.Audio)
+	st, err := src.Budget().AddStream(info, container.Audio, name, start)
+	if err != nil {
+		return nil, err
+	}
 	st.CodecName = "flac"
 
 	var marker [4]byte
@@ -93,7 +96,9 @@ func read(src container.Source, start int64, opts container.Options) (*container
 	}
 	info.Format.DataOffset = off
 	if len(r.pairs) > 0 {
-		r.vorbisComments()
+		if err := r.vorbisComments(); err != nil {
+			return nil, err
+		}
 	}
 	return info, nil
 }
@@ -111,6 +116,9 @@ type reader struct {
 // of the first frame.
 func (r *reader) blocks(off int64) (int64, error) {
 	for {
+		if err := r.src.Budget().Visit(name, "block", off); err != nil {
+			return 0, err
+		}
 		var h [4]byte
 		// flacdec.c: a header cut short is invalid data, even right after a
 		// block that did not claim to be the last.

@@ -107,7 +107,7 @@ func TestRead(t *testing.T) {
 	assert.Equal(t, int64(0), a.StartPTS)
 	assert.Equal(t, int64(132300), a.DurationTS)
 	assert.Equal(t, 34, a.ExtradataSize)
-	assert.Equal(t, container.Tags{{Key: "title", Value: "Song"}, {Key: "album_artist", Value: "AA"}, {Key: "artist", Value: "A1;A2"}}, info.Format.Tags)
+	assert.Equal(t, []container.Tag{{Key: "title", Value: "Song"}, {Key: "album_artist", Value: "AA"}, {Key: "artist", Value: "A1;A2"}}, info.Format.Tags.List())
 	assert.Equal(t, int64(len(data)-len(frames)), info.Format.DataOffset)
 
 	v := info.Streams[1]
@@ -115,7 +115,7 @@ func TestRead(t *testing.T) {
 	assert.True(t, v.IsCover())
 	assert.Equal(t, "png", v.CodecName)
 	assert.Equal(t, "rgb24", v.PixFmt)
-	assert.Equal(t, container.Tags{{Key: "comment", Value: "Cover (front)"}, {Key: "title", Value: "A pixel."}}, v.Tags)
+	assert.Equal(t, []container.Tag{{Key: "comment", Value: "Cover (front)"}, {Key: "title", Value: "A pixel."}}, v.Tags.List())
 	require.NotNil(t, v.Picture)
 	assert.Equal(t, int64(len(png1x1)), v.Picture.Length)
 	assert.Equal(t, png1x1, data[v.Picture.Offset:v.Picture.Offset+v.Picture.Length])
@@ -178,7 +178,7 @@ func TestReadPictures(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, info.Streams, 2)
 		assert.Equal(t, "png", info.Streams[1].CodecName)
-		assert.Equal(t, container.Tags{{Key: "comment", Value: "Other"}}, info.Streams[1].Tags)
+		assert.Equal(t, []container.Tag{{Key: "comment", Value: "Other"}}, info.Streams[1].Tags.List())
 	})
 	t.Run("picture before STREAMINFO is allowed", func(t *testing.T) {
 		info, err := read(&container.BytesSource{B: file(block(false, typePicture, pictureBody(3, "image/png", "", png1x1)),
@@ -295,4 +295,16 @@ func TestProbe(t *testing.T) {
 			assert.Equal(t, tt.want, probe(tt.head))
 		})
 	}
+}
+
+// TestChannelMaskTagRemovedAsAvDictSet: flac_read_header removes the mask
+// comment with av_dict_set(NULL), which moves the last entry into its
+// place (ffprobe 5.1 prints A1, encoder, B2, C3, D4 for this order).
+func TestChannelMaskTagRemovedAsAvDictSet(t *testing.T) {
+	data := file(block(false, typeStreamInfo, streamInfo(48000, 6, 16, 1000)),
+		block(true, typeVorbisComment, comments("A1=1", "WAVEFORMATEXTENSIBLE_CHANNEL_MASK=0x3f", "B2=2", "C3=3", "D4=4", "encoder=x")))
+	info, err := read(&container.BytesSource{B: data}, 0, container.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []container.Tag{{Key: "A1", Value: "1"}, {Key: "encoder", Value: "x"}, {Key: "B2", Value: "2"},
+		{Key: "C3", Value: "3"}, {Key: "D4", Value: "4"}}, info.Format.Tags.List())
 }

@@ -44,7 +44,11 @@ func (r *reader) picture(off, size int64) (extra int64, err error) {
 			return 0, container.Errorf(name, "picture", off, container.ErrTruncated, "image of %d bytes runs past the object", p.DataLength)
 		}
 	}
-	st := r.pictureStream(p, codecName)
+	st, err := r.pictureStream(p, codecName, off)
+	if err != nil {
+		// ff_flac_parse_picture fails the header past max_streams.
+		return 0, err
+	}
 	st.Picture = &container.Picture{Offset: dataOff, Length: p.DataLength, MIME: p.MIME, Type: p.Type}
 	if err := picture.Describe(st, r.src, dataOff, p.DataLength, p.MIME); err != nil {
 		return 0, err
@@ -54,8 +58,11 @@ func (r *reader) picture(off, size int64) (extra int64, err error) {
 
 // pictureStream adds the attached-picture stream of p with the fields
 // ff_flac_parse_picture sets before the image is decoded.
-func (r *reader) pictureStream(p *tags.FLACPicture, codecName string) *container.Stream {
-	st := r.info.AddStream(container.Video)
+func (r *reader) pictureStream(p *tags.FLACPicture, codecName string, off int64) (*container.Stream, error) {
+	st, err := r.src.Budget().AddStream(r.info, container.Video, name, off)
+	if err != nil {
+		return nil, err
+	}
 	st.Disposition |= container.DispositionAttachedPic
 	st.CodecName = codecName
 	// The declared size stands when the image cannot be decoded.
@@ -64,5 +71,5 @@ func (r *reader) pictureStream(p *tags.FLACPicture, codecName string) *container
 	if p.Description != "" {
 		st.Tags.Set("title", p.Description)
 	}
-	return st
+	return st, nil
 }

@@ -18,16 +18,19 @@ func (r *reader) vorbisComment(off, size int64) error {
 	if err != nil {
 		return err
 	}
-	if _, pairs, err := tags.ParseVorbisComment(b); err == nil {
+	_, pairs, err := tags.ParseVorbisComment(b, r.src.Budget())
+	if err == nil {
 		r.pairs = append(r.pairs, pairs...)
 	}
-	return nil
+	// A malformed structure is a warning; the budget ends the probe.
+	return r.src.Budget().Err()
 }
 
 // vorbisComments turns the comments into format tags and picture streams
 // (ff_vorbis_comment with parse_picture set), then applies the channel mask
-// comment as flac_read_header does.
-func (r *reader) vorbisComments() {
+// comment as flac_read_header does. A picture past the stream limit is
+// skipped, as ff_vorbis_comment skips a picture it fails to parse.
+func (r *reader) vorbisComments() error {
 	t, pics := tags.VorbisTags(r.pairs)
 	r.info.Format.Tags = t
 	for _, body := range pics {
@@ -41,30 +44,33 @@ func (r *reader) vorbisComments() {
 			continue
 		}
 		img := body[p.DataOffset : p.DataOffset+p.DataLength]
-		st := r.pictureStream(p, codecName)
+		st, err := r.pictureStream(p, codecName, -1)
+		if err != nil {
+			if err := r.src.Budget().Err(); err != nil {
+				return err
+			}
+			continue
+		}
 		// The image is base64 text in the object: no byte range to give.
 		st.Picture = &container.Picture{Offset: -1, Length: p.DataLength, MIME: p.MIME, Type: p.Type}
 		_ = picture.DescribeBytes(st, img, p.MIME)
 	}
 	v, ok := t.Get("WAVEFORMATEXTENSIBLE_CHANNEL_MASK")
 	if !ok {
-		return
+		return nil
 	}
 	mask, ok := strtol(v)
 	if !ok || mask == 0 || mask&^0x3FFFF != 0 {
-		return // "Invalid value of WAVEFORMATEXTENSIBLE_CHANNEL_MASK": kept as a tag
+		return nil // "Invalid value of WAVEFORMATEXTENSIBLE_CHANNEL_MASK": kept as a tag
 	}
-	// The mask becomes the layout and the tag is removed; the decoder keeps
-	// the layout when its channel count matches STREAMINFO's.
-	for i, e := range r.info.Format.Tags {
-		if strings.EqualFold(e.Key, "WAVEFORMATEXTENSIBLE_CHANNEL_MASK") {
-			r.info.Format.Tags = append(r.info.Format.Tags[:i:i], r.info.Format.Tags[i+1:]...)
-			break
-		}
-	}
+	// The mask becomes the layout and the tag is removed (av_dict_set with
+	// NULL: the last entry takes its place); the decoder keeps the layout
+	// when its channel count matches STREAMINFO's.
+	r.info.Format.Tags.Delete("WAVEFORMATEXTENSIBLE_CHANNEL_MASK")
 	if bits.OnesCount64(uint64(mask)) == r.st.Channels {
 		r.st.ChannelLayout = maskLayout(uint64(mask))
 	}
+	return nil
 }
 
 // strtol parses a number as C's strtol(s, NULL, 0): optional spaces and

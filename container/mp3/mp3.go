@@ -36,7 +36,10 @@ const (
 
 func read(src container.Source, start int64, opts container.Options) (*container.Info, error) {
 	info := container.NewInfo(name, longName)
-	st := info.AddStream(container.Audio)
+	st, err := src.Budget().AddStream(info, container.Audio, format, start)
+	if err != nil {
+		return nil, err
+	}
 	st.CodecName = "mp3"
 	st.TimeBase = container.Rational{Num: 1, Den: timeBase}
 	st.StartPTS = 0 // mp3_read_header sets st->start_time = 0
@@ -118,10 +121,10 @@ func readTags(src container.Source, info *container.Info) error {
 	if err != nil && isLimit(err) {
 		return err
 	}
-	if id3 != nil && len(id3.Tags) > 0 {
-		info.Format.Tags = append(container.Tags(nil), id3.Tags...)
-		for _, t := range id3.Priv {
-			info.Format.Tags.AddIfAbsent(t.Key, t.Value)
+	if id3 != nil && id3.Tags.Len() > 0 {
+		info.Format.Tags = id3.Tags.Clone()
+		for k, v := range id3.Priv.All() {
+			info.Format.Tags.AddIfAbsent(k, v)
 		}
 		return nil
 	}
@@ -133,8 +136,8 @@ func readTags(src container.Source, info *container.Info) error {
 		info.Format.Tags = tags.ParseID3v1(b)
 	}
 	if id3 != nil {
-		for _, t := range id3.Priv {
-			info.Format.Tags.AddIfAbsent(t.Key, t.Value)
+		for k, v := range id3.Priv.All() {
+			info.Format.Tags.AddIfAbsent(k, v)
 		}
 	}
 	return nil

@@ -85,7 +85,7 @@ func TestReadCBRWithoutHeader(t *testing.T) {
 	assert.Equal(t, container.Rational{Num: 1, Den: 14112000}, st.TimeBase)
 	assert.Equal(t, int64(0), st.StartPTS)
 	assert.Equal(t, container.NoPTS, st.DurationTS) // left to the bit-rate estimate
-	assert.Empty(t, info.Format.Tags)
+	assert.Zero(t, info.Format.Tags.Len())
 
 	// With AccurateDuration the frames are counted: 20 * 1152 samples.
 	info, err = read(&container.BytesSource{B: in}, 0, container.Options{AccurateDuration: true})
@@ -117,7 +117,7 @@ func TestReadInfoTag(t *testing.T) {
 	assert.Equal(t, int64(10*1152*320), st.DurationTS)
 	assert.Equal(t, int64(128000), st.BitRate) // Info: from the frames, not the tag
 	assert.Equal(t, int64(417), info.Format.DataOffset)
-	assert.Empty(t, st.Tags) // the LAME CRC is wrong: no encoder tag
+	assert.Zero(t, st.Tags.Len()) // the LAME CRC is wrong: no encoder tag
 
 	// A tag describing far fewer bytes than the object holds is taken for
 	// a concatenated file: its frame count is dropped (mp3_parse_info_tag).
@@ -143,7 +143,7 @@ func TestReadSkipsJunkAndReadsID3v1(t *testing.T) {
 	info, err := read(&container.BytesSource{B: in}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, int64(len(junk)), info.Format.DataOffset)
-	assert.Equal(t, container.Tags{{Key: "title", Value: "Title"}}, info.Format.Tags)
+	assert.Equal(t, []container.Tag{{Key: "title", Value: "Title"}}, info.Format.Tags.List())
 }
 
 func TestReadErrors(t *testing.T) {

@@ -123,6 +123,10 @@ func countSamples(src container.Source, pos int64) (int64, int, error) {
 	var first uint32
 	start := pos
 	for pos <= size-4 {
+		// The read budget bounds the frames; the context may end first.
+		if err := src.Budget().Err(); err != nil {
+			return samples, sr, err
+		}
 		h, ok := frameAt(src, pos)
 		if ok && (first == 0 || mpegaudio.SameStream(h.Raw, first)) && int64(h.FrameSize) <= size-pos {
 			if first == 0 {

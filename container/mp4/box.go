@@ -27,7 +27,8 @@ var errStop = errors.New("mp4: stop walk")
 // maxDepth mirrors the nesting limit of mov_read_default (atom_depth > 10).
 const maxDepth = 10
 
-// walk calls fn for each box in [off, off+size) of r, in file order.
+// walk calls fn for each box in [off, off+size) of r, in file order. Each
+// box is a structure visited on budget, whose error ends the walk.
 //
 // The headers are read by go-mp4's ReadBoxStructure over a section reader of
 // the range, always as a root walk and never expanded: go-mp4 refuses a child
@@ -36,7 +37,7 @@ const maxDepth = 10
 // claims less than its own length ends the level, as in mov_read_default; a
 // partial header at the end is trailing garbage and ends it too. Payloads are
 // never read here: a walk over mdat costs one header read.
-func walk(r io.ReaderAt, off, size int64, fn func(b box) error) error {
+func walk(r io.ReaderAt, budget *container.Budget, off, size int64, fn func(b box) error) error {
 	if size < 8 {
 		return nil
 	}
@@ -55,6 +56,9 @@ func walk(r io.ReaderAt, off, size int64, fn func(b box) error) error {
 		}
 		if sz < hdr {
 			return nil, errStop
+		}
+		if err := budget.Visit(fmtName, "box", off+rel); err != nil {
+			return nil, err
 		}
 		return nil, fn(box{typ: string(bi.Type[:]), off: off + rel, hdr: hdr, size: sz})
 	})

@@ -160,6 +160,9 @@ func (d *demuxer) readUdtaString(b box) error {
 		// located, never read.
 		pos := b.payOff()
 		for {
+			if err := d.src.Budget().Visit(fmtName, b.typ, pos); err != nil {
+				return err
+			}
 			h, err := container.ReadAt(d.src, pos, min(16, b.off+b.size-pos), fmtName, b.typ)
 			if err != nil {
 				return err
@@ -184,7 +187,9 @@ func (d *demuxer) readUdtaString(b box) error {
 				}
 			}
 			if b.typ == "covr" || key == "com.apple.quicktime.artwork" {
-				d.readCovr(pos+16, b.off+b.size, dataType, strSize)
+				if err := d.readCovr(pos+16, b.off+b.size, dataType, strSize); err != nil {
+					return err
+				}
 				pos += 16 + strSize
 				size -= strSize
 				if size > 8 && pos < b.off+b.size {
@@ -327,8 +332,9 @@ func beUnsigned(b []byte) uint64 {
 // readCovr adds a cover image as an attached-picture stream (mov_read_covr
 // via ff_add_attached_pic): data type 13 JPEG, 14 PNG, 27 BMP; the first
 // bytes override the declared type between JPEG and PNG. The image is at
-// off, n bytes long, and must end by end (the item's end).
-func (d *demuxer) readCovr(off, end int64, dataType uint32, n int64) {
+// off, n bytes long, and must end by end (the item's end). Past the stream
+// limit it fails, as mov_read_covr fails the header.
+func (d *demuxer) readCovr(off, end int64, dataType uint32, n int64) error {
 	var id, mime string
 	switch dataType {
 	case 0xd:
@@ -338,10 +344,10 @@ func (d *demuxer) readCovr(off, end int64, dataType uint32, n int64) {
 	case 0x1b:
 		id, mime = "bmp", "image/bmp"
 	default:
-		return
+		return nil
 	}
 	if n < 0 || off > end || n > end-off {
-		return // ff_add_attached_pic fails on a short read
+		return nil // ff_add_attached_pic fails on a short read
 	}
 	if n >= 8 && id != "bmp" {
 		if magic, err := container.ReadAt(d.src, off, 8, fmtName, "covr"); err == nil {
@@ -352,12 +358,16 @@ func (d *demuxer) readCovr(off, end int64, dataType uint32, n int64) {
 			}
 		}
 	}
-	st := d.info.AddStream(container.Video)
+	st, err := d.src.Budget().AddStream(d.info, container.Video, fmtName, off)
+	if err != nil {
+		return err
+	}
 	st.Disposition = container.DispositionAttachedPic
 	st.CodecName = id
 	st.HasID = true
 	st.Picture = &container.Picture{Offset: off, Length: n, MIME: mime, Type: -1}
 	_ = picture.Describe(st, d.src, off, n, mime)
+	return nil
 }
 
 // readLoci renders a 3GPP location (TS 26.244 'loci') as the location tag,

@@ -81,7 +81,7 @@ func read(src container.Source, start int64, opts container.Options) (*container
 // meta/udta. It reads only box headers elsewhere (mdat is never read).
 func (d *demuxer) readRoot(start int64) error {
 	size := d.src.Size() - start
-	return walk(d.src, start, size, func(b box) error {
+	return walk(d.src, d.src.Budget(), start, size, func(b box) error {
 		if err := d.parseBox(b, "root"); err != nil {
 			return err
 		}
@@ -107,7 +107,7 @@ func (d *demuxer) childrenAt(off, n int64, parent string) error {
 	}
 	d.depth++
 	defer func() { d.depth-- }()
-	return walk(d.src, off, n, func(c box) error {
+	return walk(d.src, d.src.Budget(), off, n, func(c box) error {
 		if parent != "root" && parent != "moov" && (c.typ == "trak" || c.typ == "mdat") {
 			// "Broken file, trak/mdat not at top-level": the level ends.
 			return errStop

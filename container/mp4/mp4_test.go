@@ -42,7 +42,7 @@ func TestReadM4A(t *testing.T) {
 	assert.Equal(t, 2, a.ExtradataSize)
 	assert.Equal(t, int64(1), a.ID)
 	assert.Equal(t, container.DispositionDefault, a.Disposition)
-	assert.Equal(t, container.Tags{{Key: "language", Value: "und"}, {Key: "handler_name", Value: "SoundHandler"}, {Key: "vendor_id", Value: "[0][0][0][0]"}}, a.Tags)
+	assert.Equal(t, []container.Tag{{Key: "language", Value: "und"}, {Key: "handler_name", Value: "SoundHandler"}, {Key: "vendor_id", Value: "[0][0][0][0]"}}, a.Tags.List())
 
 	c := info.Streams[1]
 	assert.True(t, c.IsCover())
@@ -52,10 +52,10 @@ func TestReadM4A(t *testing.T) {
 	assert.Equal(t, byte(0xff), data[c.Picture.Offset])
 	assert.Equal(t, byte(0xd8), data[c.Picture.Offset+1])
 
-	assert.Equal(t, container.Tags{
+	assert.Equal(t, []container.Tag{
 		{Key: "major_brand", Value: "M4A "}, {Key: "minor_version", Value: "512"}, {Key: "compatible_brands", Value: "M4A isomiso2"},
 		{Key: "title", Value: "Song"}, {Key: "track", Value: "3/12"}, {Key: "genre", Value: "Pop"},
-	}, info.Format.Tags)
+	}, info.Format.Tags.List())
 	assert.Equal(t, int64(232000), info.Format.Duration) // mvhd: 232 / 1000 s
 }
 

@@ -19,8 +19,10 @@ type sparseSource struct {
 	total      int64
 }
 
-func (s *sparseSource) Size() int64     { return int64(len(s.head)) + s.hole + int64(len(s.tail)) }
-func (s *sparseSource) MaxAlloc() int64 { return 1 << 20 }
+func (s *sparseSource) Size() int64 { return int64(len(s.head)) + s.hole + int64(len(s.tail)) }
+func (s *sparseSource) Budget() *container.Budget {
+	return container.NewBudget(nil, container.Limits{MaxAlloc: 1 << 20})
+}
 
 func (s *sparseSource) ReadAt(p []byte, off int64) (int, error) {
 	if off >= s.Size() {

@@ -321,7 +321,7 @@ func (d *demuxer) entryChildren(t *track, b []byte, depth int) {
 	if depth > maxDepth {
 		return
 	}
-	_ = walk(bytes.NewReader(b), 0, int64(len(b)), func(x box) error {
+	_ = walk(bytes.NewReader(b), d.src.Budget(), 0, int64(len(b)), func(x box) error {
 		p := b[x.payOff():min(x.off+x.size, int64(len(b)))]
 		d.entryBox(t, x, p, b[x.off:min(x.off+x.size, int64(len(b)))], depth)
 		return nil

@@ -73,12 +73,15 @@ type stscEntry struct{ first, count, id int64 }
 // mov_read_trak does after them: the sanity checks, the time base and the
 // index summary (mov_build_index).
 func (d *demuxer) readTrak(b box) error {
-	st := d.info.AddStream(container.Data)
+	st, err := d.src.Budget().AddStream(d.info, container.Data, fmtName, b.off)
+	if err != nil {
+		return err // mov_read_trak fails the header past max_streams
+	}
 	t := &track{st: st, duration: container.NoPTS, firstPTS: container.NoPTS}
 	d.tracks = append(d.tracks, t)
 	prev := d.cur
 	d.cur = t
-	err := d.children(b, "trak")
+	err = d.children(b, "trak")
 	d.cur = prev
 	if err != nil {
 		return err

@@ -13,14 +13,19 @@ import (
 // shorter than 8 bytes or its vendor string overruns it; a bad entry ends
 // the list.
 func (d *demux) comment(os *ostream, body []byte) error {
-	_, pairs, err := tags.ParseVorbisComment(body)
+	_, pairs, err := tags.ParseVorbisComment(body, d.src.Budget())
 	if err != nil {
+		if e := d.src.Budget().Err(); e != nil {
+			return e
+		}
 		return container.Errorf(name, "comment header", 0, container.ErrMalformed, "%v", err)
 	}
 	t, pics := tags.VorbisTags(pairs)
 	os.st.Tags = t
 	for _, p := range pics {
-		d.addPicture(p)
+		if err := d.addPicture(p); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -35,11 +40,13 @@ var mimeCodecs = [...]struct{ mime, codec string }{
 // addPicture adds an attached picture stream for a FLAC picture block, as
 // ff_flac_parse_picture does: an unknown MIME type or a bad block adds
 // nothing. The block came out of base64 text, so its image has no byte
-// range of its own in the object: Picture has no offset (see doc.go).
-func (d *demux) addPicture(b []byte) {
+// range of its own in the object: Picture has no offset (see doc.go). A
+// picture past the stream limit is skipped, as ff_vorbis_comment skips a
+// picture it fails to parse; only the end of the probe is an error.
+func (d *demux) addPicture(b []byte) error {
 	pic, err := tags.ParseFLACPicture(b, int64(len(b)), false)
 	if err != nil {
-		return
+		return nil
 	}
 	codecName := ""
 	for _, m := range mimeCodecs {
@@ -49,9 +56,12 @@ func (d *demux) addPicture(b []byte) {
 		}
 	}
 	if codecName == "" {
-		return
+		return nil
 	}
-	st := d.info.AddStream(container.Video)
+	st, err := d.src.Budget().AddStream(d.info, container.Video, name, -1)
+	if err != nil {
+		return d.src.Budget().Err()
+	}
 	st.CodecName = codecName
 	st.Width, st.Height = pic.Width, pic.Height
 	st.Disposition |= container.DispositionAttachedPic
@@ -63,4 +73,5 @@ func (d *demux) addPicture(b []byte) {
 	}
 	st.Picture = &container.Picture{MIME: pic.MIME, Type: pic.Type}
 	_ = picture.DescribeBytes(st, b[pic.DataOffset:pic.DataOffset+pic.DataLength], pic.MIME)
+	return nil
 }

@@ -93,8 +93,8 @@ func TestCorpusGoldens(t *testing.T) {
 					assert.Equal(t, *w.DurationTS, st.DurationTS, "stream %d", i)
 				}
 				tags := map[string]string{}
-				for _, e := range st.Tags {
-					tags[e.Key] = e.Value
+				for k, v := range st.Tags.All() {
+					tags[k] = v
 				}
 				if w.Tags == nil {
 					w.Tags = map[string]string{}

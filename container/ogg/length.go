@@ -20,8 +20,8 @@ func (w *window) ReadAt(p []byte, off int64) (int, error) {
 	}
 	return (&container.BytesSource{B: w.b}).ReadAt(p, off-w.base)
 }
-func (w *window) Size() int64     { return w.base + int64(len(w.b)) }
-func (w *window) MaxAlloc() int64 { return w.src.MaxAlloc() }
+func (w *window) Size() int64                 { return w.base + int64(len(w.b)) }
+func (w *window) Budget() *container.Budget { return w.src.Budget() }
 
 // length reads the last maxPageSize bytes of the object in one read and
 // takes each stream's duration from the granule position of its last page
@@ -31,7 +31,7 @@ func (d *demux) length() error {
 	size := d.src.Size()
 	// A source whose allocation limit is below a page gets a smaller
 	// window rather than no duration.
-	end := max(size-min(maxPageSize, d.src.MaxAlloc()), 0)
+	end := max(size-min(maxPageSize, d.src.Budget().MaxAlloc()), 0)
 	b, err := container.ReadAt(d.src, end, size-end, name, "tail")
 	if err != nil {
 		return err

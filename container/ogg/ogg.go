@@ -40,7 +40,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	d := &demux{
 		src:       src,
 		info:      container.NewInfo(name, longName),
-		maxPacket: min(src.MaxAlloc(), maxPacket),
+		maxPacket: min(src.Budget().MaxAlloc(), maxPacket),
 	}
 	off := start
 	for !d.headersDone || !d.allFirstSeen() {

@@ -49,7 +49,7 @@ func TestRead(t *testing.T) {
 		bitRate                  int64
 		timeBase                 container.Rational
 		start, duration          int64
-		tags                     container.Tags
+		tags                     []container.Tag
 	}
 	tests := []struct {
 		name string
@@ -67,7 +67,7 @@ func TestRead(t *testing.T) {
 				extra: 1 + 1 + 1 + 30 + 27 + 33, bitRate: 128000, timeBase: container.Rational{Num: 1, Den: 44100},
 				start: 616, duration: 5000 - 616,
 				// A repeated key keeps its last spelling (av_dict_set).
-				tags: container.Tags{{Key: "title", Value: "a;b"}, {Key: "album_artist", Value: "c"}}},
+				tags: []container.Tag{{Key: "title", Value: "a;b"}, {Key: "album_artist", Value: "c"}}},
 		},
 		{
 			// Encoder delay: granule below the packets' durations, start 0.
@@ -84,7 +84,7 @@ func TestRead(t *testing.T) {
 			file: opusFile(1968, 10000, "TRACKNUMBER=3", "DESCRIPTION=x"),
 			want: want{codec: "opus", sampleFmt: "fltp", layout: "stereo", rate: 48000, channels: 2,
 				extra: 19, timeBase: container.Rational{Num: 1, Den: 48000}, start: 48, duration: 10000,
-				tags: container.Tags{{Key: "track", Value: "3"}, {Key: "comment", Value: "x"}}},
+				tags: []container.Tag{{Key: "track", Value: "3"}, {Key: "comment", Value: "x"}}},
 		},
 	}
 	for _, tt := range tests {
@@ -104,7 +104,7 @@ func TestRead(t *testing.T) {
 			assert.Equal(t, tt.want.timeBase, st.TimeBase)
 			assert.Equal(t, tt.want.start, st.StartPTS)
 			assert.Equal(t, tt.want.duration, st.DurationTS)
-			assert.Equal(t, tt.want.tags, st.Tags)
+			assert.Equal(t, tt.want.tags, st.Tags.List())
 		})
 	}
 }
@@ -141,7 +141,7 @@ func TestReadSpeex(t *testing.T) {
 	// First time stamp 497 - 2*320; ogg_get_length subtracts it.
 	assert.Equal(t, int64(-143), st.StartPTS)
 	assert.Equal(t, int64(1137+143), st.DurationTS)
-	assert.Equal(t, container.Tags{{Key: "ENCODER", Value: "x"}}, st.Tags)
+	assert.Equal(t, []container.Tag{{Key: "ENCODER", Value: "x"}}, st.Tags.List())
 }
 
 func TestReadFLAC(t *testing.T) {
@@ -176,7 +176,7 @@ func TestReadFLAC(t *testing.T) {
 	assert.Equal(t, 34, st.ExtradataSize)
 	assert.Equal(t, int64(0), st.StartPTS)
 	assert.Equal(t, int64(10000), st.DurationTS)
-	assert.Equal(t, container.Tags{{Key: "ARTIST", Value: "me"}}, st.Tags)
+	assert.Equal(t, []container.Tag{{Key: "ARTIST", Value: "me"}}, st.Tags.List())
 }
 
 func TestReadTwoStreams(t *testing.T) {

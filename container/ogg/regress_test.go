@@ -89,12 +89,12 @@ func TestMetadataBlockPicture(t *testing.T) {
 	info, err := readBytes(t, file)
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 2, "the unknown MIME type adds no stream")
-	assert.Equal(t, container.Tags{{Key: "TITLE", Value: "t"}}, info.Streams[0].Tags)
+	assert.Equal(t, []container.Tag{{Key: "TITLE", Value: "t"}}, info.Streams[0].Tags.List())
 	pic := info.Streams[1]
 	assert.Equal(t, container.Video, pic.Type)
 	assert.Equal(t, "png", pic.CodecName)
 	assert.True(t, pic.IsCover())
-	assert.Equal(t, container.Tags{{Key: "comment", Value: "Cover (front)"}, {Key: "title", Value: "front"}}, pic.Tags)
+	assert.Equal(t, []container.Tag{{Key: "comment", Value: "Cover (front)"}, {Key: "title", Value: "front"}}, pic.Tags.List())
 	require.NotNil(t, pic.Picture)
 	assert.Equal(t, "image/png", pic.Picture.MIME)
 }

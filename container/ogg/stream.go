@@ -159,7 +159,10 @@ func (d *demux) streamFor(pg *page) (*ostream, error) {
 		}
 		return os, nil
 	}
-	st := d.info.AddStream(container.Unknown)
+	st, err := d.src.Budget().AddStream(d.info, container.Unknown, name, pg.off)
+	if err != nil {
+		return nil, err // ogg_new_stream fails the header past max_streams
+	}
 	// ogg_new_stream's time base until the codec sets one.
 	st.TimeBase = container.Rational{Num: 1, Den: 1000000}
 	os := &ostream{serial: pg.serial, st: st, header: -1, start: noPTS, duration: noPTS}

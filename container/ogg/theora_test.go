@@ -76,5 +76,5 @@ func TestReadTheora(t *testing.T) {
 	assert.Equal(t, 42+2+len(comment)+2+len(setup)+2, st.ExtradataSize)
 	assert.Equal(t, int64(0), st.StartPTS)
 	assert.Equal(t, int64(24), st.DurationTS)
-	assert.Equal(t, container.Tags{{Key: "TITLE", Value: "v"}}, st.Tags)
+	assert.Equal(t, []container.Tag{{Key: "TITLE", Value: "v"}}, st.Tags.List())
 }

@@ -82,11 +82,17 @@ func readW64(src container.Source, start int64, _ container.Options) (*container
 		return nil, container.Errorf("w64", "riff header", start, container.ErrMalformed, "could not find wave guid")
 	}
 	info := container.NewInfo(w64Name, w64LongName)
-	st := info.AddStream(container.Audio)
+	st, err := src.Budget().AddStream(info, container.Audio, "w64", start)
+	if err != nil {
+		return nil, err
+	}
 	var meta container.Tags
 	dataOff := int64(0)
 	pos := start + 40
 	for pos <= src.Size()-w64ChunkLen {
+		if err := src.Budget().Visit("w64", "chunk", pos); err != nil {
+			return nil, err
+		}
 		var c [w64ChunkLen]byte
 		if err := container.ReadFull(src, c[:], pos, "w64", "chunk header"); err != nil {
 			return nil, err
@@ -158,6 +164,9 @@ func readSummaryList(src container.Source, off, end int64, t *container.Tags) er
 	for i := uint32(0); i < count; i++ {
 		if cur >= src.Size() || cur > end-8 {
 			break
+		}
+		if err := src.Budget().Visit("w64", "summary list", cur); err != nil {
+			return err
 		}
 		var h [8]byte
 		if err := container.ReadFull(src, h[:], cur, "w64", "summary list"); err != nil {

@@ -45,7 +45,7 @@ func TestReadW64(t *testing.T) {
 	st := info.Streams[0]
 	assert.Equal(t, "pcm_s16le", st.CodecName)
 	assert.Equal(t, int64(3), st.DurationTS)
-	assert.Equal(t, container.Tags{{Key: "title", Value: "Title"}}, info.Format.Tags)
+	assert.Equal(t, []container.Tag{{Key: "title", Value: "Title"}}, info.Format.Tags.List())
 	assert.Equal(t, int64(40+40+48+24), info.Format.DataOffset) // riff, fmt, summary list, data header
 }
 

@@ -160,6 +160,9 @@ func (w *wavState) readDS64(pos int64) (int64, error) {
 func (w *wavState) walk(pos int64) error {
 	size := w.src.Size()
 	for {
+		if err := w.src.Budget().Visit("wav", "chunk", pos); err != nil {
+			return err
+		}
 		c, err := readChunkHeader(w.src, pos, w.rifx)
 		if err != nil {
 			if err == io.EOF {
@@ -270,7 +273,9 @@ func (w *wavState) parseFmt(off, size int64) error {
 		return err
 	}
 	w.hdr = h
-	w.st = w.info.AddStream(container.Audio)
+	if w.st, err = w.src.Budget().AddStream(w.info, container.Audio, "wav", off); err != nil {
+		return err
+	}
 	setAudio(w.st, h)
 	return nil
 }
@@ -285,7 +290,9 @@ func (w *wavState) parseXMA2(off, size int64) error {
 	if err != nil {
 		return err
 	}
-	w.st = w.info.AddStream(container.Audio)
+	if w.st, err = w.src.Budget().AddStream(w.info, container.Audio, "wav", off); err != nil {
+		return err
+	}
 	w.st.CodecName = "xma2"
 	if len(b) < 32 {
 		return container.Errorf("wav", "XMA2", off, container.ErrTruncated, "XMA2 chunk cut short")
@@ -336,12 +343,11 @@ func (w *wavState) readID3(off int64) error {
 	if id3 == nil {
 		return nil
 	}
-	for _, t := range id3.Tags {
+	for k, v := range id3.Tags.All() {
 		// ff_id3v2_read_dict sets text frames without overwriting.
-		w.id3.AddIfAbsent(t.Key, t.Value)
+		w.id3.AddIfAbsent(k, v)
 	}
-	tags.PictureStreams(w.info, w.src, id3.Pictures)
-	return nil
+	return tags.PictureStreams(w.info, w.src, id3.Pictures)
 }
 
 // finish derives the duration and the codec quirks after the walk, as the
@@ -400,7 +406,7 @@ func (w *wavState) finish() {
 	}
 	meta := tags.MetadataConv(w.meta, wavMetadataConv)
 	meta = tags.MetadataConv(meta, tags.RIFFInfoConv)
-	if len(meta) == 0 && len(w.id3) > 0 {
+	if meta.Len() == 0 && w.id3.Len() > 0 {
 		meta = w.id3
 	}
 	info.Format.Tags = meta

@@ -83,7 +83,7 @@ func TestReadWAV(t *testing.T) {
 		start    int64
 		codec    string
 		duration int64
-		tags     container.Tags
+		tags     []container.Tag
 		dataOff  int64
 	}{{
 		name: "minimal", b: minimalWAV, codec: "pcm_s16le", duration: 2, dataOff: 44,
@@ -92,13 +92,13 @@ func TestReadWAV(t *testing.T) {
 		b: wave(ck("fmt ", []byte{1, 0, 1, 0, 0x40, 0x1f, 0, 0, 0x40, 0x1f, 0, 0, 1, 0, 8, 0}), ck("data", odd),
 			ck("LIST", cat([]byte("INFO"), ck("INAM", []byte("Title\x00")), ck("ICRD", []byte("2024"))))),
 		codec: "pcm_u8", duration: 7, dataOff: 44,
-		tags: container.Tags{{Key: "title", Value: "Title"}, {Key: "date", Value: "2024"}},
+		tags: []container.Tag{{Key: "title", Value: "Title"}, {Key: "date", Value: "2024"}},
 	}, {
 		name: "chunks aligned to the RIFF start after an odd ID3v2 tag",
 		b: cat([]byte("ID3"), wave(ck("fmt ", pcmFmt), ck("data", odd),
 			ck("LIST", cat([]byte("INFO"), ck("IART", []byte("X")))))),
 		start: 3, codec: "pcm_s16le", duration: 1, dataOff: 47,
-		tags: container.Tags{{Key: "artist", Value: "X"}},
+		tags: []container.Tag{{Key: "artist", Value: "X"}},
 	}, {
 		name: "fact gives the samples of compressed audio",
 		b: wave(ck("fmt ", []byte{0x55, 0, 2, 0, 0x44, 0xac, 0, 0, 0x80, 0x3e, 0, 0, 1, 0, 0, 0}),
@@ -118,7 +118,7 @@ func TestReadWAV(t *testing.T) {
 		b: wave(ck("fmt ", pcmFmt), ck("bext", cat([]byte("Desc"), make([]byte, 252), []byte("Orig"), make([]byte, 28+32),
 			[]byte("2020-01-02"), []byte("10:11:12"), le64(1234), make([]byte, 602-346))), ck("data", make([]byte, 4))),
 		codec: "pcm_s16le", duration: 1, dataOff: 654,
-		tags: container.Tags{{Key: "comment", Value: "Desc"}, {Key: "encoded_by", Value: "Orig"},
+		tags: []container.Tag{{Key: "comment", Value: "Desc"}, {Key: "encoded_by", Value: "Orig"},
 			{Key: "date", Value: "2020-01-02"}, {Key: "creation_time", Value: "10:11:12"}, {Key: "time_reference", Value: "1234"}},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -129,7 +129,7 @@ func TestReadWAV(t *testing.T) {
 			assert.Equal(t, tc.codec, st.CodecName)
 			assert.Equal(t, tc.duration, st.DurationTS)
 			assert.Equal(t, tc.dataOff, info.Format.DataOffset)
-			assert.Equal(t, tc.tags, info.Format.Tags)
+			assert.Equal(t, tc.tags, info.Format.Tags.List())
 		})
 	}
 }
@@ -193,7 +193,7 @@ func TestWAVCostDoesNotGrowWithData(t *testing.T) {
 		src := &countingSource{BytesSource: container.BytesSource{B: b}}
 		info, err := readWAV(src, 0, container.Options{})
 		require.NoError(t, err)
-		require.Equal(t, container.Tags{{Key: "title", Value: "T"}}, info.Format.Tags)
+		require.Equal(t, []container.Tag{{Key: "title", Value: "T"}}, info.Format.Tags.List())
 		return src.reads, src.bytes
 	}
 	r1, b1 := cost(4 << 10)

@@ -67,7 +67,7 @@ func TestVideoSkipsCovers(t *testing.T) {
 
 func TestContainerByBrand(t *testing.T) {
 	for brand, want := range map[string]string{"M4A ": "m4a", "qt  ": "mov", "3gp4": "3gp", "3g2a": "3g2", "isom": "mp4"} {
-		f := container.Format{Name: "mov,mp4,m4a,3gp,3g2,mj2", Tags: container.Tags{{Key: "major_brand", Value: brand}}}
+		f := container.Format{Name: "mov,mp4,m4a,3gp,3g2,mj2", Tags: container.TagsOf(container.Tag{Key: "major_brand", Value: brand})}
 		assert.Equal(t, want, bos.Container(&f), brand)
 	}
 	assert.Equal(t, "wav", bos.Container(&container.Format{Name: "wav"}))

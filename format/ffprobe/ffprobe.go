@@ -204,12 +204,12 @@ func Rotation(m *[9]int32) (float64, bool) {
 }
 
 func tagsObject(t container.Tags) *ordered.Object {
-	if len(t) == 0 {
+	if t.Len() == 0 {
 		return nil
 	}
 	o := &ordered.Object{}
-	for _, e := range t {
-		o.Set(e.Key, e.Value)
+	for k, v := range t.All() {
+		o.Set(k, v)
 	}
 	return o
 }

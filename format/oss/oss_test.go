@@ -88,7 +88,7 @@ func seedInfo() *container.Info {
 	info := container.NewInfo("flac", "raw FLAC")
 	info.Format.Duration = 303760000
 	info.Format.BitRate = 973219
-	info.Format.Tags = container.Tags{{Key: "TITLE", Value: "Song name"}, {Key: "ALBUM", Value: "Album"}, {Key: "album_artist", Value: "Singer"}}
+	info.Format.Tags = container.TagsOf(container.Tag{Key: "TITLE", Value: "Song name"}, container.Tag{Key: "ALBUM", Value: "Album"}, container.Tag{Key: "album_artist", Value: "Singer"})
 	a := info.AddStream(container.Audio)
 	a.CodecName, a.SampleFmt, a.SampleRate, a.Channels, a.ChannelLayout = "flac", "s16", 44100, 2, "stereo"
 	a.TimeBase = container.Rational{Num: 1, Den: 44100}
