@@ -60,7 +60,7 @@ func newSource(ctx context.Context, r io.ReaderAt, size int64, cfg *config) *sou
 	}
 }
 
-func (s *source) Size() int64                 { return s.size }
+func (s *source) Size() int64               { return s.size }
 func (s *source) Budget() *container.Budget { return s.budget }
 
 // ReadAt implements io.ReaderAt over the cache.

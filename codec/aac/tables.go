@@ -79,7 +79,6 @@ func ChannelLayout(config int) string {
 	return ""
 }
 
-
 // ProfileName returns ffprobe's profile for an audio object type: FFmpeg's
 // AAC profile constants are the object type minus one (FF_PROFILE_AAC_*),
 // and ffprobe prints the number itself when avcodec_profile_name has no

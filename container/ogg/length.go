@@ -20,7 +20,7 @@ func (w *window) ReadAt(p []byte, off int64) (int, error) {
 	}
 	return (&container.BytesSource{B: w.b}).ReadAt(p, off-w.base)
 }
-func (w *window) Size() int64                 { return w.base + int64(len(w.b)) }
+func (w *window) Size() int64               { return w.base + int64(len(w.b)) }
 func (w *window) Budget() *container.Budget { return w.src.Budget() }
 
 // length reads the last maxPageSize bytes of the object in one read and
