@@ -40,5 +40,14 @@
 // falls back to the average frame rate. Values only a decoder learns from
 // the payload (AC-3 frame bit rates of E-AC-3, TrueHD sample format, DTS
 // profiles, implicit SBR) are not reported. Deep video fields (profile,
-// pixel format, level, colour) are left to the codec parsers.
+// pixel format, level, colour) are left to the codec parsers. A sample
+// table (stts, ctts, trun) whose entries run more than 64 KiB past the end
+// of its box is refused, and such an stsz is taken as cut short, where
+// mov.c reads whatever follows the box as entries: the box bounds the
+// reads, so that a small box cannot make a probe read the whole object.
+//
+// Cost: every box is a structure on the probe's budget, sample tables are
+// read through one reused 64 KiB buffer, and tracks, fragment defaults and
+// chapter references are matched through maps, so a file costs time linear
+// in the boxes and table bytes it holds.
 package mp4

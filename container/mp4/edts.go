@@ -2,6 +2,7 @@ package mp4
 
 import (
 	"encoding/binary"
+	"unsafe"
 
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -37,7 +38,10 @@ func (d *demuxer) readElst(b box) error {
 	if count <= 0 {
 		return nil
 	}
-	var list []elstEntry
+	if err := d.src.Budget().Alloc(fmtName, "elst", b.off, count*int64(unsafe.Sizeof(elstEntry{}))); err != nil {
+		return err
+	}
+	list := make([]elstEntry, 0, count)
 	_, err = d.forEntries(b.payOff()+8, count, size, "elst", func(e []byte) bool {
 		var x elstEntry
 		if version == 1 {

@@ -24,14 +24,9 @@ type fragment struct {
 	sidxPTS     map[int64]int64
 }
 
-func (d *demuxer) trackByID(id int64) *track {
-	for _, t := range d.tracks {
-		if t.st.HasID && t.st.ID == id {
-			return t
-		}
-	}
-	return nil
-}
+// trackByID returns the first track whose tkhd gave it id, as mov.c's
+// loops over the streams find it, in O(1).
+func (d *demuxer) trackByID(id int64) *track { return d.byID[id] }
 
 // readTrex reads a track's fragment defaults; its presence means the mvhd
 // duration does not describe the file (mov_read_trex).
@@ -42,6 +37,9 @@ func (d *demuxer) readTrex(b box) error {
 	}
 	c.skip(4)
 	x := trex{trackID: int64(c.u32()), stsdID: c.u32(), duration: int64(c.u32()), size: int64(c.u32()), flags: c.u32()}
+	if _, ok := d.trexByID[x.trackID]; !ok {
+		d.trexByID[x.trackID] = len(d.trex)
+	}
 	d.trex = append(d.trex, x)
 	d.info.Format.Duration = container.NoPTS
 	return nil
@@ -69,16 +67,11 @@ func (d *demuxer) readTfhd(b box) error {
 	if id == 0 {
 		return container.Errorf(fmtName, "tfhd", b.off, container.ErrMalformed, "track id 0")
 	}
-	var x *trex
-	for i := range d.trex {
-		if d.trex[i].trackID == id {
-			x = &d.trex[i]
-			break
-		}
-	}
-	if x == nil {
+	i, ok := d.trexByID[id] // mov_read_tfhd takes the first trex of the track
+	if !ok {
 		return nil // "could not find corresponding trex"
 	}
+	x := &d.trex[i]
 	f := &d.frag
 	f.foundTfhd = true
 	f.trackID = id
@@ -236,6 +229,9 @@ func (d *demuxer) readTrun(b box) error {
 			t.framesForFps += n
 		}
 	} else if per > 0 {
+		if err := d.checkTable(b, b.payOff()+hdr, entries, per); err != nil {
+			return err // "reached eof, corrupted TRUN atom"
+		}
 		if _, err := d.forEntries(b.payOff()+hdr, entries, per, "trun", handle); err != nil {
 			return err
 		}

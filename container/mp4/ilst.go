@@ -77,6 +77,9 @@ func (d *demuxer) readKeys(b box) error {
 	}
 	keys := make([]string, 1, count+1)
 	for i := int64(0); i < count; i++ {
+		if err := d.src.Budget().Visit(fmtName, "keys", b.payOff()+int64(c.pos)); err != nil {
+			return err
+		}
 		size := int64(c.u32())
 		c.skip(4)
 		if c.bad || size < 8 {

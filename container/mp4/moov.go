@@ -44,11 +44,10 @@ func (d *demuxer) readFtyp(b box) error {
 // ffmpeg 5.1 the format duration is the mvhd duration unless a trex came
 // first (fragmented files), and the mvhd creation time is a format tag.
 func (d *demuxer) readMvhd(b box) error {
-	p, err := d.payload(b)
+	c, err := d.boxHead(b, mvhdFields)
 	if err != nil {
 		return err
 	}
-	c := &cursor{b: p}
 	version := c.u8()
 	c.skip(3)
 	d.creationTime(c, version, &d.info.Format.Tags)
@@ -75,6 +74,14 @@ func (d *demuxer) readMvhd(b box) error {
 	}
 	return nil
 }
+
+// The bytes of the fixed fields read from mvhd, tkhd and mdhd (version 1,
+// the longer form): what follows them is never used, however large the box.
+const (
+	mvhdFields = 4 + 28 + 16 + 36
+	tkhdFields = 4 + 32 + 16 + 36 + 8
+	mdhdFields = 4 + 28 + 4
+)
 
 // macEpoch is the number of seconds between 1904-01-01 and 1970-01-01.
 const macEpoch = 2082844800

@@ -37,22 +37,26 @@ type demuxer struct {
 	fragComplete         bool // a complete sidx: stop at the first mdat
 
 	tracks   []*track
-	cur      *track // the trak being read (trak_index)
+	byID     map[int64]*track // the first track of each tkhd id
+	cur      *track           // the trak being read (trak_index)
 	trex     []trex
+	trexByID map[int64]int // the first trex of each track id
+	scratch  []byte        // the buffer sample tables are read through
 	frag     fragment
 	advEdits bool // advanced_editlist, disabled by a trak with no samples
 
 	itunes   bool // inside ilst (itunes_metadata)
 	mdtaHdlr bool // a meta hdlr of type mdta (found_hdlr_mdta)
 	metaKeys []string
-	chapters []int64 // track ids named by tref/chap
+	chapters box // the last tref/chap box, read once the tracks are known
 	depth    int
 
 	moovRetry bool // second root pass: a free box may hold the moov
 }
 
 func read(src container.Source, start int64, opts container.Options) (*container.Info, error) {
-	d := &demuxer{src: src, info: container.NewInfo(formatName, formatLongName), advEdits: true}
+	d := &demuxer{src: src, info: container.NewInfo(formatName, formatLongName), advEdits: true,
+		byID: map[int64]*track{}, trexByID: map[int64]int{}}
 	d.info.Format.Size = src.Size()
 	if start < 0 || start > src.Size() {
 		start = 0
@@ -72,7 +76,9 @@ func read(src container.Source, start int64, opts container.Options) (*container
 	if !d.foundMoov {
 		return nil, container.Errorf(fmtName, "moov", start, container.ErrMalformed, "moov atom not found")
 	}
-	d.finish()
+	if err := d.finish(); err != nil {
+		return nil, err
+	}
 	return d.info, nil
 }
 
@@ -212,18 +218,9 @@ func (d *demuxer) parseBox(b box, parent string) error {
 // finish applies what mov_read_header and avformat_find_stream_info do once
 // every box is read: fragment bit rates, start times from the first
 // packet, frame rates, and the fields the decoders report.
-func (d *demuxer) finish() {
-	for _, id := range d.chapters {
-		// mov_read_chapters: a video chapter track is a timed thumbnail,
-		// any other becomes binary data.
-		if t := d.trackByID(id); t != nil {
-			if t.st.Type == container.Video {
-				t.st.Disposition |= container.DispositionAttachedPic | container.DispositionTimedThumbnails
-			} else {
-				t.st.Type = container.Data
-				t.st.CodecName = "bin_data"
-			}
-		}
+func (d *demuxer) finish() error {
+	if err := d.markChapters(); err != nil {
+		return err
 	}
 	for _, t := range d.tracks {
 		st := t.st
@@ -301,19 +298,40 @@ func (d *demuxer) finish() {
 			}
 		}
 	}
+	return nil
 }
 
-// readChap reads the chapter track references of a tref (mov_read_chap).
+// readChap notes where the chapter track references of a tref are
+// (mov_read_chap; the last chap box wins). They are read in finish, once
+// every track is known, and matched through the id map: a box of millions
+// of references costs one pass over its bytes and no memory.
 func (d *demuxer) readChap(b box) error {
-	p, err := d.payload(b)
-	if err != nil {
-		return err
-	}
-	d.chapters = d.chapters[:0]
-	for i := 0; i+4 <= len(p); i += 4 {
-		d.chapters = append(d.chapters, int64(binary.BigEndian.Uint32(p[i:])))
-	}
+	d.chapters = b
 	return nil
+}
+
+// markChapters applies mov_read_chapters to the tracks the chap box names:
+// a video chapter track is a timed thumbnail, any other becomes binary
+// data.
+func (d *demuxer) markChapters() error {
+	b := d.chapters
+	if b.typ == "" {
+		return nil
+	}
+	_, err := d.forEntries(b.payOff(), b.payLen()/4, 4, "chap", func(e []byte) bool {
+		t := d.trackByID(int64(binary.BigEndian.Uint32(e)))
+		if t == nil {
+			return true
+		}
+		if t.st.Type == container.Video {
+			t.st.Disposition |= container.DispositionAttachedPic | container.DispositionTimedThumbnails
+		} else {
+			t.st.Type = container.Data
+			t.st.CodecName = "bin_data"
+		}
+		return true
+	})
+	return err
 }
 
 // mpegAudioHeader reads the 4-byte header of the first MPEG audio frame,

@@ -2,17 +2,45 @@ package mp4
 
 import (
 	"encoding/binary"
+	"unsafe"
 
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
-// chunkBytes bounds each read of a sample table: a false entry count costs
-// only what the object really holds, and memory stays flat.
+// chunkBytes bounds each read of a sample table: memory stays flat
+// however long the table, and each chunk is one structure on the budget, so
+// the context is checked between chunks.
 const chunkBytes = 64 << 10
 
+// tableSlack is how far a table's entries may run past the end of its box.
+// mov.c reads a table's entries on into whatever follows the box
+// ("overread end of atom"), so a writer that miscounts by a few entries
+// makes ffprobe print what those bytes say, and we read them too; farther
+// than this, a 72-byte box could make us read the whole object, and the
+// table is refused instead (a departure, see doc.go).
+const tableSlack = 64 << 10
+
+// checkTable tells whether count entries of size bytes at off, in the box
+// b, can be read: an error wrapping ErrTruncated when they run past the end
+// of the object (where mov.c hits EOF), or ErrMalformed when they run more
+// than tableSlack past the end of the box.
+func (d *demuxer) checkTable(b box, off, count, size int64) error {
+	need := count * size // count < 2^32 and size <= 20: no overflow
+	if off > d.src.Size() || need > d.src.Size()-off {
+		return container.Errorf(fmtName, b.typ, b.off, container.ErrTruncated,
+			"%d entries need %d bytes, %d left in the object", count, need, max(d.src.Size()-off, 0))
+	}
+	if end := b.off + b.size; need > end-off+tableSlack {
+		return container.Errorf(fmtName, b.typ, b.off, container.ErrMalformed,
+			"%d entries need %d bytes, the box has %d", count, need, max(end-off, 0))
+	}
+	return nil
+}
+
 // forEntries reads count entries of size bytes each starting at off, in
-// bounded chunks, and calls fn for each; fn returns false to stop. It reads
-// at most to the end of the object and reports how many entries it saw.
+// chunks through one reused buffer, and calls fn for each; fn returns false
+// to stop. It reads at most to the end of the object and reports how many
+// entries it saw; callers bound count with checkTable first.
 func (d *demuxer) forEntries(off, count, size int64, what string, fn func(e []byte) bool) (int64, error) {
 	avail := (d.src.Size() - off) / size
 	if off > d.src.Size() {
@@ -25,7 +53,11 @@ func (d *demuxer) forEntries(off, count, size int64, what string, fn func(e []by
 	var done int64
 	for done < count {
 		n := min(per, count-done)
-		buf, err := container.ReadAt(d.src, off+done*size, n*size, fmtName, what)
+		pos := off + done*size
+		if err := d.src.Budget().Visit(fmtName, what, pos); err != nil {
+			return done, err
+		}
+		buf, err := d.chunk(pos, n*size, what)
 		if err != nil {
 			return done, err
 		}
@@ -37,6 +69,22 @@ func (d *demuxer) forEntries(off, count, size int64, what string, fn func(e []by
 		done += n
 	}
 	return done, nil
+}
+
+// chunk reads n bytes at off into the demuxer's scratch buffer, which is
+// charged to the budget once, when it grows.
+func (d *demuxer) chunk(off, n int64, what string) ([]byte, error) {
+	if int64(cap(d.scratch)) < n {
+		if err := d.src.Budget().Alloc(fmtName, what, off, n); err != nil {
+			return nil, err
+		}
+		d.scratch = make([]byte, n)
+	}
+	b := d.scratch[:n]
+	if err := container.ReadFull(d.src, b, off, fmtName, what); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // boxHead reads the first n bytes of a leaf box payload (its fixed fields).
@@ -75,6 +123,9 @@ func (d *demuxer) readStts(b box) error {
 	entries := int64(c.u32())
 	if c.bad {
 		return nil
+	}
+	if err := d.checkTable(b, b.payOff()+8, entries, 8); err != nil {
+		return err // "reached eof, corrupted STTS atom"
 	}
 	var duration, total, cur, corrected int64
 	var i int64
@@ -175,8 +226,10 @@ func (d *demuxer) readStsz(b box) error {
 	t.sampleCount = 0
 	numBytes := (entries*fieldSize + 4) >> 3
 	start := b.payOff() + 12
-	if numBytes > d.src.Size()-start {
-		return nil // "STSZ atom truncated": no sample sizes, no samples
+	if d.checkTable(b, start, numBytes, 1) != nil {
+		// "STSZ atom truncated": no sample sizes, no samples; a table far
+		// past its box is taken as cut short there.
+		return nil
 	}
 	var sum int64
 	var bad bool
@@ -242,6 +295,9 @@ func (d *demuxer) readStsc(b box) error {
 	}
 	if entries == 0 || t.stsc != nil {
 		return nil
+	}
+	if err := d.src.Budget().Alloc(fmtName, "stsc", b.off, entries*int64(unsafe.Sizeof(stscEntry{}))); err != nil {
+		return err
 	}
 	list := make([]stscEntry, 0, entries)
 	_, err = d.forEntries(b.payOff()+8, entries, 12, "stsc", func(e []byte) bool {
@@ -324,6 +380,9 @@ func (d *demuxer) readCtts(b box) error {
 	entries := int64(c.u32())
 	if c.bad || entries == 0 {
 		return nil
+	}
+	if err := d.checkTable(b, b.payOff()+8, entries, 8); err != nil {
+		return err // "reached eof, corrupted CTTS atom"
 	}
 	var i int64
 	first := true

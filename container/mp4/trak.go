@@ -1,6 +1,8 @@
 package mp4
 
 import (
+	"bytes"
+
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -99,11 +101,10 @@ func (d *demuxer) readTkhd(b box) error {
 	if t.hasTkhd {
 		return container.Errorf(fmtName, "tkhd", b.off, container.ErrMalformed, "second tkhd in a trak")
 	}
-	p, err := d.payload(b)
+	c, err := d.boxHead(b, tkhdFields)
 	if err != nil {
 		return err
 	}
-	c := &cursor{b: p}
 	version := c.u8()
 	flags := c.u24()
 	if flags&1 != 0 {
@@ -116,6 +117,9 @@ func (d *demuxer) readTkhd(b box) error {
 	}
 	t.st.ID = int64(int32(c.u32()))
 	t.st.HasID = true
+	if _, ok := d.byID[t.st.ID]; !ok {
+		d.byID[t.st.ID] = t
+	}
 	t.hasTkhd = true
 	c.skip(4)
 	if version == 1 {
@@ -167,11 +171,10 @@ func (d *demuxer) readMdhd(b box) error {
 	if t.timeScale != 0 {
 		return container.Errorf(fmtName, "mdhd", b.off, container.ErrMalformed, "multiple mdhd")
 	}
-	p, err := d.payload(b)
+	c, err := d.boxHead(b, mdhdFields)
 	if err != nil {
 		return err
 	}
-	c := &cursor{b: p}
 	version := c.u8()
 	if version > 1 {
 		return container.Errorf(fmtName, "mdhd", b.off, container.ErrUnsupported, "version %d", version)
@@ -202,12 +205,15 @@ func (d *demuxer) readMdhd(b box) error {
 // readHdlr sets the codec type from the handler subtype and the
 // handler_name tag, first one wins (mov_read_hdlr). A hdlr outside a trak
 // only tells whether meta keys are in use (mdta).
+//
+// The fixed fields are read first; the name only when the track has none
+// yet, and only up to its NUL where one comes early, so that a huge hdlr
+// costs what its name does.
 func (d *demuxer) readHdlr(b box) error {
-	p, err := d.payload(b)
+	c, err := d.boxHead(b, hdlrFields)
 	if err != nil {
 		return err
 	}
-	c := &cursor{b: p}
 	c.skip(4)
 	c.skip(4) // component type
 	sub := c.fourcc()
@@ -228,16 +234,37 @@ func (d *demuxer) readHdlr(b box) error {
 	case "subp", "clcp":
 		t.st.Type = container.Subtitle
 	}
-	if len(p) <= 24 {
+	n := b.payLen() - hdlrFields // the name's bytes
+	if n <= 0 {
 		return nil
 	}
-	title := p[24:]
+	if _, ok := t.st.Tags.Get("handler_name"); ok {
+		return nil // the first one wins
+	}
+	title, err := container.ReadAt(d.src, b.payOff()+hdlrFields, min(n, hdlrNameHead), fmtName, "hdlr")
+	if err != nil {
+		return err
+	}
 	if title[0] == 0 {
 		return nil
 	}
-	if !d.isom && int(title[0]) == len(title)-1 {
+	if int64(len(title)) < n && bytes.IndexByte(title[1:], 0) < 0 {
+		// No NUL in the first bytes: the name may be as long as the box.
+		if title, err = container.ReadAt(d.src, b.payOff()+hdlrFields, n, fmtName, "hdlr"); err != nil {
+			return err
+		}
+	}
+	if !d.isom && int64(title[0]) == n-1 {
 		title = title[1:] // a Pascal string in QuickTime files
 	}
-	t.st.Tags.AddIfAbsent("handler_name", cstring(title))
+	t.st.Tags.Set("handler_name", cstring(title))
 	return nil
 }
+
+// hdlrFields are the bytes of hdlr before the name (version and flags,
+// component type and subtype, three reserved words); hdlrNameHead is what
+// is read of the name at first.
+const (
+	hdlrFields   = 24
+	hdlrNameHead = 4096
+)
