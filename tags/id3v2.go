@@ -311,6 +311,9 @@ func (p *id3Parser) frame(id string, body, tlen int64, tflags uint16, unsync, is
 	if isPic && !decode && !compressed {
 		return p.apicInPlace(body, tlen, isv34)
 	}
+	if isPic && !compressed {
+		return p.apicUnsync(body, tlen, isv34)
+	}
 	if min(tlen, p.size-body) > p.budget.MaxAlloc() {
 		return nil // too large to hold in memory: skipped
 	}

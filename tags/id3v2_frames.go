@@ -367,6 +367,78 @@ func (p *id3Parser) apicInPlace(body, tlen int64, isv34 bool) error {
 	}
 }
 
+// apicUnsync takes a picture from an unsynchronised frame without holding
+// the frame: its bytes are read in chunks through one buffer and unescaped
+// on the fly; the decoded bytes are kept until the fields before the image
+// parse, then up to maxDecodedPicture bytes of the image, and the rest is
+// only counted. It gives what apicDecoded gives on the whole unescaped
+// body, at a cost flat in the frame's size: the fields are parsed against
+// the frame length (an upper bound of the decoded length) while reading,
+// and again against the decoded length at the end, which reads no more of
+// them.
+func (p *id3Parser) apicUnsync(body, tlen int64, isv34 bool) error {
+	if tlen > p.size-body {
+		return nil // "Failed to read tag data"
+	}
+	const chunk = 64 << 10
+	if err := p.budget.Alloc(id3Format, "apic", body, min(tlen, chunk)); err != nil {
+		return err
+	}
+	buf := make([]byte, min(tlen, chunk))
+	var kept []byte
+	fields := -1 // the length of the fields once they parse
+	var decoded int64
+	prevFF := false
+	for done := int64(0); done < tlen; {
+		b := buf[:min(int64(len(buf)), tlen-done)]
+		if err := container.ReadFull(p.src, b, body+done, id3Format, "apic"); err != nil {
+			return err
+		}
+		done += int64(len(b))
+		// A zero after 0xff is a stuffed byte (ID3v2.4 6.1).
+		out := b[:0]
+		for _, c := range b {
+			if prevFF && c == 0 {
+				prevFF = false
+				continue
+			}
+			out = append(out, c)
+			prevFF = c == 0xff
+		}
+		decoded += int64(len(out))
+		room := len(out)
+		if fields >= 0 {
+			room = min(room, max(fields+maxDecodedPicture-len(kept), 0))
+		}
+		if room > 0 {
+			if err := p.budget.Alloc(id3Format, "apic", body, int64(room)); err != nil {
+				return err
+			}
+			kept = append(kept, out[:room]...)
+		}
+		if fields < 0 {
+			_, hl, ok, need := id3APICHeader(&id3TextReader{b: kept}, int(min(tlen, 1<<30)), isv34)
+			switch {
+			case ok:
+				fields = hl
+			case !need:
+				return nil // read_apic gives up
+			}
+		}
+	}
+	a, hl, ok, _ := id3APICHeader(&id3TextReader{b: kept}, int(min(decoded, 1<<30)), isv34)
+	if !ok {
+		return nil
+	}
+	img := kept[hl:]
+	a.Offset, a.Length = body, tlen
+	a.Decoded = true
+	a.DecodedLength = decoded - int64(hl)
+	a.Data = img[:min(len(img), maxDecodedPicture)]
+	p.res.Pictures = append(p.res.Pictures, a)
+	return nil
+}
+
 // apicDecoded takes a picture from a decoded (unsynchronised or
 // decompressed) frame body held in r.
 func (p *id3Parser) apicDecoded(r *id3TextReader, body, tlen int64, isv34 bool) error {

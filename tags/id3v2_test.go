@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -261,4 +262,60 @@ func TestID3v2UnsyncFrameBeyondLimit(t *testing.T) {
 	res, err := ReadID3v2(&container.BytesSource{B: in, Limit: 4096}, 0)
 	require.NoError(t, err)
 	assert.Equal(t, id3KV("artist", "ok"), res.Tags.List())
+}
+
+// id3Escape applies the unsynchronisation scheme: a zero after every 0xff
+// that is followed by a zero or a byte >= 0xe0, and after a final 0xff.
+func id3Escape(b []byte) []byte {
+	var out []byte
+	for i, c := range b {
+		out = append(out, c)
+		if c == 0xff && (i+1 == len(b) || b[i+1] == 0 || b[i+1] >= 0xe0) {
+			out = append(out, 0)
+		}
+	}
+	return out
+}
+
+// TestID3v2UnsyncPictureStreamed: an unsynchronised picture is decoded in
+// chunks, never held whole, and gives what decoding the whole frame gives
+// (apicDecoded), whatever falls on a chunk boundary: fields longer than a
+// chunk, stuffed zeros across boundaries, images larger than what is kept.
+func TestID3v2UnsyncPictureStreamed(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pictures := 0
+	for i := 0; i < 40; i++ {
+		desc := bytes.Repeat([]byte{'d'}, rng.IntN(3)*(64<<10)/2+rng.IntN(8))
+		img := make([]byte, rng.IntN(3)*(maxDecodedPicture)+rng.IntN(300))
+		for k := range img {
+			if rng.IntN(4) == 0 {
+				img[k] = 0xff
+			} else if rng.IntN(4) == 0 {
+				img[k] = 0
+			} else {
+				img[k] = byte(rng.IntN(256))
+			}
+		}
+		raw := id3Cat([]byte("\x00image/jpeg\x00\x03"), desc, []byte{0}, img)
+		if i%7 == 6 {
+			raw = raw[:12+rng.IntN(len(desc)+1)] // the fields are cut by the frame's end
+		}
+		frame := id3Frame34(3, "APIC", 0, id3Escape(raw))
+		in := id3Tag(3, 0x80, frame)
+		res, err := ReadID3v2(&container.BytesSource{B: in, Limit: 1 << 20}, 0)
+		require.NoError(t, err)
+
+		want := &id3Parser{res: &ID3v2{}}
+		require.NoError(t, want.apicDecoded(&id3TextReader{b: id3Unescape(id3Escape(raw))}, 20, int64(len(id3Escape(raw))), true))
+		require.Equal(t, len(want.res.Pictures), len(res.Pictures), "case %d", i)
+		if len(want.res.Pictures) == 1 {
+			pictures++
+			w, g := want.res.Pictures[0], res.Pictures[0]
+			assert.Equal(t, w.Description, g.Description, "case %d", i)
+			assert.Equal(t, w.DecodedLength, g.DecodedLength, "case %d", i)
+			assert.Equal(t, w.Data, g.Data, "case %d", i)
+			assert.Equal(t, w.Length, g.Length, "case %d", i)
+		}
+	}
+	assert.Greater(t, pictures, 30)
 }
