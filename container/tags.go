@@ -89,11 +89,9 @@ func (t Tags) Lookup(key string) (Tag, bool) {
 	return Tag{}, false
 }
 
-// Set sets key to value as av_dict_set does without flags: an existing key
-// (compared ignoring case) is removed by moving the last entry into its
-// place, and the new entry is appended.
-func (t *Tags) Set(key, value string) {
-	t.Delete(key)
+// appendNew adds key=value at the end without looking for key, which the
+// caller knows is absent.
+func (t *Tags) appendNew(key, value string) {
 	t.list = append(t.list, Tag{key, value})
 	if t.index != nil {
 		t.index[fold(key)] = len(t.list) - 1
@@ -102,11 +100,19 @@ func (t *Tags) Set(key, value string) {
 	}
 }
 
+// Set sets key to value as av_dict_set does without flags: an existing key
+// (compared ignoring case) is removed by moving the last entry into its
+// place, and the new entry is appended.
+func (t *Tags) Set(key, value string) {
+	t.Delete(key)
+	t.appendNew(key, value)
+}
+
 // AddIfAbsent adds key=value only when key is not present yet
 // (AV_DICT_DONT_OVERWRITE).
 func (t *Tags) AddIfAbsent(key, value string) {
 	if t.findIndexed(key) < 0 {
-		t.Set(key, value)
+		t.appendNew(key, value)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/tags"
 )
 
 // source is the one reader every demuxer uses: it reads the caller's
@@ -34,6 +35,23 @@ type source struct {
 	spare   [][]byte // buffers of evicted windows, for the next fetches
 	stats   container.Stats
 	ioErr   error // the first error of the caller's reader, wrapped
+
+	id3 map[int64]*tags.ID3v2 // the ID3v2 tags read, by offset (tags.ID3v2Cache)
+}
+
+// ID3v2At and SetID3v2At make the source a tags.ID3v2Cache, so that the
+// leading tag, which the probe and the mp3 and aac demuxers all read, is
+// parsed once.
+func (s *source) ID3v2At(off int64) (*tags.ID3v2, bool) {
+	t, ok := s.id3[off]
+	return t, ok
+}
+
+func (s *source) SetID3v2At(off int64, t *tags.ID3v2) {
+	if s.id3 == nil {
+		s.id3 = map[int64]*tags.ID3v2{}
+	}
+	s.id3[off] = t
 }
 
 type window struct {

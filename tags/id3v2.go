@@ -86,7 +86,33 @@ const (
 //
 // Picture payloads are not read unless the frame is unsynchronised or
 // compressed, where the image exists only once decoded.
+//
+// When src is an ID3v2Cache, a tag already read at off is returned as it
+// was, and a tag read without error is kept: the leading tag, which the
+// probe and some demuxers (mp3, aac) all need, is parsed once. The result
+// is shared then, and must not be modified (Clone its Tags).
 func ReadID3v2(src container.Source, off int64) (*ID3v2, error) {
+	cache, _ := src.(ID3v2Cache)
+	if cache != nil {
+		if t, ok := cache.ID3v2At(off); ok {
+			return t, nil
+		}
+	}
+	res, err := readID3v2(src, off)
+	if cache != nil && res != nil && err == nil {
+		cache.SetID3v2At(off, res)
+	}
+	return res, err
+}
+
+// ID3v2Cache is implemented by a Source that keeps the ID3v2 tags read
+// from it, by offset (the probe's source does).
+type ID3v2Cache interface {
+	ID3v2At(off int64) (*ID3v2, bool)
+	SetID3v2At(off int64, t *ID3v2)
+}
+
+func readID3v2(src container.Source, off int64) (*ID3v2, error) {
 	size := src.Size()
 	var res *ID3v2
 	var meta container.Tags

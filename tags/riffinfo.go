@@ -33,15 +33,30 @@ var RIFFInfoConv = [][2]string{
 // only: each entry whose key matches a native name (ignoring case) takes
 // the generic name, and the entries are set in order into a new dictionary
 // with Tags.Set, so that two keys renamed alike collapse as in FFmpeg.
+//
+// Where no key is renamed the result is t itself: the rebuild would give
+// the same list.
 func MetadataConv(t container.Tags, conv [][2]string) container.Tags {
-	var out container.Tags
-	for key, value := range t.All() {
+	rename := func(key string) (string, bool) {
 		for _, c := range conv {
 			if container.KeyEqual(key, c[0]) {
-				key = c[1]
-				break
+				return c[1], true
 			}
 		}
+		return key, false
+	}
+	renames := false
+	for key := range t.All() {
+		if _, renames = rename(key); renames {
+			break
+		}
+	}
+	if !renames {
+		return t
+	}
+	var out container.Tags
+	for key, value := range t.All() {
+		key, _ = rename(key)
 		out.Set(key, value)
 	}
 	return out
