@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestParseContentRange(t *testing.T) {
+func TestURLParseContentRange(t *testing.T) {
 	for _, tc := range []struct {
 		in                string
 		start, end, total int64
@@ -49,7 +49,7 @@ func TestParseContentRange(t *testing.T) {
 	}
 }
 
-func TestParseUnsatisfiedRange(t *testing.T) {
+func TestURLParseUnsatisfiedRange(t *testing.T) {
 	total, ok := parseUnsatisfiedRange("bytes */1000")
 	assert.True(t, ok)
 	assert.Equal(t, int64(1000), total)
@@ -73,10 +73,10 @@ func cappedServer(t *testing.T, data []byte, limit int64) *httptest.Server {
 	return srv
 }
 
-// TestHTTPReaderAtContract checks io.ReaderAt's contract against a server
+// TestURLReaderAtContract checks io.ReaderAt's contract against a server
 // that caps ranges: ReadAt fills p, or returns fewer bytes only with
 // io.EOF at the end of the object.
-func TestHTTPReaderAtContract(t *testing.T) {
+func TestURLReaderAtContract(t *testing.T) {
 	data := make([]byte, 10000)
 	for i := range data {
 		data[i] = byte(i * 7)
@@ -112,10 +112,10 @@ func TestHTTPReaderAtContract(t *testing.T) {
 	}
 }
 
-// TestHTTPReaderAt416OtherSize: a 416 whose Content-Range gives another
+// TestURLReaderAt416OtherSize: a 416 whose Content-Range gives another
 // size than the HEAD's means the object changed; its end is not the end
 // the probe was told, so it is an error, not io.EOF.
-func TestHTTPReaderAt416OtherSize(t *testing.T) {
+func TestURLReaderAt416OtherSize(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Range", "bytes */500")
 		w.WriteHeader(http.StatusRequestedRangeNotSatisfiable)
