@@ -144,6 +144,9 @@ func readCHAN(r *reader, off, size int64, st *container.Stream) error {
 	switch tag {
 	case layoutUseDescriptions:
 		for i := int64(0); i < count; i++ {
+			if err := r.src.Budget().Visit(name, "CHAN description", off+12+20*i); err != nil {
+				return err
+			}
 			var d [4]byte
 			if err := r.fill(d[:], off+12+20*i); err != nil {
 				return err
