@@ -40,6 +40,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	d := &demux{
 		src:       src,
 		info:      container.NewInfo(name, longName),
+		scan:      newScanner(src),
 		maxPacket: min(src.Budget().MaxAlloc(), maxPacket),
 	}
 	off := start
@@ -47,7 +48,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		if d.headersDone && off-d.info.Format.DataOffset > afterHeaders {
 			break
 		}
-		pg, err := nextPage(src, off)
+		pg, err := d.scan.next(off)
 		if err != nil {
 			if !d.headersDone {
 				// ogg_read_header fails, and so does ffprobe.

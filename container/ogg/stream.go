@@ -20,6 +20,7 @@ const (
 type demux struct {
 	src         container.Source
 	info        *container.Info
+	scan        *scanner
 	streams     []*ostream
 	maxPacket   int64
 	headersDone bool // ogg->headers: one stream has reached its data
