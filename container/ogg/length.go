@@ -21,9 +21,11 @@ func (d *demux) length() error {
 	if err := d.scan.ensure(end, size); err != nil {
 		return err
 	}
-	serials := make([]uint32, len(d.streams))
-	for i, os := range d.streams {
-		serials[i] = os.serial
+	// The tail's own view of the serials: the single stream of a chained
+	// file takes each new link's serial here without changing the streams'.
+	serials := make(map[uint32]*ostream, len(d.streams))
+	for _, os := range d.streams {
+		serials[os.serial] = os
 	}
 	gotData := d.dataSeen()
 	for off := end; ; {
@@ -32,21 +34,16 @@ func (d *demux) length() error {
 			return nil // the end of the object ends the scan, as EOF does
 		}
 		off = pg.end()
-		i := -1
-		for k, s := range serials {
-			if s == pg.serial {
-				i = k
-				break
-			}
-		}
-		if i < 0 {
+		os := serials[pg.serial]
+		if os == nil {
 			if !gotData || len(d.streams) != 1 || findCodec(pg.payload) != d.streams[0].codec {
 				return nil
 			}
-			i, serials[0] = 0, pg.serial
+			os = d.streams[0]
+			clear(serials)
+			serials[pg.serial] = os
 		}
 		gotData = gotData || pg.flags&flagBOS == 0
-		os := d.streams[i]
 		if pg.granule != -1 && pg.granule != 0 && os.codec != nil {
 			os.duration = gpToPTS(os, pg.granule)
 			if s := os.knownStart(); s != noPTS && os.duration != noPTS {

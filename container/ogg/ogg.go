@@ -41,6 +41,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		src:       src,
 		info:      container.NewInfo(name, longName),
 		scan:      newScanner(src),
+		serials:   make(map[uint32]*ostream),
 		maxPacket: min(src.Budget().MaxAlloc(), maxPacket),
 	}
 	off := start
