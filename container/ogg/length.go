@@ -31,7 +31,9 @@ func (d *demux) length() error {
 	for off := end; ; {
 		pg, err := d.scan.next(off)
 		if err != nil {
-			return nil // the end of the object ends the scan, as EOF does
+			// The end of the object ends the scan, as EOF does; the end of
+			// the budget ends the probe.
+			return d.src.Budget().Err()
 		}
 		off = pg.end()
 		os := serials[pg.serial]

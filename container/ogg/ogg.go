@@ -55,6 +55,9 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 				// ogg_read_header fails, and so does ffprobe.
 				return nil, err
 			}
+			if src.Budget().Err() != nil {
+				return d.finish(), err
+			}
 			break
 		}
 		off = pg.end()
@@ -68,6 +71,9 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		if err := d.feed(os, pg); err != nil {
 			if !d.headersDone {
 				return nil, err
+			}
+			if src.Budget().Err() != nil {
+				return d.finish(), err
 			}
 			break
 		}

@@ -235,7 +235,9 @@ func (d *demux) feed(os *ostream, pg *page) error {
 				break
 			}
 		}
-		d.keep(os, pg.payload[begin:pos])
+		if err := d.keep(os, pg.payload[begin:pos]); err != nil {
+			return err
+		}
 		if !complete {
 			os.incomplete = os.psize > 0
 			return nil
@@ -248,18 +250,34 @@ func (d *demux) feed(os *ostream, pg *page) error {
 		if err != nil {
 			return err
 		}
+		// The packets of a page come from the file: stop on the budget.
+		if err := d.src.Budget().Err(); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// keep appends b to the packet being assembled, up to maxPacket bytes.
-func (d *demux) keep(os *ostream, b []byte) {
+// keep appends b to the packet being assembled, up to maxPacket bytes. The
+// packet's buffer is reused from packet to packet; its growth is charged to
+// the budget, so that a packet spread over many pages costs what it keeps.
+func (d *demux) keep(os *ostream, b []byte) error {
 	os.psize += int64(len(b))
 	if room := d.maxPacket - int64(len(os.buf)); room < int64(len(b)) {
 		b = b[:max(room, 0)]
 		os.truncated = true
 	}
+	if n := int64(len(os.buf) + len(b)); n > int64(cap(os.buf)) {
+		c := min(max(n, 2*int64(cap(os.buf))), d.maxPacket)
+		if err := d.src.Budget().Alloc(name, "packet", os.syncPos, c-int64(cap(os.buf))); err != nil {
+			return err
+		}
+		buf := make([]byte, len(os.buf), c)
+		copy(buf, os.buf)
+		os.buf = buf
+	}
 	os.buf = append(os.buf, b...)
+	return nil
 }
 
 // dispatch gives a packet to the codec mapping: a header packet while the
