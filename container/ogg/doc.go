@@ -15,7 +15,10 @@
 // oggparsetheora.c and oggparseskeleton.c:
 //
 //   - pages from the start, checked as ogg_read_page does (a page with a bad
-//     CRC or version is skipped and the search for "OggS" resumes after it),
+//     CRC or version is skipped and the search for "OggS" resumes after it;
+//     unlike ogg_read_page, which reads and checksums each candidate page,
+//     the search reads each byte once and judges a candidate in constant
+//     time, so a run of false capture patterns costs what its bytes do),
 //     until one stream reaches its first data packet, then on until every
 //     stream has shown its first data packet (bounded), whose page gives the
 //     start time by each mapping's rule;

@@ -2,6 +2,7 @@ package ogg
 
 import (
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -36,6 +37,14 @@ func FuzzRead(f *testing.F) {
 	f.Add(cat(vorbisFile(1, 1000, 5000), vorbisFile(2, 1000, 3000)))
 	f.Add(cat(oggPage(flagBOS, 0, 5, 0, false, theoraID()), oggPage(0, 0, 5, 1, false, []byte("\x81theora\x00\x00\x00\x00\x00\x00\x00\x00"), []byte("\x82theora")),
 		oggPage(flagEOS, 1<<6|1, 5, 2, false, []byte{0x30})))
+	// The hostile inputs of the issue "Hostile input: bounded work", each
+	// over 100 KB: runs of false capture patterns before a file, streams
+	// past max_streams, random pages good and bad.
+	f.Add(cat(falseCaptures(100<<10), vorbisLong(300)))
+	f.Add(cat(heavyCaptures(100<<10), vorbisLong(300)))
+	f.Add(cat(periodicCaptures(100<<10, 7), vorbisLong(300)))
+	f.Add(manySerials(2000))
+	f.Add(randomOgg(rand.New(rand.NewPCG(7, 8)), 100<<10))
 	corpusSeeds(f)
 	sentinels := []error{container.ErrTruncated, container.ErrMalformed, container.ErrLimit, container.ErrUnsupported}
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -71,5 +80,22 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("picture %d+%d outside the object of %d bytes", p.Offset, p.Length, len(b))
 			}
 		}
+	})
+}
+
+// FuzzScan compares the page scanner with the reference search (the page
+// search before the scanner, in reference_test.go): the same pages and the
+// same final error from any start.
+func FuzzScan(f *testing.F) {
+	f.Add(vorbisFile(1, 1000, 5000), uint32(0))
+	f.Add(cat(falseCaptures(4<<10), vorbisFile(1, 1000, 5000)), uint32(0))
+	f.Add(cat(heavyUnit, heavyUnit, vorbisLong(10)), uint32(3))
+	f.Add(cat(periodicCaptures(2<<10, 7), vorbisFile(1, 1000, 5000)), uint32(0))
+	rng := rand.New(rand.NewPCG(9, 10))
+	for i := 0; i < 8; i++ {
+		f.Add(randomOgg(rng, 1+rng.IntN(3000)), rng.Uint32())
+	}
+	f.Fuzz(func(t *testing.T, b []byte, start uint32) {
+		diffScanner(t, b, int64(start)%(int64(len(b))+1))
 	})
 }

@@ -6,23 +6,6 @@ import (
 
 const noPTS = container.NoPTS
 
-// window is a Source over bytes already read from the end of the object,
-// so that the tail's pages are parsed with no further reads.
-type window struct {
-	b    []byte
-	base int64
-	src  container.Source
-}
-
-func (w *window) ReadAt(p []byte, off int64) (int, error) {
-	if off < w.base {
-		return w.src.ReadAt(p, off)
-	}
-	return (&container.BytesSource{B: w.b}).ReadAt(p, off-w.base)
-}
-func (w *window) Size() int64               { return w.base + int64(len(w.b)) }
-func (w *window) Budget() *container.Budget { return w.src.Budget() }
-
 // length reads the last maxPageSize bytes of the object in one read and
 // takes each stream's duration from the granule position of its last page
 // there (ogg_get_length). A page of an unknown serial ends the scan, unless
@@ -32,37 +15,37 @@ func (d *demux) length() error {
 	// A source whose allocation limit is below a page gets a smaller
 	// window rather than no duration.
 	end := max(size-min(maxPageSize, d.src.Budget().MaxAlloc()), 0)
-	b, err := container.ReadAt(d.src, end, size-end, name, "tail")
-	if err != nil {
+	// The scanner's window takes the tail in one read (none where it
+	// already holds it), so every page there is examined with no further
+	// read.
+	if err := d.scan.ensure(end, size); err != nil {
 		return err
 	}
-	w := &window{b: b, base: end, src: d.src}
-	serials := make([]uint32, len(d.streams))
-	for i, os := range d.streams {
-		serials[i] = os.serial
+	// The tail's own view of the serials: the single stream of a chained
+	// file takes each new link's serial here without changing the streams'.
+	serials := make(map[uint32]*ostream, len(d.streams))
+	for _, os := range d.streams {
+		serials[os.serial] = os
 	}
 	gotData := d.dataSeen()
 	for off := end; ; {
-		pg, err := nextPage(w, off)
+		pg, err := d.scan.next(off)
 		if err != nil {
-			return nil // the end of the object ends the scan, as EOF does
+			// The end of the object ends the scan, as EOF does; the end of
+			// the budget ends the probe.
+			return d.src.Budget().Err()
 		}
 		off = pg.end()
-		i := -1
-		for k, s := range serials {
-			if s == pg.serial {
-				i = k
-				break
-			}
-		}
-		if i < 0 {
+		os := serials[pg.serial]
+		if os == nil {
 			if !gotData || len(d.streams) != 1 || findCodec(pg.payload) != d.streams[0].codec {
 				return nil
 			}
-			i, serials[0] = 0, pg.serial
+			os = d.streams[0]
+			clear(serials)
+			serials[pg.serial] = os
 		}
 		gotData = gotData || pg.flags&flagBOS == 0
-		os := d.streams[i]
 		if pg.granule != -1 && pg.granule != 0 && os.codec != nil {
 			os.duration = gpToPTS(os, pg.granule)
 			if s := os.knownStart(); s != noPTS && os.duration != noPTS {

@@ -40,6 +40,8 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	d := &demux{
 		src:       src,
 		info:      container.NewInfo(name, longName),
+		scan:      newScanner(src),
+		serials:   make(map[uint32]*ostream),
 		maxPacket: min(src.Budget().MaxAlloc(), maxPacket),
 	}
 	off := start
@@ -47,11 +49,14 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		if d.headersDone && off-d.info.Format.DataOffset > afterHeaders {
 			break
 		}
-		pg, err := nextPage(src, off)
+		pg, err := d.scan.next(off)
 		if err != nil {
 			if !d.headersDone {
 				// ogg_read_header fails, and so does ffprobe.
 				return nil, err
+			}
+			if src.Budget().Err() != nil {
+				return d.finish(), err
 			}
 			break
 		}
@@ -66,6 +71,9 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		if err := d.feed(os, pg); err != nil {
 			if !d.headersDone {
 				return nil, err
+			}
+			if src.Budget().Err() != nil {
+				return d.finish(), err
 			}
 			break
 		}

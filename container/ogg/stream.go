@@ -20,9 +20,16 @@ const (
 type demux struct {
 	src         container.Source
 	info        *container.Info
+	scan        *scanner
 	streams     []*ostream
+	serials     map[uint32]*ostream // streams by serial number, so a page finds its stream in O(1)
 	maxPacket   int64
 	headersDone bool // ogg->headers: one stream has reached its data
+
+	// Counters kept as the streams change, so that the per-page questions
+	// are O(1) however many streams there are.
+	withData int // streams whose last page was not a BOS page (dataSeen)
+	awaiting int // streams with a codec that has packets whose first is not seen (allFirstSeen)
 }
 
 // ostream is one logical stream (struct ogg_stream in oggdec.h).
@@ -103,32 +110,41 @@ func whole(p packet, what string) error {
 	return nil
 }
 
-func (d *demux) bySerial(serial uint32) *ostream {
-	for _, os := range d.streams {
-		if os.serial == serial {
-			return os
+func (d *demux) bySerial(serial uint32) *ostream { return d.serials[serial] }
+
+// dataSeen is data_packets_seen: some stream's last page was not a BOS page.
+func (d *demux) dataSeen() bool { return d.withData > 0 }
+
+// allFirstSeen reports whether every stream with a codec whose packets are
+// not all headers has had its first data packet.
+func (d *demux) allFirstSeen() bool { return d.awaiting == 0 }
+
+// setGotData records whether the stream's last page was a data page.
+func (d *demux) setGotData(os *ostream, v bool) {
+	if v != os.gotData {
+		if v {
+			d.withData++
+		} else {
+			d.withData--
 		}
+		os.gotData = v
 	}
-	return nil
 }
 
-// dataSeen is data_packets_seen.
-func (d *demux) dataSeen() bool {
-	for _, os := range d.streams {
-		if os.gotData {
-			return true
-		}
+// setCodec gives a stream its codec, once.
+func (d *demux) setCodec(os *ostream, c *mapping) {
+	os.codec = c
+	if c != nil && !c.headersOnly && !os.firstSeen {
+		d.awaiting++
 	}
-	return false
 }
 
-func (d *demux) allFirstSeen() bool {
-	for _, os := range d.streams {
-		if os.codec != nil && !os.codec.headersOnly && !os.firstSeen {
-			return false
-		}
+// setFirstSeen records the stream's first data packet.
+func (d *demux) setFirstSeen(os *ostream) {
+	os.firstSeen = true
+	if os.codec != nil && !os.codec.headersOnly {
+		d.awaiting--
 	}
-	return true
 }
 
 // streamFor returns the logical stream of a page, creating it for a new
@@ -151,7 +167,9 @@ func (d *demux) streamFor(pg *page) (*ostream, error) {
 		if c := findCodec(pg.payload); c != os.codec {
 			return nil, container.Errorf(name, "page", pg.off, container.ErrMalformed, "cannot identify new stream %08x", pg.serial)
 		}
+		delete(d.serials, os.serial)
 		os.serial = pg.serial
+		d.serials[os.serial] = os
 		if os.codec == &opusMapping {
 			// A chained Opus stream repeats its headers (ogg_replace_stream).
 			os.header = -1
@@ -167,18 +185,19 @@ func (d *demux) streamFor(pg *page) (*ostream, error) {
 	st.TimeBase = container.Rational{Num: 1, Den: 1000000}
 	os := &ostream{serial: pg.serial, st: st, header: -1, start: noPTS, duration: noPTS}
 	d.streams = append(d.streams, os)
+	d.serials[os.serial] = os
 	return os, nil
 }
 
 // feed reassembles the packets of a page for its stream and hands each
 // complete one on (ogg_read_page and ogg_packet).
 func (d *demux) feed(os *ostream, pg *page) error {
-	os.gotData = pg.flags&flagBOS == 0
+	d.setGotData(os, pg.flags&flagBOS == 0)
 	if os.codec == nil {
 		if os.header >= 0 {
 			return nil // no codec: the stream's packets are ignored
 		}
-		os.codec = findCodec(pg.payload)
+		d.setCodec(os, findCodec(pg.payload))
 		if os.codec == nil {
 			os.header = 0 // "Codec not found"
 			return nil
@@ -216,7 +235,9 @@ func (d *demux) feed(os *ostream, pg *page) error {
 				break
 			}
 		}
-		d.keep(os, pg.payload[begin:pos])
+		if err := d.keep(os, pg.payload[begin:pos]); err != nil {
+			return err
+		}
 		if !complete {
 			os.incomplete = os.psize > 0
 			return nil
@@ -229,18 +250,34 @@ func (d *demux) feed(os *ostream, pg *page) error {
 		if err != nil {
 			return err
 		}
+		// The packets of a page come from the file: stop on the budget.
+		if err := d.src.Budget().Err(); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// keep appends b to the packet being assembled, up to maxPacket bytes.
-func (d *demux) keep(os *ostream, b []byte) {
+// keep appends b to the packet being assembled, up to maxPacket bytes. The
+// packet's buffer is reused from packet to packet; its growth is charged to
+// the budget, so that a packet spread over many pages costs what it keeps.
+func (d *demux) keep(os *ostream, b []byte) error {
 	os.psize += int64(len(b))
 	if room := d.maxPacket - int64(len(os.buf)); room < int64(len(b)) {
 		b = b[:max(room, 0)]
 		os.truncated = true
 	}
+	if n := int64(len(os.buf) + len(b)); n > int64(cap(os.buf)) {
+		c := min(max(n, 2*int64(cap(os.buf))), d.maxPacket)
+		if err := d.src.Budget().Alloc(name, "packet", os.syncPos, c-int64(cap(os.buf))); err != nil {
+			return err
+		}
+		buf := make([]byte, len(os.buf), c)
+		copy(buf, os.buf)
+		os.buf = buf
+	}
 	os.buf = append(os.buf, b...)
+	return nil
 }
 
 // dispatch gives a packet to the codec mapping: a header packet while the
@@ -271,7 +308,7 @@ func (d *demux) dispatch(os *ostream, pkt packet) error {
 		}
 	}
 	if !os.firstSeen {
-		os.firstSeen = true
+		d.setFirstSeen(os)
 		if os.codec.first != nil {
 			os.codec.first(os, pkt)
 		}
