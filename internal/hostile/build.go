@@ -195,6 +195,7 @@ func ID3CompressedFrame(id string, body []byte) []byte {
 // from the prefix's (RFC 1950 8.2: n zeros add n*a to b).
 type zeroDeflater struct {
 	zeros map[int][]byte
+	w     *flate.Writer
 }
 
 func (d *zeroDeflater) zlib(prefix []byte, n int) []byte {
@@ -212,9 +213,13 @@ func (d *zeroDeflater) zlib(prefix []byte, n int) []byte {
 	}
 	var b bytes.Buffer
 	b.Write([]byte{0x78, 0xDA}) // deflate, 32 KiB window, best compression
-	w, _ := flate.NewWriter(&b, flate.BestCompression)
-	w.Write(prefix)
-	w.Flush()
+	if d.w == nil {
+		d.w, _ = flate.NewWriter(&b, flate.BestCompression)
+	} else {
+		d.w.Reset(&b)
+	}
+	d.w.Write(prefix)
+	d.w.Flush()
 	b.Write(tail)
 	const mod = 65521
 	a, s := uint64(1), uint64(0)

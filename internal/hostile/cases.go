@@ -61,7 +61,7 @@ func Cases() []Case {
 		{Name: "id3_apic", Ext: "mp3", Class: "d", Count: 100000, Big: 400000, Make: mem(ID3APIC)},
 		{Name: "ape_binary", Ext: "aac", Class: "d", Count: 1500, Big: 20000, Make: mem(ADTSAPEBinary)},
 
-		{Name: "mp4_chapters", Ext: "m4a", Class: "e", Count: 4000000, Big: 16000000,
+		{Name: "mp4_chapters", Ext: "m4a", Class: "e", Count: 4000000, Big: 8000000, // a 32 MB chap box: under MaxAlloc
 			Make: func(n int) Input { return InMemory(MP4ChapterRefs(1000, n)) }},
 
 		{Name: "mp4_stts_past_end", Ext: "m4a", Class: "f", Count: 50000000, Big: 500000000,

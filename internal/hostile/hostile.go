@@ -297,7 +297,7 @@ func ID3APIC(n int) []byte {
 
 // ADTSAPEBinary builds an ADTS file of 100 silent frames ended by an APEv2
 // tag of n binary items Blob0000.. holding a file name (blob0000.bin) and
-// 700 bytes (733 bytes each: 1.1 MB for n = 1,500). Each binary item is an
+// 700 zero bytes (733 bytes each: 1.1 MB for n = 1,500). Each binary item is an
 // attachment stream for FFmpeg (apetag.c ape_tag_read_field); past
 // max_streams it stops reading the tag and keeps what it has.
 // ffprobe 5.1 for n = 1,500: exit status 0, 1000 streams (the aac
@@ -305,7 +305,7 @@ func ID3APIC(n int) []byte {
 func ADTSAPEBinary(n int) []byte {
 	var items []byte
 	for i := 0; i < n; i++ {
-		v := Cat([]byte(fmt.Sprintf("blob%04d.bin\x00", i)), bytes.Repeat([]byte{byte(i)}, 700))
+		v := Cat([]byte(fmt.Sprintf("blob%04d.bin\x00", i)), Zeros(700))
 		items = append(items, APEItem(fmt.Sprintf("Blob%04d", i), APEFlagBinary, v)...)
 	}
 	return Cat(ADTSFrames(100), APETag(n, items))
