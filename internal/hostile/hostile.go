@@ -31,12 +31,27 @@ func vorbisKeys(n int) [][]byte {
 	return e
 }
 
+// VorbisCommentKeys returns a Vorbis comment structure (vendor, count,
+// entries; no framing bit) of n distinct keys KEY000000=value000000..,
+// 25 bytes each.
+func VorbisCommentKeys(n int) []byte { return VorbisComment("hostile", vorbisKeys(n)) }
+
+// VorbisCommentRepeatedKey returns a Vorbis comment structure of the one
+// entry ARTIST=a n times, 12 bytes each.
+func VorbisCommentRepeatedKey(n int) []byte {
+	e := make([][]byte, n)
+	for i := range e {
+		e[i] = []byte("ARTIST=a")
+	}
+	return VorbisComment("hostile", e)
+}
+
 // FLACVorbisKeys builds a FLAC file whose VORBIS_COMMENT block holds n
 // distinct keys KEY000000.. (25 bytes each: 2.5 MB for n = 100,000; a
 // block holds at most 16 MiB, about 670,000 of them).
 // ffprobe 5.1: 100,000 format tags, in 59 s.
 func FLACVorbisKeys(n int) []byte {
-	return flacFile([2][]byte{{FLACVorbisComment}, VorbisComment("hostile", vorbisKeys(n))})
+	return flacFile([2][]byte{{FLACVorbisComment}, VorbisCommentKeys(n)})
 }
 
 // FLACVorbisRepeatedKey builds a FLAC file whose VORBIS_COMMENT block holds
@@ -46,11 +61,7 @@ func FLACVorbisKeys(n int) []byte {
 // value at each repetition moves n^2 bytes.
 // ffprobe 5.1: one format tag ARTIST=a;a;...;a of 399,999 bytes, in 30 s.
 func FLACVorbisRepeatedKey(n int) []byte {
-	e := make([][]byte, n)
-	for i := range e {
-		e[i] = []byte("ARTIST=a")
-	}
-	return flacFile([2][]byte{{FLACVorbisComment}, VorbisComment("hostile", e)})
+	return flacFile([2][]byte{{FLACVorbisComment}, VorbisCommentRepeatedKey(n)})
 }
 
 // OggVorbisKeys builds an Ogg Vorbis file whose comment header holds n
@@ -60,7 +71,7 @@ func FLACVorbisRepeatedKey(n int) []byte {
 // ffprobe 5.1: 100,000 tags of stream 0, in 58 s.
 func OggVorbisKeys(n int) []byte {
 	var seq uint32
-	comment := Cat([]byte("\x03vorbis"), VorbisComment("hostile", vorbisKeys(n)), []byte{1})
+	comment := Cat([]byte("\x03vorbis"), VorbisCommentKeys(n), []byte{1})
 	audio := []byte{0, 1, 2, 3} // even first byte: an audio packet of mode 0
 	b := Cat(
 		OggPackets(1, &seq, true, 0, vorbisID),
@@ -76,12 +87,19 @@ func OggVorbisKeys(n int) []byte {
 // chunks. Each becomes a format tag (riffdec.c ff_read_riff_info).
 // ffprobe 5.1: 100,000 format tags, in 63 s.
 func WAVInfoKeys(n int) []byte {
-	info := make([]byte, 0, 4+16*n)
-	info = append(info, "INFO"...)
-	for i := 0; i < n; i++ {
-		info = append(info, Chunk(string(key4(i)), []byte(fmt.Sprintf("v%06d\x00", i)))...)
-	}
+	info := Cat([]byte("INFO"), RIFFInfoChunks(n))
 	return WAV(Chunk("fmt ", pcmFmt), Chunk("LIST", info), Chunk("data", Zeros(4410*4)))
+}
+
+// RIFFInfoChunks returns the body of a LIST/INFO chunk after its list type:
+// n sub-chunks of distinct ids 0000, 0001, .. and values v000000.. (16
+// bytes each).
+func RIFFInfoChunks(n int) []byte {
+	b := make([]byte, 0, 16*n)
+	for i := 0; i < n; i++ {
+		b = append(b, Chunk(string(key4(i)), []byte(fmt.Sprintf("v%06d\x00", i)))...)
+	}
+	return b
 }
 
 // MP4Freeform builds an M4A file with one pcm_s16le track and, in
