@@ -62,7 +62,7 @@ def tags(obj, select):
         s["selected"] = sel
     return s
 
-def clean(line, name):
+def clean(line):
     line = re.sub(r" @ 0x[0-9a-f]+\]", "]", line)
     return line.replace(os.path.join(tmp, ""), "")
 
@@ -72,7 +72,7 @@ for e in json.load(open(os.path.join(tmp, "manifest.json"))):
     p = subprocess.run(["ffprobe", "-v", "error", "-show_format", "-show_streams", "-of", "json", path],
                        capture_output=True)
     took = time.time() - begin
-    err = [clean(l, e["file"]) for l in p.stderr.decode(errors="replace").splitlines()]
+    err = [clean(l) for l in p.stderr.decode(errors="replace").splitlines()]
     s = {
         "name": e["name"], "file": e["file"], "class": e["class"], "count": e["count"],
         "size": e["size"], "sha256": e["sha256"],
@@ -100,8 +100,6 @@ for e in json.load(open(os.path.join(tmp, "manifest.json"))):
             "format_tags": tags(fmt, e["select"] or []),
             "stream0_tags": tags(streams[0] if streams else None, e["select"] or []),
         })
-        if streams and e["select"]:
-            pass
     with open(os.path.join(out, e["name"] + ".json"), "w") as f:
         json.dump(s, f, indent=1, ensure_ascii=False)
         f.write("\n")
