@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
 // id3CorpusSeeds adds the heads of a few shared-corpus files when the
@@ -38,6 +39,10 @@ func FuzzParseID3v2(f *testing.F) {
 	f.Add(id3Tag(2, 0, id3Frame22("PIC", []byte("\x00PNG\x03\x00\x89PNG\r\n\x1a\n"))))
 	f.Add(id3Tag(3, 0, id3Frame34(3, "APIC", 0, []byte("\x00image/jpeg\x00\x03d\x00\xff\xd8\xff"))))
 	id3CorpusSeeds(f, "real/taglib/*.id3", "real/taglib/unsynch*.id3")
+	// Hostile tags of about 100 KB (internal/hostile).
+	f.Add(hostile.ID3TXXX(1700))
+	f.Add(hostile.ID3ZlibTXXX(2, 1<<20))
+	f.Add(hostile.ID3ZlibAPIC(600, 256<<10))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		src := &container.BytesSource{B: b, Limit: 1 << 16}
 		start := time.Now()
@@ -72,6 +77,8 @@ func FuzzParseAPE(f *testing.F) {
 	f.Add(id3Cat(items, apeFooter(items, 2, 0)))
 	f.Add(apeFooter(nil, 0, 0))
 	id3CorpusSeeds(f, "real/taglib/ape*.mp3")
+	f.Add(hostile.ADTSAPEText(3500))
+	f.Add(hostile.ADTSAPEBinary(140))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		src := &container.BytesSource{B: b, Limit: 1 << 16}
 		a, err := ReadAPE(src, int64(len(b)))

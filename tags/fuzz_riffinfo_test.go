@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
 // FuzzParseRIFFInfo reads arbitrary LIST/INFO bodies: it must end promptly,
@@ -14,6 +15,7 @@ func FuzzParseRIFFInfo(f *testing.F) {
 	f.Add([]byte("INAM\x05\x00\x00\x00Title\x00IART\x03\x00\x00\x00Bob\x00"))
 	f.Add([]byte("INAM\x05\x00\x00\x00HelloIART\x03\x00\x00\x00Bob\x00"))
 	f.Add([]byte("\x00\x00\x00\x00\x00\x00\x00\x00"))
+	f.Add(hostile.RIFFInfoChunks(6500)) // 100 KB of distinct keys (internal/hostile)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		begin := time.Now()
 		var got container.Tags

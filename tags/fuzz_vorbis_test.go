@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
 // FuzzParseVorbisComment: any structure parses without panic, fails only
@@ -13,6 +15,9 @@ func FuzzParseVorbisComment(f *testing.F) {
 	f.Add(vorbisComment("ffmpeg", 2, "title=Song", "ARTIST=A"))
 	f.Add(vorbisComment("", 0xFFFFFFFF, "CHAPTER001=00:00:01.000", "METADATA_BLOCK_PICTURE=AAAA"))
 	f.Add([]byte{})
+	// 100 KB of distinct keys, and of one key repeated (internal/hostile).
+	f.Add(hostile.VorbisCommentKeys(4100))
+	f.Add(hostile.VorbisCommentRepeatedKey(8600))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		_, pairs, err := ParseVorbisComment(b, nil)
 		if err != nil {
@@ -39,6 +44,7 @@ func FuzzParseVorbisComment(f *testing.F) {
 func FuzzParseFLACPicture(f *testing.F) {
 	f.Add(flacPictureBody(3, "image/jpeg", "d", []byte{1, 2, 3}), false)
 	f.Add(flacPictureBody(3, "image/png", "", []byte{1}), true)
+	f.Add(hostile.FLACPictureBody(3, "image/png", "", hostile.Zeros(100<<10)), false) // 100 KB (internal/hostile)
 	f.Fuzz(func(t *testing.T, b []byte, trunc bool) {
 		p, err := ParseFLACPicture(b, int64(len(b)), trunc)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -42,6 +43,10 @@ func FuzzRead(f *testing.F) {
 			f.Add(b)
 		}
 	}
+	// Hostile inputs of about 100 KB (internal/hostile): tag dictionaries,
+	// compressed frames, Ogg junk, stream floods, tables past their box.
+	f.Add(hostile.ADTSAPEText(3500))
+	f.Add(hostile.ADTSAPEBinary(140))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		_ = probe(b)
 		src := &countingSource{BytesSource: container.BytesSource{B: b}}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
 // FuzzRead reads arbitrary bytes as a FLAC file through a source with a
@@ -30,6 +31,11 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	}
+	// Hostile inputs of about 100 KB (internal/hostile): tag dictionaries,
+	// compressed frames, Ogg junk, stream floods, tables past their box.
+	f.Add(hostile.FLACVorbisKeys(4100))
+	f.Add(hostile.FLACVorbisRepeatedKey(8600))
+	f.Add(hostile.FLACPictures(1350))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		src := &container.BytesSource{B: b, Limit: 1 << 16}
 		begin := time.Now()

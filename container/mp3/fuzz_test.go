@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -28,6 +29,12 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	}
+	// Hostile inputs of about 100 KB (internal/hostile): tag dictionaries,
+	// compressed frames, Ogg junk, stream floods, tables past their box.
+	f.Add(hostile.ID3TXXX(1700))
+	f.Add(hostile.ID3APIC(1800))
+	f.Add(hostile.ID3ZlibTXXX(2, 1<<20))
+	f.Add(hostile.ID3ZlibAPIC(600, 256<<10))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		begin := time.Now()
 		probe(b)

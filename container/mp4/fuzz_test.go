@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
 // limitedSource is a BytesSource with a small allocation limit, as the
@@ -30,6 +31,13 @@ func FuzzRead(f *testing.F) {
 			f.Add(b)
 		}
 	}
+	// Hostile inputs of about 100 KB (internal/hostile): tag dictionaries,
+	// compressed frames, Ogg junk, stream floods, tables past their box.
+	f.Add(hostile.MP4Freeform(1300))
+	f.Add(hostile.MP4EmptyTraks(13000))
+	f.Add(hostile.MP4ChapterRefs(100, 26000))
+	f.Add(hostile.MP4STTSPastEnd(50000000, 100<<10).Bytes())
+	f.Add(hostile.MP4HugeHdlr(64 << 10).Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		src := limitedSource(data)
 		done := make(chan struct{})

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
 // corpusSeeds adds the small Ogg files (up to 16 KB: larger seeds make
@@ -47,6 +48,12 @@ func FuzzRead(f *testing.F) {
 	f.Add(randomOgg(rand.New(rand.NewPCG(7, 8)), 100<<10))
 	corpusSeeds(f)
 	sentinels := []error{container.ErrTruncated, container.ErrMalformed, container.ErrLimit, container.ErrUnsupported}
+	// Hostile inputs of about 100 KB (internal/hostile): tag dictionaries,
+	// compressed frames, Ogg junk, stream floods, tables past their box.
+	f.Add(hostile.OggVorbisKeys(4100))
+	f.Add(hostile.OggCaptureJunk(100 << 10))
+	f.Add(hostile.OggBadCRCPages(2200))
+	f.Add(hostile.OggSerials(2200))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		src := &container.BytesSource{B: b, Limit: 1 << 20}
 		begin := time.Now()

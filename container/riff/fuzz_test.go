@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
 // FuzzRead runs the probes and the WAV and Wave64 demuxers on arbitrary
@@ -27,6 +28,10 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	}
+	// Hostile inputs of about 100 KB (internal/hostile): tag dictionaries,
+	// compressed frames, Ogg junk, stream floods, tables past their box.
+	f.Add(hostile.WAVInfoKeys(6300))
+	f.Add(hostile.W64Summary(4200))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		for _, d := range []*container.Demuxer{&WAV, &W64} {
 			begin := time.Now()
