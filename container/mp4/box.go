@@ -1,7 +1,7 @@
 package mp4
 
 import (
-	"context"
+	"encoding/binary"
 	"errors"
 	"io"
 
@@ -30,55 +30,101 @@ const maxDepth = 10
 // walk calls fn for each box in [off, off+size) of r, in file order. Each
 // box is a structure visited on budget, whose error ends the walk.
 //
-// The headers are read by go-mp4's ReadBoxStructure over a section reader of
-// the range, always as a root walk and never expanded: go-mp4 refuses a child
-// larger than its parent (the whole walk fails) where mov_read_default clamps
-// it, so each level is walked separately and clamped here. A header that
-// claims less than its own length ends the level, as in mov_read_default; a
-// partial header at the end is trailing garbage and ends it too. Payloads are
-// never read here: a walk over mdat costs one header read.
+// The walk reads box headers itself, as go-mp4's ReadBoxStructure would
+// read them in a root walk over the range, which is how this package used
+// to call it: go-mp4 fails a whole walk on a child larger than its parent
+// (mov_read_default clamps it), so each level was walked separately, and it
+// allocates about 2 KB per box header (a bytes.Buffer each), which made an
+// object of a million empty boxes cost gigabytes. go-mp4 still decides the
+// one thing its root walk did beyond headers: an ftyp or keys box whose
+// payload its Unmarshal rejects, or that runs past the range, ends the
+// level before fn sees it.
+//
+// As in mov_read_default, a box is clamped to what the range has left; a
+// header that claims less than its own length ends the level, and so does
+// a partial header at the end (trailing garbage). Payloads are never read
+// here: a walk over mdat costs one header read.
 func walk(r io.ReaderAt, budget *container.Budget, off, size int64, fn func(b box) error) error {
-	if size < 8 {
-		return nil
-	}
-	sr := io.NewSectionReader(r, off, size)
-	_, err := mp4.ReadBoxStructure(sr, func(h *mp4.ReadHandle) (interface{}, error) {
-		bi := h.BoxInfo
-		rel := int64(bi.Offset)
-		if rel < 0 || rel > size {
-			return nil, errStop
+	var quickTime bool // an ftyp of this level lists the qt brand (go-mp4's context)
+	for rel := int64(0); size-rel >= mp4.SmallHeaderSize; {
+		var h [mp4.LargeHeaderSize]byte
+		if _, err := r.ReadAt(h[:mp4.SmallHeaderSize], off+rel); err != nil {
+			return readErr(err)
+		}
+		claim := uint64(binary.BigEndian.Uint32(h[:]))
+		typ := string(h[4:8])
+		hdr := int64(mp4.SmallHeaderSize)
+		switch claim {
+		case 0: // to the end of the range
+			claim = uint64(size - rel)
+		case 1: // a 64-bit size follows
+			if size-rel < mp4.LargeHeaderSize {
+				return nil
+			}
+			if _, err := r.ReadAt(h[8:16], off+rel+8); err != nil {
+				return readErr(err)
+			}
+			claim = binary.BigEndian.Uint64(h[8:])
+			hdr = mp4.LargeHeaderSize
+			if claim == 0 {
+				return nil // go-mp4: "invalid size"
+			}
 		}
 		remain := size - rel
-		hdr := int64(bi.HeaderSize)
 		sz := remain
-		if bi.Size < uint64(remain) {
-			sz = int64(bi.Size)
+		if claim < uint64(remain) {
+			sz = int64(claim)
 		}
 		if sz < hdr {
-			return nil, errStop
+			return nil
+		}
+		if typ == "ftyp" || typ == "keys" {
+			if claim > uint64(remain) || !goMP4Accepts(r, off+rel+hdr, sz-hdr, typ, &quickTime) {
+				return nil
+			}
 		}
 		if err := budget.Visit(fmtName, "box", off+rel); err != nil {
-			return nil, err
+			return err
 		}
-		return nil, fn(box{typ: string(bi.Type[:]), off: off + rel, hdr: hdr, size: sz})
-	})
-	if err == nil || errors.Is(err, errStop) {
-		return nil
+		err := fn(box{typ: typ, off: off + rel, hdr: hdr, size: sz})
+		if errors.Is(err, errStop) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if claim >= uint64(remain) {
+			return nil // the box reaches the end of the range
+		}
+		rel += int64(claim)
 	}
-	if isFatal(err) {
-		return err
-	}
-	// Anything else is go-mp4 giving up on a malformed header (an ftyp or
-	// keys box too short for its own fields): the level ends there, as
-	// mov_read_default would stop at the bad atom.
 	return nil
 }
 
-// isFatal reports whether err must end the probe: one of our categories
-// (the source's limits, a truncation we raised) or a cancelled context.
-func isFatal(err error) bool {
-	var fe *container.FormatError
-	return errors.As(err, &fe) || errors.Is(err, container.ErrLimit) ||
-		errors.Is(err, container.ErrMalformed) || errors.Is(err, container.ErrTruncated) ||
-		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+// goMP4Accepts reports whether go-mp4 unmarshals the payload of an ftyp or
+// keys box, which its root walk does before it hands the box on.
+func goMP4Accepts(r io.ReaderAt, off, n int64, typ string, quickTime *bool) bool {
+	sr := io.NewSectionReader(r, off, n)
+	ctx := mp4.Context{IsQuickTimeCompatible: *quickTime}
+	if typ == "ftyp" {
+		var ftyp mp4.Ftyp
+		if _, err := mp4.Unmarshal(sr, uint64(n), &ftyp, ctx); err != nil {
+			return false
+		}
+		*quickTime = *quickTime || ftyp.HasCompatibleBrand(mp4.BrandQT())
+		return true
+	}
+	var keys mp4.Keys
+	_, err := mp4.Unmarshal(sr, uint64(n), &keys, ctx)
+	return err == nil
+}
+
+// readErr is what a failed header read means for the walk: the end of the
+// object ends the level, anything else (the source's limits, a cancelled
+// context, an I/O error) ends the probe.
+func readErr(err error) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil
+	}
+	return err
 }
