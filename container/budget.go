@@ -169,8 +169,8 @@ func (b *Budget) Alloc(format, what string, off, n int64) error {
 	return nil
 }
 
-// Inflate charges n decompressed bytes, before they are produced, to both
-// MaxInflate and the allocation budget.
+// Inflate charges n decompressed bytes to MaxInflate before they are
+// produced. The memory that keeps any of them is charged with Alloc.
 func (b *Budget) Inflate(format, what string, off, n int64) error {
 	if b == nil {
 		return nil
@@ -180,9 +180,6 @@ func (b *Budget) Inflate(format, what string, off, n int64) error {
 	}
 	if n > b.limits.MaxInflate-b.used.Inflated {
 		return b.fail(format, what, off, "%d more decompressed bytes exceed the limit %d", n, b.limits.MaxInflate)
-	}
-	if err := b.Alloc(format, what, off, n); err != nil {
-		return err
 	}
 	b.used.Inflated += n
 	return nil

@@ -47,7 +47,7 @@ func TestBudgetInflate(t *testing.T) {
 	b := NewBudget(nil, Limits{MaxInflate: 10})
 	assert.NoError(t, b.Inflate("x", "z", 0, 10))
 	assert.ErrorIs(t, b.Inflate("x", "z", 0, 1), ErrLimit)
-	assert.Equal(t, Usage{Allocated: 10, Inflated: 10}, b.Used())
+	assert.Equal(t, Usage{Inflated: 10}, b.Used())
 }
 
 // TestBudgetStreams: AddStream stops at MaxStreams without making the

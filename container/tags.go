@@ -89,6 +89,18 @@ func (t Tags) Lookup(key string) (Tag, bool) {
 	return Tag{}, false
 }
 
+// Update replaces the value of key in place, keeping the entry's position
+// and spelling, and reports whether key was present. Unlike Set it does
+// not move the entry: it is for a value computed after the order is known.
+func (t *Tags) Update(key, value string) bool {
+	i := t.findIndexed(key)
+	if i < 0 {
+		return false
+	}
+	t.list[i].Value = value
+	return true
+}
+
 // appendNew adds key=value at the end without looking for key, which the
 // caller knows is absent.
 func (t *Tags) appendNew(key, value string) {

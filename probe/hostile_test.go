@@ -405,6 +405,8 @@ func BenchmarkHostile(b *testing.B) {
 			b.ResetTimer()
 			var st *container.Stats
 			var read int64
+			cpu := cpuTime()
+			defer func() { b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op") }()
 			for i := 0; i < b.N; i++ {
 				r := &countingReaderAt{r: in}
 				info, _ := probe.ReaderAt(context.Background(), r, in.Size, probe.WithFilename(c.Name+"."+c.Ext))

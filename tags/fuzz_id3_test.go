@@ -43,6 +43,7 @@ func FuzzParseID3v2(f *testing.F) {
 	f.Add(hostile.ID3TXXX(1700))
 	f.Add(hostile.ID3ZlibTXXX(2, 1<<20))
 	f.Add(hostile.ID3ZlibAPIC(600, 256<<10))
+	f.Add(hostile.ID3APIC(1800))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		src := &container.BytesSource{B: b, Limit: 1 << 16}
 		start := time.Now()
@@ -65,7 +66,13 @@ func FuzzParseID3v2(f *testing.F) {
 			}
 		}
 		info := container.NewInfo("mp3", "")
-		PictureStreams(info, src, res.Pictures)
+		if err := PictureStreams(info, src, res.Pictures); err != nil {
+			// Past the stream limit or the budget: a limit, nothing else.
+			if !errors.Is(err, container.ErrLimit) {
+				t.Fatalf("pictures: %v", err)
+			}
+			return
+		}
 		if len(info.Streams) != len(res.Pictures) {
 			t.Fatalf("%d streams for %d pictures", len(info.Streams), len(res.Pictures))
 		}

@@ -29,7 +29,7 @@ func FuzzParseVorbisComment(f *testing.F) {
 		if len(pairs) > len(b)/4 {
 			t.Fatalf("%d pairs from %d bytes", len(pairs), len(b))
 		}
-		tags, _ := VorbisTags(pairs)
+		tags, _, _ := VorbisTags(pairs, nil)
 		for k, v := range tags.All() {
 			if k == "" || v == "" || strings.EqualFold(k, "METADATA_BLOCK_PICTURE") {
 				t.Fatalf("bad tag %q=%q", k, v)

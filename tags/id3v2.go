@@ -24,7 +24,8 @@ type ID3v2 struct {
 	// ("id3v2_priv.OWNER" = escaped data). ffmpeg adds them to the format
 	// tags of mp3, aac, tta and wav after the demuxer's own tags.
 	Priv container.Tags
-	// Pictures are the APIC/PIC frames, every one of them, in file order.
+	// Pictures are the APIC/PIC frames in file order, every one of them up
+	// to one past the stream limit (see addPicture).
 	Pictures []APIC
 }
 
@@ -157,11 +158,45 @@ func id3Match(b []byte) bool {
 }
 
 type id3Parser struct {
-	src    container.Source
-	budget *container.Budget
-	size   int64
-	res    *ID3v2
-	meta   *container.Tags
+	src     container.Source
+	budget  *container.Budget
+	size    int64
+	res     *ID3v2
+	meta    *container.Tags
+	scratch []byte // reused for picture headers and chunks, charged as it grows
+
+	zr   io.ReadCloser // the zlib reader, reset for each compressed frame
+	zbuf []byte        // its output buffer
+}
+
+// readScratch reads the n bytes at off, or as many as the object holds,
+// into the parser's reusable buffer: the result is valid until the next
+// call.
+func (p *id3Parser) readScratch(off, n int64, what string) ([]byte, error) {
+	if off >= p.size {
+		return nil, nil
+	}
+	n = min(n, p.size-off)
+	if int64(cap(p.scratch)) < n {
+		if err := p.budget.Alloc(id3Format, what, off, n-int64(cap(p.scratch))); err != nil {
+			return nil, err
+		}
+		p.scratch = make([]byte, n)
+	}
+	b := p.scratch[:n]
+	if err := container.ReadFull(p.src, b, off, id3Format, what); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// addPicture keeps a picture frame. No more than one past the stream limit
+// are kept: each becomes a stream where pictures become streams, so the
+// probe fails at that many, and elsewhere they are not used.
+func (p *id3Parser) addPicture(a APIC) {
+	if len(p.res.Pictures) <= p.budget.Limits().MaxStreams {
+		p.res.Pictures = append(p.res.Pictures, a)
+	}
 }
 
 // parseTag walks the frames of one tag whose body starts at start and
@@ -365,32 +400,160 @@ func (p *id3Parser) frame(id string, body, tlen int64, tflags uint16, unsync, is
 		} else {
 			dlen = tlen
 		}
-		if len(b) == 0 || dlen/32768 > int64(len(b)) || dlen > p.budget.MaxAlloc() {
+		if len(b) == 0 || dlen/32768 > int64(len(b)) {
 			return nil
 		}
-		out, ok, err := id3Inflate(b, dlen, p.budget, body)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return nil
-		}
-		b = out
+		return p.compressedFrame(id, b, dlen, body, tlen, isv34)
 	}
-	r := &id3TextReader{b: b}
+	return p.parseFrame(id, &id3TextReader{b: b}, len(b), body, tlen, isv34, p.meta, &p.res.Priv)
+}
+
+// parseFrame reads the fields of a decoded frame body from r, whose frame
+// holds taglen bytes, into meta and priv (or a picture).
+func (p *id3Parser) parseFrame(id string, r *id3TextReader, taglen int, body, tlen int64, isv34 bool, meta, priv *container.Tags) error {
 	switch {
 	case id == "APIC" || id == "PIC":
 		return p.apicDecoded(r, body, tlen, isv34)
 	case id[0] == 'T':
-		id3ReadText(r, len(b), id, p.meta)
+		id3ReadText(r, taglen, id, meta)
 	case id == "USLT":
-		id3ReadUSLT(r, len(b), p.meta)
+		id3ReadUSLT(r, taglen, meta)
 	case id == "COMM" || id == "COM":
-		id3ReadComment(r, len(b), p.meta)
+		id3ReadComment(r, taglen, meta)
 	case id == "PRIV":
-		id3ReadPriv(r, len(b), &p.res.Priv)
+		id3ReadPriv(r, taglen, priv)
 	}
 	return nil
+}
+
+// compressedFrame reads a zlib-compressed frame (ID3v2.4 4.1.2), which
+// ffmpeg inflates whole into a buffer of the declared length before it
+// reads its fields. Here the frame is inflated piece by piece, each piece
+// charged to the budget's MaxInflate before it is produced, and only what
+// the fields need is kept: a text frame stops inflating once its strings
+// have ended, a picture keeps its fields and the first maxDecodedPicture
+// bytes of the image and counts the rest. So a frame whose few bytes of
+// text are followed by megabytes of zeros costs those few bytes, as a
+// bomb costs the budget, not the claim. One difference follows: a stream
+// corrupt past the point where its text ends is read, where ffmpeg's
+// uncompress fails and skips the frame.
+func (p *id3Parser) compressedFrame(id string, z []byte, dlen, body, tlen int64, isv34 bool) error {
+	picture := id == "APIC" || id == "PIC"
+	var acc []byte    // the output kept
+	fields := -1      // for a picture: the length of its fields once they parse
+	next := int64(64) // the output length at which the text fields are tried next
+	keep := func(out []byte) error {
+		room := len(out)
+		if picture && fields >= 0 {
+			room = min(room, max(fields+maxDecodedPicture-len(acc), 0))
+		}
+		if room == 0 {
+			return nil
+		}
+		if err := p.budget.Alloc(id3Format, "compressed frame", body, int64(room)); err != nil {
+			return err
+		}
+		acc = append(acc, out[:room]...)
+		return nil
+	}
+	// complete reports whether the fields parse from acc without reading
+	// past it, given a body of dlen bytes at most.
+	complete := func() bool {
+		r := &id3TextReader{b: acc}
+		if picture {
+			_, hl, ok, need := id3APICHeader(r, int(min(dlen, 1<<30)), isv34)
+			if ok {
+				fields = hl
+			}
+			return ok || !need
+		}
+		var meta, priv container.Tags
+		_ = p.parseFrame(id, r, int(min(dlen, 1<<30)), body, tlen, isv34, &meta, &priv)
+		return r.pos <= len(acc)
+	}
+	n, ok, err := p.inflate(z, dlen, body, func(out []byte) (bool, error) {
+		if err := keep(out); err != nil {
+			return false, err
+		}
+		if picture {
+			if fields < 0 && complete() && fields < 0 {
+				return false, nil // read_apic will give up
+			}
+			return true, nil // on to the end: the decoded length counts
+		}
+		if id != "PRIV" && int64(len(acc)) >= next {
+			if complete() {
+				return false, nil
+			}
+			next = 2 * int64(len(acc))
+		}
+		return true, nil
+	})
+	if err != nil || !ok {
+		return err
+	}
+	taglen := int(min(n, 1<<30))
+	if picture {
+		a, hl, good, _ := id3APICHeader(&id3TextReader{b: acc}, taglen, isv34)
+		if !good {
+			return nil
+		}
+		img := acc[hl:]
+		a.Offset, a.Length = body, tlen
+		a.Decoded = true
+		a.DecodedLength = n - int64(hl)
+		a.Data = img[:min(len(img), maxDecodedPicture)]
+		p.addPicture(a)
+		return nil
+	}
+	return p.parseFrame(id, &id3TextReader{b: acc}, taglen, body, tlen, isv34, p.meta, &p.res.Priv)
+}
+
+// inflate decompresses the zlib stream z, as zlib's uncompress does into a
+// buffer of dlen bytes, handing each piece of output to fn, which returns
+// false to stop early. n counts the bytes produced; ok is false where
+// uncompress fails (a corrupt stream, or more than dlen bytes) and fn did
+// not stop first. The reader and its output buffer are reused across the
+// frames of the tag.
+func (p *id3Parser) inflate(z []byte, dlen, off int64, fn func([]byte) (bool, error)) (n int64, ok bool, err error) {
+	const chunk = 64 << 10
+	if p.zr == nil {
+		if p.zr, err = zlib.NewReader(bytes.NewReader(z)); err != nil {
+			p.zr = nil
+			return 0, false, nil
+		}
+	} else if err := p.zr.(zlib.Resetter).Reset(bytes.NewReader(z), nil); err != nil {
+		return 0, false, nil
+	}
+	for {
+		want := min(chunk, dlen+1-n)
+		if err := p.budget.Inflate(id3Format, "compressed frame", off, want); err != nil {
+			return n, false, err
+		}
+		if int64(len(p.zbuf)) < want {
+			if err := p.budget.Alloc(id3Format, "compressed frame", off, want-int64(len(p.zbuf))); err != nil {
+				return n, false, err
+			}
+			p.zbuf = make([]byte, want)
+		}
+		k, rerr := io.ReadFull(p.zr, p.zbuf[:want])
+		n += int64(k)
+		if n > dlen {
+			return n, false, nil // larger than the frame said
+		}
+		if k > 0 {
+			more, err := fn(p.zbuf[:k])
+			if err != nil || !more {
+				return n, err == nil, err
+			}
+		}
+		switch {
+		case rerr == io.EOF || rerr == io.ErrUnexpectedEOF:
+			return n, true, nil
+		case rerr != nil:
+			return n, false, nil
+		}
+	}
 }
 
 // id3Unescape removes the unsynchronisation scheme's stuffed zero after every
@@ -404,37 +567,6 @@ func id3Unescape(b []byte) []byte {
 		}
 	}
 	return out
-}
-
-// id3Inflate decompresses a zlib stream that must fit in dlen bytes, as
-// zlib's uncompress does for a compressed frame. The bytes are charged to
-// the budget as they come out, so that a claimed length costs nothing and a
-// bomb stops at the budget (an error) rather than at the claim.
-func id3Inflate(b []byte, dlen int64, budget *container.Budget, off int64) ([]byte, bool, error) {
-	zr, err := zlib.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, false, nil
-	}
-	defer zr.Close()
-	const chunk = 64 << 10
-	var out []byte
-	for {
-		want := min(chunk, dlen+1-int64(len(out)))
-		if err := budget.Inflate(id3Format, "compressed frame", off, want); err != nil {
-			return nil, false, err
-		}
-		out = append(out, make([]byte, want)...)
-		n, err := io.ReadFull(zr, out[len(out)-int(want):])
-		out = out[:len(out)-int(want)+n]
-		switch {
-		case int64(len(out)) > dlen:
-			return nil, false, nil // larger than the frame said
-		case err == io.EOF || err == io.ErrUnexpectedEOF:
-			return out, true, nil
-		case err != nil:
-			return nil, false, nil
-		}
-	}
 }
 
 // PictureStreams appends one attached-picture video stream per APIC frame to

@@ -338,7 +338,7 @@ func id3APICHeader(r *id3TextReader, taglen int, isv34 bool) (a APIC, hdrLen int
 func (p *id3Parser) apicInPlace(body, tlen int64, isv34 bool) error {
 	n := min(tlen, apicHeadRead)
 	for {
-		b, err := p.readBody(body, n, "apic")
+		b, err := p.readScratch(body, n, "apic")
 		if err != nil {
 			return err
 		}
@@ -362,7 +362,7 @@ func (p *id3Parser) apicInPlace(body, tlen int64, isv34 bool) error {
 				a.Data = d
 			}
 		}
-		p.res.Pictures = append(p.res.Pictures, a)
+		p.addPicture(a)
 		return nil
 	}
 }
@@ -381,17 +381,13 @@ func (p *id3Parser) apicUnsync(body, tlen int64, isv34 bool) error {
 		return nil // "Failed to read tag data"
 	}
 	const chunk = 64 << 10
-	if err := p.budget.Alloc(id3Format, "apic", body, min(tlen, chunk)); err != nil {
-		return err
-	}
-	buf := make([]byte, min(tlen, chunk))
 	var kept []byte
 	fields := -1 // the length of the fields once they parse
 	var decoded int64
 	prevFF := false
 	for done := int64(0); done < tlen; {
-		b := buf[:min(int64(len(buf)), tlen-done)]
-		if err := container.ReadFull(p.src, b, body+done, id3Format, "apic"); err != nil {
+		b, err := p.readScratch(body+done, min(chunk, tlen-done), "apic")
+		if err != nil {
 			return err
 		}
 		done += int64(len(b))
@@ -435,7 +431,7 @@ func (p *id3Parser) apicUnsync(body, tlen int64, isv34 bool) error {
 	a.Decoded = true
 	a.DecodedLength = decoded - int64(hl)
 	a.Data = img[:min(len(img), maxDecodedPicture)]
-	p.res.Pictures = append(p.res.Pictures, a)
+	p.addPicture(a)
 	return nil
 }
 
@@ -455,7 +451,7 @@ func (p *id3Parser) apicDecoded(r *id3TextReader, body, tlen int64, isv34 bool) 
 		return err
 	}
 	a.Data = append([]byte(nil), img[:keep]...)
-	p.res.Pictures = append(p.res.Pictures, a)
+	p.addPicture(a)
 	return nil
 }
 

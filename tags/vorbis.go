@@ -34,12 +34,19 @@ var vorbisConv = [...][2]string{
 // ";". The entry order follows av_dict_set, which moves a replaced entry to
 // the end of the dictionary, with the key spelt as in its last occurrence.
 // FFmpeg copies the joined value at every repetition; here each value is
-// joined once, so n repetitions cost O(n).
-func VorbisTags(pairs [][2]string) (t container.Tags, pictures [][]byte) {
-	var order container.Tags // the keys in av_dict_set's order
+// joined once, so n repetitions cost O(n). The budget's context is checked
+// as the pairs go (its error is returned with what was converted so far).
+func VorbisTags(pairs [][2]string, budget *container.Budget) (t container.Tags, pictures [][]byte, err error) {
+	// The values of repeated keys, joined as they come, by folded key; a
+	// key seen once keeps its value in t.
 	joined := map[string]*strings.Builder{}
 	chapters := map[int]bool{}
-	for _, p := range pairs {
+	for i, p := range pairs {
+		if i%1024 == 0 {
+			if err := budget.Err(); err != nil {
+				return t, pictures, err
+			}
+		}
 		k, v := p[0], p[1]
 		if k == "" || v == "" {
 			continue
@@ -53,23 +60,30 @@ func VorbisTags(pairs [][2]string) (t container.Tags, pictures [][]byte) {
 		if ogmChapter(k, v, chapters) {
 			continue
 		}
+		first, repeated := t.Get(k)
+		if !repeated {
+			t.Set(k, v)
+			continue
+		}
 		f := container.FoldKey(k)
 		b := joined[f]
 		if b == nil {
 			b = new(strings.Builder)
+			b.WriteString(first)
 			joined[f] = b
-		} else {
-			b.WriteByte(';')
 		}
+		b.WriteByte(';')
 		b.WriteString(v)
-		order.Set(k, "")
+		t.Set(k, "") // moved last, spelt anew; its value is filled below
 	}
-	for k := range order.All() {
-		t.Set(k, joined[container.FoldKey(k)].String())
+	for k := range t.All() {
+		if b := joined[container.FoldKey(k)]; b != nil {
+			t.Update(k, b.String())
+		}
 	}
 	// ff_metadata_conv rebuilds the dictionary through av_dict_set without
 	// flags, so two keys that convert to one name keep the later value.
-	return MetadataConv(t, vorbisConv[:]), pictures
+	return MetadataConv(t, vorbisConv[:]), pictures, nil
 }
 
 // ogmChapter reports whether ogm_chapter (oggparsevorbis.c) takes the pair
@@ -151,6 +165,9 @@ func ParseVorbisComment(b []byte, budget *container.Budget) (vendor string, pair
 	n := binary.LittleEndian.Uint32(rest)
 	rest = rest[4:]
 	pairs = make([][2]string, 0, min(uint64(n), uint64(len(rest)/4)))
+	// One copy of the comments; each pair is a slice of it, not a string of
+	// its own.
+	all := string(rest)
 	for ; n > 0 && len(rest) >= 4; n-- {
 		if err := budget.Visit("vorbiscomment", "comment", int64(len(b)-len(rest))); err != nil {
 			return vendor, pairs, err
@@ -160,7 +177,8 @@ func ParseVorbisComment(b []byte, budget *container.Budget) (vendor string, pair
 		if uint64(l) > uint64(len(rest)) {
 			break
 		}
-		c := string(rest[:l])
+		at := len(all) - len(rest)
+		c := all[at : at+int(l)]
 		rest = rest[l:]
 		k, v, ok := strings.Cut(c, "=")
 		if !ok {

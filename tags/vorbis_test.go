@@ -88,7 +88,8 @@ func TestVorbisTags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, pics := VorbisTags(tt.pairs)
+			got, pics, err := VorbisTags(tt.pairs, nil)
+			require.NoError(t, err)
 			assert.Equal(t, tt.want, got.List())
 			assert.Len(t, pics, tt.pics)
 		})

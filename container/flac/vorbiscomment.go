@@ -31,7 +31,10 @@ func (r *reader) vorbisComment(off, size int64) error {
 // comment as flac_read_header does. A picture past the stream limit is
 // skipped, as ff_vorbis_comment skips a picture it fails to parse.
 func (r *reader) vorbisComments() error {
-	t, pics := tags.VorbisTags(r.pairs)
+	t, pics, err := tags.VorbisTags(r.pairs, r.src.Budget())
+	if err != nil {
+		return err
+	}
 	r.info.Format.Tags = t
 	for _, body := range pics {
 		// ff_flac_parse_picture without the truncation workaround.

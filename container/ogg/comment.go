@@ -20,7 +20,10 @@ func (d *demux) comment(os *ostream, body []byte) error {
 		}
 		return container.Errorf(name, "comment header", 0, container.ErrMalformed, "%v", err)
 	}
-	t, pics := tags.VorbisTags(pairs)
+	t, pics, err := tags.VorbisTags(pairs, d.src.Budget())
+	if err != nil {
+		return err
+	}
 	os.st.Tags = t
 	for _, p := range pics {
 		if err := d.addPicture(p); err != nil {
