@@ -53,9 +53,10 @@ func File(ctx context.Context, path string, opts ...Option) (*container.Info, er
 //
 // Errors wrap container.ErrUnknownFormat, ErrTruncated, ErrMalformed,
 // ErrLimit or ErrUnsupported, the context's error, or the error of r itself
-// (errors.Is matches it), which is never turned into a format error. On
-// ErrLimit, and where ffprobe would print a partial answer, ReaderAt returns
-// what it could read together with the error; on the other errors it
+// (errors.Is matches it), which is never turned into a format error. Where
+// ffprobe would print a partial answer, or a limit stopped a demuxer after
+// it had read the headers, ReaderAt returns the Info read so far together
+// with the error; otherwise, and always on a context or reader error, it
 // returns no Info.
 func ReaderAt(ctx context.Context, r io.ReaderAt, size int64, opts ...Option) (*container.Info, error) {
 	cfg := defaultConfig()
