@@ -40,6 +40,31 @@ func ReadAt(src Source, off, n int64, format, what string) ([]byte, error) {
 	return b, nil
 }
 
+// ReadScratch reads exactly n bytes at off into *buf, a buffer the caller
+// reuses from read to read: it grows only when n exceeds its capacity, and
+// only the growth is charged to the source's Budget, so that reading many
+// structures one after the other costs the memory of the largest. The
+// bytes returned are valid until the next use of *buf.
+func ReadScratch(src Source, buf *[]byte, off, n int64, format, what string) ([]byte, error) {
+	if n < 0 || off < 0 || off > src.Size() {
+		return nil, Errorf(format, what, off, ErrMalformed, "%d bytes at an invalid offset", n)
+	}
+	if n > src.Size()-off {
+		return nil, Errorf(format, what, off, ErrTruncated, "%d bytes wanted, %d left", n, src.Size()-off)
+	}
+	if c := int64(cap(*buf)); n > c {
+		if err := src.Budget().Alloc(format, what, off, n-c); err != nil {
+			return nil, err
+		}
+		*buf = make([]byte, n)
+	}
+	b := (*buf)[:n]
+	if err := ReadFull(src, b, off, format, what); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
 // ReadFull fills b from off, mapping io.EOF and io.ErrUnexpectedEOF to
 // ErrTruncated and wrapping other errors with the position.
 func ReadFull(src Source, b []byte, off int64, format, what string) error {

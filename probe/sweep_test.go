@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 	"github.com/mediaprobe/mediaprobe/probe"
 )
 
@@ -23,20 +24,6 @@ type mutation struct {
 	name  string
 	apply func(b []byte) []byte // returns the mutated copy
 }
-
-// splitmix64, so that the sweep's mutations never change with the standard
-// library.
-type sweepRand uint64
-
-func (r *sweepRand) next() uint64 {
-	*r += 0x9E3779B97F4A7C15
-	z := uint64(*r)
-	z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
-	z = (z ^ z>>27) * 0x94D049BB133111EB
-	return z ^ z>>31
-}
-
-func (r *sweepRand) intn(n int) int { return int(r.next() % uint64(n)) }
 
 // The values a 32-bit length field is set to: empty, all ones, the
 // largest positive, and large values that pass a signed check.
@@ -49,18 +36,18 @@ var sweepLengths = []uint32{0, 0xFFFFFFFF, 0x7FFFFFFF, 0x40000000, 0x01000000}
 // the offsets), truncations, and a 1 KB block repeated until the file is at
 // least 100 KB.
 func mutations(seed uint64, n int) []mutation {
-	r := sweepRand(seed)
+	r := hostile.Rand(seed) // fixed, so the mutations never change
 	var ms []mutation
 	pos := func() int {
-		if r.intn(4) > 0 && n > 0 {
-			return r.intn(min(n, 4096)) // the headers live at the start
+		if r.Intn(4) > 0 && n > 0 {
+			return r.Intn(min(n, 4096)) // the headers live at the start
 		}
-		return r.intn(max(n, 1))
+		return r.Intn(max(n, 1))
 	}
 	for i := 0; i < 48; i++ {
 		var offs []int
-		for k := 0; k < 1+r.intn(4); k++ {
-			offs = append(offs, pos()*8+r.intn(8))
+		for k := 0; k < 1+r.Intn(4); k++ {
+			offs = append(offs, pos()*8+r.Intn(8))
 		}
 		ms = append(ms, mutation{fmt.Sprintf("flip bits %v", offs), func(b []byte) []byte {
 			for _, o := range offs {
@@ -72,10 +59,10 @@ func mutations(seed uint64, n int) []mutation {
 		}})
 	}
 	for i := 0; i < 24; i++ {
-		at, k := pos(), 1+r.intn(16)
+		at, k := pos(), 1+r.Intn(16)
 		v := make([]byte, k)
 		for j := range v {
-			v[j] = byte(r.next())
+			v[j] = byte(r.Next())
 		}
 		ms = append(ms, mutation{fmt.Sprintf("random bytes %x at %d", v, at), func(b []byte) []byte {
 			copy(b[min(at, len(b)):], v)

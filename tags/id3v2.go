@@ -176,18 +176,7 @@ func (p *id3Parser) readScratch(off, n int64, what string) ([]byte, error) {
 	if off >= p.size {
 		return nil, nil
 	}
-	n = min(n, p.size-off)
-	if int64(cap(p.scratch)) < n {
-		if err := p.budget.Alloc(id3Format, what, off, n-int64(cap(p.scratch))); err != nil {
-			return nil, err
-		}
-		p.scratch = make([]byte, n)
-	}
-	b := p.scratch[:n]
-	if err := container.ReadFull(p.src, b, off, id3Format, what); err != nil {
-		return nil, err
-	}
-	return b, nil
+	return container.ReadScratch(p.src, &p.scratch, off, min(n, p.size-off), id3Format, what)
 }
 
 // addPicture keeps a picture frame. No more than one past the stream limit
@@ -405,15 +394,16 @@ func (p *id3Parser) frame(id string, body, tlen int64, tflags uint16, unsync, is
 		}
 		return p.compressedFrame(id, b, dlen, body, tlen, isv34)
 	}
-	return p.parseFrame(id, &id3TextReader{b: b}, len(b), body, tlen, isv34, p.meta, &p.res.Priv)
+	p.parseFrame(id, &id3TextReader{b: b}, len(b), p.meta, &p.res.Priv)
+	return nil
 }
 
-// parseFrame reads the fields of a decoded frame body from r, whose frame
-// holds taglen bytes, into meta and priv (or a picture).
-func (p *id3Parser) parseFrame(id string, r *id3TextReader, taglen int, body, tlen int64, isv34 bool, meta, priv *container.Tags) error {
+// parseFrame reads the fields of a decoded text, comment, lyrics or private
+// frame body from r, whose frame holds taglen bytes, into meta or priv.
+// (Pictures take their own paths: apicInPlace, apicUnsync,
+// compressedFrame.)
+func (p *id3Parser) parseFrame(id string, r *id3TextReader, taglen int, meta, priv *container.Tags) {
 	switch {
-	case id == "APIC" || id == "PIC":
-		return p.apicDecoded(r, body, tlen, isv34)
 	case id[0] == 'T':
 		id3ReadText(r, taglen, id, meta)
 	case id == "USLT":
@@ -423,7 +413,6 @@ func (p *id3Parser) parseFrame(id string, r *id3TextReader, taglen int, body, tl
 	case id == "PRIV":
 		id3ReadPriv(r, taglen, priv)
 	}
-	return nil
 }
 
 // compressedFrame reads a zlib-compressed frame (ID3v2.4 4.1.2), which
@@ -468,7 +457,7 @@ func (p *id3Parser) compressedFrame(id string, z []byte, dlen, body, tlen int64,
 			return ok || !need
 		}
 		var meta, priv container.Tags
-		_ = p.parseFrame(id, r, int(min(dlen, 1<<30)), body, tlen, isv34, &meta, &priv)
+		p.parseFrame(id, r, int(min(dlen, 1<<30)), &meta, &priv)
 		return r.pos <= len(acc)
 	}
 	n, ok, err := p.inflate(z, dlen, body, func(out []byte) (bool, error) {
@@ -492,21 +481,12 @@ func (p *id3Parser) compressedFrame(id string, z []byte, dlen, body, tlen int64,
 	if err != nil || !ok {
 		return err
 	}
-	taglen := int(min(n, 1<<30))
 	if picture {
-		a, hl, good, _ := id3APICHeader(&id3TextReader{b: acc}, taglen, isv34)
-		if !good {
-			return nil
-		}
-		img := acc[hl:]
-		a.Offset, a.Length = body, tlen
-		a.Decoded = true
-		a.DecodedLength = n - int64(hl)
-		a.Data = img[:min(len(img), maxDecodedPicture)]
-		p.addPicture(a)
+		p.decodedPicture(acc, n, body, tlen, isv34)
 		return nil
 	}
-	return p.parseFrame(id, &id3TextReader{b: acc}, taglen, body, tlen, isv34, p.meta, &p.res.Priv)
+	p.parseFrame(id, &id3TextReader{b: acc}, int(min(n, 1<<30)), p.meta, &p.res.Priv)
+	return nil
 }
 
 // inflate decompresses the zlib stream z, as zlib's uncompress does into a

@@ -371,7 +371,7 @@ func (p *id3Parser) apicInPlace(body, tlen int64, isv34 bool) error {
 // the frame: its bytes are read in chunks through one buffer and unescaped
 // on the fly; the decoded bytes are kept until the fields before the image
 // parse, then up to maxDecodedPicture bytes of the image, and the rest is
-// only counted. It gives what apicDecoded gives on the whole unescaped
+// only counted. It gives what decodedPicture gives on the whole unescaped
 // body, at a cost flat in the frame's size: the fields are parsed against
 // the frame length (an upper bound of the decoded length) while reading,
 // and again against the decoded length at the end, which reads no more of
@@ -422,9 +422,19 @@ func (p *id3Parser) apicUnsync(body, tlen int64, isv34 bool) error {
 			}
 		}
 	}
+	p.decodedPicture(kept, decoded, body, tlen, isv34)
+	return nil
+}
+
+// decodedPicture keeps the picture of a decoded (unsynchronised or
+// decompressed) frame body of decoded bytes, of which kept holds the
+// first: all of its fields and at least maxDecodedPicture bytes of the
+// image, or the whole body. The fields are parsed against the decoded
+// length, as read_apic parses them; Data shares kept.
+func (p *id3Parser) decodedPicture(kept []byte, decoded, body, tlen int64, isv34 bool) {
 	a, hl, ok, _ := id3APICHeader(&id3TextReader{b: kept}, int(min(decoded, 1<<30)), isv34)
 	if !ok {
-		return nil
+		return
 	}
 	img := kept[hl:]
 	a.Offset, a.Length = body, tlen
@@ -432,27 +442,6 @@ func (p *id3Parser) apicUnsync(body, tlen int64, isv34 bool) error {
 	a.DecodedLength = decoded - int64(hl)
 	a.Data = img[:min(len(img), maxDecodedPicture)]
 	p.addPicture(a)
-	return nil
-}
-
-// apicDecoded takes a picture from a decoded (unsynchronised or
-// decompressed) frame body held in r.
-func (p *id3Parser) apicDecoded(r *id3TextReader, body, tlen int64, isv34 bool) error {
-	a, hl, ok, _ := id3APICHeader(r, len(r.b), isv34)
-	if !ok {
-		return nil
-	}
-	img := r.b[hl:]
-	a.Offset, a.Length = body, tlen
-	a.Decoded = true
-	a.DecodedLength = int64(len(img))
-	keep := min(len(img), maxDecodedPicture)
-	if err := p.budget.Alloc(id3Format, "apic", body, int64(keep)); err != nil {
-		return err
-	}
-	a.Data = append([]byte(nil), img[:keep]...)
-	p.addPicture(a)
-	return nil
 }
 
 // The key conversions ff_id3v2_read_dict applies, in its order:

@@ -57,7 +57,7 @@ func (d *demuxer) forEntries(off, count, size int64, what string, fn func(e []by
 		if err := d.src.Budget().Visit(fmtName, what, pos); err != nil {
 			return done, err
 		}
-		buf, err := d.chunk(pos, n*size, what)
+		buf, err := container.ReadScratch(d.src, &d.scratch, pos, n*size, fmtName, what)
 		if err != nil {
 			return done, err
 		}
@@ -69,22 +69,6 @@ func (d *demuxer) forEntries(off, count, size int64, what string, fn func(e []by
 		done += n
 	}
 	return done, nil
-}
-
-// chunk reads n bytes at off into the demuxer's scratch buffer, which is
-// charged to the budget once, when it grows.
-func (d *demuxer) chunk(off, n int64, what string) ([]byte, error) {
-	if int64(cap(d.scratch)) < n {
-		if err := d.src.Budget().Alloc(fmtName, what, off, n); err != nil {
-			return nil, err
-		}
-		d.scratch = make([]byte, n)
-	}
-	b := d.scratch[:n]
-	if err := container.ReadFull(d.src, b, off, fmtName, what); err != nil {
-		return nil, err
-	}
-	return b, nil
 }
 
 // boxHead reads the first n bytes of a leaf box payload (its fixed fields).

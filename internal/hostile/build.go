@@ -33,11 +33,13 @@ func LE64(v uint64) []byte { return binary.LittleEndian.AppendUint64(nil, v) }
 // Zeros returns n zero bytes.
 func Zeros(n int) []byte { return make([]byte, n) }
 
-// rng is splitmix64: a fixed, tiny generator, so that an input's bytes (and
-// the hash its golden records) never change with the standard library.
-type rng uint64
+// Rand is splitmix64: a fixed, tiny generator, so that an input's bytes
+// (and the hash its golden records), or a sweep's mutations, never change
+// with the standard library. Its value is its state: Rand(seed).
+type Rand uint64
 
-func (r *rng) next() uint64 {
+// Next returns the next 64 pseudo-random bits.
+func (r *Rand) Next() uint64 {
 	*r += 0x9E3779B97F4A7C15
 	z := uint64(*r)
 	z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
@@ -45,11 +47,13 @@ func (r *rng) next() uint64 {
 	return z ^ z>>31
 }
 
-func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
+// Intn returns a number in [0, n); n must be positive.
+func (r *Rand) Intn(n int) int { return int(r.Next() % uint64(n)) }
 
-func (r *rng) fill(b []byte) {
+// Fill fills b with pseudo-random bytes.
+func (r *Rand) Fill(b []byte) {
 	for i := range b {
-		b[i] = byte(r.next())
+		b[i] = byte(r.Next())
 	}
 }
 

@@ -217,11 +217,11 @@ func ID3ZlibAPIC(n, inflated int) []byte {
 // ffprobe 5.1: one opus stream (TITLE=after the junk, 1 s), one "CRC
 // mismatch!" line, in 0.1 s.
 func OggCaptureJunk(junkBytes int) []byte {
-	r := rng(1)
+	r := Rand(1)
 	junk := make([]byte, junkBytes)
-	r.fill(junk)
+	r.Fill(junk)
 	var caps []int
-	for off := 0; off+27 <= len(junk); off += 64 + r.intn(257) {
+	for off := 0; off+27 <= len(junk); off += 64 + r.Intn(257) {
 		copy(junk[off:], "OggS\x00")
 		caps = append(caps, off)
 	}

@@ -105,10 +105,10 @@ func TestSparseReadAt(t *testing.T) {
 	s := MP4HugeHdlr(100000)
 	whole := s.Bytes()
 	require.Equal(t, s.Size, int64(len(whole)))
-	r := rng(7)
+	r := Rand(7)
 	for i := 0; i < 2000; i++ {
-		off := int64(r.intn(len(whole) + 10))
-		p := make([]byte, r.intn(3000))
+		off := int64(r.Intn(len(whole) + 10))
+		p := make([]byte, r.Intn(3000))
 		n, err := s.ReadAt(p, off)
 		if off >= s.Size {
 			assert.Equal(t, 0, n)
