@@ -11,7 +11,11 @@
 // image in the object ([Picture]).
 //
 // A [Demuxer] reads one container family through a [Source], which the probe
-// package supplies: buffered, counting and limited. Errors wrap one of the
+// package supplies: buffered, counting and limited. Every reader of the
+// object charges the Source's [Budget]: the memory it takes from the object,
+// the bytes it decompresses, the structures it visits (which also checks the
+// probe's context) and the streams it creates, so that no object, however
+// hostile, costs more than the probe's [Limits]. Errors wrap one of the
 // sentinels ([ErrUnknownFormat], [ErrTruncated], [ErrMalformed], [ErrLimit],
 // [ErrUnsupported]) in a [FormatError] that names the structure and its
 // offset.
