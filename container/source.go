@@ -53,6 +53,9 @@ func ReadScratch(src Source, buf *[]byte, off, n int64, format, what string) ([]
 		return nil, Errorf(format, what, off, ErrTruncated, "%d bytes wanted, %d left", n, src.Size()-off)
 	}
 	if c := int64(cap(*buf)); n > c {
+		if limit := src.Budget().MaxAlloc(); n > limit {
+			return nil, Errorf(format, what, off, ErrLimit, "%d bytes exceed the allocation limit %d", n, limit)
+		}
 		if err := src.Budget().Alloc(format, what, off, n-c); err != nil {
 			return nil, err
 		}

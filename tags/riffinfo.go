@@ -90,6 +90,7 @@ func ReadRIFFInfo(src container.Source, off, size int64, t *container.Tags) erro
 	}
 	end := off + size
 	cur := off
+	var buf []byte // reused for every value
 	var hdr [8]byte
 	for cur <= end-8 {
 		if err := src.Budget().Visit(format, what, cur); err != nil {
@@ -134,7 +135,7 @@ func ReadRIFFInfo(src container.Source, off, size int64, t *container.Tags) erro
 		// Only the bytes the object holds are read; FFmpeg keeps a value cut
 		// short ("premature end of file") with the bytes that were there.
 		have := min(csize, max(src.Size()-pos, 0))
-		val, err := container.ReadAt(src, pos, have, format, what)
+		val, err := container.ReadScratch(src, &buf, pos, have, format, what)
 		if err != nil {
 			return err
 		}

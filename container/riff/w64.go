@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
+	"strings"
 
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/tags"
@@ -161,6 +162,7 @@ func readSummaryList(src container.Source, off, end int64, t *container.Tags) er
 		return err
 	}
 	cur := off + 4
+	var buf []byte // reused for every value
 	for i := uint32(0); i < count; i++ {
 		if cur >= src.Size() || cur > end-8 {
 			break
@@ -177,7 +179,10 @@ func readSummaryList(src container.Source, off, end int64, t *container.Tags) er
 		if n == math.MaxUint32 || n > src.Size() {
 			return container.Errorf("w64", "summary list", cur, container.ErrMalformed, "entry of %d bytes", n)
 		}
-		b, err := readUpTo(src, cur+8, n, "w64", "summary list")
+		if cur+8 > src.Size() {
+			return container.Errorf("w64", "summary list", cur+8, container.ErrTruncated, "offset past the end")
+		}
+		b, err := container.ReadScratch(src, &buf, cur+8, min(n, src.Size()-cur-8), "w64", "summary list")
 		if err != nil {
 			return err
 		}
@@ -190,7 +195,7 @@ func readSummaryList(src container.Source, off, end int64, t *container.Tags) er
 // utf16z decodes UTF-16LE text up to a NUL character, as avio_get_str16le
 // does, replacing unpaired surrogates.
 func utf16z(b []byte) string {
-	var r []rune
+	var s strings.Builder
 	for i := 0; i+1 < len(b); i += 2 {
 		u := rune(binary.LittleEndian.Uint16(b[i:]))
 		if u == 0 {
@@ -198,7 +203,7 @@ func utf16z(b []byte) string {
 		}
 		if u >= 0xD800 && u < 0xDC00 && i+3 < len(b) {
 			if l := rune(binary.LittleEndian.Uint16(b[i+2:])); l >= 0xDC00 && l < 0xE000 {
-				r = append(r, 0x10000+(u-0xD800)<<10+(l-0xDC00))
+				s.WriteRune(0x10000 + (u-0xD800)<<10 + (l - 0xDC00))
 				i += 2
 				continue
 			}
@@ -206,7 +211,7 @@ func utf16z(b []byte) string {
 		if u >= 0xD800 && u < 0xE000 {
 			u = 0xFFFD
 		}
-		r = append(r, u)
+		s.WriteRune(u)
 	}
-	return string(r)
+	return s.String()
 }
