@@ -86,11 +86,12 @@ func ReadAPE(src container.Source, end int64) (*APE, error) {
 		a.Start -= apeFooterSize
 	}
 	pos := end - tagBytes
+	var buf []byte // reused for every item's header, key and value
 	for i := uint32(0); i < fields; i++ {
 		if err := src.Budget().Visit(apeFormat, "item", pos); err != nil {
 			return a, err
 		}
-		next, err := a.item(src, pos, end)
+		next, err := a.item(src, pos, end, &buf)
 		if err != nil {
 			return a, err
 		}
@@ -100,8 +101,8 @@ func ReadAPE(src container.Source, end int64) (*APE, error) {
 }
 
 // item reads the APEv2 item at pos as ape_tag_read_field does and returns
-// where the next one starts.
-func (a *APE) item(src container.Source, pos, end int64) (int64, error) {
+// where the next one starts; buf is reused from item to item.
+func (a *APE) item(src container.Source, pos, end int64, buf *[]byte) (int64, error) {
 	size := src.Size()
 	// Header and key: a short read first, the longest key only if needed.
 	var b []byte
@@ -111,7 +112,7 @@ func (a *APE) item(src container.Source, pos, end int64) (int64, error) {
 			return pos, container.Errorf(apeFormat, "item", pos, container.ErrTruncated, "item header")
 		}
 		var err error
-		if b, err = container.ReadAt(src, pos, n, apeFormat, "item"); err != nil {
+		if b, err = container.ReadScratch(src, buf, pos, n, apeFormat, "item"); err != nil {
 			return pos, err
 		}
 		if bytes.IndexByte(b[apeItemHeaderSize:], 0) >= 0 || n < want {
@@ -134,7 +135,7 @@ func (a *APE) item(src container.Source, pos, end int64) (int64, error) {
 	}
 	if flags&apeFlagBinary == 0 {
 		// avio_read returns what the file holds: a short value is kept.
-		v, err := container.ReadAt(src, pos, min(vsize, size-pos), apeFormat, "value")
+		v, err := container.ReadScratch(src, buf, pos, min(vsize, size-pos), apeFormat, "value")
 		if err != nil {
 			return pos, err
 		}
@@ -146,7 +147,7 @@ func (a *APE) item(src container.Source, pos, end int64) (int64, error) {
 	}
 	// A binary item: a NUL-terminated file name, then the file.
 	fn := min(vsize, apeMaxFilename+1, size-pos)
-	nb, err := container.ReadAt(src, pos, max(fn, 0), apeFormat, "file name")
+	nb, err := container.ReadScratch(src, buf, pos, max(fn, 0), apeFormat, "file name")
 	if err != nil {
 		return pos, err
 	}

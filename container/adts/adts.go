@@ -67,9 +67,9 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		// ff_ape_parse_tag: a malformed item ends the walk, keeping what
 		// was read; a malformed footer means no tag.
 		if ape, _ := tags.ReadAPE(src, size); ape != nil {
-			for k, v := range ape.Tags.All() {
-				info.Format.Tags.Set(k, v)
-			}
+			// Its keys are unique already: setting them one by one into
+			// the empty format tags would give the same list.
+			info.Format.Tags = ape.Tags
 			if err := tags.APEStreams(info, src, ape); err != nil {
 				return nil, err
 			}
