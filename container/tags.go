@@ -121,11 +121,13 @@ func (t *Tags) Set(key, value string) {
 }
 
 // AddIfAbsent adds key=value only when key is not present yet
-// (AV_DICT_DONT_OVERWRITE).
-func (t *Tags) AddIfAbsent(key, value string) {
-	if t.findIndexed(key) < 0 {
-		t.appendNew(key, value)
+// (AV_DICT_DONT_OVERWRITE), and reports whether it did.
+func (t *Tags) AddIfAbsent(key, value string) bool {
+	if t.findIndexed(key) >= 0 {
+		return false
 	}
+	t.appendNew(key, value)
+	return true
 }
 
 // Delete removes key, as av_dict_set with a NULL value does: the last

@@ -60,11 +60,10 @@ func VorbisTags(pairs [][2]string, budget *container.Budget) (t container.Tags, 
 		if ogmChapter(k, v, chapters) {
 			continue
 		}
-		first, repeated := t.Get(k)
-		if !repeated {
-			t.Set(k, v)
+		if t.AddIfAbsent(k, v) {
 			continue
 		}
+		first, _ := t.Get(k)
 		f := container.FoldKey(k)
 		b := joined[f]
 		if b == nil {
