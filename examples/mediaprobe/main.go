@@ -29,7 +29,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	schema := fs.String("schema", "oss", "output schema: oss, bos or ffprobe")
 	pretty := fs.Bool("pretty", false, "indent the JSON")
-	stats := fs.Bool("stats", false, "print reads and bytes read per file to stderr")
+	stats := fs.Bool("stats", false, "print what each probe cost to stderr: reads, bytes read, bytes allocated, structures")
 	accurate := fs.Bool("accurate", false, "compute true durations where ffprobe estimates (more reads)")
 	bucket := fs.String("bucket", "", "bos: the object's bucket")
 	etag := fs.String("etag", "", "bos: the object's ETag")
@@ -53,7 +53,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, path := range fs.Args() {
 		info, err := probe.File(context.Background(), path, opts...)
 		if info != nil && *stats {
-			fmt.Fprintf(stderr, "mediaprobe: stats %s reads=%d bytes=%d\n", path, info.Stats.Reads, info.Stats.BytesRead)
+			st := info.Stats
+			fmt.Fprintf(stderr, "mediaprobe: stats %s reads=%d bytes=%d alloc=%d structures=%d\n",
+				path, st.Reads, st.BytesRead, st.BytesAllocated, st.Structures)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "mediaprobe: %s: %v\n", path, err)
