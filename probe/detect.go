@@ -119,12 +119,13 @@ func readHead(src *source, off, n int64) ([]byte, error) {
 func scoreAll(buf []byte, nodat int, filename string) (*container.Demuxer, int) {
 	var best *container.Demuxer
 	bestScore := 0
-	for _, dm := range demuxers {
+	for i := range demuxers {
+		dm := &demuxers[i]
 		score := 0
 		if buf != nil {
 			score = dm.Probe(buf)
 		}
-		if matchExt(filename, dm.Name) {
+		if matchExt(filename, dm.Extensions) {
 			switch nodat {
 			case noID3:
 				score = max(score, 1)
@@ -146,16 +147,15 @@ func scoreAll(buf []byte, nodat int, filename string) (*container.Demuxer, int) 
 	return best, bestScore
 }
 
-func matchExt(filename, format string) bool {
-	if filename == "" {
-		return false
-	}
-	ext := strings.ToLower(strings.TrimPrefix(path.Ext(filename), "."))
+// matchExt reports whether filename ends in one of extensions, a
+// comma-separated list, ignoring case (av_match_ext).
+func matchExt(filename, extensions string) bool {
+	ext := strings.TrimPrefix(path.Ext(filename), ".")
 	if ext == "" {
 		return false
 	}
-	for _, e := range extensions[format] {
-		if e == ext {
+	for e := range strings.SplitSeq(extensions, ",") {
+		if container.KeyEqual(e, ext) {
 			return true
 		}
 	}

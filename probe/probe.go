@@ -123,7 +123,7 @@ func run(src *source, cfg *config) (*container.Info, error) {
 		if info.Format.Tags.Len() == 0 {
 			info.Format.Tags = id3.Tags.Clone()
 		}
-		if id3PictureFormats[dm.Name] {
+		if dm.Flags&container.ID3v2Pictures != 0 {
 			// ff_id3v2_parse_apic and ff_id3v2_parse_priv, after read_header.
 			if perr := tags.PictureStreams(info, src, id3.Pictures); perr != nil {
 				return nil, perr

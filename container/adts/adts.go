@@ -9,12 +9,16 @@ import (
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
-// Demuxer reads raw ADTS AAC (Advanced Audio Coding) files.
-var Demuxer = container.Demuxer{
-	Name:     name,
-	LongName: longName,
-	Probe:    probe,
-	Read:     read,
+// Demuxer returns the demuxer that reads raw ADTS AAC (Advanced Audio Coding) files.
+func Demuxer() container.Demuxer {
+	return container.Demuxer{
+		Name:       name,
+		LongName:   longName,
+		Extensions: "aac",
+		Flags:      container.ID3v2Pictures,
+		Probe:      probe,
+		Read:       read,
+	}
 }
 
 // name and longName are ffprobe's format_name and format_long_name.

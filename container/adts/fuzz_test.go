@@ -57,7 +57,7 @@ func FuzzRead(f *testing.F) {
 			start = id3.End
 		}
 		src.bytes = 0
-		info, err := Demuxer.Read(src, start, container.Options{})
+		info, err := Demuxer().Read(src, start, container.Options{})
 		if d := time.Since(begin); d > 5*time.Second { // generous: fuzz workers share a loaded machine
 			t.Fatalf("took %v", d)
 		}

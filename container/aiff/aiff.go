@@ -11,12 +11,15 @@ import (
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
-// Demuxer reads Audio IFF files.
-var Demuxer = container.Demuxer{
-	Name:     name,
-	LongName: longName,
-	Probe:    probe,
-	Read:     read,
+// Demuxer returns the demuxer that reads Audio IFF files.
+func Demuxer() container.Demuxer {
+	return container.Demuxer{
+		Name:       name,
+		LongName:   longName,
+		Extensions: "aif,aiff,afc,aifc",
+		Probe:      probe,
+		Read:       read,
+	}
 }
 
 const (

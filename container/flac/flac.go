@@ -6,12 +6,15 @@ import (
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
-// Demuxer reads raw FLAC files.
-var Demuxer = container.Demuxer{
-	Name:     name,
-	LongName: "raw FLAC",
-	Probe:    probe,
-	Read:     read,
+// Demuxer returns the demuxer that reads raw FLAC files.
+func Demuxer() container.Demuxer {
+	return container.Demuxer{
+		Name:       name,
+		LongName:   "raw FLAC",
+		Extensions: "flac",
+		Probe:      probe,
+		Read:       read,
+	}
 }
 
 const name = "flac"

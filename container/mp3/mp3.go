@@ -8,12 +8,16 @@ import (
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
-// Demuxer reads MP2/3 (MPEG audio layer 2/3) files.
-var Demuxer = container.Demuxer{
-	Name:     name,
-	LongName: longName,
-	Probe:    probe,
-	Read:     read,
+// Demuxer returns the demuxer that reads MP2/3 (MPEG audio layer 2/3) files.
+func Demuxer() container.Demuxer {
+	return container.Demuxer{
+		Name:       name,
+		LongName:   longName,
+		Extensions: "mp2,mp3,m2a,mpa",
+		Flags:      container.ID3v2Pictures,
+		Probe:      probe,
+		Read:       read,
+	}
 }
 
 const (

@@ -16,7 +16,7 @@ func allocBytes(data []byte) uint64 {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	_, _ = Demuxer.Read(&container.BytesSource{B: data}, 0, container.Options{})
+	_, _ = Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
 }

@@ -45,7 +45,7 @@ func FuzzRead(f *testing.F) {
 		var err error
 		go func() {
 			defer close(done)
-			info, err = Demuxer.Read(src, 0, container.Options{})
+			info, err = Demuxer().Read(src, 0, container.Options{})
 		}()
 		select {
 		case <-done:

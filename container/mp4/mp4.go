@@ -6,13 +6,16 @@ import (
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
-// Demuxer reads QuickTime / MOV files and the ISO base media family (mp4,
+// Demuxer returns the demuxer that reads QuickTime / MOV files and the ISO base media family (mp4,
 // m4a, 3gp, 3g2, mj2), as libavformat/mov.c does.
-var Demuxer = container.Demuxer{
-	Name:     formatName,
-	LongName: formatLongName,
-	Probe:    probe,
-	Read:     read,
+func Demuxer() container.Demuxer {
+	return container.Demuxer{
+		Name:       formatName,
+		LongName:   formatLongName,
+		Extensions: "mov,mp4,m4a,3gp,3g2,mj2,psp,m4b,ism,ismv,isma,f4v,avif,heic,heif",
+		Probe:      probe,
+		Read:       read,
+	}
 }
 
 const (

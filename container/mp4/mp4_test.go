@@ -12,7 +12,7 @@ import (
 
 func readBytes(t *testing.T, b []byte) (*container.Info, error) {
 	t.Helper()
-	return Demuxer.Read(&container.BytesSource{B: b}, 0, container.Options{})
+	return Demuxer().Read(&container.BytesSource{B: b}, 0, container.Options{})
 }
 
 func TestReadM4A(t *testing.T) {

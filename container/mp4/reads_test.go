@@ -61,7 +61,7 @@ func TestMdatNeverRead(t *testing.T) {
 		hole: mdatSize - 8,
 		tail: moov,
 	}
-	info, err := Demuxer.Read(src, 0, container.Options{})
+	info, err := Demuxer().Read(src, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 1)
 	assert.Equal(t, int64(0), src.holeRead, "mdat payload bytes read")

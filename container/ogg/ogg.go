@@ -9,13 +9,16 @@ const (
 	longName = "Ogg"
 )
 
-// Demuxer reads Ogg files: Vorbis, Opus, FLAC, Speex and Theora streams,
+// Demuxer returns the demuxer that reads Ogg files: Vorbis, Opus, FLAC, Speex and Theora streams,
 // several logical streams per file (libavformat/oggdec.c).
-var Demuxer = container.Demuxer{
-	Name:     name,
-	LongName: longName,
-	Probe:    probe,
-	Read:     read,
+func Demuxer() container.Demuxer {
+	return container.Demuxer{
+		Name:       name,
+		LongName:   longName,
+		Extensions: "ogg",
+		Probe:      probe,
+		Read:       read,
+	}
 }
 
 // probe gives 100 to a capture pattern, version 0 and header flags no

@@ -33,7 +33,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(hostile.WAVInfoKeys(6300))
 	f.Add(hostile.W64Summary(4200))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		for _, d := range []*container.Demuxer{&WAV, &W64} {
+		for _, d := range []container.Demuxer{WAV(), W64()} {
 			begin := time.Now()
 			if s := d.Probe(b); s < 0 || s > 100 {
 				t.Fatalf("%s probe score %d", d.Name, s)

@@ -10,12 +10,15 @@ import (
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
-// W64 reads Sony Wave64 files.
-var W64 = container.Demuxer{
-	Name:     w64Name,
-	LongName: w64LongName,
-	Probe:    probeW64,
-	Read:     readW64,
+// W64 returns the demuxer that reads Sony Wave64 files.
+func W64() container.Demuxer {
+	return container.Demuxer{
+		Name:       w64Name,
+		LongName:   w64LongName,
+		Extensions: "w64",
+		Probe:      probeW64,
+		Read:       readW64,
+	}
 }
 
 const (

@@ -12,13 +12,17 @@ import (
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
-// WAV reads WAV / WAVE (Waveform Audio) files: RIFF, RIFX and RF64 (also
-// BW64) with a WAVE form.
-var WAV = container.Demuxer{
-	Name:     wavName,
-	LongName: wavLongName,
-	Probe:    probeWAV,
-	Read:     readWAV,
+// WAV returns the demuxer that reads WAV / WAVE (Waveform Audio) files:
+// RIFF, RIFX and RF64 (also BW64) with a WAVE form.
+func WAV() container.Demuxer {
+	return container.Demuxer{
+		Name:       wavName,
+		LongName:   wavLongName,
+		Extensions: "wav",
+		Flags:      container.ID3v2Pictures,
+		Probe:      probeWAV,
+		Read:       readWAV,
+	}
 }
 
 const (
