@@ -261,9 +261,11 @@ func (d *demuxer) finish() error {
 				// per tick of the stream time base.
 				st.RFrameRate = container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
 			}
-			st.DisplayMatrix = t.matrix
-			st.Level = container.LevelUnknown
-			st.Refs = 1
+			// mov_read_header attaches the tkhd matrix to video streams
+			// after the side data read with the boxes (dvcC, pssh).
+			if t.matrix != nil {
+				st.AddSideData(container.DisplayMatrix{Matrix: *t.matrix})
+			}
 		}
 		if st.Type != container.Audio {
 			continue
