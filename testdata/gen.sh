@@ -92,6 +92,12 @@ gen m4a_ac3_fc_lfe.m4a -f lavfi -i "aevalsrc=0|0:c=FC+LFE:s=48000:d=$D" -c:a ac3
 gen mov_pcm.mov "${MONO[@]}" -c:a pcm_s16le
 gen mp4_fragmented_aac.mp4 "${MONO[@]}" -c:a aac -b:a 32k -movflags frag_keyframe+empty_moov
 
+# Side data (side_data_list)
+# Audio Service Type from the bsmod of dac3: mode 7 is karaoke (8) with two
+# channels and voice over (7) with one (mov_read_dac3).
+gen m4a_ac3_karaoke.m4a -f lavfi -i "aevalsrc=0|0:s=48000:d=$D" -c:a ac3 -b:a 96k -audio_service_type ka
+gen m4a_ac3_voiceover.m4a -f lavfi -i "aevalsrc=0:s=48000:d=$D" -c:a ac3 -b:a 96k -audio_service_type vo
+
 # ffprobe goldens
 for f in *; do
   case $f in *.json|*.sh|*.md) continue ;; esac

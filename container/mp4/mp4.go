@@ -277,6 +277,14 @@ func (d *demuxer) finish() error {
 			if t.ac3BitRate > 0 {
 				st.BitRate = t.ac3BitRate
 			}
+			// The decoder reports the frame's bsmod as its audio service
+			// type, from which avformat_find_stream_info sets the
+			// disposition; dac3 repeats the bsmod of the frames.
+			if ast, ok := container.SideDataOf[container.AudioServiceType](st); ok && t.hasSamples {
+				if disp, ok := ast.Type.Disposition(); ok {
+					st.Disposition = disp
+				}
+			}
 		case "eac3":
 			// The E-AC-3 decoder reports the first frame's rate: its size
 			// over its duration (a sample holds one frame).
