@@ -97,6 +97,10 @@ gen mp4_fragmented_aac.mp4 "${MONO[@]}" -c:a aac -b:a 32k -movflags frag_keyfram
 # channels and voice over (7) with one (mov_read_dac3).
 gen m4a_ac3_karaoke.m4a -f lavfi -i "aevalsrc=0|0:s=48000:d=$D" -c:a ac3 -b:a 96k -audio_service_type ka
 gen m4a_ac3_voiceover.m4a -f lavfi -i "aevalsrc=0:s=48000:d=$D" -c:a ac3 -b:a 96k -audio_service_type vo
+# Replay Gain from REPLAYGAIN_* tags; a peak without a gain exports nothing.
+gen flac_replaygain.flac "${MONO[@]}" -c:a flac -metadata REPLAYGAIN_TRACK_GAIN="-3.50 dB" \
+    -metadata REPLAYGAIN_TRACK_PEAK=0.988 -metadata REPLAYGAIN_ALBUM_GAIN="-4.25 dB" -metadata REPLAYGAIN_ALBUM_PEAK=1.000
+gen flac_replaygain_peak_only.flac "${MONO[@]}" -c:a flac -metadata REPLAYGAIN_TRACK_PEAK=0.988
 
 # ffprobe goldens
 for f in *; do
