@@ -270,6 +270,10 @@ func (d *demuxer) finish() error {
 		if st.Type != container.Audio {
 			continue
 		}
+		// mov_read_header: an audio stream takes the Replay Gain of the
+		// file's tags (ff_replaygain_export of s->metadata), after the
+		// side data of its boxes (dac3).
+		st.ExportReplayGain(container.ReplayGainFromTags(d.info.Format.Tags))
 		switch st.CodecName {
 		case "ac3":
 			// The AC-3 parser reports the frame header's nominal rate (it
