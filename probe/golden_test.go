@@ -21,7 +21,13 @@ import (
 // knownDiffs lists, per testdata file, the fields where we still differ from
 // ffprobe 5.1 and why. Everything else must match exactly. An entry that no
 // longer differs fails the test, so the list cannot go stale.
-var knownDiffs = map[string]map[string]string{}
+var knownDiffs = map[string]map[string]string{
+	"mov_png_rot30.mov": {
+		"streams[0].pix_fmt":     "the fields of a video track's decoder are not read yet (README)",
+		"streams[0].color_range": "the fields of a video track's decoder are not read yet (README)",
+		"streams[0].field_order": "the fields of a video track's decoder are not read yet (README)",
+	},
+}
 
 // keyOrders returns, for every object in the JSON document raw, its keys in
 // the order they appear, by the path flatten gives the object ("" for the

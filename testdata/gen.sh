@@ -93,6 +93,18 @@ gen mov_pcm.mov "${MONO[@]}" -c:a pcm_s16le
 gen mp4_fragmented_aac.mp4 "${MONO[@]}" -c:a aac -b:a 32k -movflags frag_keyframe+empty_moov
 
 # Side data (side_data_list)
+# A display matrix. ffmpeg 5.1 writes no rotation, so the tkhd matrix of a
+# PNG video track is set by hand to a counter-clockwise turn of 30 degrees
+# (cos and sin in 16.16: 56756, 32768), which ffprobe prints truncated: -29.
+gen mov_png_rot30.mov -f lavfi -i "testsrc=size=32x24:rate=5:duration=$D" -c:v png
+python3 - mov_png_rot30.mov <<'PY'
+import struct, sys
+p = sys.argv[1]; b = bytearray(open(p, "rb").read())
+i = b.find(b"tkhd")
+off = i - 4 + (48 if b[i + 4] == 0 else 60)
+b[off:off + 36] = struct.pack(">9i", 56756, 32768, 0, -32768, 56756, 0, 0, 0, 0x40000000)
+open(p, "wb").write(b)
+PY
 # Audio Service Type from the bsmod of dac3: mode 7 is karaoke (8) with two
 # channels and voice over (7) with one (mov_read_dac3).
 gen m4a_ac3_karaoke.m4a -f lavfi -i "aevalsrc=0|0:s=48000:d=$D" -c:a ac3 -b:a 96k -audio_service_type ka
