@@ -138,22 +138,23 @@ type Stream struct {
 	Width, Height           int
 	CodedWidth, CodedHeight int
 	HasBFrames              int
-	SampleAspectRatio       Rational // 0/0 when unknown
-	DisplayAspectRatio      Rational // computed from SAR and size when zero
+	SampleAspectRatio       Rational // 0/0 when unknown; see DisplayAspectRatio
 	PixFmt                  string
-	Level                   int // ffprobe prints -99 for unknown; set LevelUnknown
+	Level                   int // LevelUnknown (AddStream's default) when the codec has none
 	ColorRange              string
 	ColorSpace              string
 	ColorTransfer           string
 	ColorPrimaries          string
 	ChromaLocation          string
 	FieldOrder              string
-	Refs                    int
+	Refs                    int // the decoder's reference frames; 1 (AddStream's default) unless it says more
 	ClosedCaptions          bool
 	FilmGrain               bool
-	// DisplayMatrix is the stream's display matrix (tkhd), if the container has
-	// a non-identity one; Rotation is derived from it.
-	DisplayMatrix *[9]int32
+
+	// DecoderOptions are what FFmpeg's decoder for the codec exports, which
+	// ffprobe prints after refs: nil when the decoder exports none or they
+	// are not known.
+	DecoderOptions DecoderOptions
 
 	RFrameRate   Rational // r_frame_rate
 	AvgFrameRate Rational // avg_frame_rate
@@ -170,6 +171,12 @@ type Stream struct {
 	Disposition Disposition
 	Tags        Tags
 
+	// SideData are the stream's side data entries in the order FFmpeg
+	// attached them, which is the order ffprobe prints them in
+	// side_data_list; add to it with AddSideData. The display matrix of a
+	// rotated video is here ([DisplayMatrix]; see Rotation).
+	SideData []SideData
+
 	// Picture is set for attached pictures (Disposition has
 	// DispositionAttachedPic): where the image bytes are in the object.
 	Picture *Picture
@@ -178,6 +185,36 @@ type Stream struct {
 // LevelUnknown is the level ffprobe prints for a video stream whose codec
 // has no level (FF_LEVEL_UNKNOWN).
 const LevelUnknown = -99
+
+// DecoderOptions are the private options that FFmpeg's decoder for a codec
+// exports (AVOptions flagged AV_OPT_FLAG_EXPORT), which ffprobe prints as
+// strings after refs (print_stream, show_private_data). Each decoder that
+// has some is its own Go type: [H264Options], [MPEG4Options].
+type DecoderOptions interface {
+	decoderOptions()
+}
+
+// H264Options are the h264 decoder's exported options, which ffprobe prints
+// as "is_avc" ("true"/"false") and "nal_length_size" for every h264 stream.
+type H264Options struct {
+	// IsAVC is set when the extradata is an avcC record (its first byte is
+	// 1), so that NAL units are length-prefixed (ff_h264_decode_extradata);
+	// clear for Annex B streams (MPEG-TS, raw h264).
+	IsAVC bool
+	// NALLengthSize is the size of those length prefixes, avcC's
+	// lengthSizeMinusOne + 1; 0 for Annex B.
+	NALLengthSize int
+}
+
+// MPEG4Options are the mpeg4 (MPEG-4 part 2) decoder's exported options,
+// which ffprobe prints as "quarter_sample" and "divx_packed".
+type MPEG4Options struct {
+	QuarterSample bool // the VOL header's quarter_sample flag
+	DivXPacked    bool // DivX packed B-frames (user data "DivX...p")
+}
+
+func (H264Options) decoderOptions()  {}
+func (MPEG4Options) decoderOptions() {}
 
 // IsCover reports whether s is an attached picture (cover art).
 func (s *Stream) IsCover() bool { return s.Disposition&DispositionAttachedPic != 0 }
@@ -234,12 +271,20 @@ func NewInfo(name, longName string) *Info {
 // it; its Index is its position. It is for building an Info by hand (to
 // serialise it, or in a test): demuxers add streams through
 // Budget.AddStream, which enforces the stream limit.
+//
+// The stream starts with the defaults FFmpeg gives every new stream, so
+// that a demuxer need not remember them: level LevelUnknown
+// (avcodec_parameters_reset's FF_LEVEL_UNKNOWN) and one reference frame
+// (the "refs" default of AVCodecContext), which ffprobe prints for video.
+// They do not depend on t, as a demuxer may learn the type later.
 func (info *Info) AddStream(t MediaType) *Stream {
 	s := &Stream{
 		Index:      len(info.Streams),
 		Type:       t,
 		StartPTS:   NoPTS,
 		DurationTS: NoPTS,
+		Level:      LevelUnknown,
+		Refs:       1,
 	}
 	info.Streams = append(info.Streams, s)
 	return s

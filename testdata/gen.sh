@@ -92,6 +92,58 @@ gen m4a_ac3_fc_lfe.m4a -f lavfi -i "aevalsrc=0|0:c=FC+LFE:s=48000:d=$D" -c:a ac3
 gen mov_pcm.mov "${MONO[@]}" -c:a pcm_s16le
 gen mp4_fragmented_aac.mp4 "${MONO[@]}" -c:a aac -b:a 32k -movflags frag_keyframe+empty_moov
 
+# Side data (side_data_list)
+# A display matrix. ffmpeg 5.1 writes no rotation, so the tkhd matrix of a
+# PNG video track is set by hand to a counter-clockwise turn of 30 degrees
+# (cos and sin in 16.16: 56756, 32768), which ffprobe prints truncated: -29.
+gen mov_png_rot30.mov -f lavfi -i "testsrc=size=32x24:rate=5:duration=$D" -c:v png
+python3 - mov_png_rot30.mov <<'PY'
+import struct, sys
+p = sys.argv[1]; b = bytearray(open(p, "rb").read())
+i = b.find(b"tkhd")
+off = i - 4 + (48 if b[i + 4] == 0 else 60)
+b[off:off + 36] = struct.pack(">9i", 56756, 32768, 0, -32768, 56756, 0, 0, 0, 0x40000000)
+open(p, "wb").write(b)
+PY
+# Audio Service Type from the bsmod of dac3: mode 7 is karaoke (8) with two
+# channels and voice over (7) with one (mov_read_dac3).
+gen m4a_ac3_karaoke.m4a -f lavfi -i "aevalsrc=0|0:s=48000:d=$D" -c:a ac3 -b:a 96k -audio_service_type ka
+gen m4a_ac3_voiceover.m4a -f lavfi -i "aevalsrc=0:s=48000:d=$D" -c:a ac3 -b:a 96k -audio_service_type vo
+# Replay Gain from REPLAYGAIN_* tags; a peak without a gain exports nothing.
+gen flac_replaygain.flac "${MONO[@]}" -c:a flac -metadata REPLAYGAIN_TRACK_GAIN="-3.50 dB" \
+    -metadata REPLAYGAIN_TRACK_PEAK=0.988 -metadata REPLAYGAIN_ALBUM_GAIN="-4.25 dB" -metadata REPLAYGAIN_ALBUM_PEAK=1.000
+gen flac_replaygain_peak_only.flac "${MONO[@]}" -c:a flac -metadata REPLAYGAIN_TRACK_PEAK=0.988
+gen mp3_replaygain_id3.mp3 "${MONO[@]}" -c:a libmp3lame -b:a 32k -metadata REPLAYGAIN_TRACK_GAIN="+1.5 dB"
+# Replay Gain from the LAME tag: ffmpeg writes none, so the fields of the tag
+# are set by hand and its CRC-16 fixed (ffmpeg trusts the tag only then).
+gen "$tmp/lame.mp3" "${MONO[@]}" -c:a libmp3lame -q:a 6
+lame_rg() { # in, out, peak (9.23), radio gain field, audiophile gain field
+python3 - "$@" <<'PY'
+import struct, sys
+src, dst = sys.argv[1:3]
+peak, radio, audiophile = (int(x, 0) for x in sys.argv[3:6])
+b = bytearray(open(src, "rb").read())
+start = 0  # the first frame, after the ID3v2 tag
+if b[:3] == b"ID3":
+    start = 10 + (b[6] << 21 | b[7] << 14 | b[8] << 7 | b[9])
+x = max(b.find(b"Xing", start), b.find(b"Info", start))
+flags = struct.unpack(">I", b[x + 4:x + 8])[0]
+p = x + 8 + 4 * bool(flags & 1) + 4 * bool(flags & 2) + 100 * bool(flags & 4) + 4 * bool(flags & 8) + 9 + 1 + 1
+struct.pack_into(">IHH", b, p, peak, radio, audiophile)
+crc_at = p + 8 + 1 + 1 + 3 + 1 + 1 + 2 + 4 + 2
+crc = 0
+for c in b[start:crc_at]:
+    crc ^= c
+    for _ in range(8):
+        crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+struct.pack_into(">H", b, crc_at, crc)
+open(dst, "wb").write(b)
+PY
+}
+# radio gain: name 1, originator 3 (user), sign, 35 (-3.5 dB); then a peak alone
+lame_rg "$tmp/lame.mp3" mp3_lame_replaygain.mp3 0x00700000 $((0x2000 | 0x0c00 | 0x200 | 35)) 0
+lame_rg "$tmp/lame.mp3" mp3_lame_peak_only.mp3 0x00700000 0 0
+
 # ffprobe goldens
 for f in *; do
   case $f in *.json|*.sh|*.md) continue ;; esac

@@ -103,6 +103,9 @@ func read(src container.Source, start int64, opts container.Options) (*container
 			return nil, err
 		}
 	}
+	// flac_read_header ends with ff_replaygain_export: the REPLAYGAIN_*
+	// comments become the audio stream's Replay Gain side data.
+	st.ExportReplayGain(container.ReplayGainFromTags(info.Format.Tags))
 	return info, nil
 }
 

@@ -17,8 +17,11 @@
 // the last 128 bytes for an ID3v1 tag when the ID3v2 tags held none. Frame
 // bodies are not decoded.
 //
-// Departures: ffmpeg exports LAME replay gain as stream side data, which
-// the model does not carry. Free-format streams (bit-rate index 0) are not
+// The Replay Gain of the LAME tag (when its CRC holds) and then that of the
+// REPLAYGAIN_* tags become the stream's Replay Gain side data, as
+// mp3_read_header exports them.
+//
+// Departures: free-format streams (bit-rate index 0) are not
 // recognised, as ffmpeg's demuxer does not recognise them. The parser
 // emulation reads at most maxParseBytes after the data offset where ffmpeg
 // would read up to its 5 MB probe size through junk.

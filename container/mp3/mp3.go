@@ -58,6 +58,12 @@ func read(src container.Source, start int64, opts container.Options) (*container
 	if err != nil {
 		return nil, err
 	}
+	if vt != nil && vt.replayGain != nil {
+		st.ExportReplayGain(*vt.replayGain)
+	}
+	// mp3_read_header then exports the REPLAYGAIN_* tags of the ID3v2 (or
+	// ID3v1) tag, replacing the LAME tag's values when they name a gain.
+	st.ExportReplayGain(container.ReplayGainFromTags(info.Format.Tags))
 	if vt != nil {
 		if vt.startSkip > 0 {
 			st.StartPTS = container.Rescale(int64(vt.startSkip), timeBase, int64(vt.sampleRate))
@@ -162,6 +168,9 @@ type vbrTag struct {
 	startSkip     int // encoder delay + 528 + 1, 0 without a LAME tag
 	encoder       string
 	encoderTag    bool
+	// replayGain is the LAME tag's, set when the tag's CRC holds (as
+	// the encoder name is).
+	replayGain *container.ReplayGain
 }
 
 // readVBRTag reads the frame at off and its Xing/Info/VBRI header, as
@@ -203,6 +212,8 @@ func readVBRTag(src container.Source, off int64) (*vbrTag, error) {
 		}
 		if it.CRCValid {
 			vt.encoder, vt.encoderTag = it.Encoder, true
+			rg := lameReplayGain(b, h, it.Flags)
+			vt.replayGain = &rg
 		}
 	}
 	if v, ok := mpegaudio.ParseVBRI(b); ok {

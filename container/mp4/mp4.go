@@ -264,19 +264,33 @@ func (d *demuxer) finish() error {
 				// per tick of the stream time base.
 				st.RFrameRate = container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
 			}
-			st.DisplayMatrix = t.matrix
-			st.Level = container.LevelUnknown
-			st.Refs = 1
+			// mov_read_header attaches the tkhd matrix to video streams
+			// after the side data read with the boxes (dvcC, pssh).
+			if t.matrix != nil {
+				st.AddSideData(container.DisplayMatrix{Matrix: *t.matrix})
+			}
 		}
 		if st.Type != container.Audio {
 			continue
 		}
+		// mov_read_header: an audio stream takes the Replay Gain of the
+		// file's tags (ff_replaygain_export of s->metadata), after the
+		// side data of its boxes (dac3).
+		st.ExportReplayGain(container.ReplayGainFromTags(d.info.Format.Tags))
 		switch st.CodecName {
 		case "ac3":
 			// The AC-3 parser reports the frame header's nominal rate (it
 			// leaves E-AC-3's alone).
 			if t.ac3BitRate > 0 {
 				st.BitRate = t.ac3BitRate
+			}
+			// The decoder reports the frame's bsmod as its audio service
+			// type, from which avformat_find_stream_info sets the
+			// disposition; dac3 repeats the bsmod of the frames.
+			if ast, ok := container.SideDataOf[container.AudioServiceType](st); ok && t.hasSamples {
+				if disp, ok := ast.Type.Disposition(); ok {
+					st.Disposition = disp
+				}
 			}
 		case "eac3":
 			// The E-AC-3 decoder reports the first frame's rate: its size

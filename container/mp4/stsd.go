@@ -360,6 +360,7 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 	case "dac3":
 		if len(p) >= 3 {
 			v := uint32(p[0])<<16 | uint32(p[1])<<8 | uint32(p[2])
+			bsmod := (v >> 14) & 7
 			acmod := (v >> 11) & 7
 			lfe := (v >> 10) & 1
 			mask := ac3Layouts[acmod]
@@ -367,6 +368,14 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 				mask |= chLFE
 			}
 			setMask(st, mask)
+			// mov_read_dac3: the bit stream mode is the audio service
+			// type, except that mode 7 with more than one channel (of the
+			// layout just set) means karaoke.
+			ast := container.AudioService(bsmod)
+			if st.Channels > 1 && bsmod == 7 {
+				ast = container.AudioServiceKaraoke
+			}
+			st.AddSideData(container.AudioServiceType{Type: ast})
 			if code := (v >> 5) & 0x1f; int(code) < len(ac3Bitrates) {
 				t.ac3BitRate = ac3Bitrates[code] * 1000
 			}

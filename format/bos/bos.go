@@ -68,11 +68,12 @@ func Build(info *container.Info, obj Object) *ordered.Object {
 	f := p.Obj("format")
 	streams := p.Objs("streams")
 	var video, audio *ordered.Object
+	var videoSt *container.Stream
 	for i, s := range streams {
 		switch s.Str("codec_type") {
 		case "video":
 			if video == nil && !info.Streams[i].IsCover() {
-				video = s
+				video, videoSt = s, info.Streams[i]
 			}
 		case "audio":
 			if audio == nil {
@@ -105,7 +106,7 @@ func Build(info *container.Info, obj Object) *ordered.Object {
 		}
 		v.Set("frameRate", frameRate(fr))
 		v.Set("bitRateInBps", atoi(video.Str("bit_rate")))
-		rot, _ := strconv.Atoi(oss.Rotate(video))
+		rot, _ := strconv.Atoi(oss.Rotate(videoSt))
 		v.Set("rotate", rot)
 		v.Set("dar", video.Str("display_aspect_ratio"))
 		out.Set("video", v)

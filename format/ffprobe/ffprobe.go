@@ -6,7 +6,6 @@ package ffprobe
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 
 	"github.com/mediaprobe/mediaprobe/codec"
@@ -103,11 +102,7 @@ func stream(st *container.Stream) *ordered.Object {
 		o.Set("has_b_frames", st.HasBFrames)
 		if sar := st.SampleAspectRatio; sar.Num != 0 && sar.Den != 0 {
 			o.Set("sample_aspect_ratio", sar.Ratio())
-			dar := st.DisplayAspectRatio
-			if !dar.Valid() {
-				dar = container.Rational{Num: int64(st.Width) * sar.Num, Den: int64(st.Height) * sar.Den}.Reduce(1024 * 1024)
-			}
-			o.Set("display_aspect_ratio", dar.Ratio())
+			o.Set("display_aspect_ratio", st.DisplayAspectRatio().Ratio())
 		}
 		setStr(o, "pix_fmt", st.PixFmt)
 		o.Set("level", st.Level)
@@ -132,6 +127,7 @@ func stream(st *container.Stream) *ordered.Object {
 			o.Set("height", st.Height)
 		}
 	}
+	decoderOptions(o, st)
 	if st.HasID {
 		o.Set("id", fmt.Sprintf("0x%x", st.ID))
 	}
@@ -173,34 +169,14 @@ func stream(st *container.Stream) *ordered.Object {
 	if t := tagsObject(st.Tags); t != nil {
 		o.Set("tags", t)
 	}
-	if st.DisplayMatrix != nil {
-		sd := &ordered.Object{}
-		sd.Set("side_data_type", "Display Matrix")
-		m := st.DisplayMatrix
-		s := "\n"
-		for i := 0; i < 3; i++ {
-			s += fmt.Sprintf("%08x: %11d %11d %11d\n", i, m[3*i], m[3*i+1], m[3*i+2])
+	if len(st.SideData) > 0 {
+		list := make([]*ordered.Object, 0, len(st.SideData))
+		for _, sd := range st.SideData {
+			list = append(list, sideData(st, sd))
 		}
-		sd.Set("displaymatrix", s)
-		if r, ok := Rotation(m); ok {
-			sd.Set("rotation", int64(r))
-		}
-		o.Set("side_data_list", []*ordered.Object{sd})
+		o.Set("side_data_list", list)
 	}
 	return o
-}
-
-// Rotation returns the counter-clockwise rotation in degrees that a display
-// matrix describes, as av_display_rotation_get computes it.
-func Rotation(m *[9]int32) (float64, bool) {
-	conv := func(x int32) float64 { return float64(x) / 65536.0 }
-	s0 := math.Hypot(conv(m[0]), conv(m[3]))
-	s1 := math.Hypot(conv(m[1]), conv(m[4]))
-	if s0 == 0 || s1 == 0 {
-		return 0, false
-	}
-	r := math.Atan2(conv(m[1])/s1, conv(m[0])/s0) * 180 / math.Pi
-	return -r, true
 }
 
 func tagsObject(t container.Tags) *ordered.Object {

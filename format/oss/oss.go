@@ -63,7 +63,7 @@ func Build(info *container.Info, opts Options) *ordered.Object {
 		}
 	}
 	var audio, video, subs []*ordered.Object
-	for _, s := range streams {
+	for i, s := range streams {
 		st := s.Obj("tags")
 		c := fields{}
 		c.int("Index", s.Int("index"))
@@ -100,7 +100,7 @@ func Build(info *container.Info, opts Options) *ordered.Object {
 			c.str("FrameRate", s.Str("r_frame_rate"))
 			c.str("AverageFrameRate", s.Str("avg_frame_rate"))
 			c.integer("FrameCount", s.Str("nb_frames"))
-			c.str("Rotate", Rotate(s))
+			c.str("Rotate", Rotate(info.Streams[i]))
 			c.integer("BitDepth", s.Str("bits_per_raw_sample"))
 			c.str("ColorSpace", s.Str("color_space"))
 			c.str("ColorRange", s.Str("color_range"))
@@ -135,19 +135,21 @@ func Build(info *container.Info, opts Options) *ordered.Object {
 	return out
 }
 
-// Rotate returns the clockwise rotation in degrees of an ffprobe stream
-// object, from its rotate tag or its display matrix, or "" when none.
-func Rotate(s *ordered.Object) string {
-	if r := tag(s.Obj("tags"), "rotate"); r != "" {
+// Rotate returns the clockwise rotation in degrees of a stream as the
+// cloud service derives it from ffprobe's output: its rotate tag, or else
+// the negated rotation of its display matrix side data
+// ([container.Stream.Rotation]); "" when it has neither.
+func Rotate(st *container.Stream) string {
+	if r, ok := st.Tags.Get("rotate"); ok {
 		if f, err := strconv.ParseFloat(r, 64); err == nil {
 			return strconv.Itoa(mod360(int(f)))
 		}
 	}
-	for _, sd := range s.Objs("side_data_list") {
-		if _, ok := sd.Get("rotation"); ok {
-			// The display matrix turns counter-clockwise.
-			return strconv.Itoa(mod360(-int(sd.Int("rotation"))))
-		}
+	if r, ok := st.Rotation(); ok {
+		// The display matrix turns counter-clockwise. Reduce before
+		// negating, so that the NaN rotation (math.MinInt64) cannot
+		// overflow.
+		return strconv.Itoa(mod360(-int(r % 360)))
 	}
 	return ""
 }

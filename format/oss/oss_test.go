@@ -128,9 +128,21 @@ func TestRotateFromDisplayMatrix(t *testing.T) {
 	info := container.NewInfo("mov,mp4,m4a,3gp,3g2,mj2", "QuickTime / MOV")
 	v := info.AddStream(container.Video)
 	v.CodecName, v.Width, v.Height = "h264", 320, 240
-	v.DisplayMatrix = &[9]int32{0, 65536, 0, -65536, 0, 0, 0, 0, 1 << 30}
+	v.AddSideData(container.DisplayMatrix{Matrix: [9]int32{0, 65536, 0, -65536, 0, 0, 0, 0, 1 << 30}})
 	var body map[string]any
 	require.NoError(t, json.Unmarshal(oss.Marshal(info, oss.Options{}, ""), &body))
 	assert.Equal(t, "90", body["VideoStreams"].([]any)[0].(map[string]any)["Rotate"])
 	assert.Equal(t, float64(320), body["VideoWidth"])
+}
+
+// TestRotateDegenerateMatrix: ffprobe 5.1 prints the rotation of a matrix
+// with a zero column as -9223372036854775808 (NaN through print_int); the
+// cloud's rule, -rotation mod 360 on unbounded integers
+// (shared/tools/ffprobe2cloud.py), makes that "8". The negation must not
+// overflow.
+func TestRotateDegenerateMatrix(t *testing.T) {
+	info := container.NewInfo("mov,mp4,m4a,3gp,3g2,mj2", "QuickTime / MOV")
+	v := info.AddStream(container.Video)
+	v.AddSideData(container.DisplayMatrix{Matrix: [9]int32{8: 1 << 30}})
+	assert.Equal(t, "8", oss.Rotate(v))
 }
