@@ -384,6 +384,7 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 		if len(p) >= 5 {
 			rate := int64(binary.BigEndian.Uint16(p) >> 3)
 			v := uint32(p[2])<<16 | uint32(p[3])<<8 | uint32(p[4])
+			bsmod := (v >> 12) & 0x1f // five bits, as mov_read_dec3 reads them
 			acmod := (v >> 9) & 7
 			lfe := (v >> 8) & 1
 			mask := ac3Layouts[acmod]
@@ -391,6 +392,12 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 				mask |= chLFE
 			}
 			setMask(st, mask)
+			// mov_read_dec3: the service type as for dac3.
+			ast := container.AudioService(bsmod)
+			if st.Channels > 1 && bsmod == 7 {
+				ast = container.AudioServiceKaraoke
+			}
+			st.AddSideData(container.AudioServiceType{Type: ast})
 			t.ac3BitRate = rate * 1000
 		}
 	case "dOps":
@@ -447,6 +454,12 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 		}
 		if x.typ == "hvcC" && t.format == "dvh1" {
 			st.CodecName = "hevc"
+		}
+		if x.typ == "avcC" && st.CodecName == "h264" && len(p) >= 5 && p[0] == 1 {
+			// ff_h264_decode_extradata: an avcC record (version 1) makes
+			// the stream length-prefixed, with lengthSizeMinusOne + 1
+			// byte prefixes; the decoder exports both as options.
+			st.DecoderOptions = container.H264Options{IsAVC: true, NALLengthSize: int(p[4]&3) + 1}
 		}
 	case "pasp":
 		if len(p) >= 8 {
