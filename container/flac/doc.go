@@ -20,5 +20,4 @@
 //
 // Departures: a file without the "fLaC" marker (raw frames) yields a FLAC
 // stream with no parameters, since they would come from decoding frames.
-// ReplayGain side data, which ffprobe lists, is not modelled.
 package flac
