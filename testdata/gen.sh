@@ -75,6 +75,19 @@ gen wav_mp3.wav "${MONO[@]}" -c:a libmp3lame -b:a 32k
 gen wav_rf64.wav "${MONO[@]}" -c:a pcm_s16le -rf64 always
 # A layout with no standard name: ffprobe prints "2 channels (FC+LFE)".
 gen wav_fc_lfe.wav -f lavfi -i "aevalsrc=0|0:c=FC+LFE:s=8000:d=$D" -c:a pcm_s16le
+# Two codecs ffmpeg cannot write, in the headers wavdec.c knows them by:
+# 16-bit float PCM in 32-bit slots (bits_per_sample 32) and DK4 IMA ADPCM
+# (bits_per_sample 0), each with silent data.
+python3 - <<'PY'
+import struct
+def wav(name, fmt, data):
+    body = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt + b"data" + struct.pack("<I", len(data)) + data
+    open(name, "wb").write(b"RIFF" + struct.pack("<I", len(body)) + body)
+# PCM tag, 1 channel, 8 kHz, 32000 B/s, block 4, 32 bits, cbSize 2, value 1.
+wav("wav_f16le.wav", struct.pack("<HHIIHHHH", 1, 1, 8000, 32000, 4, 32, 2, 1), bytes(4 * 800))
+# Tag 0x61, 1 channel, 8 kHz, 4055 B/s, block 256, 4 bits, cbSize 2, 505 samples a block.
+wav("wav_adpcm_ima_dk4.wav", struct.pack("<HHIIHHHH", 0x61, 1, 8000, 4055, 256, 4, 2, 505), bytes(256 * 4))
+PY
 gen w64_s16le.w64 "${MONO[@]}" -c:a pcm_s16le
 gen aiff_s16be_tags.aiff "${MONO[@]}" -c:a pcm_s16be "${TAGS[@]}"
 gen aifc_s24be.aif "${MONO[@]}" -c:a pcm_s24be -f aiff

@@ -76,47 +76,6 @@ func BitsPerRawSample(codec string) int {
 	return 32
 }
 
-// ExactBitsPerSample returns av_get_exact_bits_per_sample of a codec: the
-// bits one sample takes for codecs whose packets hold a fixed number of
-// samples per byte (PCM and a few ADPCMs), 0 for the others. The WAV
-// demuxer derives the duration from the data size only for these.
-func ExactBitsPerSample(codec string) int {
-	switch codec {
-	case "8svx_exp", "8svx_fib", "adpcm_argo", "adpcm_ct", "adpcm_ima_alp", "adpcm_ima_amv",
-		"adpcm_ima_apc", "adpcm_ima_apm", "adpcm_ima_ea_sead", "adpcm_ima_oki", "adpcm_ima_ws",
-		"adpcm_ima_ssi", "adpcm_g722", "adpcm_yamaha", "adpcm_aica":
-		return 4
-	case "dsd_lsbf", "dsd_msbf", "dsd_lsbf_planar", "dsd_msbf_planar", "pcm_alaw", "pcm_mulaw",
-		"pcm_vidc", "pcm_s8", "pcm_s8_planar", "pcm_sga", "pcm_u8", "sdx2_dpcm", "derf_dpcm":
-		return 8
-	case "pcm_s16be", "pcm_s16be_planar", "pcm_s16le", "pcm_s16le_planar", "pcm_u16be", "pcm_u16le":
-		return 16
-	case "pcm_s24daud", "pcm_s24be", "pcm_s24le", "pcm_s24le_planar", "pcm_u24be", "pcm_u24le":
-		return 24
-	case "pcm_s32be", "pcm_s32le", "pcm_s32le_planar", "pcm_u32be", "pcm_u32le", "pcm_f32be",
-		"pcm_f32le", "pcm_f24le", "pcm_f16le":
-		return 32
-	case "pcm_f64be", "pcm_f64le", "pcm_s64be", "pcm_s64le":
-		return 64
-	}
-	return 0
-}
-
-// BitsPerSample returns av_get_bits_per_sample of a codec: the exact width,
-// or 4 for the ADPCMs whose blocks carry headers besides the 4-bit samples
-// (and 2 or 3 for the Sound Blaster Pro ADPCMs).
-func BitsPerSample(codec string) int {
-	switch codec {
-	case "adpcm_sbpro_2":
-		return 2
-	case "adpcm_sbpro_3":
-		return 3
-	case "adpcm_sbpro_4", "adpcm_ima_wav", "adpcm_ima_qt", "adpcm_swf", "adpcm_ms":
-		return 4
-	}
-	return ExactBitsPerSample(codec)
-}
-
 // DecoderLayout returns the channel layout a decoder sets by itself, for
 // the codecs whose decoders do (the MPEG audio decoders from the frame's
 // mode, the speech codecs, which are mono), else "" (the container's layout

@@ -157,8 +157,6 @@ func TestDecoderViews(t *testing.T) {
 	assert.Equal(t, "s16p", SampleFormat("adpcm_ms", 6))
 	assert.Equal(t, "fltp", SampleFormat("mp3", 2))
 	assert.Equal(t, "s16p", SampleFormat("mp2", 2))
-	assert.Equal(t, 0, ExactBitsPerSample("adpcm_ima_wav"))
-	assert.Equal(t, 4, BitsPerSample("adpcm_ima_wav"))
 	assert.Equal(t, "mono", DecoderLayout("adpcm_g726", 1))
 	assert.Equal(t, "", DecoderLayout("pcm_s16le", 2))
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 
+	"github.com/mediaprobe/mediaprobe/codec"
 	wavcodec "github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/tags"
@@ -378,8 +379,8 @@ func (w *wavState) finish() {
 	if st.CodecName == "g729" && sampleCount != 0 && dataSize<<3 > sampleCount {
 		sampleCount = 0 // FFmpeg's G.729 hack (ticket 4577)
 	}
-	if sampleCount == 0 || wavcodec.ExactBitsPerSample(st.CodecName) > 0 {
-		bps := int64(wavcodec.BitsPerSample(st.CodecName))
+	if sampleCount == 0 || codec.ExactBitsPerSample(st.CodecName) > 0 {
+		bps := int64(codec.BitsPerSample(st.CodecName))
 		if ch != 0 && dataSize != 0 && bps != 0 && w.dataEnd <= w.src.Size() {
 			sampleCount = (dataSize << 3) / (ch * bps)
 		}
