@@ -45,6 +45,8 @@ gen mpeg25_8k.mp3 -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" 
 # FLAC
 gen flac_s16_cover.flac "${STEREO[@]}" -i "$JPG" -map 0:a -map 1:v -c:a flac -c:v copy -disposition:v attached_pic "${TAGS[@]}"
 gen flac_s24_51.flac "${SURR[@]}" -c:a flac -sample_fmt s32 -bits_per_raw_sample 24
+# A channel mask comment naming 7.1(wide) (0xFF), not the decoder's 7.1.
+gen flac_71wide.flac -f lavfi -i "aevalsrc=0|0|0|0|0|0|0|0:c=7.1(wide):s=8000:d=$D" -c:a flac -sample_fmt s16
 # An ID3v2 tag in front of FLAC (as some taggers write it): the tag of an mp3
 # made here, then a FLAC stream without Vorbis comments.
 gen "$tmp/plain.flac" "${MONO[@]}" -c:a flac

@@ -308,3 +308,17 @@ func TestChannelMaskTagRemovedAsAvDictSet(t *testing.T) {
 	assert.Equal(t, []container.Tag{{Key: "A1", Value: "1"}, {Key: "encoder", Value: "x"}, {Key: "B2", Value: "2"},
 		{Key: "C3", Value: "3"}, {Key: "D4", Value: "4"}}, info.Format.Tags.List())
 }
+
+// TestChannelMaskNames: the mask comment is named by codec.LayoutName; the
+// copy of the name table this package had swapped 7.1(wide) (0xFF) and
+// 7.1(wide-side) (0x6CF). ffprobe 5.1 prints 7.1(wide) for
+// testdata/flac_71wide.flac, whose comment is 0xFF.
+func TestChannelMaskNames(t *testing.T) {
+	for mask, want := range map[string]string{"0xff": "7.1(wide)", "0x6cf": "7.1(wide-side)", "0x63f": "7.1", "0x3c00f": "8 channels (FL+FR+FC+LFE+TFR+TBL+TBC+TBR)"} {
+		data := file(block(false, typeStreamInfo, streamInfo(48000, 8, 16, 1000)),
+			block(true, typeVorbisComment, comments("WAVEFORMATEXTENSIBLE_CHANNEL_MASK="+mask)))
+		info, err := read(&container.BytesSource{B: data}, 0, container.Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, info.Streams[0].ChannelLayout, mask)
+	}
+}

@@ -362,11 +362,7 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 			v := uint32(p[0])<<16 | uint32(p[1])<<8 | uint32(p[2])
 			acmod := (v >> 11) & 7
 			lfe := (v >> 10) & 1
-			mask := ac3Layouts[acmod]
-			if lfe == 1 {
-				mask |= chLFE
-			}
-			setMask(st, mask)
+			setMask(st, codec.AC3Layout(uint(acmod), lfe == 1))
 			if code := (v >> 5) & 0x1f; int(code) < len(ac3Bitrates) {
 				t.ac3BitRate = ac3Bitrates[code] * 1000
 			}
@@ -377,11 +373,7 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 			v := uint32(p[2])<<16 | uint32(p[3])<<8 | uint32(p[4])
 			acmod := (v >> 9) & 7
 			lfe := (v >> 8) & 1
-			mask := ac3Layouts[acmod]
-			if lfe == 1 {
-				mask |= chLFE
-			}
-			setMask(st, mask)
+			setMask(st, codec.AC3Layout(uint(acmod), lfe == 1))
 			t.ac3BitRate = rate * 1000
 		}
 	case "dOps":
@@ -451,11 +443,7 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 }
 
 func setMask(st *container.Stream, mask uint64) {
-	n := 0
-	for m := mask; m != 0; m &= m - 1 {
-		n++
-	}
-	st.Channels = n
+	st.Channels = codec.LayoutChannels(mask)
 	st.ChannelLayout = codec.LayoutName(mask)
 }
 
