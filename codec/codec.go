@@ -1,6 +1,9 @@
 // Package codec names codecs as FFmpeg does and holds the facts about a
 // codec that every container needs, each in one place: its long name and
-// media type (names_table.go) and its bits per sample (bits.go). The bitstream parsers shared by several
+// media type (names_table.go), its bits per sample (bits.go), what its
+// decoder reports once opened (decoder.go: sample format, bits per raw
+// sample, the channel layout it sets by itself) and the channel layouts
+// FFmpeg names (layout.go, coreaudio.go). The bitstream parsers shared by several
 // containers live in its subpackages (codec/aac, codec/mpegaudio, ...).
 package codec
 

@@ -77,6 +77,11 @@ gen wav_mp3.wav "${MONO[@]}" -c:a libmp3lame -b:a 32k
 gen wav_rf64.wav "${MONO[@]}" -c:a pcm_s16le -rf64 always
 # A layout with no standard name: ffprobe prints "2 channels (FC+LFE)".
 gen wav_fc_lfe.wav -f lavfi -i "aevalsrc=0|0:c=FC+LFE:s=8000:d=$D" -c:a pcm_s16le
+# What the decoder reports, not the header: bits_per_sample 1 and
+# bits_per_raw_sample 8 (dfpwm), s16p and no layout (G.723.1), flt (Speex).
+gen wav_dfpwm.wav -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a dfpwm
+gen wav_g723_1.wav -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a g723_1 -b:a 6300
+gen wav_speex.wav -f lavfi -i "sine=frequency=300:sample_rate=16000:duration=$D" -c:a libspeex
 # Two codecs ffmpeg cannot write, in the headers wavdec.c knows them by:
 # 16-bit float PCM in 32-bit slots (bits_per_sample 32) and DK4 IMA ADPCM
 # (bits_per_sample 0), each with silent data.
@@ -105,6 +110,11 @@ gen m4a_faststart.m4a "${MONO[@]}" -c:a aac -b:a 32k -movflags +faststart "${TAG
 gen 3gp_aac.3gp -f lavfi -i "sine=frequency=440:sample_rate=8000:duration=$D" -c:a aac -b:a 12k
 gen m4a_ac3_fc_lfe.m4a -f lavfi -i "aevalsrc=0|0:c=FC+LFE:s=48000:d=$D" -c:a ac3 -b:a 96k
 gen mov_pcm.mov "${MONO[@]}" -c:a pcm_s16le
+# Decoders' own layouts in MP4: FLAC's 3.0 and ALAC's 6.1(back) (not the
+# default 2.1 and 6.1), and none for Opus mapping family 255.
+gen mp4_flac_3ch.mp4 -f lavfi -i "aevalsrc=0|0|0:c=3.0:s=8000:d=$D" -c:a flac -sample_fmt s16 -strict -2
+gen m4a_alac_7ch.m4a -f lavfi -i "aevalsrc=0|0|0|0|0|0|0:c=6.1(back):s=8000:d=0.1" -c:a alac -sample_fmt s16p
+gen mp4_opus_family255.mp4 "${STEREO[@]}" -ar 48000 -c:a libopus -mapping_family 255 -b:a 24k
 gen mp4_fragmented_aac.mp4 "${MONO[@]}" -c:a aac -b:a 32k -movflags frag_keyframe+empty_moov
 
 # ffprobe goldens

@@ -146,23 +146,32 @@ func (d *demuxer) finalizeCodec(t *track) {
 			st.ChannelLayout = t.asc.Layout()
 		}
 	case "opus":
-		if st.Channels <= 2 {
-			st.ChannelLayout = codec.DefaultLayout(st.Channels)
+		if st.ExtradataSize == 0 {
+			// No dOps: the decoder opens for one or two channels only,
+			// mono or stereo (ff_opus_parse_extradata without extradata).
+			st.ChannelLayout = codec.LayoutName(codec.DecoderLayout("opus", st.Channels))
 		}
 	}
 	if st.SampleFmt == "" {
-		st.SampleFmt = sampleFmts[st.CodecName]
+		st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
 	}
-	if st.ChannelLayout == "" && layoutDecoders[st.CodecName] {
-		// These decoders set a layout for the channel count; PCM and the
-		// others leave it unspecified, and ffprobe prints none.
-		st.ChannelLayout = codec.DefaultLayout(st.Channels)
+	if st.ChannelLayout == "" && st.CodecName != "opus" { // Opus: dOps or the case above
+		if m := codec.DecoderLayout(st.CodecName, st.Channels); m != 0 {
+			// The decoder's own layout for the count (FLAC, ALAC, MPEG
+			// audio) and, for the speech codecs, its channel count.
+			st.Channels, st.ChannelLayout = codec.LayoutChannels(m), codec.LayoutName(m)
+		} else if layoutDecoders[st.CodecName] {
+			// These decoders take the layout from the bitstream; the
+			// default layout for the count stands for it. PCM and the
+			// others leave it unspecified, and ffprobe prints none.
+			st.ChannelLayout = codec.DefaultLayout(st.Channels)
+		}
 	}
 }
 
-// layoutDecoders are the decoders that give a stream whose container only
-// counts channels the default layout for that count.
+// layoutDecoders are the decoders whose layout comes from the bitstream
+// (the first frame, or a configuration mediaprobe did not find), given
+// the default layout for the channel count.
 var layoutDecoders = map[string]bool{
-	"mp1": true, "mp2": true, "mp3": true, "flac": true, "alac": true, "opus": true, "vorbis": true,
 	"ac3": true, "eac3": true, "dts": true, "truehd": true, "mlp": true, "aac": true,
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/opus"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -381,6 +382,12 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 			st.ExtradataSize = len(p) + 8
 			st.Channels = int(p[1])
 			st.SampleRate = 48000
+			// mov_read_dops makes the box an OpusHead (magic and version 1
+			// in front; its multi-byte fields, unused here, byte-swapped),
+			// whose mapping family gives the decoder's layout.
+			if h, err := opus.ParseHead(append([]byte("OpusHead\x01"), p[1:]...)); err == nil {
+				st.ChannelLayout = h.ChannelLayout()
+			}
 		}
 	case "dfLa":
 		d.readDfla(t, p)

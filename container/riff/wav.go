@@ -328,7 +328,7 @@ func (w *wavState) parseXMA2(off, size int64) error {
 	w.st.Channels, w.st.SampleRate = channels, rate
 	w.st.TimeBase = container.Rational{Num: 1, Den: int64(rate)}
 	w.st.ExtradataSize = int(size)
-	w.st.SampleFmt = wavcodec.SampleFormat("xma2", channels)
+	w.st.SampleFmt = codec.SampleFormat("xma2", channels)
 	return nil
 }
 
