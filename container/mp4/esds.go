@@ -1,12 +1,9 @@
 package mp4
 
 import (
-	"bytes"
-
-	"github.com/mewkiz/flac/meta"
-
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
+	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -83,34 +80,23 @@ func (d *demuxer) readEsds(t *track, p []byte) {
 
 // readDfla reads the FLACSpecificBox: a version, then one metadata block
 // that must be a 34-byte STREAMINFO (mov_read_dfla), which becomes the
-// extradata. The block body is decoded by mewkiz/flac's meta package.
+// extradata; the FLAC decoder opened with it reports the stream's
+// parameters (codec/flac).
 func (d *demuxer) readDfla(t *track, p []byte) {
-	if len(p) < 4+4+34 {
+	if len(p) < 4+4+flaccodec.StreamInfoSize {
 		return
 	}
 	hdr := p[4:8]
-	if hdr[0]&0x7f != 0 || int(hdr[1])<<16|int(hdr[2])<<8|int(hdr[3]) != 34 {
+	if hdr[0]&0x7f != 0 || int(hdr[1])<<16|int(hdr[2])<<8|int(hdr[3]) != flaccodec.StreamInfoSize {
 		return
 	}
 	st := t.st
-	st.ExtradataSize = 34
-	// A standalone block: the header marked last, then the body.
-	blk := append([]byte{0x80, 0, 0, 34}, p[8:8+34]...)
-	block, err := meta.Parse(bytes.NewReader(blk))
+	st.ExtradataSize = flaccodec.StreamInfoSize
+	si, err := flaccodec.ParseStreamInfo(p[8 : 8+flaccodec.StreamInfoSize])
 	if err != nil {
 		return
 	}
-	si, ok := block.Body.(*meta.StreamInfo)
-	if !ok {
-		return
-	}
-	st.SampleRate = int(si.SampleRate)
-	st.Channels = int(si.NChannels)
-	st.BitsPerRawSample = int(si.BitsPerSample)
-	st.SampleFmt = "s16"
-	if si.BitsPerSample > 16 {
-		st.SampleFmt = "s32"
-	}
+	_ = si.Describe(st) // a block the decoder refuses leaves its fields unknown
 }
 
 // finalizeCodec applies mov_finalize_stsd_codec and what
