@@ -161,6 +161,10 @@ func TestSampleFormatMatchesLibavcodec(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "s16p", SampleFormat("adpcm_ms", 3), "adpcm_ms is planar beyond two channels")
+	// Decoders that open only with extradata, opened with a minimal one
+	// (wmapro: an 18-byte WAVEFORMATEX extension; qdmc: a QDCA atom).
+	assert.Equal(t, "fltp", SampleFormat("wmapro", 2))
+	assert.Equal(t, "s16", SampleFormat("qdmc", 1))
 }
 
 // TestSampleFormatFfprobe pins what ffprobe 5.1 prints as sample_fmt for
