@@ -7,36 +7,75 @@ import (
 )
 
 // Speaker position bits of a WAVEFORMATEXTENSIBLE dwChannelMask, which are
-// also FFmpeg's AV_CH_* bits (libavutil/channel_layout.h).
+// also FFmpeg's AV_CH_* bits (libavutil/channel_layout.h). A channel layout
+// is a mask of them, as AVChannelLayout's native order keeps it.
 const (
-	chFL  = 1 << 0
-	chFR  = 1 << 1
-	chFC  = 1 << 2
-	chLFE = 1 << 3
-	chBL  = 1 << 4
-	chBR  = 1 << 5
-	chFLC = 1 << 6
-	chFRC = 1 << 7
-	chBC  = 1 << 8
-	chSL  = 1 << 9
-	chSR  = 1 << 10
-	chTC  = 1 << 11
-	chTFL = 1 << 12
-	chTFC = 1 << 13
-	chTFR = 1 << 14
-	chTBL = 1 << 15
-	chTBC = 1 << 16
-	chTBR = 1 << 17
-	chDL  = 1 << 29
-	chDR  = 1 << 30
-	chWL  = 1 << 31
-	chWR  = 1 << 32
-	chLF2 = 1 << 35
-	chTSL = 1 << 36
-	chTSR = 1 << 37
-	chBFC = 1 << 38
-	chBFL = 1 << 39
-	chBFR = 1 << 40
+	ChFL   = 1 << 0  // front left
+	ChFR   = 1 << 1  // front right
+	ChFC   = 1 << 2  // front centre
+	ChLFE  = 1 << 3  // low frequency
+	ChBL   = 1 << 4  // back left
+	ChBR   = 1 << 5  // back right
+	ChFLC  = 1 << 6  // front left of centre
+	ChFRC  = 1 << 7  // front right of centre
+	ChBC   = 1 << 8  // back centre
+	ChSL   = 1 << 9  // side left
+	ChSR   = 1 << 10 // side right
+	ChTC   = 1 << 11 // top centre
+	ChTFL  = 1 << 12 // top front left
+	ChTFC  = 1 << 13 // top front centre
+	ChTFR  = 1 << 14 // top front right
+	ChTBL  = 1 << 15 // top back left
+	ChTBC  = 1 << 16 // top back centre
+	ChTBR  = 1 << 17 // top back right
+	ChDL   = 1 << 29 // stereo downmix left
+	ChDR   = 1 << 30 // stereo downmix right
+	ChWL   = 1 << 31 // wide left
+	ChWR   = 1 << 32 // wide right
+	ChSDL  = 1 << 33 // surround direct left
+	ChSDR  = 1 << 34 // surround direct right
+	ChLFE2 = 1 << 35 // second low frequency
+	ChTSL  = 1 << 36 // top side left
+	ChTSR  = 1 << 37 // top side right
+	ChBFC  = 1 << 38 // bottom front centre
+	ChBFL  = 1 << 39 // bottom front left
+	ChBFR  = 1 << 40 // bottom front right
+)
+
+// FFmpeg 5.1's standard layouts, named as libavutil/channel_layout.h names
+// them (AV_CH_LAYOUT_5POINT1_BACK is Layout5Point1Back). Their printed
+// names are in layouts below.
+const (
+	LayoutMono            = ChFC
+	LayoutStereo          = ChFL | ChFR
+	Layout2Point1         = LayoutStereo | ChLFE
+	Layout2_1             = LayoutStereo | ChBC
+	LayoutSurround        = LayoutStereo | ChFC
+	Layout3Point1         = LayoutSurround | ChLFE
+	Layout4Point0         = LayoutSurround | ChBC
+	Layout4Point1         = Layout4Point0 | ChLFE
+	Layout2_2             = LayoutStereo | ChSL | ChSR
+	LayoutQuad            = LayoutStereo | ChBL | ChBR
+	Layout5Point0         = LayoutSurround | ChSL | ChSR
+	Layout5Point1         = Layout5Point0 | ChLFE
+	Layout5Point0Back     = LayoutSurround | ChBL | ChBR
+	Layout5Point1Back     = Layout5Point0Back | ChLFE
+	Layout6Point0         = Layout5Point0 | ChBC
+	Layout6Point0Front    = Layout2_2 | ChFLC | ChFRC
+	LayoutHexagonal       = Layout5Point0Back | ChBC
+	Layout6Point1         = Layout5Point1 | ChBC
+	Layout6Point1Back     = Layout5Point1Back | ChBC
+	Layout6Point1Front    = Layout6Point0Front | ChLFE
+	Layout7Point0         = Layout5Point0 | ChBL | ChBR
+	Layout7Point0Front    = Layout5Point0 | ChFLC | ChFRC
+	Layout7Point1         = Layout5Point1 | ChBL | ChBR
+	Layout7Point1Wide     = Layout5Point1 | ChFLC | ChFRC
+	Layout7Point1WideBack = Layout5Point1Back | ChFLC | ChFRC
+	LayoutOctagonal       = Layout5Point0 | ChBL | ChBC | ChBR
+	LayoutHexadecagonal   = LayoutOctagonal | ChWL | ChWR | ChTBL | ChTBR | ChTBC | ChTFC | ChTFL | ChTFR
+	LayoutStereoDownmix   = ChDL | ChDR
+	Layout22Point2        = Layout5Point1Back | ChFLC | ChFRC | ChBC | ChLFE2 | ChSL | ChSR | ChTFL | ChTFR |
+		ChTFC | ChTC | ChTBL | ChTBR | ChTSL | ChTSR | ChTBC | ChBFC | ChBFL | ChBFR
 )
 
 // namedLayout is one row of libavutil/channel_layout.c channel_layout_map.
@@ -45,56 +84,40 @@ type namedLayout struct {
 	mask uint64
 }
 
-// The standard layouts FFmpeg 5.1 names, in channel_layout_map's order (the
-// first row with a mask gives its name).
-const (
-	lMono     = chFC
-	lStereo   = chFL | chFR
-	l2_1      = lStereo | chBC
-	lSurround = lStereo | chFC
-	l4_0      = lSurround | chBC
-	l2_2      = lStereo | chSL | chSR
-	lQuad     = lStereo | chBL | chBR
-	l5_0      = lSurround | chSL | chSR
-	l5_0Back  = lSurround | chBL | chBR
-	l5_1      = l5_0 | chLFE
-	l5_1Back  = l5_0Back | chLFE
-	l6_0Front = l2_2 | chFLC | chFRC
-	l7_0      = l5_0 | chBL | chBR
-	lOctagon  = l5_0 | chBL | chBC | chBR
-)
-
+// layouts is channel_layout_map of FFmpeg 5.1, in its order: the first row
+// with a mask gives its name, and the first row with a channel count is
+// av_channel_layout_default's layout for it. This is the only table of
+// layout names.
 var layouts = []namedLayout{
-	{"mono", lMono},
-	{"stereo", lStereo},
-	{"2.1", lStereo | chLFE},
-	{"3.0", lSurround},
-	{"3.0(back)", l2_1},
-	{"4.0", l4_0},
-	{"quad", lQuad},
-	{"quad(side)", l2_2},
-	{"3.1", lSurround | chLFE},
-	{"5.0", l5_0Back},
-	{"5.0(side)", l5_0},
-	{"4.1", l4_0 | chLFE},
-	{"5.1", l5_1Back},
-	{"5.1(side)", l5_1},
-	{"6.0", l5_0 | chBC},
-	{"6.0(front)", l6_0Front},
-	{"hexagonal", l5_0Back | chBC},
-	{"6.1", l5_1 | chBC},
-	{"6.1(back)", l5_1Back | chBC},
-	{"6.1(front)", l6_0Front | chLFE},
-	{"7.0", l7_0},
-	{"7.0(front)", l5_0 | chFLC | chFRC},
-	{"7.1", l5_1 | chBL | chBR},
-	{"7.1(wide)", l5_1Back | chFLC | chFRC},
-	{"7.1(wide-side)", l5_1 | chFLC | chFRC},
-	{"octagonal", lOctagon},
-	{"hexadecagonal", lOctagon | chWL | chWR | chTBL | chTBR | chTBC | chTFC | chTFL | chTFR},
-	{"downmix", chDL | chDR},
-	{"22.2", l5_1Back | chFLC | chFRC | chBC | chLF2 | chSL | chSR | chTFL | chTFR | chTFC | chTC |
-		chTBL | chTBR | chTSL | chTSR | chTBC | chBFC | chBFL | chBFR},
+	{"mono", LayoutMono},
+	{"stereo", LayoutStereo},
+	{"2.1", Layout2Point1},
+	{"3.0", LayoutSurround},
+	{"3.0(back)", Layout2_1},
+	{"4.0", Layout4Point0},
+	{"quad", LayoutQuad},
+	{"quad(side)", Layout2_2},
+	{"3.1", Layout3Point1},
+	{"5.0", Layout5Point0Back},
+	{"5.0(side)", Layout5Point0},
+	{"4.1", Layout4Point1},
+	{"5.1", Layout5Point1Back},
+	{"5.1(side)", Layout5Point1},
+	{"6.0", Layout6Point0},
+	{"6.0(front)", Layout6Point0Front},
+	{"hexagonal", LayoutHexagonal},
+	{"6.1", Layout6Point1},
+	{"6.1(back)", Layout6Point1Back},
+	{"6.1(front)", Layout6Point1Front},
+	{"7.0", Layout7Point0},
+	{"7.0(front)", Layout7Point0Front},
+	{"7.1", Layout7Point1},
+	{"7.1(wide)", Layout7Point1WideBack},
+	{"7.1(wide-side)", Layout7Point1Wide},
+	{"octagonal", LayoutOctagonal},
+	{"hexadecagonal", LayoutHexadecagonal},
+	{"downmix", LayoutStereoDownmix},
+	{"22.2", Layout22Point2},
 }
 
 // channelNames are FFmpeg's short names of the mask bits (av_channel_name),
@@ -157,15 +180,43 @@ func MaskLayout(mask uint64, channels int) string {
 	return LayoutName(mask)
 }
 
-// DefaultLayout returns the name of FFmpeg's default layout for a channel
-// count, the first standard layout with that many channels
-// (av_channel_layout_default), which decoders such as mp3 set: "mono",
-// "stereo", "2.1", "4.0", "5.0", "5.1", ..., or "" when there is none.
+// DefaultLayout returns the name of FFmpeg 5.1's default layout for a
+// channel count (av_channel_layout_default): the first standard layout with
+// that many channels, "mono", "stereo", "2.1", "4.0", "5.0", "5.1", "6.1",
+// "7.1", "hexadecagonal" (16) or "22.2" (24); "" for other counts, which
+// FFmpeg leaves unspecified.
 func DefaultLayout(channels int) string {
+	return LayoutName(DefaultMask(channels))
+}
+
+// DefaultMask is DefaultLayout as a mask, 0 when there is none.
+func DefaultMask(channels int) uint64 {
 	for _, l := range layouts {
 		if bits.OnesCount64(l.mask) == channels {
-			return l.name
+			return l.mask
 		}
 	}
-	return ""
+	return 0
+}
+
+// LayoutChannels returns the number of channels of a layout mask.
+func LayoutChannels(mask uint64) int { return bits.OnesCount64(mask) }
+
+// ac3Layouts is ff_ac3_channel_layout_tab (libavcodec/ac3tab.c), the
+// channels of each AC-3 audio coding mode without the LFE: 1+1 (dual mono,
+// output as stereo), 1/0, 2/0, 3/0, 2/1, 3/1, 2/2, 3/2.
+var ac3Layouts = [8]uint64{
+	LayoutStereo, LayoutMono, LayoutStereo, LayoutSurround,
+	Layout2_1, Layout4Point0, Layout2_2, Layout5Point0,
+}
+
+// AC3Layout returns the layout an AC-3 or E-AC-3 acmod (3 bits) and lfeon
+// flag describe, as the decoder and mov.c (mov_read_dac3, mov_read_dec3)
+// derive it: ff_ac3_channel_layout_tab[acmod], plus LFE when lfeon is set.
+func AC3Layout(acmod uint, lfe bool) uint64 {
+	mask := ac3Layouts[acmod&7]
+	if lfe {
+		mask |= ChLFE
+	}
+	return mask
 }

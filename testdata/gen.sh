@@ -45,6 +45,8 @@ gen mpeg25_8k.mp3 -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" 
 # FLAC
 gen flac_s16_cover.flac "${STEREO[@]}" -i "$JPG" -map 0:a -map 1:v -c:a flac -c:v copy -disposition:v attached_pic "${TAGS[@]}"
 gen flac_s24_51.flac "${SURR[@]}" -c:a flac -sample_fmt s32 -bits_per_raw_sample 24
+# A channel mask comment naming 7.1(wide) (0xFF), not the decoder's 7.1.
+gen flac_71wide.flac -f lavfi -i "aevalsrc=0|0|0|0|0|0|0|0:c=7.1(wide):s=8000:d=$D" -c:a flac -sample_fmt s16
 # An ID3v2 tag in front of FLAC (as some taggers write it): the tag of an mp3
 # made here, then a FLAC stream without Vorbis comments.
 gen "$tmp/plain.flac" "${MONO[@]}" -c:a flac
@@ -75,6 +77,24 @@ gen wav_mp3.wav "${MONO[@]}" -c:a libmp3lame -b:a 32k
 gen wav_rf64.wav "${MONO[@]}" -c:a pcm_s16le -rf64 always
 # A layout with no standard name: ffprobe prints "2 channels (FC+LFE)".
 gen wav_fc_lfe.wav -f lavfi -i "aevalsrc=0|0:c=FC+LFE:s=8000:d=$D" -c:a pcm_s16le
+# What the decoder reports, not the header: bits_per_sample 1 and
+# bits_per_raw_sample 8 (dfpwm), s16p and no layout (G.723.1), flt (Speex).
+gen wav_dfpwm.wav -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a dfpwm
+gen wav_g723_1.wav -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a g723_1 -b:a 6300
+gen wav_speex.wav -f lavfi -i "sine=frequency=300:sample_rate=16000:duration=$D" -c:a libspeex
+# Two codecs ffmpeg cannot write, in the headers wavdec.c knows them by:
+# 16-bit float PCM in 32-bit slots (bits_per_sample 32) and DK4 IMA ADPCM
+# (bits_per_sample 0), each with silent data.
+python3 - <<'PY'
+import struct
+def wav(name, fmt, data):
+    body = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt + b"data" + struct.pack("<I", len(data)) + data
+    open(name, "wb").write(b"RIFF" + struct.pack("<I", len(body)) + body)
+# PCM tag, 1 channel, 8 kHz, 32000 B/s, block 4, 32 bits, cbSize 2, value 1.
+wav("wav_f16le.wav", struct.pack("<HHIIHHHH", 1, 1, 8000, 32000, 4, 32, 2, 1), bytes(4 * 800))
+# Tag 0x61, 1 channel, 8 kHz, 4055 B/s, block 256, 4 bits, cbSize 2, 505 samples a block.
+wav("wav_adpcm_ima_dk4.wav", struct.pack("<HHIIHHHH", 0x61, 1, 8000, 4055, 256, 4, 2, 505), bytes(256 * 4))
+PY
 gen w64_s16le.w64 "${MONO[@]}" -c:a pcm_s16le
 gen aiff_s16be_tags.aiff "${MONO[@]}" -c:a pcm_s16be "${TAGS[@]}"
 gen aifc_s24be.aif "${MONO[@]}" -c:a pcm_s24be -f aiff
@@ -90,6 +110,11 @@ gen m4a_faststart.m4a "${MONO[@]}" -c:a aac -b:a 32k -movflags +faststart "${TAG
 gen 3gp_aac.3gp -f lavfi -i "sine=frequency=440:sample_rate=8000:duration=$D" -c:a aac -b:a 12k
 gen m4a_ac3_fc_lfe.m4a -f lavfi -i "aevalsrc=0|0:c=FC+LFE:s=48000:d=$D" -c:a ac3 -b:a 96k
 gen mov_pcm.mov "${MONO[@]}" -c:a pcm_s16le
+# Decoders' own layouts in MP4: FLAC's 3.0 and ALAC's 6.1(back) (not the
+# default 2.1 and 6.1), and none for Opus mapping family 255.
+gen mp4_flac_3ch.mp4 -f lavfi -i "aevalsrc=0|0|0:c=3.0:s=8000:d=$D" -c:a flac -sample_fmt s16 -strict -2
+gen m4a_alac_7ch.m4a -f lavfi -i "aevalsrc=0|0|0|0|0|0|0:c=6.1(back):s=8000:d=0.1" -c:a alac -sample_fmt s16p
+gen mp4_opus_family255.mp4 "${STEREO[@]}" -ar 48000 -c:a libopus -mapping_family 255 -b:a 24k
 gen mp4_fragmented_aac.mp4 "${MONO[@]}" -c:a aac -b:a 32k -movflags frag_keyframe+empty_moov
 
 # Side data (side_data_list)

@@ -1,6 +1,10 @@
 package aac
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/mediaprobe/mediaprobe/codec"
+)
 
 // Audio object types (ISO/IEC 14496-3, 1.5.1.1, Table 1.17) that change how
 // a configuration is read or named.
@@ -49,34 +53,31 @@ func Channels(config int) int {
 	return channelsByConfig[config]
 }
 
+// configLayouts is channelConfiguration -> the layout of the AAC decoder's
+// output (libavcodec/aacdectab.h aac_ch_layout), 0 where the configuration
+// names none (0: the layout comes from a program config element; 8-10, 13
+// and up). Measured against ffprobe 5.1 for 1-7 (7 prints "7.1", not the
+// table's 7.1(wide)); 11 and 12 follow the decoder's table unmeasured.
+var configLayouts = [...]uint64{
+	1:  codec.LayoutMono,
+	2:  codec.LayoutStereo,
+	3:  codec.LayoutSurround,
+	4:  codec.Layout4Point0,
+	5:  codec.Layout5Point0Back,
+	6:  codec.Layout5Point1Back,
+	7:  codec.Layout7Point1,
+	11: codec.Layout6Point1Back,
+	12: codec.Layout7Point1,
+}
+
 // ChannelLayout returns the layout name ffprobe prints for the AAC decoder's
 // output with a channelConfiguration ("mono", "stereo", "5.1", ...), or ""
-// when the configuration does not name one (0: the layout comes from a
-// program config element). Measured against ffprobe 5.1 for 1-7 (7 prints
-// "7.1", not the table's 7.1(wide)); 11 and 12 follow the decoder's table
-// (libavcodec/aacdectab.h aac_ch_layout) unmeasured; 14 has no layout there.
+// when the configuration does not name one.
 func ChannelLayout(config int) string {
-	switch config {
-	case 1:
-		return "mono"
-	case 2:
-		return "stereo"
-	case 3:
-		return "3.0"
-	case 4:
-		return "4.0"
-	case 5:
-		return "5.0"
-	case 6:
-		return "5.1"
-	case 7:
-		return "7.1"
-	case 11:
-		return "6.1(back)"
-	case 12:
-		return "7.1"
+	if config < 0 || config >= len(configLayouts) {
+		return ""
 	}
-	return ""
+	return codec.LayoutName(configLayouts[config])
 }
 
 // ProfileName returns ffprobe's profile for an audio object type: FFmpeg's

@@ -3,7 +3,7 @@ package opus
 import (
 	"encoding/binary"
 
-	"github.com/mediaprobe/mediaprobe/codec/vorbis"
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -57,19 +57,18 @@ func ParseHead(b []byte) (Head, error) {
 
 // ChannelLayout returns the layout name FFmpeg's Opus decoder gives the
 // stream (ff_opus_parse_extradata): mono or stereo for mapping family 0,
-// the Vorbis order for family 1 with up to 8 channels, and "" (unspecified)
-// otherwise, including headers the decoder would refuse.
+// the Vorbis channel order for family 1 with up to 8 channels, and ""
+// (unspecified) otherwise, including headers the decoder would refuse.
 func (h Head) ChannelLayout() string {
+	n := int(h.ChannelCount)
 	switch h.ChannelMappingFamily {
 	case 0:
-		if h.ChannelCount <= 2 {
-			return vorbis.ChannelLayout(int(h.ChannelCount))
-		}
+		return codec.LayoutName(codec.DecoderLayout("opus", n))
 	case 1:
 		if !h.validMapping() {
 			return ""
 		}
-		return vorbis.ChannelLayout(int(h.ChannelCount))
+		return codec.LayoutName(codec.DecoderLayout("vorbis", n))
 	}
 	return ""
 }

@@ -3,6 +3,7 @@ package vorbis
 import (
 	"encoding/binary"
 
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -55,26 +56,9 @@ func ParseIdentification(b []byte) (Identification, error) {
 }
 
 // ChannelLayout returns FFmpeg's name of the layout the Vorbis decoder gives
-// a stream of n channels (ff_vorbis_ch_layouts, Vorbis I spec 4.3.9), or ""
-// where there is none. Opus mapping family 1 uses the same table.
+// a stream of n channels (vorbis_parse_id_hdr with ff_vorbis_ch_layouts,
+// Vorbis I spec 4.3.9), or "" where there is none. The table is package
+// codec's, which Opus mapping family 1 and Vorbis in other containers use.
 func ChannelLayout(n int) string {
-	switch n {
-	case 1:
-		return "mono"
-	case 2:
-		return "stereo"
-	case 3:
-		return "3.0"
-	case 4:
-		return "quad"
-	case 5:
-		return "5.0"
-	case 6:
-		return "5.1"
-	case 7:
-		return "6.1"
-	case 8:
-		return "7.1"
-	}
-	return ""
+	return codec.LayoutName(codec.DecoderLayout("vorbis", n))
 }

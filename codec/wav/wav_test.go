@@ -147,22 +147,6 @@ func TestParseHeaderExtradata(t *testing.T) {
 	assert.Equal(t, int64(128000), h.BitRate)
 }
 
-func TestDecoderViews(t *testing.T) {
-	assert.Equal(t, "s32", SampleFormat("pcm_s24le", 2))
-	assert.Equal(t, 24, BitsPerRawSample("pcm_s24le"))
-	assert.Equal(t, 32, BitsPerRawSample("pcm_s32be"))
-	assert.Equal(t, 0, BitsPerRawSample("pcm_s16le"))
-	assert.Equal(t, "u8", SampleFormat("pcm_s8", 1))
-	assert.Equal(t, "s16", SampleFormat("adpcm_ms", 2))
-	assert.Equal(t, "s16p", SampleFormat("adpcm_ms", 6))
-	assert.Equal(t, "fltp", SampleFormat("mp3", 2))
-	assert.Equal(t, "s16p", SampleFormat("mp2", 2))
-	assert.Equal(t, 0, ExactBitsPerSample("adpcm_ima_wav"))
-	assert.Equal(t, 4, BitsPerSample("adpcm_ima_wav"))
-	assert.Equal(t, "mono", DecoderLayout("adpcm_g726", 1))
-	assert.Equal(t, "", DecoderLayout("pcm_s16le", 2))
-}
-
 // TestTableNamesAreFFmpegCodecs checks every name the tables can produce
 // against ffprobe 5.1's codec list.
 func TestTableNamesAreFFmpegCodecs(t *testing.T) {

@@ -3,6 +3,7 @@ package adts
 import (
 	"errors"
 
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/container"
@@ -88,8 +89,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 
 	st.CodecName = "aac"
 	st.TimeBase = timeBase
-	// The AAC decoder outputs planar float.
-	st.SampleFmt = "fltp"
+	st.SampleFmt = codec.SampleFormat("aac", 0)
 
 	var hb [aac.ADTSHeaderSize]byte
 	if err := container.ReadFull(src, hb[:], first, name, "frame header"); err != nil {

@@ -6,7 +6,7 @@ import (
 	"io"
 	"math"
 
-	wavcodec "github.com/mediaprobe/mediaprobe/codec/wav"
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
@@ -284,11 +284,14 @@ loop:
 	st.Channels = c.channels
 	st.SampleRate = c.sampleRate
 	st.BitRate = c.bitRate
-	st.SampleFmt = wavcodec.SampleFormat(c.codecName, c.channels)
-	if l := wavcodec.DecoderLayout(c.codecName, c.channels); l != "" {
-		st.ChannelLayout = l // the decoder's own layout (GSM is mono)
+	// What the decoder reports once avformat_find_stream_info opened it:
+	// its sample format and, for some codecs, its own layout and channel
+	// count (GSM is mono whatever COMM says).
+	st.SampleFmt = codec.SampleFormat(c.codecName, c.channels)
+	if m := codec.DecoderLayout(c.codecName, c.channels); m != 0 {
+		st.Channels, st.ChannelLayout = codec.LayoutChannels(m), codec.LayoutName(m)
 	}
-	st.BitsPerRawSample = wavcodec.BitsPerRawSample(c.codecName)
+	st.BitsPerRawSample = codec.BitsPerRawSample(c.codecName)
 	if c.sampleRate > 0 {
 		st.TimeBase = container.Rational{Num: 1, Den: int64(c.sampleRate)}
 	}

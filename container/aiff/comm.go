@@ -4,7 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 
-	wavcodec "github.com/mediaprobe/mediaprobe/codec/wav"
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -167,7 +167,7 @@ func parseComm(b [commReadLen]byte, size int64, aifc bool, off int64) (*comm, er
 	}
 	if !aifc || c.codecName == "pcm_s16be" {
 		c.codecName = pcmForBits(c.bitsPerSample)
-		c.bitsPerSample = wavcodec.BitsPerSample(c.codecName)
+		c.bitsPerSample = codec.BitsPerSample(c.codecName)
 		c.blockDuration = 1
 	} else {
 		switch c.codecName {
@@ -193,7 +193,7 @@ func parseComm(b [commReadLen]byte, size int64, aifc bool, off int64) (*comm, er
 	}
 	if c.blockAlign == 0 {
 		// The WAVE definition of block_align, for every codec.
-		c.blockAlign = wavcodec.BitsPerSample(c.codecName) * c.channels >> 3
+		c.blockAlign = codec.BitsPerSample(c.codecName) * c.channels >> 3
 	}
 	if c.blockDuration != 0 {
 		c.bitRate = container.Rescale(int64(c.sampleRate), int64(c.blockAlign)*8, int64(c.blockDuration))
@@ -207,11 +207,11 @@ func parseComm(b [commReadLen]byte, size int64, aifc bool, off int64) (*comm, er
 // frameDuration is av_get_audio_frame_duration2 for the codecs AIFF-C
 // gives a fixed block: the samples per channel in one block of blockAlign
 // bytes.
-func frameDuration(codec string, channels, bits, blockAlign int) int {
+func frameDuration(codecName string, channels, bits, blockAlign int) int {
 	if channels <= 0 {
 		return 0
 	}
-	switch codec {
+	switch codecName {
 	case "adpcm_ima_qt":
 		return 64 * (blockAlign / (34 * channels))
 	case "mace3":

@@ -10,8 +10,9 @@
 // block in order to skip it; only STREAMINFO, VORBIS_COMMENT, CUESHEET and
 // the fields of PICTURE blocks before their image are read. PADDING,
 // APPLICATION and SEEKTABLE blocks and the image data are skipped. STREAMINFO
-// is decoded by mewkiz/flac's meta package through a bounded reader; Vorbis
-// comments and PICTURE headers by the tags package, which Ogg shares.
+// is decoded by codec/flac, which Ogg FLAC and MP4's dfLa share (and which
+// says why mewkiz/flac's meta package is not used for it); Vorbis comments
+// and PICTURE headers by the tags package, which Ogg shares.
 //
 // Every PICTURE block with a MIME type FFmpeg knows becomes an attached
 // picture video stream (libavformat/flac_picture.c ff_flac_parse_picture),

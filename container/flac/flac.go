@@ -3,6 +3,7 @@ package flac
 import (
 	"encoding/binary"
 
+	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -30,9 +31,6 @@ const (
 	typePicture       = 6
 )
 
-// streamInfoSize is the only STREAMINFO length flacdec.c accepts.
-const streamInfoSize = 34
-
 // probe scores as flacdec.c flac_probe: 100 for "fLaC" followed by a
 // plausible STREAMINFO, 50 for the marker alone; a bare frame sync scores as
 // raw_flac_probe, a quarter of an extension match plus one.
@@ -48,7 +46,7 @@ func probe(b []byte) int {
 	minBlock := binary.BigEndian.Uint16(b[8:])
 	maxBlock := binary.BigEndian.Uint16(b[10:])
 	rate := (uint32(b[18])<<16 | uint32(b[19])<<8 | uint32(b[20])) >> 4
-	if typ == typeStreamInfo && size == streamInfoSize && minBlock >= 16 &&
+	if typ == typeStreamInfo && size == flaccodec.StreamInfoSize && minBlock >= 16 &&
 		maxBlock >= minBlock && rate != 0 && rate <= 655350 {
 		return 100
 	}

@@ -308,3 +308,42 @@ func TestChannelMaskTagRemovedAsAvDictSet(t *testing.T) {
 	assert.Equal(t, []container.Tag{{Key: "A1", Value: "1"}, {Key: "encoder", Value: "x"}, {Key: "B2", Value: "2"},
 		{Key: "C3", Value: "3"}, {Key: "D4", Value: "4"}}, info.Format.Tags.List())
 }
+
+// TestStreamInfoMinBlockSizeUnder16: FFmpeg's decoder checks only the
+// maximum block size, so a minimum under 16 (which mewkiz/flac refused)
+// still gives the decoder's fields; ffprobe 5.1 prints s32, stereo, 24 for
+// such a patch of a 24-bit stereo file. A maximum under 16 makes the
+// decoder fail, and its fields stay unknown.
+func TestStreamInfoMinBlockSizeUnder16(t *testing.T) {
+	si := streamInfo(22050, 2, 24, 6615)
+	si[0], si[1] = 0, 8 // minimum block size 8
+	info, err := read(&container.BytesSource{B: file(block(true, typeStreamInfo, si))}, 0, container.Options{})
+	require.NoError(t, err)
+	a := info.Streams[0]
+	assert.Equal(t, "s32", a.SampleFmt)
+	assert.Equal(t, "stereo", a.ChannelLayout)
+	assert.Equal(t, 24, a.BitsPerRawSample)
+	assert.Equal(t, 22050, a.SampleRate)
+
+	si[2], si[3] = 0, 8 // maximum block size 8
+	info, err = read(&container.BytesSource{B: file(block(true, typeStreamInfo, si))}, 0, container.Options{})
+	require.NoError(t, err)
+	a = info.Streams[0]
+	assert.Equal(t, "", a.SampleFmt)
+	assert.Equal(t, 0, a.Channels)
+	assert.Equal(t, int64(6615), a.DurationTS, "the demuxer still reads the rate and the count")
+}
+
+// TestChannelMaskNames: the mask comment is named by codec.LayoutName; the
+// copy of the name table this package had swapped 7.1(wide) (0xFF) and
+// 7.1(wide-side) (0x6CF). ffprobe 5.1 prints 7.1(wide) for
+// testdata/flac_71wide.flac, whose comment is 0xFF.
+func TestChannelMaskNames(t *testing.T) {
+	for mask, want := range map[string]string{"0xff": "7.1(wide)", "0x6cf": "7.1(wide-side)", "0x63f": "7.1", "0x3c00f": "8 channels (FL+FR+FC+LFE+TFR+TBL+TBC+TBR)"} {
+		data := file(block(false, typeStreamInfo, streamInfo(48000, 8, 16, 1000)),
+			block(true, typeVorbisComment, comments("WAVEFORMATEXTENSIBLE_CHANNEL_MASK="+mask)))
+		info, err := read(&container.BytesSource{B: data}, 0, container.Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, info.Streams[0].ChannelLayout, mask)
+	}
+}

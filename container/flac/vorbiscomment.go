@@ -1,9 +1,9 @@
 package flac
 
 import (
-	"math/bits"
 	"strings"
 
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/tags"
@@ -70,8 +70,8 @@ func (r *reader) vorbisComments() error {
 	// NULL: the last entry takes its place); the decoder keeps the layout
 	// when its channel count matches STREAMINFO's.
 	r.info.Format.Tags.Delete("WAVEFORMATEXTENSIBLE_CHANNEL_MASK")
-	if bits.OnesCount64(uint64(mask)) == r.st.Channels {
-		r.st.ChannelLayout = maskLayout(uint64(mask))
+	if codec.LayoutChannels(uint64(mask)) == r.st.Channels {
+		r.st.ChannelLayout = codec.LayoutName(uint64(mask))
 	}
 	return nil
 }
@@ -124,45 +124,4 @@ func hexDigit(c byte) int64 {
 		return int64(c-'A') + 10
 	}
 	return -1
-}
-
-// namedLayouts are the masks libavutil/channel_layout.c names.
-var namedLayouts = [...]struct {
-	mask uint64
-	name string
-}{
-	{0x4, "mono"}, {0x3, "stereo"}, {0xB, "2.1"}, {0x7, "3.0"}, {0x103, "3.0(back)"},
-	{0x107, "4.0"}, {0x33, "quad"}, {0x603, "quad(side)"}, {0xF, "3.1"}, {0x37, "5.0"},
-	{0x607, "5.0(side)"}, {0x10F, "4.1"}, {0x3F, "5.1"}, {0x60F, "5.1(side)"}, {0x707, "6.0"},
-	{0x6C3, "6.0(front)"}, {0x137, "hexagonal"}, {0x70F, "6.1"}, {0x13F, "6.1(back)"},
-	{0x6CB, "6.1(front)"}, {0x637, "7.0"}, {0x6C7, "7.0(front)"}, {0x63F, "7.1"},
-	{0x6CF, "7.1(wide)"}, {0xFF, "7.1(wide-side)"}, {0x737, "octagonal"},
-}
-
-// channelNames are FFmpeg's abbreviations of the WAVEFORMATEXTENSIBLE
-// speaker bits, bit 0 first.
-var channelNames = [...]string{"FL", "FR", "FC", "LFE", "BL", "BR", "FLC", "FRC", "BC", "SL", "SR",
-	"TC", "TFL", "TFC", "TFR", "TBL", "TBC", "TBR"}
-
-// maskLayout names a channel mask as av_channel_layout_describe does.
-func maskLayout(mask uint64) string {
-	for _, l := range namedLayouts {
-		if l.mask == mask {
-			return l.name
-		}
-	}
-	var parts []string
-	for i, n := range channelNames {
-		if mask&(1<<i) != 0 {
-			parts = append(parts, n)
-		}
-	}
-	return itoa(len(parts)) + " channels (" + strings.Join(parts, "+") + ")"
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return string(rune('0'+n/10)) + string(rune('0'+n%10))
 }

@@ -3,6 +3,7 @@ package mp3
 import (
 	"errors"
 
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/tags"
@@ -101,13 +102,12 @@ func read(src container.Source, start int64, opts container.Options) (*container
 		st.CodecName = p.codec
 		st.SampleRate = p.sampleRate
 		st.Channels = p.channels
-		if p.channels == 1 {
-			st.ChannelLayout = "mono"
-		} else {
-			st.ChannelLayout = "stereo"
-		}
-		// mp1float, mp2float and mp3float are ffmpeg's preferred decoders.
-		st.SampleFmt = "fltp"
+		// The demuxer declares AV_CODEC_ID_MP3 and the parser changes the id
+		// only later, so avformat_find_stream_info opens the mp3 decoder
+		// (mp3float) even for a Layer I or II stream: its sample format and
+		// its mono or stereo layout from the frame's mode.
+		st.ChannelLayout = codec.LayoutName(codec.DecoderLayout("mp3", p.channels))
+		st.SampleFmt = codec.SampleFormat("mp3", p.channels)
 	}
 	st.BitRate = p.bitRate
 

@@ -1,12 +1,9 @@
 package mp4
 
 import (
-	"bytes"
-
-	"github.com/mewkiz/flac/meta"
-
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
+	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -83,34 +80,23 @@ func (d *demuxer) readEsds(t *track, p []byte) {
 
 // readDfla reads the FLACSpecificBox: a version, then one metadata block
 // that must be a 34-byte STREAMINFO (mov_read_dfla), which becomes the
-// extradata. The block body is decoded by mewkiz/flac's meta package.
+// extradata; the FLAC decoder opened with it reports the stream's
+// parameters (codec/flac).
 func (d *demuxer) readDfla(t *track, p []byte) {
-	if len(p) < 4+4+34 {
+	if len(p) < 4+4+flaccodec.StreamInfoSize {
 		return
 	}
 	hdr := p[4:8]
-	if hdr[0]&0x7f != 0 || int(hdr[1])<<16|int(hdr[2])<<8|int(hdr[3]) != 34 {
+	if hdr[0]&0x7f != 0 || int(hdr[1])<<16|int(hdr[2])<<8|int(hdr[3]) != flaccodec.StreamInfoSize {
 		return
 	}
 	st := t.st
-	st.ExtradataSize = 34
-	// A standalone block: the header marked last, then the body.
-	blk := append([]byte{0x80, 0, 0, 34}, p[8:8+34]...)
-	block, err := meta.Parse(bytes.NewReader(blk))
+	st.ExtradataSize = flaccodec.StreamInfoSize
+	si, err := flaccodec.ParseStreamInfo(p[8 : 8+flaccodec.StreamInfoSize])
 	if err != nil {
 		return
 	}
-	si, ok := block.Body.(*meta.StreamInfo)
-	if !ok {
-		return
-	}
-	st.SampleRate = int(si.SampleRate)
-	st.Channels = int(si.NChannels)
-	st.BitsPerRawSample = int(si.BitsPerSample)
-	st.SampleFmt = "s16"
-	if si.BitsPerSample > 16 {
-		st.SampleFmt = "s32"
-	}
+	_ = si.Describe(st) // a block the decoder refuses leaves its fields unknown
 }
 
 // finalizeCodec applies mov_finalize_stsd_codec and what
@@ -146,23 +132,32 @@ func (d *demuxer) finalizeCodec(t *track) {
 			st.ChannelLayout = t.asc.Layout()
 		}
 	case "opus":
-		if st.Channels <= 2 {
-			st.ChannelLayout = codec.DefaultLayout(st.Channels)
+		if st.ExtradataSize == 0 {
+			// No dOps: the decoder opens for one or two channels only,
+			// mono or stereo (ff_opus_parse_extradata without extradata).
+			st.ChannelLayout = codec.LayoutName(codec.DecoderLayout("opus", st.Channels))
 		}
 	}
 	if st.SampleFmt == "" {
-		st.SampleFmt = sampleFmts[st.CodecName]
+		st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
 	}
-	if st.ChannelLayout == "" && layoutDecoders[st.CodecName] {
-		// These decoders set a layout for the channel count; PCM and the
-		// others leave it unspecified, and ffprobe prints none.
-		st.ChannelLayout = codec.DefaultLayout(st.Channels)
+	if st.ChannelLayout == "" && st.CodecName != "opus" { // Opus: dOps or the case above
+		if m := codec.DecoderLayout(st.CodecName, st.Channels); m != 0 {
+			// The decoder's own layout for the count (FLAC, ALAC, MPEG
+			// audio) and, for the speech codecs, its channel count.
+			st.Channels, st.ChannelLayout = codec.LayoutChannels(m), codec.LayoutName(m)
+		} else if layoutDecoders[st.CodecName] {
+			// These decoders take the layout from the bitstream; the
+			// default layout for the count stands for it. PCM and the
+			// others leave it unspecified, and ffprobe prints none.
+			st.ChannelLayout = codec.DefaultLayout(st.Channels)
+		}
 	}
 }
 
-// layoutDecoders are the decoders that give a stream whose container only
-// counts channels the default layout for that count.
+// layoutDecoders are the decoders whose layout comes from the bitstream
+// (the first frame, or a configuration mediaprobe did not find), given
+// the default layout for the channel count.
 var layoutDecoders = map[string]bool{
-	"mp1": true, "mp2": true, "mp3": true, "flac": true, "alac": true, "opus": true, "vorbis": true,
 	"ac3": true, "eac3": true, "dts": true, "truehd": true, "mlp": true, "aac": true,
 }

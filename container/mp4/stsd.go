@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/opus"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -363,11 +364,7 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 			bsmod := (v >> 14) & 7
 			acmod := (v >> 11) & 7
 			lfe := (v >> 10) & 1
-			mask := ac3Layouts[acmod]
-			if lfe == 1 {
-				mask |= chLFE
-			}
-			setMask(st, mask)
+			setMask(st, codec.AC3Layout(uint(acmod), lfe == 1))
 			// mov_read_dac3: the bit stream mode is the audio service
 			// type, except that mode 7 with more than one channel (of the
 			// layout just set) means karaoke.
@@ -387,11 +384,7 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 			bsmod := (v >> 12) & 0x1f // five bits, as mov_read_dec3 reads them
 			acmod := (v >> 9) & 7
 			lfe := (v >> 8) & 1
-			mask := ac3Layouts[acmod]
-			if lfe == 1 {
-				mask |= chLFE
-			}
-			setMask(st, mask)
+			setMask(st, codec.AC3Layout(uint(acmod), lfe == 1))
 			// mov_read_dec3: the service type as for dac3.
 			ast := container.AudioService(bsmod)
 			if st.Channels > 1 && bsmod == 7 {
@@ -405,6 +398,12 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 			st.ExtradataSize = len(p) + 8
 			st.Channels = int(p[1])
 			st.SampleRate = 48000
+			// mov_read_dops makes the box an OpusHead (magic and version 1
+			// in front; its multi-byte fields, unused here, byte-swapped),
+			// whose mapping family gives the decoder's layout.
+			if h, err := opus.ParseHead(append([]byte("OpusHead\x01"), p[1:]...)); err == nil {
+				st.ChannelLayout = h.ChannelLayout()
+			}
 		}
 	case "dfLa":
 		d.readDfla(t, p)
@@ -473,11 +472,7 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 }
 
 func setMask(st *container.Stream, mask uint64) {
-	n := 0
-	for m := mask; m != 0; m &= m - 1 {
-		n++
-	}
-	st.Channels = n
+	st.Channels = codec.LayoutChannels(mask)
 	st.ChannelLayout = codec.LayoutName(mask)
 }
 

@@ -1,6 +1,7 @@
 package ogg
 
 import (
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/opus"
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -34,7 +35,7 @@ func opusHeader(d *demux, os *ostream, pkt packet) (int, error) {
 		if st.ChannelLayout != "" || h.ChannelMappingFamily > 1 {
 			// The decoder opens, and outputs planar float, unless it
 			// refuses the channel mapping.
-			st.SampleFmt = "fltp"
+			st.SampleFmt = codec.SampleFormat("opus", st.Channels)
 		}
 		return 1, nil
 	}

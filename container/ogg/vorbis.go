@@ -3,6 +3,7 @@ package ogg
 import (
 	"encoding/binary"
 
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/vorbis"
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -57,7 +58,7 @@ func vorbisHeader(d *demux, os *ostream, pkt packet) (int, error) {
 		st.CodecName = "vorbis"
 		st.Channels = int(id.AudioChannels)
 		st.ChannelLayout = vorbis.ChannelLayout(st.Channels)
-		st.SampleFmt = "fltp"
+		st.SampleFmt = codec.SampleFormat("vorbis", st.Channels)
 		// ffmpeg reads the nominal bit rate as an unsigned 32-bit number.
 		st.BitRate = int64(uint32(id.BitrateNominal))
 		if rate := int32(id.AudioSampleRate); rate > 0 {

@@ -1,6 +1,7 @@
 package riff
 
 import (
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	wavcodec "github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
@@ -38,12 +39,14 @@ func setAudio(st *container.Stream, h *wavcodec.Header) {
 }
 
 // refreshDecoded sets the fields a decoder reports, after the codec is
-// final.
+// final: its sample format and bits per raw sample and, for the decoders
+// that set their own, the layout and channel count (GSM is mono whatever
+// the header says).
 func refreshDecoded(st *container.Stream) {
-	st.SampleFmt = wavcodec.SampleFormat(st.CodecName, st.Channels)
-	st.BitsPerRawSample = wavcodec.BitsPerRawSample(st.CodecName)
-	if l := wavcodec.DecoderLayout(st.CodecName, st.Channels); l != "" {
-		st.ChannelLayout = l
+	st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
+	st.BitsPerRawSample = codec.BitsPerRawSample(st.CodecName)
+	if m := codec.DecoderLayout(st.CodecName, st.Channels); m != 0 {
+		st.Channels, st.ChannelLayout = codec.LayoutChannels(m), codec.LayoutName(m)
 	}
 }
 
@@ -67,10 +70,10 @@ func decodeMPEGAudio(src container.Source, st *container.Stream, off int64) {
 		return
 	}
 	st.Channels = h.Channels
-	st.ChannelLayout = h.ChannelLayout()
+	st.ChannelLayout = codec.LayoutName(codec.DecoderLayout(st.CodecName, h.Channels))
 	st.SampleRate = h.SampleRate
 	if st.BitRate == 0 {
 		st.BitRate = int64(h.BitRate)
 	}
-	st.SampleFmt = wavcodec.SampleFormat(st.CodecName, st.Channels)
+	st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
 }

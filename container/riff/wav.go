@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 
+	"github.com/mediaprobe/mediaprobe/codec"
 	wavcodec "github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/tags"
@@ -331,7 +332,7 @@ func (w *wavState) parseXMA2(off, size int64) error {
 	w.st.Channels, w.st.SampleRate = channels, rate
 	w.st.TimeBase = container.Rational{Num: 1, Den: int64(rate)}
 	w.st.ExtradataSize = int(size)
-	w.st.SampleFmt = wavcodec.SampleFormat("xma2", channels)
+	w.st.SampleFmt = codec.SampleFormat("xma2", channels)
 	return nil
 }
 
@@ -382,8 +383,8 @@ func (w *wavState) finish() {
 	if st.CodecName == "g729" && sampleCount != 0 && dataSize<<3 > sampleCount {
 		sampleCount = 0 // FFmpeg's G.729 hack (ticket 4577)
 	}
-	if sampleCount == 0 || wavcodec.ExactBitsPerSample(st.CodecName) > 0 {
-		bps := int64(wavcodec.BitsPerSample(st.CodecName))
+	if sampleCount == 0 || codec.ExactBitsPerSample(st.CodecName) > 0 {
+		bps := int64(codec.BitsPerSample(st.CodecName))
 		if ch != 0 && dataSize != 0 && bps != 0 && w.dataEnd <= w.src.Size() {
 			sampleCount = (dataSize << 3) / (ch * bps)
 		}
