@@ -11,7 +11,7 @@ const maxBytes = math.MaxInt/8 - 16
 // position in bits and the sticky error. The readers differ only in the
 // order in which they take bits from the bytes (their peek64).
 type cursor struct {
-	b   []byte // the data: exactly the bytes that hold the end bits
+	b   []byte // the bytes that hold the end bits, and no more
 	pos int    // bits consumed, 0 <= pos <= end
 	end int    // bits in the view, <= 8*len(b)
 	err error  // the first error; once set, pos == end

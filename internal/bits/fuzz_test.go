@@ -213,7 +213,7 @@ func escape(rbsp []byte) []byte {
 // through RBSP, and undoes what an encoder's escaping does. RBSPBitLen
 // points at the last one bit. SplitAnnexB returns non-empty sub-slices
 // free of start codes and trailing zeros, that fit in the stream with a
-// start code each, as many as NextNALUnit walks to, at most max; and a
+// start code each, as many as NextNALUnit walks to, at most limit; and a
 // stream joined from escaped units splits back into the same units.
 func FuzzNAL(f *testing.F) {
 	f.Add([]byte{0x00, 0x00, 0x03, 0x00, 0x00, 0x03}, uint8(3))
@@ -287,7 +287,7 @@ func FuzzNAL(f *testing.F) {
 			t.Fatalf("units take %d bytes of %d", total, len(data))
 		}
 		if k := int(cut) % (len(units) + 1); len(SplitAnnexB(data, k)) != k {
-			t.Fatalf("SplitAnnexB(max %d) gave %d", k, len(SplitAnnexB(data, k)))
+			t.Fatalf("SplitAnnexB(limit %d) gave %d", k, len(SplitAnnexB(data, k)))
 		}
 
 		// Cut data into units, escape each and end it with a stop bit

@@ -133,13 +133,13 @@ func NextNALUnit(b []byte) (nal, rest []byte, ok bool) {
 }
 
 // SplitAnnexB returns the non-empty NAL units of an Annex B byte stream, at
-// most max of them, each as [NextNALUnit] cuts it: sub-slices of b, with no
-// copy. It allocates only the slice of slice headers, which max bounds
-// (the caller's limit; the data bounds it too, at one unit per four
-// bytes).
-func SplitAnnexB(b []byte, max int) [][]byte {
+// most limit of them, each as [NextNALUnit] cuts it: sub-slices of b, with
+// no copy. It allocates only the slice of slice headers, which limit
+// bounds (the caller's policy; the data bounds it too, at one unit per
+// four bytes).
+func SplitAnnexB(b []byte, limit int) [][]byte {
 	var units [][]byte
-	for len(units) < max {
+	for len(units) < limit {
 		nal, rest, ok := NextNALUnit(b)
 		if !ok {
 			break

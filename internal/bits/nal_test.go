@@ -168,7 +168,7 @@ func TestSplitAnnexB(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		stream []byte
-		max    int
+		limit  int
 		want   [][]byte
 	}{
 		{
@@ -178,8 +178,8 @@ func TestSplitAnnexB(t *testing.T) {
 				0x00, 0x00, 0x01, 0x68, 0xCE, // PPS
 				0x00, 0x00, 0x01, 0x65, 0x88, 0x84, // IDR slice
 			},
-			max:  10,
-			want: [][]byte{{0x67, 0x42}, {0x68, 0xCE}, {0x65, 0x88, 0x84}},
+			limit: 10,
+			want:  [][]byte{{0x67, 0x42}, {0x68, 0xCE}, {0x65, 0x88, 0x84}},
 		},
 		{
 			name: "four-byte start codes",
@@ -187,8 +187,8 @@ func TestSplitAnnexB(t *testing.T) {
 				0x00, 0x00, 0x00, 0x01, 0x40, 0x01, // VPS: its zero_byte is not part of anything
 				0x00, 0x00, 0x00, 0x01, 0x42, 0x01, // SPS: the zero_byte is cut from the VPS
 			},
-			max:  10,
-			want: [][]byte{{0x40, 0x01}, {0x42, 0x01}},
+			limit: 10,
+			want:  [][]byte{{0x40, 0x01}, {0x42, 0x01}},
 		},
 		{
 			name: "trailing zeros",
@@ -196,48 +196,48 @@ func TestSplitAnnexB(t *testing.T) {
 				0x00, 0x00, 0x01, 0x09, 0xF0, 0x00, 0x00, // AUD, trailing_zero_8bits
 				0x00, 0x00, 0x01, 0x67, 0x80, 0x00, // SPS, a trailing zero at the end
 			},
-			max:  10,
-			want: [][]byte{{0x09, 0xF0}, {0x67, 0x80}},
+			limit: 10,
+			want:  [][]byte{{0x09, 0xF0}, {0x67, 0x80}},
 		},
 		{
 			name:   "leading bytes before the first start code",
 			stream: []byte{0x00, 0x00, 0xFF, 0x12, 0x00, 0x00, 0x01, 0x06, 0x05},
-			max:    10,
+			limit:  10,
 			want:   [][]byte{{0x06, 0x05}},
 		},
 		{
 			name:   "empty units are skipped",
 			stream: []byte{0x00, 0x00, 0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x0C, 0x00, 0x00, 0x01},
-			max:    10,
+			limit:  10,
 			want:   [][]byte{{0x0C}},
 		},
 		{
 			name:   "escaped bytes are left in",
 			stream: []byte{0x00, 0x00, 0x01, 0x06, 0x00, 0x00, 0x03, 0x01, 0x80},
-			max:    10,
+			limit:  10,
 			want:   [][]byte{{0x06, 0x00, 0x00, 0x03, 0x01, 0x80}},
 		},
 		{
 			name:   "no start code",
 			stream: []byte{0x67, 0x42, 0x00, 0x00, 0x02, 0x00},
-			max:    10,
+			limit:  10,
 			want:   nil,
 		},
 		{
-			name:   "at most max units",
+			name:   "at most limit units",
 			stream: []byte{0, 0, 1, 0xA1, 0, 0, 1, 0xA2, 0, 0, 1, 0xA3},
-			max:    2,
+			limit:  2,
 			want:   [][]byte{{0xA1}, {0xA2}},
 		},
 		{
-			name:   "max 0",
+			name:   "limit 0",
 			stream: []byte{0, 0, 1, 0xA1},
-			max:    0,
+			limit:  0,
 			want:   nil,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, SplitAnnexB(tc.stream, tc.max))
+			assert.Equal(t, tc.want, SplitAnnexB(tc.stream, tc.limit))
 		})
 	}
 }
