@@ -122,6 +122,20 @@ func (r *Reader) SBits(n int) int64 {
 // zeros (values 8190 and 30); a port checks the range where FFmpeg's
 // parser does.
 func (r *Reader) UE() uint64 {
+	// The common case: a code of at most 57 bits (28 leading zeros)
+	// within one load.
+	if i := r.pos >> 3; i+8 <= len(r.b) {
+		w := binary.BigEndian.Uint64(r.b[i:]) << uint(r.pos&7)
+		if n := 2*mbits.LeadingZeros64(w) + 1; n <= 57 && n <= r.end-r.pos {
+			r.pos += n
+			return w>>(64-uint(n)) - 1
+		}
+	}
+	return r.ue()
+}
+
+// ue is UE for any code and position.
+func (r *Reader) ue() uint64 {
 	w := r.peek64()
 	z := mbits.LeadingZeros64(w)
 	left := r.end - r.pos

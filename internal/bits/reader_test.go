@@ -186,6 +186,36 @@ func TestReaderWidth(t *testing.T) {
 	assert.Equal(t, 0, r.BitLen())
 }
 
+func TestGolombMatchesModel(t *testing.T) {
+	// Codes of every length at every offset: sparse data gives long runs
+	// of zeros (the 28/29 and 32/33 zero boundaries), dense data short
+	// codes; views cut at every length give cut codes.
+	rng := rand.New(rand.NewSource(5))
+	for _, density := range []int{2, 16, 128} {
+		data := make([]byte, 24)
+		for i := range data {
+			if rng.Intn(density) == 0 {
+				data[i] = byte(1 << rng.Intn(8))
+			}
+		}
+		for nbits := 0; nbits <= len(data)*8; nbits += 7 {
+			for off := 0; off <= nbits; off++ {
+				r, m := NewReaderBits(data, nbits), msbModel(data, nbits)
+				r.Skip(off)
+				m.Skip(off)
+				require.Equal(t, m.UE(), r.UE(), "UE density %d view %d off %d", density, nbits, off)
+				require.Equal(t, m.pos, r.BitPos())
+				require.Equal(t, m.err, r.Err())
+				require.Equal(t, m.SE(), r.SE())
+				require.Equal(t, m.UVLC(), r.UVLC())
+				require.Equal(t, m.LEB128(), r.LEB128())
+				require.Equal(t, m.pos, r.BitPos())
+				require.Equal(t, m.err, r.Err())
+			}
+		}
+	}
+}
+
 func TestReaderBitsView(t *testing.T) {
 	// Ten bits of two bytes: the six after them read as zeros.
 	r := NewReaderBits([]byte{0xFF, 0xFF}, 10)
