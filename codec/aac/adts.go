@@ -1,6 +1,9 @@
 package aac
 
-import "github.com/mediaprobe/mediaprobe/container"
+import (
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/bits"
+)
 
 // ADTSHeaderSize is the size of an ADTS header without its CRC.
 const ADTSHeaderSize = 7
@@ -58,21 +61,21 @@ func ParseADTSHeader(b []byte) (ADTSHeader, error) {
 	if len(b) < ADTSHeaderSize {
 		return h, container.Errorf("aac", "adts header", 0, container.ErrTruncated, "%d of 7 bytes", len(b))
 	}
-	r := &bitReader{b: b[:ADTSHeaderSize]}
-	if r.read(12) != 0xFFF {
+	r := bits.NewReader(b[:ADTSHeaderSize])
+	if r.Bits(12) != 0xFFF {
 		return h, container.Errorf("aac", "adts header", 0, container.ErrMalformed, "no syncword")
 	}
-	h.ID = int(r.read(1))
-	r.read(2) // layer
-	h.ProtectionAbsent = r.flag()
-	h.Profile = int(r.read(2))
-	h.SamplingIndex = int(r.read(4))
-	r.read(1) // private_bit
-	h.ChannelConfig = int(r.read(3))
-	r.read(4) // original_copy, home, copyright_identification_bit/start
-	h.FrameLength = int(r.read(13))
-	h.BufferFullness = int(r.read(11))
-	h.RawDataBlocks = int(r.read(2)) + 1
+	h.ID = int(r.Bit())
+	r.Skip(2) // layer
+	h.ProtectionAbsent = r.Flag()
+	h.Profile = int(r.Bits(2))
+	h.SamplingIndex = int(r.Bits(4))
+	r.Skip(1) // private_bit
+	h.ChannelConfig = int(r.Bits(3))
+	r.Skip(4) // original_copy, home, copyright_identification_bit/start
+	h.FrameLength = int(r.Bits(13))
+	h.BufferFullness = int(r.Bits(11))
+	h.RawDataBlocks = int(r.Bits(2)) + 1
 	if sampleRates[h.SamplingIndex] == 0 {
 		return h, container.Errorf("aac", "adts header", 0, container.ErrMalformed, "sampling frequency index %d", h.SamplingIndex)
 	}
@@ -87,9 +90,9 @@ func ParseADTSHeader(b []byte) (ADTSHeader, error) {
 // channel layout from it). raw is the frame after the header and CRC. It
 // returns false when the first element is not a PCE.
 func ParsePCEAfterADTS(raw []byte) (ProgramConfig, bool, error) {
-	r := &bitReader{b: raw}
+	r := bits.NewReader(raw)
 	const idPCE = 5
-	if id := r.read(3); id != idPCE || r.overrun {
+	if id := r.Bits(3); id != idPCE || r.Err() != nil {
 		return ProgramConfig{}, false, nil
 	}
 	p, err := parsePCE(r)

@@ -2,6 +2,7 @@ package aac
 
 import (
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/bits"
 )
 
 // AudioSpecificConfig is the MPEG-4 audio decoder configuration (ISO/IEC
@@ -52,11 +53,11 @@ type AudioSpecificConfig struct {
 // ErrMalformed or ErrUnsupported.
 func ParseAudioSpecificConfig(b []byte) (AudioSpecificConfig, error) {
 	var c AudioSpecificConfig
-	r := &bitReader{b: b}
+	r := bits.NewReader(b)
 	c.ObjectType = readObjectType(r)
 	c.SamplingIndex, c.SampleRate = readSampleRate(r)
-	c.ChannelConfig = int(r.read(4))
-	if r.overrun {
+	c.ChannelConfig = int(r.Bits(4))
+	if r.Err() != nil {
 		return c, container.Errorf("aac", "AudioSpecificConfig", 0, container.ErrTruncated, "%d bytes", len(b))
 	}
 	if c.ChannelConfig >= len(channelsByConfig) {
@@ -74,32 +75,34 @@ func ParseAudioSpecificConfig(b []byte) (AudioSpecificConfig, error) {
 		c.ExtSamplingIndex, c.ExtSampleRate = readSampleRate(r)
 		c.ObjectType = readObjectType(r)
 		if c.ObjectType == AOTERBSAC {
-			r.read(4) // extensionChannelConfiguration
+			r.Skip(4) // extensionChannelConfiguration
 		}
 	}
-	if r.overrun {
+	if r.Err() != nil {
 		return c, container.Errorf("aac", "AudioSpecificConfig", 0, container.ErrTruncated, "%d bytes", len(b))
 	}
-	specific := r.pos
+	// Where the decoder's reading goes on from: a copy of the reader, as
+	// FFmpeg copies its GetBitContext.
+	specific := *r
 	if c.ObjectType == AOTALS {
 		if err := parseALS(r, &c); err != nil {
 			return c, err
 		}
-		specific = r.pos
+		specific = *r
 	}
 
 	// Scan for the sync extension bit by bit, without parsing the
 	// GASpecificConfig, as mpeg4audio.c ff_mpeg4audio_get_config_gb does.
 	if c.ExtObjectType != AOTSBR {
-		for r.left() > 15 {
-			if r.peek(11) != 0x2b7 {
-				r.read(1)
+		for r.Left() > 15 {
+			if r.Peek(11) != 0x2b7 {
+				r.Skip(1)
 				continue
 			}
-			r.read(11)
+			r.Skip(11)
 			c.ExtObjectType = readObjectType(r)
 			if c.ExtObjectType == AOTSBR {
-				sbr = int(r.read(1))
+				sbr = int(r.Bit())
 				if sbr == 1 {
 					c.ExtSamplingIndex, c.ExtSampleRate = readSampleRate(r)
 					if c.ExtSampleRate == c.SampleRate {
@@ -107,8 +110,8 @@ func ParseAudioSpecificConfig(b []byte) (AudioSpecificConfig, error) {
 					}
 				}
 			}
-			if r.left() > 11 && r.read(11) == 0x548 {
-				ps = int(r.read(1))
+			if r.Left() > 11 && r.Bits(11) == 0x548 {
+				ps = int(r.Bit())
 				c.PSSignalled = ps == 1
 			}
 			break
@@ -125,16 +128,15 @@ func ParseAudioSpecificConfig(b []byte) (AudioSpecificConfig, error) {
 
 	// What the decoder's initialisation reads next (aacdec_template.c
 	// decode_audio_specific_config_gb, decode_ga_specific_config).
-	r.pos = specific
-	r.overrun = false
+	*r = specific
 	switch c.ObjectType {
 	case AOTMain, AOTLC, AOTSSR, AOTLTP, 6 /* scalable */, 7 /* TwinVQ */, 17, 19, 20, 21, AOTERLD:
-		c.FrameLengthShort = r.flag()
-		if r.flag() { // dependsOnCoreCoder
-			r.read(14) // coreCoderDelay
+		c.FrameLengthShort = r.Flag()
+		if r.Flag() { // dependsOnCoreCoder
+			r.Skip(14) // coreCoderDelay
 		}
-		r.read(1) // extensionFlag; layerNr and the extension fields follow the PCE
-		if c.ChannelConfig == 0 && !r.overrun {
+		r.Skip(1) // extensionFlag; layerNr and the extension fields follow the PCE
+		if c.ChannelConfig == 0 && r.Err() == nil {
 			pce, err := parsePCE(r)
 			if err != nil {
 				return c, err
@@ -158,27 +160,42 @@ func ParseAudioSpecificConfig(b []byte) (AudioSpecificConfig, error) {
 
 // mp3OnMP4 reports the W6132 Annex YYYY draft "MP3onMP4" layout that
 // FFmpeg distinguishes from object type 29 (PS) by peeking at the next bits.
-func mp3OnMP4(r *bitReader) bool {
-	return r.peek(3)&0x03 != 0 && r.peek(9)&0x3f == 0
+func mp3OnMP4(r *bits.Reader) bool {
+	return r.Peek(3)&0x03 != 0 && r.Peek(9)&0x3f == 0
 }
 
 // readObjectType reads audioObjectType with its escape (14496-3 1.6.2.1).
-func readObjectType(r *bitReader) int {
-	t := int(r.read(5))
+func readObjectType(r *bits.Reader) int {
+	t := int(getWhole(r, 5))
 	if t == AOTESCAPE {
-		t = 32 + int(r.read(6))
+		t = 32 + int(getWhole(r, 6))
 	}
 	return t
 }
 
 // readSampleRate reads samplingFrequencyIndex and, for index 15, the
 // explicit 24-bit rate.
-func readSampleRate(r *bitReader) (index, rate int) {
-	index = int(r.read(4))
+func readSampleRate(r *bits.Reader) (index, rate int) {
+	index = int(getWhole(r, 4))
 	if index == 15 {
-		return index, int(r.read(24))
+		return index, int(getWhole(r, 24))
 	}
 	return index, sampleRates[index]
+}
+
+// getWhole reads a field that must fit whole: when fewer than n bits are
+// left it reads 0 and ends the reading. That is how this package's own bit
+// reader read before internal/bits, where FFmpeg's get_bits (and
+// internal/bits) keep the bits that are left, padded with zeros. The two
+// differ only where no error check follows the field: the object type and
+// sampling index after a 0x2b7 sync extension found in the last 21 bits.
+// It is kept so that the move to internal/bits changed no result.
+func getWhole(r *bits.Reader, n int) uint64 {
+	if r.Left() < n {
+		r.Skip(n)
+		return 0
+	}
+	return r.Bits(n)
 }
 
 // OutputSampleRate is the sample rate ffprobe prints: the SBR rate when one
@@ -239,24 +256,24 @@ func (c AudioSpecificConfig) Profile() string {
 // parseALS reads the start of an ALSSpecificConfig (ISO/IEC 14496-3
 // 11.6.1) as mpeg4audio.c parse_config_ALS does: the sample rate and the
 // channel count replace the AudioSpecificConfig's.
-func parseALS(r *bitReader, c *AudioSpecificConfig) error {
-	r.read(5) // fillBits
+func parseALS(r *bits.Reader, c *AudioSpecificConfig) error {
+	r.Skip(5) // fillBits
 	// Some writers put 24 more bits before the signature; FFmpeg skips
 	// them unless the next 24 bits are "ALS".
-	if r.peek(24) != 0x414C53 {
-		r.read(24)
+	if r.Peek(24) != 0x414C53 {
+		r.Skip(24)
 	}
-	if r.left() < 112 || r.read(32) != 0x414C5300 { // "ALS\0"
+	if r.Left() < 112 || r.Bits(32) != 0x414C5300 { // "ALS\0"
 		return container.Errorf("aac", "ALSSpecificConfig", 0, container.ErrMalformed, "no ALS signature")
 	}
-	rate := int32(r.read(32))
+	rate := int32(r.Bits(32))
 	if rate <= 0 {
 		return container.Errorf("aac", "ALSSpecificConfig", 0, container.ErrMalformed, "sample rate %d", rate)
 	}
 	c.SampleRate = int(rate)
-	r.read(32) // samples
+	r.Skip(32) // samples
 	c.ChannelConfig = 0
-	c.Channels = int(r.read(16)) + 1
+	c.Channels = int(r.Bits(16)) + 1
 	return nil
 }
 

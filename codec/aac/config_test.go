@@ -212,3 +212,25 @@ func TestProfileName(t *testing.T) {
 		assert.Equal(t, want, ProfileName(ot), "object type %d", ot)
 	}
 }
+
+// TestSyncExtensionCutInsideSamplingIndex pins how a field cut by the end
+// reads after a sync extension (getWhole): as 0, as this package's bit
+// reader read it before internal/bits, not as the bits left followed by
+// zero padding (which get_bits would give: index 8, 16000 Hz). ffprobe 5.1
+// prints neither for an m4a with this configuration and plain AAC LC
+// frames: 44100 Hz, profile LC.
+func TestSyncExtensionCutInsideSamplingIndex(t *testing.T) {
+	in := pack(
+		field{5, 2}, field{4, 4}, field{4, 2}, // LC, 44100 Hz, stereo
+		field{1, 0},      // a bit before the sync word
+		field{11, 0x2b7}, // syncExtensionType
+		field{5, 5},      // extensionAudioObjectType: SBR
+		field{1, 1},      // sbrPresentFlag
+		field{1, 1})      // the first bit of extensionSamplingFrequencyIndex; then the end
+	require.Len(t, in, 4)
+	c, err := ParseAudioSpecificConfig(in)
+	require.NoError(t, err)
+	assert.True(t, c.SBR)
+	assert.Equal(t, 0, c.ExtSamplingIndex)
+	assert.Equal(t, 96000, c.OutputSampleRate())
+}

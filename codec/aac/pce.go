@@ -1,6 +1,9 @@
 package aac
 
-import "github.com/mediaprobe/mediaprobe/container"
+import (
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/bits"
+)
 
 // ProgramConfig is a program_config_element (ISO/IEC 14496-3, 4.4.1.1,
 // Table 4.2): the channel elements of a stream whose channelConfiguration
@@ -68,49 +71,49 @@ func (p ProgramConfig) Layout() string {
 // parsePCE reads a program_config_element from r (positioned after any
 // element id). Each element count is at most 15, so the loops are bounded
 // by the syntax itself.
-func parsePCE(r *bitReader) (ProgramConfig, error) {
+func parsePCE(r *bits.Reader) (ProgramConfig, error) {
 	var p ProgramConfig
-	r.read(4) // element_instance_tag
-	p.ObjectType = int(r.read(2))
-	p.SamplingIndex = int(r.read(4))
-	p.Front = int(r.read(4))
-	p.Side = int(r.read(4))
-	p.Back = int(r.read(4))
-	p.LFE = int(r.read(2))
-	assoc := int(r.read(3))
-	cc := int(r.read(4))
-	if r.flag() { // mono_mixdown_present
-		r.read(4)
+	r.Skip(4) // element_instance_tag
+	p.ObjectType = int(r.Bits(2))
+	p.SamplingIndex = int(r.Bits(4))
+	p.Front = int(r.Bits(4))
+	p.Side = int(r.Bits(4))
+	p.Back = int(r.Bits(4))
+	p.LFE = int(r.Bits(2))
+	assoc := int(r.Bits(3))
+	cc := int(r.Bits(4))
+	if r.Flag() { // mono_mixdown_present
+		r.Skip(4)
 	}
-	if r.flag() { // stereo_mixdown_present
-		r.read(4)
+	if r.Flag() { // stereo_mixdown_present
+		r.Skip(4)
 	}
-	if r.flag() { // matrix_mixdown_idx_present
-		r.read(3)
+	if r.Flag() { // matrix_mixdown_idx_present
+		r.Skip(3)
 	}
 	// elements counts the channel pair elements among n elements and
 	// reports whether the first is a single channel element.
 	elements := func(n int) (cpe int, firstSCE bool) {
 		for i := 0; i < n; i++ {
-			isCPE := r.flag()
+			isCPE := r.Flag()
 			if isCPE {
 				cpe++
 			}
 			if i == 0 {
 				firstSCE = !isCPE
 			}
-			r.read(4) // element_tag_select
+			r.Skip(4) // element_tag_select
 		}
 		return cpe, firstSCE
 	}
 	p.FrontCPE, p.CenterFirst = elements(p.Front)
 	p.SideCPE, _ = elements(p.Side)
 	p.BackCPE, _ = elements(p.Back)
-	r.read(4 * p.LFE)
-	r.read(4 * assoc)
-	r.read(5 * cc)
-	if r.overrun {
-		return p, container.Errorf("aac", "program config element", int64(len(r.b)), container.ErrTruncated, "ends after %d bits", r.pos)
+	r.Skip(4 * p.LFE) // lfe_element_tag_select
+	r.Skip(4 * assoc) // assoc_data_element_tag_select
+	r.Skip(5 * cc)    // cc_element_is_ind_sw, valid_cc_element_tag_select
+	if r.Err() != nil {
+		return p, container.Errorf("aac", "program config element", int64(r.BitLen()/8), container.ErrTruncated, "ends after %d bits", r.BitPos())
 	}
 	return p, nil
 }

@@ -1,6 +1,9 @@
 package vorbis
 
-import "github.com/mediaprobe/mediaprobe/container"
+import (
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/bits"
+)
 
 // maxModes is the most modes parse_setup_header accepts: with at most 63
 // modes, the previous-window flag still lies in the first packet byte.
@@ -16,30 +19,6 @@ type Parser struct {
 	previous  int
 }
 
-// revBits reads a byte slice backwards, one bit at a time from the most
-// significant bit of the last byte: the order in which parse_setup_header
-// walks the LSB-first Vorbis bitstream from its end. Reads past the start
-// return zeros, as FFmpeg's padded reader does.
-type revBits struct {
-	b   []byte
-	pos int // bits consumed
-}
-
-func (r *revBits) left() int { return len(r.b)*8 - r.pos }
-
-func (r *revBits) bits(n int) uint32 {
-	var v uint32
-	for i := 0; i < n; i++ {
-		var bit byte
-		if k := r.pos; k < len(r.b)*8 {
-			bit = r.b[len(r.b)-1-k/8] >> (7 - uint(k%8)) & 1
-		}
-		v = v<<1 | uint32(bit)
-		r.pos++
-	}
-	return v
-}
-
 // NewParser builds a packet-duration parser from the identification header
 // and the setup header packet (starting with "\x05vorbis"). Like
 // parse_setup_header it scans the setup header backwards for the framing
@@ -49,11 +28,13 @@ func NewParser(id Identification, setup []byte) (*Parser, error) {
 	if len(setup) < 7 || setup[0] != 5 || string(setup[1:7]) != "vorbis" {
 		return nil, container.Errorf("vorbis", "setup header", 0, container.ErrMalformed, "bad packet signature")
 	}
-	r := &revBits{b: setup}
+	// parse_setup_header reads a byte-reversed copy of the packet, most
+	// significant bit first: the LSB-first Vorbis bitstream from its end.
+	r := bits.NewReverseReader(setup)
 	framing := 0
-	for r.left() > 97 {
-		if r.bits(1) == 1 {
-			framing = r.pos
+	for r.Left() > 97 {
+		if r.Flag() {
+			framing = r.BitPos()
 			break
 		}
 	}
@@ -61,19 +42,18 @@ func NewParser(id Identification, setup []byte) (*Parser, error) {
 		return nil, container.Errorf("vorbis", "setup header", 0, container.ErrMalformed, "no framing bit")
 	}
 	modes, last := 0, 0
-	for r.left() >= 97 {
+	for r.Left() >= 97 {
 		// Each mode, read backwards: mapping (8), transform type (16),
 		// window type (16), block flag (1).
-		if r.bits(8) > 63 || r.bits(16) != 0 || r.bits(16) != 0 {
+		if r.Bits(8) > 63 || r.Bits(16) != 0 || r.Bits(16) != 0 {
 			break
 		}
-		r.bits(1)
+		r.Skip(1)
 		modes++
 		if modes > 64 {
 			break
 		}
-		peek := *r
-		if int(peek.bits(6))+1 == modes {
+		if int(r.Peek(6))+1 == modes {
 			last = modes
 		}
 	}
@@ -94,10 +74,11 @@ func NewParser(id Identification, setup []byte) (*Parser, error) {
 	}
 	p.modeMask = byte((1<<nbits)-1) << 1
 	p.prevMask = (p.modeMask | 1) + 1
-	r = &revBits{b: setup, pos: framing}
+	r = bits.NewReverseReader(setup)
+	r.Skip(framing)
 	for i := last - 1; i >= 0; i-- {
-		r.bits(40)
-		p.blockflag[i] = r.bits(1) == 1
+		r.Skip(40)
+		p.blockflag[i] = r.Flag()
 	}
 	p.Reset()
 	return p, nil

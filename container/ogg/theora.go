@@ -2,6 +2,7 @@ package ogg
 
 import (
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/bits"
 )
 
 // theoraState is struct theora_params.
@@ -9,26 +10,6 @@ type theoraState struct {
 	version uint32
 	gpshift uint
 	gpmask  uint64
-}
-
-// bitReader reads MSB-first; reads past the end return zeros, as FFmpeg's
-// padded GetBitContext does.
-type bitReader struct {
-	b   []byte
-	pos int
-}
-
-func (r *bitReader) bits(n int) uint64 {
-	var v uint64
-	for i := 0; i < n; i++ {
-		var bit byte
-		if k := r.pos; k < len(r.b)*8 {
-			bit = r.b[k/8] >> (7 - uint(k%8)) & 1
-		}
-		v = v<<1 | uint64(bit)
-		r.pos++
-	}
-	return v
 }
 
 // theoraPixFmt maps the identification header's pixel format to the
@@ -54,36 +35,40 @@ func theoraHeader(d *demux, os *ostream, pkt packet) (int, error) {
 		if err := whole(pkt, "theora header"); err != nil {
 			return 0, err
 		}
-		r := &bitReader{b: b, pos: 7 * 8}
-		th.version = uint32(r.bits(24))
+		// theora_header checks no length: the fields past the end of a
+		// short packet read as zeros, from FFmpeg's padded buffer as
+		// from internal/bits.
+		r := bits.NewReader(b)
+		r.Skip(7 * 8) // 0x80 "theora"
+		th.version = uint32(r.Bits(24))
 		if th.version < 0x030100 {
 			return 0, container.Errorf(name, "theora header", pkt.page.off, container.ErrUnsupported, "theora version %06x", th.version)
 		}
-		w := int(r.bits(16)) << 4
-		h := int(r.bits(16)) << 4
+		w := int(r.Bits(16)) << 4
+		h := int(r.Bits(16)) << 4
 		if th.version >= 0x030400 {
-			r.bits(100)
+			r.Skip(100)
 		}
 		if th.version >= 0x030200 {
-			pw, ph := int(r.bits(24)), int(r.bits(24))
+			pw, ph := int(r.Bits(24)), int(r.Bits(24))
 			if pw <= w && pw > w-16 && ph <= h && ph > h-16 {
 				w, h = pw, ph
 			}
-			r.bits(16) // picture offsets
+			r.Skip(16) // picture offsets
 		}
-		den := int64(uint32(r.bits(32)))
-		num := int64(uint32(r.bits(32)))
+		den := int64(r.U32())
+		num := int64(r.U32())
 		if int32(num) <= 0 || int32(den) <= 0 {
 			num, den = 1, 25 // "assuming 25 FPS"
 		}
-		sar := container.Rational{Num: int64(r.bits(24)), Den: int64(r.bits(24))}
+		sar := container.Rational{Num: int64(r.Bits(24)), Den: int64(r.Bits(24))}
 		var pf uint64
 		if th.version >= 0x030200 {
-			r.bits(38) // colour space, bit rate, quality
+			r.Skip(38) // colour space, bit rate, quality
 		}
-		th.gpshift = uint(r.bits(5))
+		th.gpshift = uint(r.Bits(5))
 		th.gpmask = 1<<th.gpshift - 1
-		pf = r.bits(2)
+		pf = r.Bits(2)
 		st.Type = container.Video
 		st.CodecName = "theora"
 		st.Width, st.Height = w, h
