@@ -1,5 +1,7 @@
 package mp4
 
+import "github.com/mediaprobe/mediaprobe/codec"
+
 // The fourcc tables of libavformat/isom.c (ff_codec_movaudio_tags,
 // ff_codec_movvideo_tags, ff_codec_movsubtitle_tags, ff_codec_movdata_tags),
 // reduced to what the corpus and common files carry. The first match wins,
@@ -41,44 +43,13 @@ var movSubtitleTags = map[string]string{
 
 var movDataTags = map[string]string{"gpmd": "bin_data"}
 
-// pcmFormats are the sample formats the PCM decoders report.
-var sampleFmts = map[string]string{
-	"aac": "fltp", "mp3": "fltp", "mp2": "s16p", "mp1": "s16p", // the fixed-point mp1/mp2 decoders come first in 5.1
-	"ac3": "fltp", "eac3": "fltp", "opus": "fltp",
-	"pcm_s16be": "s16", "pcm_s16le": "s16", "pcm_s24be": "s32", "pcm_s24le": "s32",
-	"pcm_s32be": "s32", "pcm_s32le": "s32", "pcm_f32be": "flt", "pcm_f32le": "flt",
-	"pcm_f64be": "dbl", "pcm_f64le": "dbl", "pcm_u8": "u8", "pcm_s8": "u8",
-	"pcm_mulaw": "s16", "pcm_alaw": "s16", "adpcm_ima_qt": "s16p", "amr_nb": "fltp",
-	"amr_wb": "fltp", "qcelp": "flt", "gsm": "s16", "mace3": "u8p", "mace6": "u8p",
-	"dts": "fltp", "qdm2": "s16", "speex": "s16", "nellymoser": "flt", "evrc": "flt",
-	"wmav2": "fltp",
-}
-
-// Channel masks (AV_CH_*), for the layouts mov.c derives from dac3/dec3/chan.
-const (
-	chFL  = 1 << 0
-	chFR  = 1 << 1
-	chFC  = 1 << 2
-	chLFE = 1 << 3
-	chBL  = 1 << 4
-	chBR  = 1 << 5
-	chBC  = 1 << 8
-	chSL  = 1 << 9
-	chSR  = 1 << 10
-)
-
 // thdLayout is the TrueHD channel assignment bits' channels (thd_layout in
 // libavcodec/mlp_parse.h): LR, C, LFE, LRs, LRvh, LRc, LRrs, Cs, Ts, LRsd,
 // LRw, Cvh, LFE2.
 var thdLayout = [13]uint64{
-	chFL | chFR, chFC, chLFE, chSL | chSR, 1<<12 | 1<<14, 1<<6 | 1<<7, chBL | chBR, chBC,
-	1 << 11, 1<<33 | 1<<34, 1<<31 | 1<<32, 1 << 13, 1 << 35,
-}
-
-// ac3Layouts is ff_ac3_channel_layout_tab, indexed by acmod.
-var ac3Layouts = [8]uint64{
-	chFL | chFR, chFC, chFL | chFR, chFL | chFR | chFC, chFL | chFR | chBC,
-	chFL | chFR | chFC | chBC, chFL | chFR | chSL | chSR, chFL | chFR | chFC | chSL | chSR,
+	codec.ChFL | codec.ChFR, codec.ChFC, codec.ChLFE, codec.ChSL | codec.ChSR, codec.ChTFL | codec.ChTFR,
+	codec.ChFLC | codec.ChFRC, codec.ChBL | codec.ChBR, codec.ChBC, codec.ChTC, codec.ChSDL | codec.ChSDR,
+	codec.ChWL | codec.ChWR, codec.ChTFC, codec.ChLFE2,
 }
 
 // mp4ObjectTypes maps a DecoderConfigDescriptor objectTypeIndication to a

@@ -506,7 +506,7 @@ func (t *track) readChan(p []byte) {
 	case tag == 0x10000: // use the bitmap: its bits are AV_CH_* bits
 		mask = uint64(bitmap)
 	case tag == 0: // use the channel descriptions
-		labels := map[uint32]uint64{1: chFL, 2: chFR, 3: chFC, 4: chLFE, 5: chBL, 6: chBR, 9: chBC, 10: chSL, 11: chSR}
+		labels := map[uint32]uint64{1: codec.ChFL, 2: codec.ChFR, 3: codec.ChFC, 4: codec.ChLFE, 5: codec.ChBL, 6: codec.ChBR, 9: codec.ChBC, 10: codec.ChSL, 11: codec.ChSR}
 		for i := uint32(0); i < n && c.left() >= 20; i++ {
 			l := c.u32()
 			c.skip(16)
@@ -517,9 +517,9 @@ func (t *track) readChan(p []byte) {
 			mask |= m
 		}
 	case tag>>16 == 100:
-		mask = chFC
+		mask = codec.ChFC
 	case tag>>16 == 101, tag>>16 == 102:
-		mask = chFL | chFR
+		mask = codec.ChFL | codec.ChFR
 	default:
 		return
 	}
