@@ -25,7 +25,6 @@ var knownDiffs = map[string]map[string]string{
 	"mov_png_rot30.mov": {
 		"streams[0].pix_fmt":     "the fields of a video track's decoder are not read yet (README)",
 		"streams[0].color_range": "the fields of a video track's decoder are not read yet (README)",
-		"streams[0].field_order": "the fields of a video track's decoder are not read yet (README)",
 	},
 }
 

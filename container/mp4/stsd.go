@@ -449,7 +449,7 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, base int64, depth i
 				st.CodecName = "pcm_f64le"
 			}
 		}
-	case "avcC", "hvcC", "av1C", "glbl", "vvcC", "evcC":
+	case "avcC", "hvcC", "av1C", "glbl": // mov.c 5.1 knows no vvcC or evcC
 		if st.ExtradataSize == 0 || x.typ != "glbl" {
 			st.ExtradataSize = len(p)
 		}
