@@ -28,7 +28,10 @@ type TemporalUnit struct {
 
 // ParseTemporalUnit reads a temporal unit in the low-overhead bitstream
 // format (AV1 5.2; obu_has_size_field set, except perhaps on the last OBU),
-// taking seq, if not nil, as the sequence header in force before it.
+// taking seq, if not nil, as the sequence header in force before it. The
+// unit ends at the end of b or before a temporal delimiter that is not its
+// first OBU, so b may be the start of a raw OBU stream (FFmpeg's obu
+// demuxer makes each temporal unit a packet).
 //
 // It follows what dav1d does with operating point 0, FFmpeg's default:
 // OBUs of layers outside the operating point are dropped, and of the frames
@@ -52,7 +55,7 @@ func ParseTemporalUnit(b []byte, seq *SequenceHeader) (*TemporalUnit, error) {
 			firstErr = err
 		}
 	}
-	for len(b) > 0 {
+	for first := true; len(b) > 0; first = false {
 		obu, rest, err := NextOBU(b)
 		if err != nil {
 			keep(err)
@@ -62,6 +65,10 @@ func ParseTemporalUnit(b []byte, seq *SequenceHeader) (*TemporalUnit, error) {
 			if obu.Payload == nil {
 				break
 			}
+		}
+		if obu.OBUType == OBUTemporalDelimiter && !first {
+			// The next temporal unit of a raw OBU stream (7.5).
+			break
 		}
 		b = rest
 		if obu.OBUType == OBUSequenceHeader || obu.OBUType == OBUMetadata {
