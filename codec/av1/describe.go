@@ -48,11 +48,12 @@ func (s *SequenceHeader) PixFmt() string {
 	return "yuv444p" + depth
 }
 
-// Level returns the level ffprobe prints: what libdav1d.c computes from
-// operating point 0 of dav1d's parsed header, ((major_level - 2) << 2) |
-// minor_level. That is seq_level_idx[0] itself, except in a reduced still
-// picture header, where dav1d keeps the 3 level bits without adding 2, so
-// that the level printed is seq_level_idx[0] - 8 (negative below level 4.0).
+// Level returns the level libdav1d.c reports when it decodes a frame: what
+// it computes from operating point 0 of dav1d's parsed header,
+// ((major_level - 2) << 2) | minor_level. That is seq_level_idx[0] itself,
+// except in a reduced still picture header, where dav1d keeps the 3 level
+// bits without adding 2, so that the level is seq_level_idx[0] - 8
+// (negative below level 4.0). av1_parser.c reports seq_level_idx[0].
 func (s *SequenceHeader) Level() int {
 	idx := int(s.OperatingPoints[0].SeqLevelIdx)
 	if s.ReducedStillPictureHeader {
@@ -87,65 +88,88 @@ func (s *SequenceHeader) FrameRate() container.Rational {
 	return container.Rational{Num: int64(t.TimeScale), Den: int64(t.NumUnitsInDisplayTick)}.Reduce(1<<31 - 1)
 }
 
-// FillStream sets the fields of st that ffprobe 5.1 prints for an AV1
-// stream, from what the two decoders it opens learn. extradata is the
-// sequence header of the stream's extradata (ParseExtradata): for a
-// container that has none (IVF, raw OBU), FFmpeg extracts it from the first
-// packet, so pass that packet's sequence header when its ExtradataSize is
-// not 0. tu is the first temporal unit, parsed with extradata as the
-// sequence header in force (ParseTemporalUnit); nil when there is none.
+// Describe fills st with what ffprobe 5.1 prints for an AV1 stream, from
+// the extradata the container gives the stream (an av1C payload, bare
+// OBUs, or nothing) and the start of its first packet (a temporal unit);
+// either may be empty. It returns the first temporal unit, whose
+// ExtradataSize a container without extradata reports, and the first
+// problem met in either, which ffprobe passes over as Describe does: st is
+// filled with what could be read.
 //
-// The decoder is libdav1d, which avformat_find_stream_info runs on the
-// first packet, after av1_parser.c has parsed it:
+// ffprobe 5.1 opens AV1 with libdav1d. What it prints depends on whether
+// libdav1d found a sequence header in the extradata when it opened
+// (libdav1d_parse_extradata): then the decoder context has a pixel format
+// and a size at once, avformat_find_stream_info decodes no frame, and
+// av1_parser.c alone reads the first packet; otherwise the first frame is
+// decoded (libdav1d.c libdav1d_receive_frame). So:
 //
-//   - Profile, Level, PixFmt, ColorRange, ColorPrimaries, ColorTransfer and
-//     ColorSpace follow the sequence header in force (the unit's, else the
-//     extradata's). The colours replace whatever the container declared
-//     (an MP4 colr box): the parser sets them from every sequence header,
-//     as unspecified when it has no colour description.
-//   - ChromaLocation is set only for chroma_sample_position vertical or
-//     colocated; otherwise the container's stays.
-//   - Width, Height and SampleAspectRatio are those of the first frame
-//     output (its upscaled width, its height, and its render size's
-//     aspect), else the sequence's maximum frame size when only the
-//     extradata has a header (libdav1d_parse_extradata sets it), else
-//     st's own. CodedWidth and CodedHeight equal them: ffprobe prints its
-//     own decoder context's, which was opened with that size.
-//   - FilmGrain is the extradata header's film_grain_params_present:
-//     ffprobe prints its own decoder context's properties, which only
-//     libdav1d_parse_extradata set.
+//   - Profile, ColorRange, ColorPrimaries, ColorTransfer and ColorSpace
+//     follow the sequence header in force in the first packet (its own,
+//     else the extradata's), as the parser sets them. The colours replace
+//     the container's (an MP4 colr box): the parser writes them as
+//     unspecified when the header has no colour description.
+//   - Level is that header's seq_level_idx[0], as the parser sets it; when
+//     a frame is decoded, dav1d's reading of it (Level).
+//   - PixFmt and ChromaLocation (only for chroma_sample_position vertical
+//     or colocated, else the container's stays) come from the extradata's
+//     header when it has one, else from the packet's.
+//   - Width and Height are the extradata header's maximum frame size when
+//     it has one; else the first output frame's size, and SampleAspectRatio
+//     its render size's aspect (1:1 when they agree); else the
+//     container's.
+//   - CodedWidth, CodedHeight and FilmGrain are ffprobe's own decoder
+//     context's, opened with the extradata (or, for a container with
+//     none, with what extract_extradata took from the first packet): the
+//     maximum frame size and film_grain_params_present of that sequence
+//     header, else Width and Height and no film grain.
 //   - HasBFrames is 0 and Refs 1: libdav1d sets neither.
 //
-// Call it after the container has set its own fields, which it overrides.
-func FillStream(st *container.Stream, extradata *SequenceHeader, tu *TemporalUnit) {
-	st.FilmGrain = extradata != nil && extradata.FilmGrainParamsPresent
+// Call it after the container has set its own fields.
+func Describe(st *container.Stream, extradata, packet []byte) (*TemporalUnit, error) {
+	ext, err := ParseExtradata(extradata)
+	tu, tuErr := ParseTemporalUnit(packet, ext)
+	if err == nil {
+		err = tuErr
+	}
+	// ffprobe's own decoder context.
+	dec := ext
+	if len(extradata) == 0 && tu.ExtradataSize > 0 {
+		dec = tu.SequenceHeader
+	}
+	st.FilmGrain = dec != nil && dec.FilmGrainParamsPresent
 	st.HasBFrames = 0
 	st.Refs = 1
-	seq := extradata
-	if tu != nil && tu.SequenceHeader != nil {
-		seq = tu.SequenceHeader
-	}
+	seq := tu.SequenceHeader
 	if seq == nil {
-		return
+		return tu, err
 	}
 	c := &seq.ColorConfig
 	st.Profile = ProfileName(seq.SeqProfile)
-	st.Level = seq.Level()
-	st.PixFmt = seq.PixFmt()
+	st.Level = int(seq.OperatingPoints[0].SeqLevelIdx)
 	st.ColorRange = ColorRangeName(c.ColorRange)
 	st.ColorPrimaries = ColorPrimariesName(int(c.ColorPrimaries))
 	st.ColorTransfer = TransferName(int(c.TransferCharacteristics))
 	st.ColorSpace = MatrixName(int(c.MatrixCoefficients))
-	if loc := seq.ChromaLocation(); loc != "" {
+	layout := seq
+	if ext != nil {
+		layout = ext
+		st.Width = int(ext.MaxFrameWidthMinus1) + 1
+		st.Height = int(ext.MaxFrameHeightMinus1) + 1
+	} else {
+		st.Level = seq.Level()
+		if f := tu.Frame; f != nil {
+			st.Width, st.Height = f.UpscaledWidth, f.FrameHeight
+			st.SampleAspectRatio = f.SampleAspectRatio()
+		}
+	}
+	st.PixFmt = layout.PixFmt()
+	if loc := layout.ChromaLocation(); loc != "" {
 		st.ChromaLocation = loc
 	}
-	switch {
-	case tu != nil && tu.Frame != nil:
-		st.Width, st.Height = tu.Frame.UpscaledWidth, tu.Frame.FrameHeight
-		st.SampleAspectRatio = tu.Frame.SampleAspectRatio()
-	case extradata != nil:
-		st.Width = int(extradata.MaxFrameWidthMinus1) + 1
-		st.Height = int(extradata.MaxFrameHeightMinus1) + 1
-	}
 	st.CodedWidth, st.CodedHeight = st.Width, st.Height
+	if dec != nil {
+		st.CodedWidth = int(dec.MaxFrameWidthMinus1) + 1
+		st.CodedHeight = int(dec.MaxFrameHeightMinus1) + 1
+	}
+	return tu, err
 }

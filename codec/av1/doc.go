@@ -10,15 +10,18 @@
 // render_size); AV1 Codec ISO Media File Format Binding
 // (https://aomediacodec.github.io/av1-isobmff/) 2.3 (av1C).
 //
-// What ffprobe prints comes from two places, both mirrored here. ffprobe 5.1
-// opens AV1 with libdav1d, the first AV1 decoder libavcodec registers;
-// avformat_find_stream_info runs av1_parser.c and libdav1d on the first
-// packet, and the decoded frame sets the profile, level, pixel format,
-// colours, chroma location, size and sample aspect ratio
-// (libavcodec/libdav1d.c). ffprobe's own decoder context, opened from the
-// stream's extradata and never fed a packet, gives coded_width,
-// coded_height and film_grain (libdav1d_parse_extradata). Where FFmpeg's
-// parser and dav1d disagree on a header, dav1d's reading is followed: its
+// What ffprobe prints comes from three places, all mirrored here (see
+// Describe). ffprobe 5.1 opens AV1 with libdav1d, the first AV1 decoder
+// libavcodec registers. When the stream's extradata holds a sequence
+// header, libdav1d's init reads it (libdav1d_parse_extradata) and gives the
+// codec context a pixel format and a size, so avformat_find_stream_info
+// decodes nothing and av1_parser.c alone reads the first packet (profile,
+// level, colours); otherwise the first frame is decoded, and
+// libavcodec/libdav1d.c sets the profile, level, pixel format, colours,
+// chroma location, size and sample aspect ratio from it. ffprobe's own
+// decoder context, opened from the extradata and never fed a packet,
+// gives coded_width, coded_height and film_grain. Where FFmpeg's parser
+// and dav1d disagree on a header, dav1d's reading is followed: its
 // refusals (src/obu.c parse_seq_hdr) and its level for reduced still
 // picture headers, which is 8 below seq_level_idx.
 //

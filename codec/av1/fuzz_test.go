@@ -43,7 +43,7 @@ func checkStream(t *testing.T, st *container.Stream) {
 func FuzzParseExtradata(f *testing.F) {
 	fuzzSeeds(f, true)
 	f.Add([]byte{0x81, 0, 0, 0})
-	f.Add(seqHeader())
+	f.Add(obu(OBUSequenceHeader, seqHeader()))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		seq, err := ParseExtradata(b)
 		checkErr(t, err)
@@ -55,7 +55,7 @@ func FuzzParseExtradata(f *testing.F) {
 				t.Fatalf("%d operating points, %d declared", len(seq.OperatingPoints), seq.OperatingPointsCntMinus1+1)
 			}
 			var st container.Stream
-			FillStream(&st, seq, nil)
+			_, _ = Describe(&st, b, nil)
 			checkStream(t, &st)
 			if st.PixFmt == "" || st.Profile == "" {
 				t.Fatalf("pix_fmt %q profile %q", st.PixFmt, st.Profile)
@@ -100,8 +100,14 @@ func FuzzParseTemporalUnit(f *testing.F) {
 			if tu.Frame != nil && !tu.Frame.SizeKnown {
 				t.Fatal("a frame of unknown size")
 			}
+		}
+		for _, extradata := range [][]byte{nil, {0x81, 0, 0, 0}, obu(OBUSequenceHeader, seqHeader())} {
 			var st container.Stream
-			FillStream(&st, tu.SequenceHeader, tu)
+			tu, err := Describe(&st, extradata, b)
+			checkErr(t, err)
+			if tu == nil {
+				t.Fatal("no unit")
+			}
 			checkStream(t, &st)
 		}
 	})

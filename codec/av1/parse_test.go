@@ -153,9 +153,12 @@ func TestParseSequenceHeaderDecoderModel(t *testing.T) {
 	assert.Equal(t, "yuv422p12le", s.PixFmt())
 	assert.Equal(t, 9, s.Level())
 	assert.Equal(t, container.Rational{Num: 50, Den: 1}, s.FrameRate())
+	// As extradata, with no packet: what the decoder's init reports.
 	var st container.Stream
-	FillStream(&st, s, nil)
+	_, err = Describe(&st, obu(OBUSequenceHeader, seqHeader()), nil)
+	require.NoError(t, err)
 	assert.Equal(t, "Professional", st.Profile)
+	assert.Equal(t, "yuv422p12le", st.PixFmt)
 	assert.Equal(t, "bt2020nc", st.ColorSpace)
 	assert.Equal(t, "smpte2084", st.ColorTransfer)
 	assert.Equal(t, 1920, st.Width)
@@ -308,19 +311,25 @@ func TestConfigEmptySequenceHeader(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, seq)
 
-	// aomfg.ivf's first packet: film grain in the sequence header.
-	tu, err := ParseTemporalUnit(unhex(t, "12000a0b000000043cffbcdaf900c032d0131400216802080882108202ea39bfc0"), seq)
+	// aomfg.ivf's first packet: film grain in the sequence header, which
+	// is not extracted as the container has extradata.
+	packet := unhex(t, "12000a0b000000043cffbcdaf900c032d0131400216802080882108202ea39bfc0")
+	st := container.Stream{Width: 400, Height: 300}
+	tu, err := Describe(&st, av1C, packet)
 	require.ErrorIs(t, err, container.ErrTruncated)
-	st := container.Stream{Width: 320, Height: 240}
-	FillStream(&st, seq, tu)
+	assert.Equal(t, 13, tu.ExtradataSize)
 	assert.False(t, st.FilmGrain)
 	assert.Equal(t, "yuv420p", st.PixFmt)
+	assert.Equal(t, 320, st.Width)
+	assert.Equal(t, 320, st.CodedWidth)
 	assert.Equal(t, container.Rational{Num: 1, Den: 1}, st.SampleAspectRatio)
 
 	// With no packet either, nothing is known.
-	st = container.Stream{Profile: "", PixFmt: ""}
-	FillStream(&st, nil, nil)
+	st = container.Stream{}
+	_, err = Describe(&st, av1C, nil)
+	require.NoError(t, err)
 	assert.Empty(t, st.PixFmt)
+	assert.Empty(t, st.Profile)
 	assert.Equal(t, 1, st.Refs)
 
 	// Extradata that is a bare run of OBUs without a sequence header.
