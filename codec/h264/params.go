@@ -32,6 +32,12 @@ type Params struct {
 	// The first set of each kind that was accepted, -1 when none: the
 	// first PPS stands for the one the first slice names.
 	firstSPS, firstPPS int
+	lastSPS            int
+
+	// parserRejects marks the SPS ids whose last unit FFmpeg's h264
+	// parser would reject although the decoder accepts it (see
+	// ScanAnnexB); the parser is what sets the field order.
+	parserRejects [maxSPSCount]bool
 }
 
 func newParams() *Params { return &Params{firstSPS: -1, firstPPS: -1} }
@@ -167,6 +173,7 @@ func (p *Params) decodeUnit(nal []byte) error {
 			return err
 		}
 		p.SPS[s.SeqParameterSetID] = s
+		p.lastSPS = int(s.SeqParameterSetID)
 		if p.firstSPS < 0 {
 			p.firstSPS = int(s.SeqParameterSetID)
 		}
@@ -206,12 +213,19 @@ func ScanAnnexB(b []byte) (p *Params, found bool, err error) {
 		if !ok {
 			break
 		}
+		// The unit as h264_parser.c cuts it: up to the next start code
+		// prefix, trailing zero bytes included.
+		span := b[bits.IndexStartCode(b)+3 : len(b)-len(rest)]
 		b = rest
 		switch t := nalType(nal); t {
 		case NALSPS, NALPPS:
 			seen = true
 			if err = p.decodeUnit(nal); err != nil {
 				return p, p.firstSPS >= 0, err
+			}
+			if t == NALSPS {
+				id := p.lastSPS
+				p.parserRejects[id] = !parserAcceptsSPS(span)
 			}
 		case NALSlice, 2, 3, 4, NALIDR:
 			if seen {
@@ -220,6 +234,21 @@ func ScanAnnexB(b []byte) (p *Params, found bool, err error) {
 		}
 	}
 	return p, p.firstSPS >= 0, nil
+}
+
+// parserAcceptsSPS reports whether FFmpeg 5.1's h264 parser accepts an SPS
+// unit of an Annex B stream. Unlike the decoder, parse_nal_units reads the
+// unit once, with a reader as long as its RBSP including the stop bit and
+// any zero bytes before the next start code, and gives up on failure; so a
+// VUI cut short that the decoder accepts on its second or third try (or as
+// "Truncated VUI") can fail here, and the parser then reports no field
+// order.
+func parserAcceptsSPS(span []byte) bool {
+	rbsp := bits.RBSP(span)
+	d := newReader(rbsp, 8*len(rbsp))
+	d.r.Skip(8)
+	_, err := parseSPS(d, false)
+	return err == nil
 }
 
 // Active returns the SPS a decoder would activate for the first picture:

@@ -144,6 +144,21 @@ func checkSAR(w, h int64, sar container.Rational) bool {
 	}
 }
 
+// FrameRate returns the frame rate the VUI's timing gives, as the h264
+// decoder and parser set the codec context's framerate: time_scale /
+// (2 * num_units_in_tick), reduced (av_reduce, at most 2^30), since a tick
+// is a field period. ok is false without timing information, or with a
+// zero tick or time scale, which FFmpeg ignores. (FFmpeg doubles the time
+// scale for streams that x264 builds before 44 wrote, which only their SEI
+// tells; such streams are from 2007.)
+func (s *SPS) FrameRate() (r container.Rational, ok bool) {
+	v := &s.VUI
+	if !s.VUIParametersPresentFlag || !v.TimingInfoPresentFlag || v.NumUnitsInTick == 0 || v.TimeScale == 0 {
+		return container.Rational{}, false
+	}
+	return container.Rational{Num: int64(v.TimeScale), Den: 2 * int64(v.NumUnitsInTick)}.Reduce(1 << 30), true
+}
+
 // HasBFrames returns the decoder's reorder depth that the SPS decides,
 // which ffprobe prints as has_b_frames: the VUI's max_num_reorder_frames
 // when bitstream_restriction_flag is set (h264_select_output_frame raises
@@ -219,18 +234,23 @@ func (s *SPS) PixFmt(fullRange, rgb bool) string {
 	return ""
 }
 
-// ChromaLocation returns the chroma location ffprobe prints: "left", the
-// h264 decoder's default (set when it opens, whatever the container says),
-// unless the VUI gives chroma_sample_loc_type_top_field, whose value + 1
-// is the AVChromaLocation; "" for a value with no name.
-func (s *SPS) ChromaLocation() string {
-	if !s.VUIParametersPresentFlag || !s.VUI.ChromaLocInfoPresentFlag {
-		return "left"
+// ChromaLocation returns the chroma location ffprobe prints, as
+// decode_vui_parameters sets it on the decoder context when it reads a VUI:
+// chroma_sample_loc_type_top_field + 1 as an AVChromaLocation ("" for a
+// value with no name), or "left" when the VUI has no chroma location. ok
+// is false when the SPS has no VUI, which leaves the context's value
+// alone: the container's, or unspecified.
+func (s *SPS) ChromaLocation() (loc string, ok bool) {
+	if !s.VUIParametersPresentFlag {
+		return "", false
+	}
+	if !s.VUI.ChromaLocInfoPresentFlag {
+		return "left", true
 	}
 	if t := s.VUI.ChromaSampleLocTypeTopField; t < uint32(len(chromaLocationNames)-1) {
-		return chromaLocationNames[t+1]
+		return chromaLocationNames[t+1], true
 	}
-	return ""
+	return "", true
 }
 
 // Fill sets in st what ffprobe 5.1 prints for an h264 stream whose decoder
@@ -262,7 +282,8 @@ func (s *SPS) ChromaLocation() string {
 //     does.
 //   - PixFmt, BitsPerRawSample: [SPS.PixFmt] from the range and matrix so
 //     decided, and the bit depth.
-//   - ChromaLocation: [SPS.ChromaLocation].
+//   - ChromaLocation: [SPS.ChromaLocation] when the SPS has a VUI; st keeps
+//     the container's value otherwise.
 //   - SampleAspectRatio: [SPS.SampleAspectRatio] unless st already has one:
 //     a container's ratio (MP4 pasp, Matroska display size) is the
 //     stream's, which av_guess_sample_aspect_ratio prefers.
@@ -270,7 +291,9 @@ func (s *SPS) ChromaLocation() string {
 //     container's estimate already in st (MP4 ctts) is kept if larger.
 //   - FieldOrder: "progressive" when frame_mbs_only_flag is set (see
 //     [SPS.FieldOrder] for when a stream's SEI may still say otherwise);
-//     otherwise st keeps what it has.
+//     otherwise st keeps what it has. FFmpeg's h264 parser sets it, and
+//     for an SPS found by ScanAnnexB that the parser rejects (a VUI cut
+//     short) ffprobe prints none, so neither is one set.
 //
 // Refs, ClosedCaptions and FilmGrain are left alone: ffprobe prints its own
 // decoder context's refs (1, the default, as nothing is decoded, whatever
@@ -312,14 +335,16 @@ func (p *Params) Fill(st *container.Stream) {
 	if st.PixFmt != "" {
 		st.BitsPerRawSample = s.BitDepth()
 	}
-	st.ChromaLocation = s.ChromaLocation()
+	if loc, ok := s.ChromaLocation(); ok {
+		st.ChromaLocation = loc
+	}
 	if !st.SampleAspectRatio.Valid() {
 		st.SampleAspectRatio = s.SampleAspectRatio()
 	}
 	if n, ok := s.HasBFrames(); ok && n > st.HasBFrames {
 		st.HasBFrames = n
 	}
-	if order, _ := s.FieldOrder(p.ActivePPS()); order != "" {
+	if order, _ := s.FieldOrder(p.ActivePPS()); order != "" && !p.parserRejects[s.SeqParameterSetID] {
 		st.FieldOrder = order
 	}
 }

@@ -143,11 +143,11 @@ func (v *VUI) parse(d *reader) error {
 
 	v.TimingInfoPresentFlag = d.flag()
 	if v.TimingInfoPresentFlag {
+		// A zero tick or time scale is logged and ignored by FFmpeg 5.1
+		// ("time_scale/num_units_in_tick invalid or unsupported"), which
+		// then has no frame rate from the SPS; see SPS.FrameRate.
 		v.NumUnitsInTick = d.u(32)
 		v.TimeScale = d.u(32)
-		if v.NumUnitsInTick == 0 || v.TimeScale == 0 {
-			return fail(d, "vui", container.ErrMalformed, "time_scale/num_units_in_tick invalid (%d/%d)", v.TimeScale, v.NumUnitsInTick)
-		}
 		v.FixedFrameRateFlag = d.flag()
 	}
 	v.NALHRDParametersPresentFlag = d.flag()
