@@ -459,17 +459,6 @@ func TestParseTemporalUnitLayers(t *testing.T) {
 	assert.Nil(t, tu.Frame)
 }
 
-func TestColorNames(t *testing.T) {
-	assert.Equal(t, "ebu3213", ColorPrimariesName(22))
-	assert.Equal(t, "", ColorPrimariesName(21))
-	assert.Equal(t, "", ColorPrimariesName(-1))
-	assert.Equal(t, "arib-std-b67", TransferName(18))
-	assert.Equal(t, "", TransferName(19))
-	assert.Equal(t, "ictcp", MatrixName(14))
-	assert.Equal(t, "", MatrixName(15))
-	assert.Equal(t, "reserved", MatrixName(3))
-}
-
 // TestParseTemporalUnitRawStream: from the start of a raw OBU stream, the
 // first temporal unit ends at the second temporal delimiter, as the obu
 // demuxer cuts its packets.

@@ -1,6 +1,9 @@
 package dnxhd
 
-import "github.com/mediaprobe/mediaprobe/container"
+import (
+	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/container"
+)
 
 // Describe sets on st (a video stream whose Width and Height the container
 // has set) what ffprobe prints once FFmpeg's decoder has read the first
@@ -39,7 +42,7 @@ func Describe(st *container.Stream, b []byte, frameSize int) error {
 	}
 	if r.stage == stageFrame {
 		st.PixFmt = r.h.PixFmt()
-		if sizeValid(r.width, r.height) {
+		if codec.ValidPictureSize(int64(r.width), int64(r.height)) {
 			st.Width, st.Height = r.width, r.height
 		} else {
 			st.Width, st.Height = 0, 0
@@ -51,11 +54,3 @@ func Describe(st *container.Stream, b []byte, frameSize int) error {
 }
 
 func align16(n int) int { return (n + 15) &^ 15 }
-
-// sizeValid is av_image_check_size (libavutil/imgutils.c), which
-// ff_set_dimensions applies: both dimensions positive and
-// (w+128)*(h+128) below INT_MAX/8. It is a codec fact that belongs in
-// package codec; codec/prores carries the same lines.
-func sizeValid(w, h int) bool {
-	return w > 0 && h > 0 && int64(w+128)*int64(h+128) < (1<<31-1)/8
-}

@@ -1,6 +1,7 @@
 package h264
 
 import (
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
 )
@@ -262,7 +263,7 @@ func parseSPS(d *reader, ignoreTruncation bool) (*SPS, error) {
 	if !s.FrameMbsOnlyFlag {
 		s.MbAdaptiveFrameFieldFlag = d.flag()
 	}
-	if w < 0 || h < 0 || !checkSize(s.codedWidth(), s.codedHeight()) {
+	if w < 0 || h < 0 || !codec.ValidPictureSize(s.codedWidth(), s.codedHeight()) {
 		return s, fail(d, "sps", container.ErrMalformed, "picture size of %dx%d macroblocks invalid", w+1, h+1)
 	}
 	s.Direct8x8InferenceFlag = d.flag()
@@ -299,18 +300,6 @@ func parseSPS(d *reader, ignoreTruncation bool) (*SPS, error) {
 }
 
 const minInt32 = -1 << 31
-
-// checkSize is av_image_check_size for a picture of the given size and no
-// pixel format, as ff_h264_decode_seq_parameter_set calls it on the coded
-// size: a stride of 8 bytes per pixel plus 1024 times the height plus 128
-// must stay below INT_MAX.
-func checkSize(w, h int64) bool {
-	if w <= 0 || h <= 0 || w > intMax || h > intMax {
-		return false
-	}
-	stride := 8*w + 1024
-	return stride < intMax && stride*(h+128) < intMax
-}
 
 // parse reads n scaling lists (n is 8, or 12 for 4:4:4) of an SPS, or of a
 // PPS with transform_8x8_mode_flag, as decode_scaling_matrices does.

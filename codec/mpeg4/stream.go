@@ -1,7 +1,7 @@
 package mpeg4
 
 import (
-	"github.com/mediaprobe/mediaprobe/codec/mpegvideo"
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -276,9 +276,9 @@ func (c *Config) Fill(st *container.Stream) {
 			st.ColorRange = "pc"
 		}
 		if v.ColourDescription {
-			st.ColorPrimaries = mpegvideo.ColourPrimariesName(int(v.ColourPrimaries))
-			st.ColorTransfer = mpegvideo.TransferCharacteristicsName(int(v.TransferCharacteristics))
-			st.ColorSpace = mpegvideo.MatrixCoefficientsName(int(v.MatrixCoefficients))
+			st.ColorPrimaries = codec.ColorPrimaries(int(v.ColourPrimaries))
+			st.ColorTransfer = codec.ColorTransfer(int(v.TransferCharacteristics))
+			st.ColorSpace = codec.ColorSpace(int(v.MatrixCoefficients))
 		}
 	}
 	if c.StudioVideoObjectLayer != nil && !c.VOLRefused {

@@ -92,7 +92,7 @@ func DescribeTag(st *container.Stream) {
 //     ff_set_dimensions, which sets 0x0 for a size av_image_check_size
 //     refuses (a zero or huge dimension), and the frame is refused;
 //   - PixFmt ([FrameHeader.PixFmt]), ColorPrimaries, ColorTransfer and
-//     ColorSpace as the frame codes them ([ColorPrimariesName] ...: the
+//     ColorSpace as the frame codes them ([codec.ColorPrimaries] ...: the
 //     frame's values replace the container's, and a frame that says
 //     "unspecified" clears them), and ColorRange "tv".
 //
@@ -108,25 +108,16 @@ func Describe(st *container.Stream, b []byte, frameSize int) error {
 	}
 	w, ht := int(h.HorizontalSize), int(h.VerticalSize)
 	if w != st.Width || ht != st.Height {
-		if !sizeValid(w, ht) {
+		if !codec.ValidPictureSize(int64(w), int64(ht)) {
 			st.Width, st.Height, st.CodedWidth, st.CodedHeight = 0, 0, 0, 0
 			return errorf(16, container.ErrMalformed, "picture size %dx%d is invalid", w, ht)
 		}
 	}
 	st.Width, st.Height, st.CodedWidth, st.CodedHeight = w, ht, w, ht
 	st.PixFmt = h.PixFmt(st.BitsPerRawSample)
-	st.ColorPrimaries = ColorPrimariesName(h.ColorPrimaries)
-	st.ColorTransfer = ColorTransferName(h.TransferCharacteristic)
-	st.ColorSpace = ColorSpaceName(h.MatrixCoefficients)
+	st.ColorPrimaries = codec.ColorPrimaries(int(h.ColorPrimaries))
+	st.ColorTransfer = codec.ColorTransfer(int(h.TransferCharacteristic))
+	st.ColorSpace = codec.ColorSpace(int(h.MatrixCoefficients))
 	st.ColorRange = "tv"
 	return nil
-}
-
-// sizeValid is av_image_check_size (libavutil/imgutils.c), which
-// ff_set_dimensions applies: both dimensions positive and
-// (w+128)*(h+128) below INT_MAX/8. It is a codec fact that belongs in
-// package codec; codec/dnxhd, codec/theora and codec/vc1 carry the same
-// three lines until codec has it.
-func sizeValid(w, h int) bool {
-	return w > 0 && h > 0 && int64(w+128)*int64(h+128) < (1<<31-1)/8
 }

@@ -1,6 +1,7 @@
 package theora
 
 import (
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
 )
@@ -102,7 +103,7 @@ func (id Identification) FrameHeight() int { return int(id.FMBH) << 4 }
 func (id Identification) Check() error {
 	w, h := id.FrameWidth(), id.FrameHeight()
 	pw, ph := int64(id.PICW), int64(id.PICH)
-	if !sizeValid(pw, ph) || pw+int64(id.PICX) > int64(w) || ph+int64(id.PICY) > int64(h) {
+	if !codec.ValidPictureSize(pw, ph) || pw+int64(id.PICX) > int64(w) || ph+int64(id.PICY) > int64(h) {
 		return errorf(14, container.ErrMalformed, "invalid frame dimensions - w:%d h:%d x:%d y:%d (%dx%d)", pw, ph, id.PICX, id.PICY, w, h)
 	}
 	if id.FRN != 0 && id.FRD != 0 && (int32(id.FRN) < 0 || int32(id.FRD) < 0) {
@@ -111,16 +112,8 @@ func (id Identification) Check() error {
 	if id.PF == 1 {
 		return errorf(41, container.ErrMalformed, "invalid pixel format")
 	}
-	if !sizeValid(int64(w), int64(h)) {
+	if !codec.ValidPictureSize(int64(w), int64(h)) {
 		return errorf(10, container.ErrMalformed, "picture size %dx%d is invalid", w, h)
 	}
 	return nil
-}
-
-// sizeValid is av_image_check_size (libavutil/imgutils.c): both dimensions
-// positive and (w+128)*(h+128) below INT_MAX/8. It is a codec fact that
-// belongs in package codec; codec/prores and codec/dnxhd carry the same
-// lines.
-func sizeValid(w, h int64) bool {
-	return w > 0 && h > 0 && w < 1<<31 && h < 1<<31 && (w+128)*(h+128) < (1<<31-1)/8
 }
