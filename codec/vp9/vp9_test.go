@@ -271,3 +271,14 @@ func TestConfigFourBytes(t *testing.T) {
 	_, err = ParseConfig(nil)
 	assert.ErrorIs(t, err, container.ErrTruncated)
 }
+
+// TestFrameSizeOverContainer: vp9_yuv420p_hdr400.ivf, whose IVF header
+// says 400x300, prints the first frame's 320x240: the vp9 decoder runs in
+// avformat_find_stream_info (its init sets no pixel format).
+func TestFrameSizeOverContainer(t *testing.T) {
+	h, err := ParseHeader(unhex(t, "824983420013f00ef60838241c184a0008907fd5f9be8fe7"))
+	require.NoError(t, err)
+	st := container.Stream{Width: 400, Height: 300, CodedWidth: 400, CodedHeight: 300}
+	h.FillStream(&st)
+	assert.Equal(t, [4]int{320, 240, 320, 240}, [4]int{st.Width, st.Height, st.CodedWidth, st.CodedHeight})
+}
