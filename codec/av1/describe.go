@@ -1,6 +1,9 @@
 package av1
 
-import "github.com/mediaprobe/mediaprobe/container"
+import (
+	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/container"
+)
 
 // ProfileName returns the name ffprobe prints for an AV1 seq_profile
 // (ff_av1_profiles in libavcodec/profiles.c), "" for the reserved ones.
@@ -69,9 +72,9 @@ func (s *SequenceHeader) Level() int {
 func (s *SequenceHeader) ChromaLocation() string {
 	switch s.ColorConfig.ChromaSamplePosition {
 	case CSPVertical:
-		return "left"
+		return codec.ChromaLocation(0) // H.273 chroma_sample_loc_type 0, left
 	case CSPColocated:
-		return "topleft"
+		return codec.ChromaLocation(2) // 2, top left
 	}
 	return ""
 }
@@ -146,10 +149,10 @@ func Describe(st *container.Stream, extradata, packet []byte) (*TemporalUnit, er
 	c := &seq.ColorConfig
 	st.Profile = ProfileName(seq.SeqProfile)
 	st.Level = int(seq.OperatingPoints[0].SeqLevelIdx)
-	st.ColorRange = ColorRangeName(c.ColorRange)
-	st.ColorPrimaries = ColorPrimariesName(int(c.ColorPrimaries))
-	st.ColorTransfer = TransferName(int(c.TransferCharacteristics))
-	st.ColorSpace = MatrixName(int(c.MatrixCoefficients))
+	st.ColorRange = codec.ColorRange(c.ColorRange)
+	st.ColorPrimaries = codec.ColorPrimaries(int(c.ColorPrimaries))
+	st.ColorTransfer = codec.ColorTransfer(int(c.TransferCharacteristics))
+	st.ColorSpace = codec.ColorSpace(int(c.MatrixCoefficients))
 	layout := seq
 	if ext != nil {
 		layout = ext

@@ -458,36 +458,3 @@ func TestParseTemporalUnitLayers(t *testing.T) {
 	assert.Nil(t, tu.SequenceHeader)
 	assert.Nil(t, tu.Frame)
 }
-
-func TestColorNames(t *testing.T) {
-	assert.Equal(t, "ebu3213", ColorPrimariesName(22))
-	assert.Equal(t, "", ColorPrimariesName(21))
-	assert.Equal(t, "", ColorPrimariesName(-1))
-	assert.Equal(t, "arib-std-b67", TransferName(18))
-	assert.Equal(t, "", TransferName(19))
-	assert.Equal(t, "ictcp", MatrixName(14))
-	assert.Equal(t, "", MatrixName(15))
-	assert.Equal(t, "reserved", MatrixName(3))
-}
-
-// TestParseTemporalUnitRawStream: from the start of a raw OBU stream, the
-// first temporal unit ends at the second temporal delimiter, as the obu
-// demuxer cuts its packets.
-func TestParseTemporalUnitRawStream(t *testing.T) {
-	td := obu(OBUTemporalDelimiter, nil)
-	sh := obu(OBUSequenceHeader, seqHeader())
-	meta := obu(OBUMetadata, []byte{0x01, 0x00, 0x00, 0x80})
-	var b []byte
-	for i := 0; i < 3; i++ {
-		b = append(append(append(b, td...), sh...), meta...)
-	}
-	tu, err := ParseTemporalUnit(b, nil)
-	require.NoError(t, err)
-	assert.Equal(t, len(sh)+len(meta), tu.ExtradataSize)
-	require.NotNil(t, tu.SequenceHeader)
-
-	// Without a sequence header, nothing is extracted.
-	tu, err = ParseTemporalUnit(append(td, meta...), nil)
-	require.NoError(t, err)
-	assert.Zero(t, tu.ExtradataSize)
-}

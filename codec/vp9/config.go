@@ -3,7 +3,7 @@ package vp9
 import (
 	"encoding/binary"
 
-	"github.com/mediaprobe/mediaprobe/codec/av1"
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -87,8 +87,8 @@ func ParseConfig(b []byte) (*Config, error) {
 // The profile, level, bit depth and subsampling are not used: ffprobe
 // prints level -99 for VP9 in MP4.
 func (c *Config) FillStream(st *container.Stream) {
-	st.ColorRange = av1.ColorRangeName(c.VideoFullRangeFlag)
-	st.ColorPrimaries = av1.ColorPrimariesName(int(c.ColourPrimaries))
-	st.ColorTransfer = av1.TransferName(int(c.TransferCharacteristics))
-	st.ColorSpace = av1.MatrixName(int(c.MatrixCoefficients))
+	st.ColorRange = codec.ColorRange(c.VideoFullRangeFlag)
+	st.ColorPrimaries = codec.ColorPrimaries(int(c.ColourPrimaries))
+	st.ColorTransfer = codec.ColorTransfer(int(c.TransferCharacteristics))
+	st.ColorSpace = codec.ColorSpace(int(c.MatrixCoefficients))
 }

@@ -1,7 +1,7 @@
 package vp9
 
 import (
-	"github.com/mediaprobe/mediaprobe/codec/av1"
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
 )
@@ -280,7 +280,7 @@ var colorSpaces = [8]int{CSUnknown: 2, CSBT601: 5, CSBT709: 1, CSSMPTE170: 6, CS
 // ColorSpaceName returns what ffprobe prints as color_space for the
 // header's color_space, "" for unknown.
 func (h *Header) ColorSpaceName() string {
-	return av1.MatrixName(colorSpaces[h.ColorSpace&7])
+	return codec.ColorSpace(colorSpaces[h.ColorSpace&7])
 }
 
 // FillStream sets the fields of st that ffprobe 5.1 prints for a VP9
@@ -316,7 +316,7 @@ func (h *Header) FillStream(st *container.Stream) {
 	}
 	if h.HasColorSpace {
 		st.ColorSpace = h.ColorSpaceName()
-		st.ColorRange = av1.ColorRangeName(h.ColorRange)
+		st.ColorRange = codec.ColorRange(h.ColorRange)
 	}
 	if !h.HasColorConfig {
 		return
