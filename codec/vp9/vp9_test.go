@@ -176,7 +176,9 @@ func TestParseHeaderFrames(t *testing.T) {
 		{"profile 2 intra-only", "10 0 1 0 1 0 0 1 00 " + sync + " 1 010 1 00000001 " + size, nil, "Profile 2", "yuv420p12le", "bt709"},
 		{"inter frame", "10 0 0 0 1 1 0 00", nil, "Profile 0", "", ""},
 		{"show existing frame", "10 1 0 1 011", nil, "Profile 1", "", ""},
-		{"profile 3 reserved bit", "10 1 1 1 0 0", container.ErrMalformed, "4", "", ""},
+		// vp9c_p4.ivf: ffprobe logs "Profile 4 is not yet supported" for
+		// the first frame and prints the profile of the next ones.
+		{"profile 3 reserved bit", "10 1 1 1 0 0", container.ErrMalformed, "", "", ""},
 		{"frame marker", "01 0 0 0 0 1 0 " + sync, container.ErrMalformed, "", "", ""},
 		{"RGB in profile 0", "10 0 0 0 0 1 0 " + sync + " 111 0 " + size, container.ErrMalformed, "Profile 0", "", "gbr"},
 		{"RGB reserved bit", "10 1 0 0 0 1 0 " + sync + " 111 1 " + size, container.ErrMalformed, "Profile 1", "", "gbr"},
