@@ -72,9 +72,9 @@ func (s *SequenceHeader) Level() int {
 func (s *SequenceHeader) ChromaLocation() string {
 	switch s.ColorConfig.ChromaSamplePosition {
 	case CSPVertical:
-		return "left"
+		return codec.ChromaLocation(0) // H.273 chroma_sample_loc_type 0, left
 	case CSPColocated:
-		return "topleft"
+		return codec.ChromaLocation(2) // 2, top left
 	}
 	return ""
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
-// StartCode is a key frame's start code (RFC 6386 9.1): 9d 01 2a.
-var StartCode = [3]byte{0x9d, 0x01, 0x2a}
+// startCode is a key frame's start code (RFC 6386 9.1): 9d 01 2a.
+const startCode = "\x9d\x01\x2a"
 
 // The sizes of the uncompressed data chunk at the start of a frame (RFC
 // 6386 9.1): the frame tag, and for a key frame the start code and the
@@ -59,7 +59,7 @@ func ParseFrameHeader(b []byte) (*FrameHeader, error) {
 	if len(b) < KeyFrameHdrSize {
 		return h, headerErr(container.ErrTruncated, "key frame of %d bytes", len(b))
 	}
-	if [3]byte(b[3:6]) != StartCode {
+	if string(b[3:6]) != startCode {
 		return h, headerErr(container.ErrMalformed, "start code %x", b[3:6])
 	}
 	w := binary.LittleEndian.Uint16(b[6:])

@@ -22,7 +22,8 @@ func unhex(t testing.TB, s string) []byte {
 // testsrc at 320x240, 321x243 for vp8_odd, -profile:v N for vp8_pN) and
 // some with their first frame patched: vp8c_badstart (start code 9e 01
 // 2a), vp8c_p5 (version 5), vp8c_scale (both scale fields 1 and 2),
-// vp8c_w640 (the key frame says 640 wide, the IVF header 320). The packet
+// vp8c_w640 (the key frame says 640 wide, the IVF header 320),
+// vp8_hdr400 (the IVF header says 400x300). The packet
 // is the first frame's first 16 bytes; the want fields are what
 // `ffprobe -show_streams` prints, whose size is always the IVF header's.
 var streams = []struct {
@@ -41,6 +42,8 @@ var streams = []struct {
 	{"vp8c_p5.ivf", "ba5a009d012a4001f000000708858588", nil, "", "", 320},
 	{"vp8c_scale.ivf", "b05a009d012a4041f080000708858588", nil, "0", "progressive", 320},
 	{"vp8c_w640.ivf", "b05a009d012a8002f000000708858588", nil, "0", "progressive", 640},
+	// The IVF header says 400x300, which ffprobe prints.
+	{"vp8_hdr400.ivf", "b05a009d012a4001f000000708858588", nil, "0", "progressive", 320},
 }
 
 func TestFillStream(t *testing.T) {
@@ -54,18 +57,22 @@ func TestFillStream(t *testing.T) {
 			}
 			assert.True(t, h.KeyFrame)
 			assert.Equal(t, tc.width, h.Width)
-			width := 320
-			if tc.name == "vp8_odd.ivf" {
+			width, height := 320, 240
+			switch tc.name {
+			case "vp8_odd.ivf":
 				width = 321
+			case "vp8_hdr400.ivf":
+				width, height = 400, 300
 			}
-			st := container.Stream{Level: container.LevelUnknown, Width: width, Height: 240}
+			st := container.Stream{Level: container.LevelUnknown, Width: width, Height: height}
 			h.FillStream(&st)
 			assert.Equal(t, tc.profile, st.Profile)
 			assert.Equal(t, tc.fieldOrder, st.FieldOrder)
 			assert.Equal(t, "yuv420p", st.PixFmt)
 			assert.Equal(t, width, st.Width)
 			assert.Equal(t, width, st.CodedWidth)
-			assert.Equal(t, 240, st.CodedHeight)
+			assert.Equal(t, height, st.Height)
+			assert.Equal(t, height, st.CodedHeight)
 			assert.Equal(t, container.LevelUnknown, st.Level)
 			assert.Empty(t, st.ColorRange)
 			assert.Equal(t, 0, st.HasBFrames)

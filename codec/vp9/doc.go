@@ -16,8 +16,7 @@
 // aspect ratio (it ignores the render size), no primaries and no
 // transfer, which stay the container's.
 //
-// The colour code point names are codec/av1's (they belong in package
-// codec). No I/O: a container hands over the vpcC payload and the first
+// The colour code point names are package codec's. No I/O: a container hands over the vpcC payload and the first
 // bytes of the first packet; a superframe's first frame starts at the
 // packet's first byte, so no superframe index need be read.
 package vp9

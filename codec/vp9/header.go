@@ -35,8 +35,8 @@ type Header struct {
 	ProfileLowBit  uint8
 	ProfileHighBit uint8
 	Profile        uint8
-	// ReservedZero is profile 3's reserved bit, which FFmpeg adds to the
-	// profile number.
+	// ReservedZero is profile 3's reserved bit. FFmpeg adds it to the
+	// profile number and refuses the frame as of "Profile 4".
 	ReservedZero       uint8
 	ShowExistingFrame  bool
 	FrameToShowMapIdx  uint8
@@ -290,8 +290,9 @@ func (h *Header) ColorSpaceName() string {
 // ParseHeader returned with an error: it sets what decode_frame_header had
 // set on the codec context before it gave up.
 //
-//   - Profile is "Profile 0" to "Profile 3" once the frame marker is right
-//     ("4" when profile 3's reserved bit is set, which FFmpeg counts in);
+//   - Profile is "Profile 0" to "Profile 3" once the frame marker is right,
+//     for any frame (not for profile 3 with its reserved bit set, which
+//     FFmpeg refuses as profile 4 before it sets the profile);
 //   - ColorSpace and ColorRange are the frame's once read, replacing what
 //     the container said (MP4's vpcC, Matroska's Colour): color_space
 //     unknown prints no color_space, RGB is full range;
@@ -307,13 +308,10 @@ func (h *Header) ColorSpaceName() string {
 func (h *Header) FillStream(st *container.Stream) {
 	st.HasBFrames = 0
 	st.Refs = 1
-	if h.FrameMarker != 2 {
+	if h.FrameMarker != 2 || h.ReservedZero != 0 {
 		return
 	}
 	st.Profile = ProfileName(h.Profile)
-	if h.ReservedZero != 0 {
-		st.Profile = "4"
-	}
 	if h.HasColorSpace {
 		st.ColorSpace = h.ColorSpaceName()
 		st.ColorRange = codec.ColorRange(h.ColorRange)
