@@ -27,12 +27,6 @@ const pendingVideo = "the video codec parsers are not wired into mp4 yet (issue 
 // ffprobe 5.1 and why. Everything else must match exactly. An entry that no
 // longer differs fails the test, so the list cannot go stale.
 var knownDiffs = map[string]map[string]string{
-	"av1.mp4": {
-		"streams[0].color_range": pendingVideo,
-		"streams[0].level":       pendingVideo,
-		"streams[0].pix_fmt":     pendingVideo,
-		"streams[0].profile":     pendingVideo,
-	},
 	"h264_baseline.mp4": {
 		"streams[0].bits_per_raw_sample": pendingVideo,
 		"streams[0].chroma_location":     pendingVideo,

@@ -373,7 +373,11 @@ func TestHostileDeadline(t *testing.T) {
 				t.Fatalf("%s (%d bytes): no answer 10 s after a %v deadline", c.Name, in.Size, hostileDeadline)
 			}
 			t.Logf("%s (%d bytes, count %d): %v, error: %v", c.Name, in.Size, c.Big, res.d.Round(time.Millisecond), res.err)
-			assert.Less(t, res.d, time.Second, "a generous bound; the target is 150 ms")
+			// The bound is wall time on a machine that may be busy (other
+			// packages' tests, the race detector): generous, so that only a
+			// probe that ignores the context fails it; the target, 150 ms,
+			// is shown by the log line above on a quiet machine.
+			assert.Less(t, res.d, 3*time.Second, "a generous bound; the target is 150 ms")
 			// A probe either stops with the context's error, or ends on its
 			// own (an answer, or the refusal ffprobe gives too) before its
 			// last check of the context. Whether that last check came just
@@ -532,7 +536,7 @@ func TestHostileSourceBlocks(t *testing.T) {
 			t.Logf("blocked after %d reads: returned after %v: %v", serve, elapsed.Round(time.Millisecond), err)
 			assert.ErrorIs(t, err, context.DeadlineExceeded)
 			assert.Nil(t, info)
-			assert.Less(t, elapsed, time.Second, "a generous bound; the target is 150 ms")
+			assert.Less(t, elapsed, 3*time.Second, "a generous bound (a busy machine); the target is 150 ms")
 		})
 	}
 }

@@ -3,6 +3,7 @@ package mp4
 import (
 	"encoding/binary"
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/av1"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -272,6 +273,9 @@ func (d *demuxer) finish() error {
 				st.AddSideData(container.DisplayMatrix{Matrix: *t.matrix})
 			}
 			t.video.attach(st)
+			if st.CodecName == "av1" {
+				d.describeAV1(t)
+			}
 		}
 		if st.Type != container.Audio {
 			continue
@@ -352,6 +356,36 @@ func (d *demuxer) markChapters() error {
 		return true
 	})
 	return err
+}
+
+// maxCodecConfig bounds the codec configuration boxes kept for a decoder
+// (av1C): real ones are tens of bytes.
+const maxCodecConfig = 64 << 10
+
+// maxFirstPacket bounds what is read of a first packet whose headers a
+// decoder needs: the sequence and frame headers of a temporal unit come
+// first in it.
+const maxFirstPacket = 4 << 10
+
+// firstPacket reads the start of the track's first sample, at most max
+// bytes, or returns nil when the track has none or it cannot be read.
+func (d *demuxer) firstPacket(t *track, max int64) []byte {
+	if t.firstChunk <= 0 || !t.hasSamples || t.firstSize <= 0 {
+		return nil
+	}
+	n := min(t.firstSize, max)
+	b, err := container.ReadAt(d.src, t.firstChunk, n, fmtName, "first packet")
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// describeAV1 lets the AV1 decoder's view of the av1C and the first
+// temporal unit fill the stream (codec/av1.Describe); ffprobe passes over
+// what it cannot read, and so do we.
+func (d *demuxer) describeAV1(t *track) {
+	_, _ = av1.Describe(t.st, t.av1C, d.firstPacket(t, maxFirstPacket))
 }
 
 // mpegAudioHeader reads the 4-byte header of the first MPEG audio frame,

@@ -453,6 +453,9 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, base int64, depth i
 		if st.ExtradataSize == 0 || x.typ != "glbl" {
 			st.ExtradataSize = len(p)
 		}
+		if x.typ == "av1C" && len(p) <= maxCodecConfig {
+			t.av1C = append(t.av1C[:0], p...)
+		}
 		if x.typ == "hvcC" && t.format == "dvh1" {
 			st.CodecName = "hevc"
 		}
