@@ -3,6 +3,7 @@ package hostile
 import (
 	"bytes"
 	"fmt"
+	"time"
 )
 
 // ---- a. quadratic tag dictionaries ----
@@ -429,3 +430,10 @@ func MP4HugeHdlr(boxSize int64) *Sparse {
 	b.zeros(samples * 4)
 	return &b.s
 }
+
+// HangBound is how long one fuzz input may take before a fuzz target
+// calls it a hang. It is wall time on a machine that may be busy (fuzz
+// workers, other packages' tests, the race detector), so it is generous:
+// a parser that loops without end fails it, a slow one is shown by the
+// benchmarks (BenchmarkHostile), not here.
+const HangBound = 10 * time.Second
