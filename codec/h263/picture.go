@@ -24,14 +24,25 @@ var formatSizes = [8][2]int{{0, 0}, {128, 96}, {176, 144}, {352, 288}, {704, 576
 
 // pixelAspect is the pixel aspect ratio of each PAR code of the custom
 // picture format (H.263 table 6), FFmpeg's ff_h263_pixel_aspect: 0/1 for
-// the forbidden and reserved codes. Code 15 is the extended PAR. (The same
-// six values are MPEG-4 Visual's aspect_ratio_info table; they belong in
-// package codec, and codec/mpeg4 has the other copy.)
+// the forbidden and reserved codes. Code 15 is the extended PAR.
 var pixelAspect = [16]container.Rational{
 	{Num: 0, Den: 1}, {Num: 1, Den: 1}, {Num: 12, Den: 11}, {Num: 10, Den: 11}, {Num: 16, Den: 11},
 	{Num: 40, Den: 33}, {Num: 0, Den: 1}, {Num: 0, Den: 1}, {Num: 0, Den: 1}, {Num: 0, Den: 1},
 	{Num: 0, Den: 1}, {Num: 0, Den: 1}, {Num: 0, Den: 1}, {Num: 0, Den: 1}, {Num: 0, Den: 1},
 	{Num: 0, Den: 1},
+}
+
+// PixelAspectRatio returns the pixel aspect ratio of a PAR code (H.263
+// table 6), 0/1 for the forbidden 0, the reserved codes and the extended
+// PAR 15, whose ratio follows in the header. MPEG-4 Visual's
+// aspect_ratio_info uses the same table (ISO/IEC 14496-2 table 6-12), as
+// FFmpeg's mpeg4 decoder uses ff_h263_pixel_aspect; codec/mpeg4 takes it
+// from here.
+func PixelAspectRatio(code int) container.Rational {
+	if code < 0 || code >= len(pixelAspect) {
+		return container.Rational{Num: 0, Den: 1}
+	}
+	return pixelAspect[code]
 }
 
 // ExtendedPAR is the PAR code followed by an EPAR (H.263 5.1.5).
