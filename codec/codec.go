@@ -14,8 +14,9 @@ import (
 )
 
 type entry struct {
-	long string
-	kind container.MediaType
+	long    string
+	kind    container.MediaType
+	decoder bool // ffprobe -codecs flags it D: FFmpeg 5.1 can decode it
 }
 
 const (
@@ -36,6 +37,12 @@ func Type(name string) container.MediaType { return table[name].kind }
 
 // Known reports whether name is an ffmpeg codec name.
 func Known(name string) bool { _, ok := table[name]; return ok }
+
+// HasDecoder reports whether FFmpeg 5.1 has a decoder for the codec. Where
+// it has none, ffprobe opens no decoder for the stream and prints none of
+// the fields that come from one (coded size, closed captions, film grain,
+// refs, the decoder's options).
+func HasDecoder(name string) bool { return table[name].decoder }
 
 // TagString renders a codec tag as ffprobe's codec_tag_string does
 // (av_fourcc2str): printable characters as they are, others as [N].

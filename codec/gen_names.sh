@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates names_table.go from the codec list of the reference ffprobe
-# (Debian 12's ffmpeg 5.1): codec_name -> codec_long_name and media type.
+# (Debian 12's ffmpeg 5.1): codec_name -> codec_long_name, media type and
+# whether it has a decoder.
 set -eu
 cd "$(dirname "$0")"
 {
@@ -15,7 +16,8 @@ cd "$(dirname "$0")"
       t=substr(flags,3,1)
       kind= t=="V"?"video":t=="A"?"audio":t=="S"?"subtitle":t=="D"?"data":t=="T"?"attachment":"unknown"
       gsub(/\\/,"\\\\",long); gsub(/"/,"\\\"",long)
-      printf "\t\"%s\": {\"%s\", %s},\n", name, long, kind
+      dec= substr(flags,1,1)=="D" ? "true" : "false"
+      printf "\t\"%s\": {\"%s\", %s, %s},\n", name, long, kind, dec
     } /^ -------/ {f=1}'
   echo '}'
 } > names_table.go

@@ -1,8 +1,8 @@
 package mpeg4
 
 import (
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/h263"
-	"github.com/mediaprobe/mediaprobe/codec/mpegvideo"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -259,14 +259,11 @@ func (c *Config) Fill(st *container.Stream) {
 	}
 	st.ChromaLocation = "left"
 	if v := c.VisualObject; v != nil && v.VideoSignalType {
-		st.ColorRange = "tv"
-		if v.VideoRange {
-			st.ColorRange = "pc"
-		}
+		st.ColorRange = codec.ColorRange(v.VideoRange)
 		if v.ColourDescription {
-			st.ColorPrimaries = mpegvideo.ColourPrimariesName(int(v.ColourPrimaries))
-			st.ColorTransfer = mpegvideo.TransferCharacteristicsName(int(v.TransferCharacteristics))
-			st.ColorSpace = mpegvideo.MatrixCoefficientsName(int(v.MatrixCoefficients))
+			st.ColorPrimaries = codec.ColorPrimaries(int(v.ColourPrimaries))
+			st.ColorTransfer = codec.ColorTransfer(int(v.TransferCharacteristics))
+			st.ColorSpace = codec.ColorSpace(int(v.MatrixCoefficients))
 		}
 	}
 	if c.StudioVideoObjectLayer != nil && !c.VOLRefused {

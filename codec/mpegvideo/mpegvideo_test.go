@@ -357,29 +357,6 @@ func TestProgressiveFrameInInterlacedSequence(t *testing.T) {
 	assert.Equal(t, "", h.FieldOrder())
 }
 
-func TestColourNames(t *testing.T) {
-	// ffprobe 5.1 on col.m2v with all three code points set to the code.
-	tests := []struct {
-		code               int
-		prim, trc, matrix string
-	}{
-		{0, "reserved", "reserved", "gbr"}, {1, "bt709", "bt709", "bt709"}, {2, "", "", ""},
-		{3, "reserved", "reserved", "reserved"}, {4, "bt470m", "bt470m", "fcc"}, {5, "bt470bg", "bt470bg", "bt470bg"},
-		{6, "smpte170m", "smpte170m", "smpte170m"}, {7, "smpte240m", "smpte240m", "smpte240m"},
-		{8, "film", "linear", "ycgco"}, {9, "bt2020", "log100", "bt2020nc"}, {10, "smpte428", "log316", "bt2020c"},
-		{11, "smpte431", "iec61966-2-4", "smpte2085"}, {12, "smpte432", "bt1361e", "chroma-derived-nc"},
-		{13, "", "iec61966-2-1", "chroma-derived-c"}, {14, "", "bt2020-10", "ictcp"}, {15, "", "bt2020-12", ""},
-		{16, "", "smpte2084", ""}, {17, "", "smpte428", ""}, {18, "", "arib-std-b67", ""}, {19, "", "", ""},
-		{21, "", "", ""}, {22, "ebu3213", "", ""}, {23, "", "", ""}, {100, "", "", ""}, {255, "", "", ""},
-		{-1, "", "", ""},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.prim, ColourPrimariesName(tt.code), "primaries %d", tt.code)
-		assert.Equal(t, tt.trc, TransferCharacteristicsName(tt.code), "transfer %d", tt.code)
-		assert.Equal(t, tt.matrix, MatrixCoefficientsName(tt.code), "matrix %d", tt.code)
-	}
-}
-
 func TestContainerAspectRatioWins(t *testing.T) {
 	h := parse(t, m2v169)
 	st := container.NewInfo("", "").AddStream(container.Video)

@@ -328,9 +328,9 @@ func (h *Headers) Fill(st *container.Stream) {
 	st.HasBFrames = h.HasBFrames()
 	st.ColorRange = "tv"
 	if d := h.SequenceDisplayExtension; d != nil && d.ColourDescription {
-		st.ColorPrimaries = ColourPrimariesName(int(d.ColourPrimaries))
-		st.ColorTransfer = TransferCharacteristicsName(int(d.TransferCharacteristics))
-		st.ColorSpace = MatrixCoefficientsName(int(d.MatrixCoefficients))
+		st.ColorPrimaries = codec.ColorPrimaries(int(d.ColourPrimaries))
+		st.ColorTransfer = codec.ColorTransfer(int(d.TransferCharacteristics))
+		st.ColorSpace = codec.ColorSpace(int(d.MatrixCoefficients))
 	}
 	st.ChromaLocation = h.ChromaLocation()
 	if fo := h.FieldOrder(); fo != "" {

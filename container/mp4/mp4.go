@@ -211,6 +211,8 @@ func (d *demuxer) parseBox(b box, parent string) error {
 		return d.readTrun(b)
 	case "sidx":
 		return d.readSidx(b)
+	case "pssh":
+		return d.readPssh(b)
 	}
 	if parent == "udta" || parent == "ilst" {
 		return d.readUdtaString(b)
@@ -269,6 +271,7 @@ func (d *demuxer) finish() error {
 			if t.matrix != nil {
 				st.AddSideData(container.DisplayMatrix{Matrix: *t.matrix})
 			}
+			t.video.attach(st)
 		}
 		if st.Type != container.Audio {
 			continue

@@ -55,7 +55,7 @@ func (d *demuxer) readStsd(b box) error {
 			continue
 		}
 		first := !t.codecTagSet
-		d.sampleEntry(t, p[pos:end], format, first)
+		d.sampleEntry(t, p[pos:end], b.payOff()+pos, format, first)
 		if t.st.Type == container.Audio && (t.st.SampleRate < 0 || t.st.Channels < 0) {
 			return container.Errorf(fmtName, "stsd", b.off, container.ErrMalformed, "invalid sample rate %d or channels %d", t.st.SampleRate, t.st.Channels)
 		}
@@ -100,8 +100,9 @@ func codecID(st *container.Stream, format string) string {
 	return ""
 }
 
-// sampleEntry parses one sample description; e starts at its size field.
-func (d *demuxer) sampleEntry(t *track, e []byte, format string, first bool) {
+// sampleEntry parses one sample description; e starts at its size field,
+// at offset base of the object.
+func (d *demuxer) sampleEntry(t *track, e []byte, base int64, format string, first bool) {
 	st := t.st
 	t.format = format
 	t.codecTagSet = true
@@ -132,7 +133,7 @@ func (d *demuxer) sampleEntry(t *track, e []byte, format string, first bool) {
 		childOff = len(e)
 	}
 	if childOff < len(e) && len(e)-childOff > 8 {
-		d.entryChildren(t, e[childOff:], 0)
+		d.entryChildren(t, e[childOff:], base+int64(childOff), 0)
 	}
 }
 
@@ -317,27 +318,28 @@ func macString(b []byte) string {
 
 // entryChildren walks the boxes after a sample entry's fixed fields (esds,
 // wave, alac, dac3, dec3, dOps, dfLa, dmlp, enda, avcC, hvcC, ...), from
-// memory, with the clamping of mov_read_default.
-func (d *demuxer) entryChildren(t *track, b []byte, depth int) {
+// memory, with the clamping of mov_read_default. base is the offset of b[0]
+// in the object, for the few boxes mov.c reads past their end.
+func (d *demuxer) entryChildren(t *track, b []byte, base int64, depth int) {
 	if depth > maxDepth {
 		return
 	}
 	_ = walk(bytes.NewReader(b), d.src.Budget(), 0, int64(len(b)), func(x box) error {
 		p := b[x.payOff():min(x.off+x.size, int64(len(b)))]
-		d.entryBox(t, x, p, b[x.off:min(x.off+x.size, int64(len(b)))], depth)
+		d.entryBox(t, x, p, b[x.off:min(x.off+x.size, int64(len(b)))], base, depth)
 		return nil
 	})
 }
 
 // entryBox handles one child of a sample entry; p is its payload, whole
-// the box with its header.
-func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
+// the box with its header; base+x.off is where the box is in the object.
+func (d *demuxer) entryBox(t *track, x box, p, whole []byte, base int64, depth int) {
 	st := t.st
 	switch x.typ {
 	case "esds":
 		d.readEsds(t, p)
 	case "sinf":
-		d.entryChildren(t, p, depth+1)
+		d.entryChildren(t, p, base+x.payOff(), depth+1)
 	case "frma":
 		// Protected entries (encv, enca) name their original format here
 		// (mov_read_frma): it becomes the codec tag and the codec.
@@ -351,7 +353,7 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 		}
 	case "wave":
 		if len(p) > 8 {
-			d.entryChildren(t, p, depth+1)
+			d.entryChildren(t, p, base+x.payOff(), depth+1)
 		}
 	case "alac":
 		if st.CodecName == "alac" {
@@ -447,7 +449,7 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 				st.CodecName = "pcm_f64le"
 			}
 		}
-	case "avcC", "hvcC", "av1C", "glbl", "vvcC", "evcC":
+	case "avcC", "hvcC", "av1C", "glbl": // mov.c 5.1 knows no vvcC or evcC
 		if st.ExtradataSize == 0 || x.typ != "glbl" {
 			st.ExtradataSize = len(p)
 		}
@@ -460,6 +462,20 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, depth int) {
 			// byte prefixes; the decoder exports both as options.
 			st.DecoderOptions = container.H264Options{IsAVC: true, NALLengthSize: int(p[4]&3) + 1}
 		}
+	case "colr":
+		d.readColr(t, p, base+x.off+x.size)
+	case "fiel":
+		readFiel(st, p)
+	case "mdcv":
+		t.video.readMdcv(p)
+	case "clli":
+		t.video.readClli(p)
+	case "dvcC", "dvvC", "dvwC":
+		readDvcc(st, p)
+	case "st3d":
+		t.video.readSt3d(p)
+	case "sv3d":
+		t.video.readSv3d(p)
 	case "pasp":
 		if len(p) >= 8 {
 			num := int64(int32(binary.BigEndian.Uint32(p)))

@@ -56,6 +56,8 @@ type track struct {
 
 	elst []elstEntry
 
+	video videoSideData // attached after the display matrix
+
 	// fragments
 	trackEnd   int64
 	hasSidx    bool

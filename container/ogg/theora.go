@@ -1,8 +1,8 @@
 package ogg
 
 import (
+	"github.com/mediaprobe/mediaprobe/codec/theora"
 	"github.com/mediaprobe/mediaprobe/container"
-	"github.com/mediaprobe/mediaprobe/internal/bits"
 )
 
 // theoraState is struct theora_params.
@@ -11,10 +11,6 @@ type theoraState struct {
 	gpshift uint
 	gpmask  uint64
 }
-
-// theoraPixFmt maps the identification header's pixel format to the
-// decoder's (theora_decode_header in libavcodec/vp3.c).
-var theoraPixFmt = [4]string{"yuv420p", "", "yuv422p", "yuv444p"}
 
 // theoraHeader mirrors theora_header (oggparsetheora.c). Theora streams are
 // video and outside the audio target; they are listed as ffprobe lists
@@ -37,49 +33,25 @@ func theoraHeader(d *demux, os *ostream, pkt packet) (int, error) {
 		}
 		// theora_header checks no length: the fields past the end of a
 		// short packet read as zeros, from FFmpeg's padded buffer as
-		// from internal/bits.
-		r := bits.NewReader(b)
-		r.Skip(7 * 8) // 0x80 "theora"
-		th.version = uint32(r.Bits(24))
+		// from codec/theora, which says so with an error to ignore.
+		h, _ := theora.ParseDemuxHeader(b)
+		th.version = h.Version
 		if th.version < 0x030100 {
 			return 0, container.Errorf(name, "theora header", pkt.page.off, container.ErrUnsupported, "theora version %06x", th.version)
 		}
-		w := int(r.Bits(16)) << 4
-		h := int(r.Bits(16)) << 4
-		if th.version >= 0x030400 {
-			r.Skip(100)
-		}
-		if th.version >= 0x030200 {
-			pw, ph := int(r.Bits(24)), int(r.Bits(24))
-			if pw <= w && pw > w-16 && ph <= h && ph > h-16 {
-				w, h = pw, ph
-			}
-			r.Skip(16) // picture offsets
-		}
-		den := int64(r.U32())
-		num := int64(r.U32())
-		if int32(num) <= 0 || int32(den) <= 0 {
-			num, den = 1, 25 // "assuming 25 FPS"
-		}
-		sar := container.Rational{Num: int64(r.Bits(24)), Den: int64(r.Bits(24))}
-		var pf uint64
-		if th.version >= 0x030200 {
-			r.Skip(38) // colour space, bit rate, quality
-		}
-		th.gpshift = uint(r.Bits(5))
+		th.gpshift = h.GranuleShift
 		th.gpmask = 1<<th.gpshift - 1
-		pf = r.Bits(2)
 		st.Type = container.Video
 		st.CodecName = "theora"
-		st.Width, st.Height = w, h
-		st.CodedWidth, st.CodedHeight = int(uint32(b16(b, 10)))<<4, int(uint32(b16(b, 12)))<<4
-		st.TimeBase = container.Rational{Num: num, Den: den}
-		st.RFrameRate = container.Rational{Num: den, Den: num}.Reduce(1 << 30)
+		st.Width, st.Height = h.Width, h.Height
+		st.CodedWidth, st.CodedHeight = h.CodedWidth, h.CodedHeight
+		st.TimeBase = h.TimeBase
+		st.RFrameRate = container.Rational{Num: h.TimeBase.Den, Den: h.TimeBase.Num}.Reduce(1 << 30)
 		st.AvgFrameRate = st.RFrameRate
-		if sar.Valid() {
-			st.SampleAspectRatio = sar.Reduce(1 << 30)
+		if h.SampleAspectRatio.Valid() {
+			st.SampleAspectRatio = h.SampleAspectRatio.Reduce(1 << 30)
 		}
-		st.PixFmt = theoraPixFmt[pf&3]
+		st.PixFmt = h.PixFmt
 		st.Level = container.LevelUnknown
 		// What the VP3/Theora decoder reports: one reference frame,
 		// chroma sited at the centre.
@@ -100,13 +72,6 @@ func theoraHeader(d *demux, os *ostream, pkt packet) (int, error) {
 	// The extradata is each header with a 16-bit length before it.
 	st.ExtradataSize += int(pkt.size) + 2
 	return 1, nil
-}
-
-func b16(b []byte, i int) uint16 {
-	if i+2 > len(b) {
-		return 0
-	}
-	return uint16(b[i])<<8 | uint16(b[i+1])
 }
 
 // theoraGPToPTS is theora_gptopts: key frame number plus frames since.

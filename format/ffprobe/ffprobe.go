@@ -87,18 +87,23 @@ func stream(st *container.Stream) *ordered.Object {
 	}
 	o.Set("codec_tag_string", codec.TagString(st.CodecTag))
 	o.Set("codec_tag", fmt.Sprintf("0x%04x", st.CodecTag))
+	// ffprobe prints what comes from the decoder only when FFmpeg has one
+	// for the codec (print_stream's dec_ctx).
+	decoder := codec.HasDecoder(st.CodecName)
 	switch st.Type {
 	case container.Video:
 		o.Set("width", st.Width)
 		o.Set("height", st.Height)
-		cw, ch := st.CodedWidth, st.CodedHeight
-		if cw == 0 && ch == 0 {
-			cw, ch = st.Width, st.Height
+		if decoder {
+			cw, ch := st.CodedWidth, st.CodedHeight
+			if cw == 0 && ch == 0 {
+				cw, ch = st.Width, st.Height
+			}
+			o.Set("coded_width", cw)
+			o.Set("coded_height", ch)
+			o.Set("closed_captions", b2i(st.ClosedCaptions))
+			o.Set("film_grain", b2i(st.FilmGrain))
 		}
-		o.Set("coded_width", cw)
-		o.Set("coded_height", ch)
-		o.Set("closed_captions", b2i(st.ClosedCaptions))
-		o.Set("film_grain", b2i(st.FilmGrain))
 		o.Set("has_b_frames", st.HasBFrames)
 		if sar := st.SampleAspectRatio; sar.Num != 0 && sar.Den != 0 {
 			o.Set("sample_aspect_ratio", sar.Ratio())
@@ -112,7 +117,9 @@ func stream(st *container.Stream) *ordered.Object {
 		setStr(o, "color_primaries", st.ColorPrimaries)
 		setStr(o, "chroma_location", st.ChromaLocation)
 		setStr(o, "field_order", st.FieldOrder)
-		o.Set("refs", st.Refs)
+		if decoder {
+			o.Set("refs", st.Refs)
+		}
 	case container.Audio:
 		setStr(o, "sample_fmt", st.SampleFmt)
 		o.Set("sample_rate", strconv.Itoa(st.SampleRate))
@@ -127,7 +134,9 @@ func stream(st *container.Stream) *ordered.Object {
 			o.Set("height", st.Height)
 		}
 	}
-	decoderOptions(o, st)
+	if decoder {
+		decoderOptions(o, st)
+	}
 	if st.HasID {
 		o.Set("id", fmt.Sprintf("0x%x", st.ID))
 	}
