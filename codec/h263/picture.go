@@ -3,6 +3,7 @@ package h263
 import (
 	"strconv"
 
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
 )
@@ -192,8 +193,10 @@ func (h *PictureHeader) read(r *bits.Reader) *refusal {
 		h.PQUANT = uint8(r.Bits(5))
 		h.CPM = r.Flag()
 		h.sarSet = true
-		if w, _ := h.Size(); w == 0 {
-			return malformed("forbidden source format") // av_image_check_size of 0x0
+		if w, ht := h.Size(); !codec.ValidPictureSize(int64(w), int64(ht)) {
+			// ff_h263_decode_picture_header's av_image_check_size: the
+			// forbidden format 0 has no size.
+			return malformed("forbidden source format")
 		}
 		return nil
 	}
