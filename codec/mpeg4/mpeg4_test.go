@@ -784,3 +784,20 @@ func TestTimeIncrementBits(t *testing.T) {
 		assert.Equal(t, want, v.TimeIncrementBits(), "resolution %d", res)
 	}
 }
+
+// TestManyUserData: a header of many user data strings keeps the first
+// maxUserData and allocates nothing for the others (but still reads the
+// version strings among them, as FFmpeg does).
+func TestManyUserData(t *testing.T) {
+	var b []byte
+	for i := 0; i < 10000; i++ {
+		b = append(b, 0, 0, 1, UserDataStartCode, 'x', 'y', 'z')
+	}
+	b = append(b, 0, 0, 1, UserDataStartCode)
+	b = append(b, "DivX503b1393p"...)
+	c := parse(t, b)
+	assert.Len(t, c.UserData, maxUserData)
+	assert.True(t, c.DivXPacked)
+	allocs := testing.AllocsPerRun(5, func() { _, _ = Parse(b) })
+	assert.Less(t, allocs, float64(3*maxUserData+10))
+}

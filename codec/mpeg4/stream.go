@@ -2,6 +2,7 @@ package mpeg4
 
 import (
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/h263"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -15,19 +16,6 @@ var profileNames = [16]string{
 	"Hybrid Profile", "Advanced Real Time Simple Profile", "Code Scalable Profile",
 	"Advanced Coding Profile", "Advanced Core Profile", "Advanced Scalable Texture Profile",
 	"Simple Studio Profile", "Advanced Simple Profile",
-}
-
-// pixelAspect is the sample aspect ratio of each aspect_ratio_info code
-// (ISO/IEC 14496-2 table 6-12), FFmpeg's ff_h263_pixel_aspect: 0/1 for
-// the forbidden and reserved codes. Code 15 (ExtendedPAR) takes par_width
-// and par_height instead. H.263's PAR codes are the same (ITU-T H.263
-// table 6); codec/h263 has its own copy of these six values, which belong
-// in package codec.
-var pixelAspect = [16]container.Rational{
-	{Num: 0, Den: 1}, {Num: 1, Den: 1}, {Num: 12, Den: 11}, {Num: 10, Den: 11}, {Num: 16, Den: 11},
-	{Num: 40, Den: 33}, {Num: 0, Den: 1}, {Num: 0, Den: 1}, {Num: 0, Den: 1}, {Num: 0, Den: 1},
-	{Num: 0, Den: 1}, {Num: 0, Den: 1}, {Num: 0, Den: 1}, {Num: 0, Den: 1}, {Num: 0, Den: 1},
-	{Num: 0, Den: 1},
 }
 
 // Profile returns the profile name ffprobe prints: that of the visual
@@ -165,8 +153,8 @@ func (c *Config) PixFmt() string {
 }
 
 // SampleAspectRatio returns the sample aspect ratio of the layer's
-// aspect_ratio_info, or its par_width:par_height, reduced as ffprobe
-// prints it; 0/0 when there is no layer or the ratio is not valid.
+// aspect_ratio_info (the table of H.263, h263.PixelAspectRatio), or its
+// par_width:par_height, reduced as ffprobe prints it; 0/0 when there is no layer or the ratio is not valid.
 func (c *Config) SampleAspectRatio() container.Rational {
 	var a, pw, ph uint8
 	switch {
@@ -179,7 +167,7 @@ func (c *Config) SampleAspectRatio() container.Rational {
 	default:
 		return container.Rational{}
 	}
-	sar := pixelAspect[a&15]
+	sar := h263.PixelAspectRatio(int(a))
 	if a == ExtendedPAR {
 		sar = container.Rational{Num: int64(pw), Den: int64(ph)}
 	}
@@ -271,10 +259,7 @@ func (c *Config) Fill(st *container.Stream) {
 	}
 	st.ChromaLocation = "left"
 	if v := c.VisualObject; v != nil && v.VideoSignalType {
-		st.ColorRange = "tv"
-		if v.VideoRange {
-			st.ColorRange = "pc"
-		}
+		st.ColorRange = codec.ColorRange(v.VideoRange)
 		if v.ColourDescription {
 			st.ColorPrimaries = codec.ColorPrimaries(int(v.ColourPrimaries))
 			st.ColorTransfer = codec.ColorTransfer(int(v.TransferCharacteristics))

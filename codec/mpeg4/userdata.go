@@ -1,6 +1,7 @@
 package mpeg4
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/mediaprobe/mediaprobe/internal/bits"
@@ -17,11 +18,16 @@ func (c *Config) readUserData(r *bits.Reader) {
 		buf[n] = r.U8()
 		n++
 	}
-	s := string(buf[:n])
-	if i := strings.IndexByte(s, 0); i >= 0 {
-		s = s[:i]
+	text := buf[:n]
+	if i := bytes.IndexByte(text, 0); i >= 0 {
+		text = text[:i]
 	}
-	if len(c.UserData) < maxUserData {
+	keep := len(c.UserData) < maxUserData
+	if !keep && !versionString(text) {
+		return // nothing to keep or look at: no allocation per string
+	}
+	s := string(text)
+	if keep {
 		c.UserData = append(c.UserData, s)
 	}
 
@@ -55,6 +61,17 @@ func (c *Config) readUserData(r *bits.Reader) {
 			c.XviDBuild = v
 		}
 	}
+}
+
+// versionString reports whether a user data string may be one of the
+// version strings readUserData looks for.
+func versionString(b []byte) bool {
+	for _, p := range []string{"DivX", "FFmpe", "Lavc", "ffmpeg", "XviD"} {
+		if bytes.HasPrefix(b, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 // scanInt reads a number as sscanf's %d does: leading white space, an

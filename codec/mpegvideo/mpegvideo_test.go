@@ -400,3 +400,26 @@ func TestLaterSequenceHeader(t *testing.T) {
 	assert.Equal(t, 720, h.Width())
 	assert.False(t, h.MPEG2())
 }
+
+// TestSequenceExtensionFields: low_delay, bit_rate_extension and
+// vbv_buffer_size_extension, patched into m2.m2v and cbr.m2v; ffprobe 5.1
+// printed has_b_frames 0, and CPB properties with a max_bitrate of
+// 108857600 and a buffer_size of 35569664.
+func TestSequenceExtensionFields(t *testing.T) {
+	b := unhex(t, m2v)
+	b[21] |= 0x80 // low_delay
+	h, err := Parse(b)
+	require.NoError(t, err)
+	assert.Equal(t, 0, filled(h).HasBFrames)
+
+	b = unhex(t, m2vCBR)
+	b[19] = 0x03 // bit_rate_extension 1 (its last bit), marker_bit
+	b[20] = 0x02 // vbv_buffer_size_extension 2
+	h, err = Parse(b)
+	require.NoError(t, err)
+	assert.Equal(t, uint16(1), h.SequenceExtension.BitRateExtension)
+	assert.Equal(t, uint8(2), h.SequenceExtension.VBVBufferSizeExtension)
+	assert.True(t, h.SequenceExtension.MarkerBit)
+	assert.Equal(t, []container.SideData{container.CPBProperties{
+		MaxBitrate: 108857600, BufferSize: 35569664, VBVDelay: ^uint64(0)}}, filled(h).SideData)
+}
