@@ -1,5 +1,7 @@
 package jpeg
 
+import "github.com/mediaprobe/mediaprobe/container"
+
 // Profile returns the profile name ffprobe prints for the frame's SOF
 // marker (libavcodec/profiles.c ff_mjpeg_profiles, set by mjpegdec.c before
 // the frame header is parsed), "" for the coding types FFmpeg refuses.
@@ -147,4 +149,39 @@ func range601(itu601 bool) string {
 		return "tv"
 	}
 	return "pc"
+}
+
+// DecoderDefaults sets what ff_mjpeg_decode_init sets for every mjpeg
+// stream, decodable or not: ColorSpace "bt470bg" and ChromaLocation
+// "center".
+func DecoderDefaults(st *container.Stream) {
+	st.ColorSpace = "bt470bg"
+	st.ChromaLocation = "center"
+}
+
+// Describe sets on st what FFmpeg's MJPEG decoder sets for an attached
+// picture (a single image) once it has read the headers h collected:
+// DecoderDefaults; the JFIF aspect ratio; Profile and BitsPerRawSample for
+// a coding type it decodes; the size, pixel format and colour range for a
+// frame header it accepts ([Header.Valid]). Motion JPEG streams, whose
+// container has a say, are described by [DescribeFrame].
+func (h *Header) Describe(st *container.Stream) {
+	DecoderDefaults(st)
+	if sar := h.sar(); sar.Valid() {
+		st.SampleAspectRatio = sar.Reduce(1<<31 - 1)
+	}
+	if h.Supported() {
+		st.Profile = h.Profile()
+		st.BitsPerRawSample = h.Bits
+	}
+	if h.Valid() {
+		st.Width, st.Height = h.Width, h.Height
+		st.CodedWidth, st.CodedHeight = h.Width, h.Height
+		st.PixFmt, st.ColorRange = h.PixFmt()
+	}
+}
+
+// sar is the JFIF density as a ratio, 0/0 when there is none.
+func (h *Header) sar() container.Rational {
+	return container.Rational{Num: int64(h.SARNum), Den: int64(h.SARDen)}
 }

@@ -13,7 +13,17 @@
 // its headers say, where ffmpeg would still report the header fields it set
 // before the decode failed.
 //
+// Two kinds of stream use it: attached pictures ([Header.Describe], through
+// codec/picture) and motion JPEG video, whose containers (MOV jpeg, mjpa,
+// AVDJ; AVI MJPG; Matroska V_MJPEG) carry no configuration, so that the
+// first frame's headers say what ffprobe prints ([DescribeFrame]): the
+// container's size and aspect ratio have a say there, and a frame of under
+// three quarters of the container's height is one field of an interlaced
+// frame.
+//
 // Departures: JPEG-LS (SOF55) reports only its profile and bit depth, and
 // the arithmetic-coded SOF markers (which mjpegdec.c refuses) only the JFIF
-// aspect ratio, as ffprobe does.
+// aspect ratio, as ffprobe does. The interlace test of ff_mjpeg_decode_sof
+// is skipped by FFmpeg for "MULTISCOPE II" streams below 25 frames per
+// second, whose frame rate is not known here; they are treated as any other.
 package jpeg

@@ -3,6 +3,8 @@ package jpeg
 import (
 	"errors"
 	"testing"
+
+	"github.com/mediaprobe/mediaprobe/container"
 )
 
 // FuzzParseSegments checks that any input parses without panicking, fails
@@ -25,6 +27,28 @@ func FuzzParseSegments(f *testing.F) {
 		}
 		if len(h.Components) > 4 {
 			t.Fatalf("%d components", len(h.Components))
+		}
+	})
+}
+
+// FuzzDescribeFrame describes any bytes as the first frame of a motion
+// JPEG stream: no panic, only container sentinels, a pixel format only
+// with a size, and a height that is the frame's or twice it.
+func FuzzDescribeFrame(f *testing.F) {
+	f.Add(lavcFrame(240, lavc444), 0, 480)
+	f.Add(lavcFrame(240, lavc420, seg(COM, []byte("CS=ITU601\x00"))), 1000, 240)
+	f.Add([]byte{0xFF, SOI, 0xFF, 0xC4, 0, 2, 0xFF, 0xC4, 0, 2}, 0, 0)
+	f.Fuzz(func(t *testing.T, b []byte, frameSize, containerHeight int) {
+		st := container.Stream{Width: 320, Height: containerHeight & 0xFFFF}
+		err := DescribeFrame(&st, b, frameSize)
+		if err != nil && !errors.Is(err, container.ErrMalformed) && !errors.Is(err, container.ErrTruncated) {
+			t.Fatalf("unexpected error %v", err)
+		}
+		if (err == nil) != (st.PixFmt != "") {
+			t.Fatalf("error %v with pixel format %q", err, st.PixFmt)
+		}
+		if st.ColorSpace != "bt470bg" || st.Width < 0 || st.Height < 0 || st.CodedHeight != st.Height && err == nil {
+			t.Fatalf("description: %+v", st)
 		}
 	})
 }

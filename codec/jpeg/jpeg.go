@@ -2,7 +2,9 @@ package jpeg
 
 import (
 	"encoding/binary"
-	"errors"
+	"fmt"
+
+	"github.com/mediaprobe/mediaprobe/container"
 )
 
 // Marker codes (ITU-T T.81 table B.1) that the header walk distinguishes.
@@ -20,14 +22,17 @@ const (
 	COM   = 0xFE // comment
 )
 
-// ErrNotJPEG reports data that does not start with an SOI marker.
-var ErrNotJPEG = errors.New("jpeg: no SOI marker")
+// ErrNotJPEG reports data that does not start with an SOI marker. It
+// wraps container.ErrMalformed.
+var ErrNotJPEG = fmt.Errorf("jpeg: no SOI marker: %w", container.ErrMalformed)
 
 // ErrMalformed reports a segment whose length or contents contradict T.81.
-var ErrMalformed = errors.New("jpeg: malformed segment")
+// It wraps container.ErrMalformed.
+var ErrMalformed = fmt.Errorf("jpeg: malformed segment: %w", container.ErrMalformed)
 
-// ErrTruncated reports a segment that runs past the end of the data.
-var ErrTruncated = errors.New("jpeg: truncated segment")
+// ErrTruncated reports a segment that runs past the end of the data. It
+// wraps container.ErrTruncated.
+var ErrTruncated = fmt.Errorf("jpeg: truncated segment: %w", container.ErrTruncated)
 
 // IsJPEG reports whether b starts with the SOI marker and another marker.
 func IsJPEG(b []byte) bool {

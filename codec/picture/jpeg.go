@@ -8,28 +8,17 @@ import (
 )
 
 // describeJPEG walks the marker segments up to the frame header and sets
-// what mjpegdec.c sets. The colour space and chroma location come from
-// ff_mjpeg_decode_init, so every mjpeg stream has them, decodable or not.
+// what mjpegdec.c sets (jpeg.Header.Describe). The colour space and chroma
+// location come from ff_mjpeg_decode_init, so every mjpeg stream has them,
+// decodable or not.
 func describeJPEG(st *container.Stream, r *reader, head []byte) error {
-	st.ColorSpace = "bt470bg"
-	st.ChromaLocation = "center"
 	if !jpeg.IsJPEG(head) {
+		jpeg.DecoderDefaults(st)
 		return nil
 	}
 	h := jpeg.NewHeader()
 	err := walkJPEG(h, r)
-	if sar := (container.Rational{Num: int64(h.SARNum), Den: int64(h.SARDen)}); sar.Valid() {
-		st.SampleAspectRatio = sar.Reduce(1<<31 - 1)
-	}
-	if h.Supported() {
-		st.Profile = h.Profile()
-		st.BitsPerRawSample = h.Bits
-	}
-	if h.Valid() {
-		st.Width, st.Height = h.Width, h.Height
-		st.CodedWidth, st.CodedHeight = h.Width, h.Height
-		st.PixFmt, st.ColorRange = h.PixFmt()
-	}
+	h.Describe(st)
 	return err
 }
 

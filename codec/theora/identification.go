@@ -100,6 +100,10 @@ func (id Identification) FrameHeight() int { return int(id.FMBH) << 4 }
 // accepts that lies within the frame, a frame rate whose terms are below
 // 2^31 when both are non-zero, a pixel format other than the reserved 1, and
 // a frame size ff_set_dimensions accepts. The error wraps ErrMalformed.
+//
+// When the decoder does not open, ffprobe 5.1 prints no streams at all and
+// exits with an error ("Could not open codec"; checked on a Matroska file
+// whose header had PF 1), so a container may prefer to fail the probe.
 func (id Identification) Check() error {
 	w, h := id.FrameWidth(), id.FrameHeight()
 	pw, ph := int64(id.PICW), int64(id.PICH)
