@@ -112,7 +112,7 @@ func substream(a asset) []byte {
 			d.put(1, 0)
 		}
 		d.flag(true).put(2, 3).put(16, uint64(a.spkrMask)) // speaker mask, 16 bits
-		d.put(3, 0)                                           // no remapping
+		d.put(3, 0)                                        // no remapping
 	}
 	d.put(1, 0).put(1, 0) // DRC, dialogue normalization
 	d.put(2, CodingComponents)
@@ -205,8 +205,8 @@ func xllFrame(sets ...chset) []byte {
 		w.flag(c.primary).put(1, 0) // no downmix
 		w.put(1, 1)                 // hierarchy
 		w.put(1, 1).put(16, uint64(c.mask))
-		w.put(1, 0)                 // no decorrelation
-		w.put(4*n, 0).put(2*n, 0)   // prediction orders
+		w.put(1, 0)               // no decorrelation
+		w.put(4*n, 0).put(2*n, 0) // prediction orders
 		hdr := w.padTo((w.n+7)/8 + 2)
 		setBits(hdr, 0, 10, uint64(len(hdr)-1))
 		frame = append(frame, hdr...)

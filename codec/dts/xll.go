@@ -7,14 +7,14 @@ import (
 
 // Limits of FFmpeg's XLL decoder (libavcodec/dca_xll.h, dcadata.h).
 const (
-	xllChSetsMax     = 3          // DCA_XLL_CHSETS_MAX
-	xllChannelsMax   = 8          // DCA_XLL_CHANNELS_MAX
-	xllPBRBufferMax  = 240 << 10  // DCA_XLL_PBR_BUFFER_MAX
-	xllNaviMax       = 1024       // the NAVI entries parse_navi_table accepts
-	dmixTableSize    = 242        // FF_DCA_DMIXTABLE_SIZE
-	invDmixTableSize = 201        // FF_DCA_INV_DMIXTABLE_SIZE
-	dmixTableOffset  = 40         // FF_DCA_DMIXTABLE_OFFSET
-	dmixTypeCount    = 7          // DCA_DMIX_TYPE_COUNT
+	xllChSetsMax     = 3         // DCA_XLL_CHSETS_MAX
+	xllChannelsMax   = 8         // DCA_XLL_CHANNELS_MAX
+	xllPBRBufferMax  = 240 << 10 // DCA_XLL_PBR_BUFFER_MAX
+	xllNaviMax       = 1024      // the NAVI entries parse_navi_table accepts
+	dmixTableSize    = 242       // FF_DCA_DMIXTABLE_SIZE
+	invDmixTableSize = 201       // FF_DCA_INV_DMIXTABLE_SIZE
+	dmixTableOffset  = 40        // FF_DCA_DMIXTABLE_OFFSET
+	dmixTypeCount    = 7         // DCA_DMIX_TYPE_COUNT
 )
 
 // dmixPrimaryChannels are the channels of a primary channel set's downmix
@@ -26,37 +26,37 @@ var dmixPrimaryChannels = [dmixTypeCount]int{1, 2, 2, 3, 3, 4, 4}
 // parse_common_header and chs_parse_header of libavcodec/dca_xll.c).
 // Sizes are in bytes.
 type XLLHeader struct {
-	Version        int // nVersion + 1
-	HeaderSize     int // nHeaderSize + 1
-	LLFrameSize    int // nLLFrameSize + 1: the frame's size
-	SegmentsLog2   int // log2 of nSegmentsInFrame
-	SmplInSegLog2  int // log2 of nSmplInSeg: samples per segment and band
-	Bits4SSize     int // nBits4SSize + 1: the width of segment sizes
-	BandDataCRCEn  uint8
-	ScalableLSBs   bool
-	Bits4ChMask    int // nBits4ChMask + 1
-	FixedLSBWidth  uint8
-	ChSets         []XLLChannelSet
-	NumFreqBands   int // the most frequency bands of a channel set
-	FrameSamples   int // samples per channel and band in the frame
+	Version       int // nVersion + 1
+	HeaderSize    int // nHeaderSize + 1
+	LLFrameSize   int // nLLFrameSize + 1: the frame's size
+	SegmentsLog2  int // log2 of nSegmentsInFrame
+	SmplInSegLog2 int // log2 of nSmplInSeg: samples per segment and band
+	Bits4SSize    int // nBits4SSize + 1: the width of segment sizes
+	BandDataCRCEn uint8
+	ScalableLSBs  bool
+	Bits4ChMask   int // nBits4ChMask + 1
+	FixedLSBWidth uint8
+	ChSets        []XLLChannelSet
+	NumFreqBands  int // the most frequency bands of a channel set
+	FrameSamples  int // samples per channel and band in the frame
 }
 
 // XLLChannelSet is the header of an XLL channel set.
 type XLLChannelSet struct {
-	ChSetLLChannel    int    // nChSetLLChannel + 1: the set's channels
-	ResidualChEncode  uint16 // nResidualChEncode: a bit per channel coded without the core
-	BitResolution     int    // nBitResolution + 1: the PCM resolution
-	BitWidth          int    // nBitWidth + 1: the storage width, 16, 20 or 24
-	SFreq             int    // the sample rate (sFreqIndex), in Hz
-	PrimaryChSet      bool   // bPrimaryChSet
-	DownmixCoeffCode  bool   // bDownmixCoeffCodeEmbedded
-	DownmixEmbedded   bool   // bDownmixEmbedded
-	DownmixType       uint8  // nDownmixType, of a primary set
-	HierChSet         bool   // bHierChSet
-	ChMask            Speaker
-	NumFreqBands      int // 2 above 96 kHz
-	hierOffset        int // the hierarchy's channels before this set
-	residualSpeakers  Speaker
+	ChSetLLChannel   int    // nChSetLLChannel + 1: the set's channels
+	ResidualChEncode uint16 // nResidualChEncode: a bit per channel coded without the core
+	BitResolution    int    // nBitResolution + 1: the PCM resolution
+	BitWidth         int    // nBitWidth + 1: the storage width, 16, 20 or 24
+	SFreq            int    // the sample rate (sFreqIndex), in Hz
+	PrimaryChSet     bool   // bPrimaryChSet
+	DownmixCoeffCode bool   // bDownmixCoeffCodeEmbedded
+	DownmixEmbedded  bool   // bDownmixEmbedded
+	DownmixType      uint8  // nDownmixType, of a primary set
+	HierChSet        bool   // bHierChSet
+	ChMask           Speaker
+	NumFreqBands     int // 2 above 96 kHz
+	hierOffset       int // the hierarchy's channels before this set
+	residualSpeakers Speaker
 }
 
 // parseXLL reads the XLL frame of asset a in the substream b as
