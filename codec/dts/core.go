@@ -23,32 +23,32 @@ const (
 // 5.3.1), as ff_dca_parse_core_frame_header reads it. Fields keep the
 // values coded in the stream; the methods give the quantities.
 type CoreHeader struct {
-	FType          bool   // FTYPE: a normal frame (false: a termination frame)
-	Short          uint8  // SHORT: the deficit sample count minus 1 (31 in a normal frame)
-	CPF            bool   // CPF: the header CRC is present
-	NBlks          uint8  // NBLKS: PCM sample blocks of 32 samples, minus 1
-	FSize          uint16 // FSIZE: the frame size in bytes, minus 1
-	AMode          uint8  // AMODE: the audio channel arrangement
-	SFreq          uint8  // SFREQ: the core sample rate code
-	Rate           uint8  // RATE: the transmission bit rate code
-	DynF           bool   // DYNF: dynamic range coefficients are embedded
-	TimeF          bool   // TIMEF: a time stamp is embedded
-	AuxF           bool   // AUXF: auxiliary data follows the audio
-	HDCD           bool   // HDCD: the source was HDCD mastered
-	ExtAudioID     uint8  // EXT_AUDIO_ID: the extension's type (ExtAudioXCH, ...)
-	ExtAudio       bool   // EXT_AUDIO: the extension is present
-	ASPF           bool   // ASPF: audio sync words follow each subsubframe
-	LFF            uint8  // LFF: the LFE channel (0 none, 1 128x, 2 64x interpolation)
-	HFlag          bool   // HFLAG: predictor history
-	HCRC           uint16 // HCRC: the header CRC, when CPF is set
-	Filts          bool   // FILTS: the perfect reconstruction filter bank
-	VerNum         uint8  // VERNUM: the encoder software revision
-	CHist          uint8  // CHIST: copy history
-	PCMR           uint8  // PCMR: the source PCM resolution code
-	SumF, SumS     bool   // SUMF, SUMS: front and surround sum/difference coding
-	DialNorm       uint8  // DIALNORM: dialogue normalization
-	NumSubframes   uint8  // SUBFS: subframes minus 1 (the audio coding header's first field)
-	PrimaryChannel uint8  // PCHS: primary channels minus 1
+	FType      bool   // FTYPE: a normal frame (false: a termination frame)
+	Short      uint8  // SHORT: the deficit sample count minus 1 (31 in a normal frame)
+	CPF        bool   // CPF: the header CRC is present
+	NBlks      uint8  // NBLKS: PCM sample blocks of 32 samples, minus 1
+	FSize      uint16 // FSIZE: the frame size in bytes, minus 1
+	AMode      uint8  // AMODE: the audio channel arrangement
+	SFreq      uint8  // SFREQ: the core sample rate code
+	Rate       uint8  // RATE: the transmission bit rate code
+	DynF       bool   // DYNF: dynamic range coefficients are embedded
+	TimeF      bool   // TIMEF: a time stamp is embedded
+	AuxF       bool   // AUXF: auxiliary data follows the audio
+	HDCD       bool   // HDCD: the source was HDCD mastered
+	ExtAudioID uint8  // EXT_AUDIO_ID: the extension's type (ExtAudioXCH, ...)
+	ExtAudio   bool   // EXT_AUDIO: the extension is present
+	ASPF       bool   // ASPF: audio sync words follow each subsubframe
+	LFF        uint8  // LFF: the LFE channel (0 none, 1 128x, 2 64x interpolation)
+	HFlag      bool   // HFLAG: predictor history
+	HCRC       uint16 // HCRC: the header CRC, when CPF is set
+	Filts      bool   // FILTS: the perfect reconstruction filter bank
+	VerNum     uint8  // VERNUM: the encoder software revision
+	CHist      uint8  // CHIST: copy history
+	PCMR       uint8  // PCMR: the source PCM resolution code
+	SumF, SumS bool   // SUMF, SUMS: front and surround sum/difference coding
+	DialNorm   uint8  // DIALNORM: dialogue normalization
+	SubFS      uint8  // SUBFS: subframes minus 1 (the audio coding header's first field)
+	PChS       uint8  // PCHS: primary channels minus 1
 }
 
 // FrameSize returns the core frame's size in bytes.
@@ -133,8 +133,8 @@ func parseCoreHeader(b []byte) (CoreHeader, error) {
 	h.SumF = r.Flag()
 	h.SumS = r.Flag()
 	h.DialNorm = uint8(r.Bits(4))
-	h.NumSubframes = uint8(r.Bits(4))
-	h.PrimaryChannel = uint8(r.Bits(3))
+	h.SubFS = uint8(r.Bits(4))
+	h.PChS = uint8(r.Bits(3))
 	if r.Err() != nil {
 		return h, coreErrorf(container.ErrTruncated, "header cut at %d bytes", len(b))
 	}
@@ -155,8 +155,8 @@ func parseCoreHeader(b []byte) (CoreHeader, error) {
 		return h, coreErrorf(container.ErrMalformed, "LFE flag 3")
 	case h.SourceBits() == 0:
 		return h, coreErrorf(container.ErrMalformed, "source PCM resolution code %d", h.PCMR)
-	case int(h.PrimaryChannel)+1 != amodeChannels[h.AMode]:
-		return h, coreErrorf(container.ErrMalformed, "%d primary channels for arrangement %d", h.PrimaryChannel+1, h.AMode)
+	case int(h.PChS)+1 != amodeChannels[h.AMode]:
+		return h, coreErrorf(container.ErrMalformed, "%d primary channels for arrangement %d", h.PChS+1, h.AMode)
 	}
 	return h, nil
 }
