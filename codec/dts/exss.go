@@ -41,7 +41,7 @@ const (
 // presentation and one asset only. Sizes are in bytes, as decoded from the
 // coded values.
 type ExtensionSubstream struct {
-	UserDefinedBits uint8
+	UserDefinedBits uint8 // the 8 user-defined bits after the sync word
 	ExtSSIndex      uint8 // nuExtSSIndex
 	HeaderSizeType  bool  // bHeaderSizeType: the long size fields
 	ExtSSHeaderSize int   // nuExtSSHeaderSize + 1
@@ -65,17 +65,17 @@ type Asset struct {
 	// BitResolution, MaxSampleRate (in Hz) and TotalNumChs are the static
 	// fields' nuBitResolution + 1, nuMaxSampleRate and nuTotalNumChs + 1.
 	BitResolution int
-	MaxSampleRate int
-	TotalNumChs   int
+	MaxSampleRate int // nuMaxSampleRate, in Hz
+	TotalNumChs   int // nuTotalNumChs + 1
 	// One2OneMapChannels2Speakers is bOne2OneMapChannels2Speakers: the
 	// channels are the loudspeakers of SpkrActivityMask (else
 	// RepresentationType says what the two channels are).
 	One2OneMapChannels2Speakers bool
-	EmbeddedStereoFlag          bool
-	EmbeddedSixChFlag           bool
-	SpkrMaskEnabled             bool
+	EmbeddedStereoFlag          bool   // bEmbeddedStereoFlag: a stereo downmix is embedded
+	EmbeddedSixChFlag           bool   // bEmbeddedSixChFlag: a 5.1 downmix is embedded
+	SpkrMaskEnabled             bool   // bSpkrMaskEnabled
 	SpkrActivityMask            uint32 // a speaker pair mask (C, LR, LsRs, LFE1, Cs, ...)
-	RepresentationType          uint8
+	RepresentationType          uint8  // nuRepresentationType (2 Lt/Rt, 3 Lh/Rh)
 	CodingMode                  uint8  // CodingComponents, CodingLossless, ...
 	CoreExtensionMask           uint16 // the components (CompCore...), for every coding mode
 	// The sizes of the components in the asset, in the order they are
@@ -84,8 +84,8 @@ type Asset struct {
 	// ExSSXLLSyncPresent, InitLLDecDlyFrames and ExSSXLLSyncOffset say
 	// where an XLL frame starts when it spans packets.
 	ExSSXLLSyncPresent bool
-	InitLLDecDlyFrames int
-	ExSSXLLSyncOffset  int
+	InitLLDecDlyFrames int   // nuInitLLDecDlyFrames
+	ExSSXLLSyncOffset  int   // nuExSSXLLSyncOffset, in bytes
 	DTSHDStreamID      uint8 // nuDTSHDStreamID, with XLL
 }
 

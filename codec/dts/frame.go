@@ -32,7 +32,7 @@ type Frame struct {
 	// XLL and LBR are the lossless and low bit rate components the decoder
 	// decodes, nil when the asset has none or the decoder refuses them.
 	XLL *XLLHeader
-	LBR *LBRHeader
+	LBR *LBRHeader // see XLL
 	// Extensions are the core's extensions the decoder decodes: CompCoreXCH,
 	// CompCoreXXCH, CompCoreX96 of the core substream and CompXXCH,
 	// CompXBR, CompX96 of the extension substream (ext_audio_mask).

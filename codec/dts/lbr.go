@@ -52,8 +52,8 @@ type LBRHeader struct {
 	HeaderType     uint8  // LBRSyncOnly or LBRDecoderInit
 	SampleRateCode uint8  // the sample rate (ff_dca_sampling_freqs)
 	SpeakerMask    uint16 // a speaker pair mask: C, L/R, Ls/Rs, LFE1, ...
-	Version        uint16
-	Flags          uint8 // LBRFlag24Bit, LBRFlagLFEPresent, ...
+	Version        uint16 // the LBR bit stream version, 0x08xx
+	Flags          uint8  // LBRFlag24Bit, LBRFlagLFEPresent, ...
 	// BitRateOrig and BitRateScaled are the original and scaled bit rates
 	// in bit/s (20 bits each).
 	BitRateOrig, BitRateScaled int

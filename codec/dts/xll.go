@@ -26,36 +26,36 @@ var dmixPrimaryChannels = [dmixTypeCount]int{1, 2, 2, 3, 3, 4, 4}
 // parse_common_header and chs_parse_header of libavcodec/dca_xll.c).
 // Sizes are in bytes.
 type XLLHeader struct {
-	Version       int // nVersion + 1
-	HeaderSize    int // nHeaderSize + 1
-	LLFrameSize   int // nLLFrameSize + 1: the frame's size
-	SegmentsLog2  int // log2 of nSegmentsInFrame
-	SmplInSegLog2 int // log2 of nSmplInSeg: samples per segment and band
-	Bits4SSize    int // nBits4SSize + 1: the width of segment sizes
-	BandDataCRCEn uint8
-	ScalableLSBs  bool
-	Bits4ChMask   int // nBits4ChMask + 1
-	FixedLSBWidth uint8
-	ChSets        []XLLChannelSet
-	NumFreqBands  int // the most frequency bands of a channel set
-	FrameSamples  int // samples per channel and band in the frame
+	Version       int             // nVersion + 1
+	HeaderSize    int             // nHeaderSize + 1
+	LLFrameSize   int             // nLLFrameSize + 1: the frame's size
+	SegmentsLog2  int             // log2 of nSegmentsInFrame
+	SmplInSegLog2 int             // log2 of nSmplInSeg: samples per segment and band
+	Bits4SSize    int             // nBits4SSize + 1: the width of segment sizes
+	BandDataCRCEn uint8           // nBandDataCRCEn: where the band data has CRCs
+	ScalableLSBs  bool            // bScalableLSBs: samples split in MSB and LSB parts
+	Bits4ChMask   int             // nBits4ChMask + 1
+	FixedLSBWidth uint8           // nuFixedLSBWidth, with ScalableLSBs
+	ChSets        []XLLChannelSet // the channel sets, the primary one first
+	NumFreqBands  int             // the most frequency bands of a channel set
+	FrameSamples  int             // samples per channel and band in the frame
 }
 
 // XLLChannelSet is the header of an XLL channel set.
 type XLLChannelSet struct {
-	ChSetLLChannel   int    // nChSetLLChannel + 1: the set's channels
-	ResidualChEncode uint16 // nResidualChEncode: a bit per channel coded without the core
-	BitResolution    int    // nBitResolution + 1: the PCM resolution
-	BitWidth         int    // nBitWidth + 1: the storage width, 16, 20 or 24
-	SFreq            int    // the sample rate (sFreqIndex), in Hz
-	PrimaryChSet     bool   // bPrimaryChSet
-	DownmixCoeffCode bool   // bDownmixCoeffCodeEmbedded
-	DownmixEmbedded  bool   // bDownmixEmbedded
-	DownmixType      uint8  // nDownmixType, of a primary set
-	HierChSet        bool   // bHierChSet
-	ChMask           Speaker
-	NumFreqBands     int // 2 above 96 kHz
-	hierOffset       int // the hierarchy's channels before this set
+	ChSetLLChannel   int     // nChSetLLChannel + 1: the set's channels
+	ResidualChEncode uint16  // nResidualChEncode: a bit per channel coded without the core
+	BitResolution    int     // nBitResolution + 1: the PCM resolution
+	BitWidth         int     // nBitWidth + 1: the storage width, 16, 20 or 24
+	SFreq            int     // the sample rate (sFreqIndex), in Hz
+	PrimaryChSet     bool    // bPrimaryChSet
+	DownmixCoeffCode bool    // bDownmixCoeffCodeEmbedded
+	DownmixEmbedded  bool    // bDownmixEmbedded
+	DownmixType      uint8   // nDownmixType, of a primary set
+	HierChSet        bool    // bHierChSet
+	ChMask           Speaker // nChMask: the set's loudspeakers
+	NumFreqBands     int     // 2 above 96 kHz
+	hierOffset       int     // the hierarchy's channels before this set
 	residualSpeakers Speaker
 }
 
