@@ -22,7 +22,7 @@ const minTrailing = 16
 // Matroska and MPEG-TS FFmpeg's parser puts a frame and its dependent
 // frames in one packet.
 type Packet struct {
-	Independent SyncFrame
+	Independent SyncFrame // the AC-3 frame, or E-AC-3 substream 0's independent frame
 	// Dependent are the dependent frames the decoder decodes after the
 	// independent one: those with substream id 0 and the same number of
 	// blocks and sample rate as the frame before them.

@@ -67,12 +67,12 @@ type SyncFrame struct {
 	Dialnorm uint8
 	// Compre and Compr are the heavy compression gain word and its flag.
 	Compre bool
-	Compr  uint8
+	Compr  uint8 // compr, when Compre is set
 
 	// Chanmape and Chanmap are the custom channel map of an E-AC-3
 	// dependent substream: bit 15 (L) to bit 0 (LFE), A/52 Table E2.5.
 	Chanmape bool
-	Chanmap  uint16
+	Chanmap  uint16 // chanmap, when Chanmape is set
 	// Mixmdate and Infomdate flag the E-AC-3 mixing and informational
 	// metadata.
 	Mixmdate, Infomdate bool

@@ -61,7 +61,7 @@ func TestCorpus(t *testing.T) {
 			}
 			n++
 			var st container.Stream
-			m.Describe(&st, filepath.Ext(p) != ".mp4")
+			describeAs(m, &st, filepath.Ext(p) != ".mp4")
 			assert.Equal(t, s.CodecName, m.CodecName(), p)
 			assert.Equal(t, s.SampleRate, strconv.Itoa(st.SampleRate), p)
 			assert.Equal(t, s.Channels, st.Channels, p)

@@ -12,8 +12,8 @@ const dmlpSize = 10
 // DMLP is the MLPSpecificBox of an MP4 TrueHD sample entry ("mlpa"): the
 // major sync's format_info and peak data rate.
 type DMLP struct {
-	FormatInfo   TrueHDFormatInfo
-	PeakDataRate uint16 // peak_data_rate, as in the major sync
+	FormatInfo   TrueHDFormatInfo // format_info, as in the major sync
+	PeakDataRate uint16           // peak_data_rate, as in the major sync
 }
 
 // ParseDMLP reads a dmlp box payload (after the box header). Like

@@ -34,7 +34,7 @@ func FuzzParseMajorSync(f *testing.F) {
 		}
 		for _, parsed := range []bool{false, true} {
 			var st container.Stream
-			m.Describe(&st, parsed)
+			describeAs(m, &st, parsed)
 			if st.SampleRate <= 0 || st.SampleRate > maxSampleRate || st.Channels < 1 || st.Channels > 24 ||
 				st.ChannelLayout == "" || st.BitRate < 0 {
 				t.Fatalf("described %+v", st)

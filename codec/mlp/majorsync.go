@@ -232,23 +232,30 @@ func (m MajorSync) ParserLayout() uint64 {
 	return m.TrueHD.SixChLayout()
 }
 
-// Describe sets on st what ffprobe prints for the stream: the sample rate,
-// the sample format and bits per raw sample, and the channel layout and
-// count (the parser's when parsed is set, the decoder's otherwise; see
-// ParserLayout and DecoderLayout). When parsed is set it also sets the
-// parser's bit rate of a constant rate stream; without a parser the
-// container's bit rate stands. It sets no profile.
-func (m MajorSync) Describe(st *container.Stream, parsed bool) {
+// Describe sets on st what ffprobe prints for a stream that no parser
+// reads after the decoder (MP4): the sample rate, the sample format and
+// bits per raw sample, and the decoder's channel layout and count
+// (DecoderLayout). The container's bit rate, if any, stands. It sets no
+// profile.
+func (m MajorSync) Describe(st *container.Stream) {
+	m.describe(st, m.DecoderLayout())
+}
+
+// DescribeParsed sets on st what ffprobe prints for a stream that FFmpeg's
+// MLP parser reads after the decoder (raw streams, Matroska, MPEG-TS):
+// Describe's fields, with the parser's channel layout (ParserLayout) and,
+// for a constant rate stream, the parser's bit rate.
+func (m MajorSync) DescribeParsed(st *container.Stream) {
+	m.describe(st, m.ParserLayout())
+	if br := m.ParserBitRate(); br > 0 {
+		st.BitRate = br
+	}
+}
+
+func (m MajorSync) describe(st *container.Stream, mask uint64) {
 	st.SampleRate = m.SampleRate()
 	st.SampleFmt = m.SampleFmt()
 	st.BitsPerRawSample = m.BitsPerRawSample()
-	mask := m.DecoderLayout()
-	if parsed {
-		mask = m.ParserLayout()
-		if br := m.ParserBitRate(); br > 0 {
-			st.BitRate = br
-		}
-	}
 	st.Channels = codec.LayoutChannels(mask)
 	st.ChannelLayout = codec.LayoutName(mask)
 }

@@ -70,7 +70,7 @@ func TestParseMajorSync(t *testing.T) {
 			assert.Zero(t, m.ParserBitRate())
 			for _, parsed := range []bool{false, true} {
 				var st container.Stream
-				m.Describe(&st, parsed)
+				describeAs(m, &st, parsed)
 				layout := tt.layout
 				if parsed && tt.parser != "" {
 					layout = tt.parser
@@ -119,7 +119,7 @@ func TestTrueHDChannelAssignmentZero(t *testing.T) {
 	m, err = ParseMajorSync(withChecksum(b))
 	require.NoError(t, err)
 	var st container.Stream
-	m.Describe(&st, false)
+	m.Describe(&st)
 	assert.Equal(t, "7.1", st.ChannelLayout)
 	// With one substream the decoder outputs the empty 6-channel
 	// presentation.
@@ -181,8 +181,8 @@ func TestLayoutsDiffer(t *testing.T) {
 	m, err := ParseMajorSync(withChecksum(b))
 	require.NoError(t, err)
 	var dec, par container.Stream
-	m.Describe(&dec, false)
-	m.Describe(&par, true)
+	m.Describe(&dec)
+	m.DescribeParsed(&par)
 	assert.Equal(t, "5.1(side)", dec.ChannelLayout)
 	assert.Equal(t, "7.1", par.ChannelLayout)
 	assert.Zero(t, dec.BitRate)
@@ -198,7 +198,7 @@ func TestLayoutsDiffer(t *testing.T) {
 
 func describeLayout(m MajorSync) string {
 	var st container.Stream
-	m.Describe(&st, false)
+	m.Describe(&st)
 	return st.ChannelLayout
 }
 
@@ -236,4 +236,13 @@ func TestParseDMLP(t *testing.T) {
 func TestAssignmentLayout(t *testing.T) {
 	assert.Equal(t, uint64(0), AssignmentLayout(0))
 	assert.Equal(t, AssignmentLayout(0x4F), AssignmentLayout(0xE04F), "bits above 12 name no channel")
+}
+
+// describeAs describes st with or without a parser after the decoder.
+func describeAs(m MajorSync, st *container.Stream, parsed bool) {
+	if parsed {
+		m.DescribeParsed(st)
+		return
+	}
+	m.Describe(st)
 }
