@@ -2,6 +2,7 @@ package jpeg
 
 import (
 	"bytes"
+	"github.com/mediaprobe/mediaprobe/codec"
 
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -68,25 +69,17 @@ func DescribeFrame(st *container.Stream, frame []byte, frameSize int) error {
 		return err
 	}
 	w, ht := h.Width, h.Height
-	if !sizeValid(w, ht) || int64((w+7)/8)*int64((ht+7)/8) > int64(frameSize)*4 {
+	if !codec.ValidPictureSize(int64(w), int64(ht)) || int64((w+7)/8)*int64((ht+7)/8) > int64(frameSize)*4 {
 		return container.Errorf("mjpeg", "frame header", 0, container.ErrMalformed, "picture size %dx%d in a %d-byte frame", w, ht, frameSize)
 	}
 	if origHeight != 0 && ht < origHeight*3/4 {
 		ht *= 2
 	}
-	if !sizeValid(w, ht) {
+	if !codec.ValidPictureSize(int64(w), int64(ht)) {
 		st.Width, st.Height, st.CodedWidth, st.CodedHeight = 0, 0, 0, 0
 		return container.Errorf("mjpeg", "frame header", 0, container.ErrMalformed, "picture size %dx%d is invalid", w, ht)
 	}
 	st.Width, st.Height, st.CodedWidth, st.CodedHeight = w, ht, w, ht
 	st.PixFmt, st.ColorRange = h.PixFmt()
 	return nil
-}
-
-// sizeValid is av_image_check_size (libavutil/imgutils.c): both dimensions
-// positive and (w+128)*(h+128) below INT_MAX/8. It is a codec fact that
-// belongs in package codec; codec/prores, codec/dnxhd, codec/theora and
-// codec/vc1 carry the same lines.
-func sizeValid(w, h int) bool {
-	return w > 0 && h > 0 && int64(w+128)*int64(h+128) < (1<<31-1)/8
 }

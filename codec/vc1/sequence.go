@@ -1,6 +1,7 @@
 package vc1
 
 import (
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
 )
@@ -126,7 +127,7 @@ func parseSequenceHeader(r *bits.Reader) (SequenceHeader, error) {
 	if s.ResSprite {
 		s.SpriteWidth = uint16(r.Bits(11))
 		s.SpriteHeight = uint16(r.Bits(11))
-		if !sizeValid(int(s.SpriteWidth), int(s.SpriteHeight)) {
+		if !codec.ValidPictureSize(int64(s.SpriteWidth), int64(s.SpriteHeight)) {
 			return s, errorf("sequence header", container.ErrMalformed, "failed to set dimensions %d %d", s.SpriteWidth, s.SpriteHeight)
 		}
 		r.Skip(5) // frame rate
@@ -238,13 +239,4 @@ func (s SequenceHeader) FrameRate() container.Rational {
 		return container.Rational{Num: fpsNR[s.FrameRateNR-1] * 1000, Den: fpsDR[s.FrameRateDR-1]}.Reduce(1 << 30)
 	}
 	return container.Rational{}
-}
-
-// sizeValid is av_image_check_size (libavutil/imgutils.c), which
-// ff_set_dimensions applies: both dimensions positive and
-// (w+128)*(h+128) below INT_MAX/8. It is a codec fact that belongs in
-// package codec; codec/prores, codec/dnxhd and codec/theora carry the same
-// lines.
-func sizeValid(w, h int) bool {
-	return w > 0 && h > 0 && int64(w+128)*int64(h+128) < (1<<31-1)/8
 }
