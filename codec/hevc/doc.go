@@ -37,8 +37,6 @@
 // saturate where FFmpeg's 32-bit arithmetic wraps, and fields read past
 // the end of a unit are zero where FFmpeg reads the bytes that follow
 // (such a parameter set is refused by both, except a first VPS of its id,
-// which both keep); the HDR10+ and HDR Vivid payloads of an ITU-T T.35
-// SEI message are taken as valid where FFmpeg parses them and may refuse
-// them, which would end the SEI unit early; a PES start code inside a
-// unit (0x000001E0) does not keep its trailing zero bytes.
+// which both keep); a PES start code inside a unit (0x000001E0) does not
+// keep its trailing zero bytes.
 package hevc

@@ -173,9 +173,8 @@ const (
 
 // t35SEI reads user_data_registered_itu_t_t35 as
 // decode_nal_sei_user_data_registered_itu_t_t35 does: ATSC A/53 captions
-// are counted; the HDR10+ (SMPTE 2094-40) and HDR Vivid payloads have
-// their headers checked but are taken as valid (FFmpeg parses them fully,
-// and refuses some; see the package documentation).
+// are counted; HDR10+ (SMPTE ST 2094-40) and HDR Vivid (CUVA 005.1)
+// metadata are only checked, as FFmpeg refuses them.
 func (ps *ParamSets) t35SEI(p []byte) error {
 	if len(p) < 3 {
 		return seiError("itu_t_t35 too short")
@@ -198,9 +197,15 @@ func (ps *ParamSets) t35SEI(p []byte) error {
 		if len(p) < 2 {
 			return seiError("cuva itu_t_t35 too short")
 		}
+		if binary.BigEndian.Uint16(p) == cuvaOrientedCode && !hdrVividValid(p[2:]) {
+			return seiError("hdr vivid metadata refused")
+		}
 	case t35ProviderSMPTE:
 		if len(p) < 3 {
 			return seiError("smpte itu_t_t35 too short")
+		}
+		if binary.BigEndian.Uint16(p) == smpte2094_40OrientedCode && p[2] == smpte2094_40Application && !hdr10PlusValid(p[3:]) {
+			return seiError("hdr10+ metadata refused")
 		}
 	case t35ProviderATSC:
 		if len(p) < 4 {
