@@ -128,10 +128,9 @@ func (ps *ParamSets) decodeUnit(u unit) error {
 }
 
 // readerError reports whether err is the reader's: a parameter set that
-// ran past the end of its unit (or held an Exp-Golomb code too long to
-// read), not one that broke a rule.
+// ran past the end of its unit, not one that broke a rule.
 func readerError(err error) bool {
-	return errors.Is(err, bits.ErrOverrun) || errors.Is(err, bits.ErrExpGolomb)
+	return errors.Is(err, bits.ErrOverrun)
 }
 
 // removeVPS drops the VPS of id and the SPSs that use it.

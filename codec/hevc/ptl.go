@@ -2,7 +2,6 @@ package hevc
 
 import (
 	"github.com/mediaprobe/mediaprobe/container"
-	"github.com/mediaprobe/mediaprobe/internal/bits"
 )
 
 // The general_profile_idc values FFmpeg 5.1 names (FF_PROFILE_HEVC_*).
@@ -100,7 +99,7 @@ const ptlBits = 2 + 1 + 5 + 32 + 4 + 43 + 1
 
 // parse reads the profile part of the layer, as decode_profile_tier_level
 // does: it refuses (false) when fewer than ptlBits bits are left.
-func (p *ProfileInfo) parse(r *bits.Reader) bool {
+func (p *ProfileInfo) parse(r bitSource) bool {
 	if r.Left() < ptlBits {
 		return false
 	}
@@ -159,7 +158,7 @@ func (p *ProfileInfo) parse(r *bits.Reader) bool {
 // the checks of parse_ptl (libavcodec/hevc_ps.c): the general part needs
 // its 88 bits and then the level and the sub-layer flags their 8 and 16,
 // each sub-layer profile its 88 and each sub-layer level its 8.
-func parseProfileTierLevel(r *bits.Reader, what string, maxSubLayers int) (ProfileTierLevel, error) {
+func parseProfileTierLevel(r bitSource, what string, maxSubLayers int) (ProfileTierLevel, error) {
 	var p ProfileTierLevel
 	flagBits := 0
 	if maxSubLayers > 1 {
@@ -193,6 +192,6 @@ func parseProfileTierLevel(r *bits.Reader, what string, maxSubLayers int) (Profi
 
 // errorAt reports a problem in a parameter set at the reader's byte
 // position within its RBSP.
-func errorAt(what string, r *bits.Reader, kind error, detail string, args ...any) error {
+func errorAt(what string, r bitSource, kind error, detail string, args ...any) error {
 	return container.Errorf("hevc", what, int64(r.BitPos()/8), kind, detail, args...)
 }

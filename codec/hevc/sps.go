@@ -227,7 +227,7 @@ const (
 // ue reads a ue(v) as get_ue_golomb_long returns it to a 32-bit field,
 // saturating where FFmpeg's would wrap (codes of 32 leading zeros, which
 // no specification allows).
-func ue(r *bits.Reader) uint32 {
+func ue(r bitSource) uint32 {
 	v := r.UE()
 	if v > math.MaxUint32 {
 		return math.MaxUint32

@@ -2,6 +2,7 @@ package hevc
 
 import (
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/bits"
 )
 
 // VPS is video_parameter_set_rbsp() (H.265 7.3.2.1) as far as
@@ -45,8 +46,10 @@ const maxLayerSets = 1024
 // included, emulation prevention bytes in), with the checks of
 // ff_hevc_decode_nal_vps. A VPS FFmpeg refuses is an error wrapping
 // container.ErrMalformed. A VPS that runs past the end of its unit is
-// returned with an error wrapping container.ErrTruncated: FFmpeg keeps
-// such a VPS when it has none of that id yet (see [ParamSets]).
+// returned with an error wrapping container.ErrTruncated (and
+// bits.ErrOverrun): FFmpeg keeps such a VPS when it has none of that id
+// yet (see [ParamSets]), the fields past the end read as FFmpeg reads them
+// (see pastEnd), which makes it refuse most of them.
 func ParseVPS(nal []byte) (*VPS, error) {
 	u, err := parseUnit(nal, NALVPS, "vps")
 	if err != nil {
@@ -57,7 +60,7 @@ func ParseVPS(nal []byte) (*VPS, error) {
 
 func parseVPS(u unit) (*VPS, error) {
 	const what = "vps"
-	r := u.reader()
+	r := newPastEnd(u)
 	v := &VPS{}
 	v.VPSVideoParameterSetID = uint8(r.Bits(4))
 	// vps_reserved_three_2bits to FFmpeg.
@@ -124,8 +127,11 @@ func parseVPS(u unit) (*VPS, error) {
 		}
 	}
 	v.VPSExtensionFlag = r.Flag()
-	if err := r.Err(); err != nil {
-		return v, errorAt(what, r, err, "vps runs past the end of its nal unit")
+	switch {
+	case r.Err() != nil:
+		return v, errorAt(what, r, container.ErrMalformed, "%v", r.Err())
+	case r.past():
+		return v, errorAt(what, r, bits.ErrOverrun, "vps runs past the end of its nal unit")
 	}
 	return v, nil
 }

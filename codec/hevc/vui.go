@@ -41,7 +41,7 @@ const maxCPBCount = 32
 // does, which stops at a cpb_cnt_minus1 above 31 with an error that every
 // caller of it ignores: the parameter set goes on from where the HRD
 // stopped.
-func parseHRD(r *bits.Reader, commonInfPresent bool, maxSubLayers int) (HRD, error) {
+func parseHRD(r bitSource, commonInfPresent bool, maxSubLayers int) (HRD, error) {
 	var h HRD
 	if commonInfPresent {
 		h.NALHRDParametersPresentFlag = r.Flag()

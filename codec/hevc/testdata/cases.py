@@ -316,3 +316,13 @@ for k, p in {'hdr10plus': hdr10plus(), 'hdr10plus_3win': hdr10plus(windows=3, ro
              'vivid': vivid(), 'vivid_cut': vivid(cut=9), 'vivid_cut_late': vivid(cut=17), 'vivid_v2': bytes([0xB5, 0, 4, 0, 5, 2]),
              'vivid_other_code': bytes([0xB5, 0, 4, 0, 6])}.items():
     C['sei_' + k] = std(sps(vui_kw=V), extra=[(39, [sei([(4, p), (147, bytes([16]))])])])
+
+# A VPS that runs past its end after its profile_tier_level is kept when
+# it is the first of its id, and refused when it would replace one.
+C['vps_overread_kept'] = hvcc([(32, [vps(timing=(1, 25), truncate_bits=180)]), (33, [sps(vui_kw=V)])])
+C['vps_overread_replacing'] = hvcc([(32, [vps(level=93), vps(timing=(1, 25), truncate_bits=180)]), (33, [sps(vui_kw=V)])])
+# Cut in the HRD, whose errors FFmpeg ignores, with only flags and unchecked
+# ue(v) read past the end: kept. Cut before the extension flag only: kept.
+C['vps_overread_hrd'] = hvcc([(32, [vps(timing=(1, 25), hrds=1, truncate_bits=230)]), (33, [sps(vui_kw=V)])])
+C['vps_overread_ext'] = hvcc([(32, [vps(truncate_bits=146)]), (33, [sps(vui_kw=V)])])
+C['vps_overread_timing_flag'] = hvcc([(32, [vps(truncate_bits=145)]), (33, [sps(vui_kw=V)])])
