@@ -127,14 +127,34 @@ func ParseSPS(nal []byte) (*SPS, error) {
 	if err == nil {
 		return sps, nil
 	}
-	// "SPS decoding failure, trying again with the complete NAL".
-	d = newReader(nal[1:], 8*(len(nal)-1))
+	// "SPS decoding failure, trying again with the complete NAL": the
+	// escaped bytes of the unit, as far as its RBSP reaches.
+	raw := nal[:rawLen(nal)]
+	d = newReader(raw[1:], 8*(len(raw)-1))
 	if s2, err2 := parseSPS(d, false); err2 == nil {
 		return s2, nil
 	}
 	d = newReader(rbsp, limit)
 	d.r.Skip(8)
 	return parseSPS(d, true)
+}
+
+// rawLen returns the length of the unit's raw bytes as
+// ff_h2645_extract_rbsp counts them (raw_size): up to two zero bytes
+// followed by 0x01 or 0x02, which would start the next unit, or the end.
+func rawLen(nal []byte) int {
+	zeros := 0
+	for i, c := range nal {
+		if zeros >= 2 && (c == 1 || c == 2) {
+			return i - 2
+		}
+		if c == 0 {
+			zeros++
+		} else {
+			zeros = 0
+		}
+	}
+	return len(nal)
 }
 
 // sizeBits is the bit length FFmpeg gives a NAL unit's reader
