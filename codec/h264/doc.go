@@ -17,9 +17,10 @@
 // leaves ffprobe with nothing to print: its three tries at an SPS (the
 // RBSP, the raw bytes, then the RBSP with a truncated VUI accepted), its
 // Exp-Golomb readers' limits, its range checks, the escaping retry for
-// avcC entries. What was checked against ffprobe 5.1, on files made with
-// ffmpeg 5.1 and libx264 and on SPS units rewritten field by field, is
-// listed in the tests (ffprobe_test.go).
+// avcC entries. What was checked against ffprobe 5.1 (on files made with
+// ffmpeg 5.1 and libx264, on their SPS units rewritten field by field, and
+// on their avcC records and sample entries edited) is in the tests, each
+// case with the check it came from; ffprobe_test.go has the records.
 //
 // What the parameter sets cannot tell, and the caller may refine:
 //

@@ -26,8 +26,8 @@ type Params struct {
 	// SPS and PPS are the parameter sets that FFmpeg accepted, by id, as
 	// h264_ps.c keeps them: a later set with the same id replaces an
 	// earlier one.
-	SPS [maxSPSCount]*SPS
-	PPS [maxPPSCount]*PPS
+	SPS [MaxSPSCount]*SPS
+	PPS [MaxPPSCount]*PPS
 
 	// The first PPS accepted, -1 when none: it stands for the one the
 	// first slice names. lastSPS is the id of the last SPS accepted.
@@ -36,7 +36,7 @@ type Params struct {
 	// parserRejects marks the SPS ids whose last unit FFmpeg's h264
 	// parser would reject although the decoder accepts it (see
 	// ScanAnnexB); the parser is what sets the field order.
-	parserRejects [maxSPSCount]bool
+	parserRejects [MaxSPSCount]bool
 }
 
 func newParams() *Params { return &Params{firstPPS: -1} }

@@ -87,10 +87,16 @@ func hasChromaInfo(profileIDC uint8) bool {
 	return false
 }
 
+// The numbers of parameter set ids: seq_parameter_set_id is 0..31 and
+// pic_parameter_set_id 0..255 (7.4.2.1.1, 7.4.2.2), as FFmpeg's
+// MAX_SPS_COUNT and MAX_PPS_COUNT bound them.
+const (
+	MaxSPSCount = 32
+	MaxPPSCount = 256
+)
+
 // Limits of ff_h264_decode_seq_parameter_set (h264_ps.c, h264_ps.h).
 const (
-	maxSPSCount      = 32  // MAX_SPS_COUNT
-	maxPPSCount      = 256 // MAX_PPS_COUNT
 	maxDPBFrames     = 16  // H264_MAX_DPB_FRAMES, MAX_DELAYED_PIC_COUNT
 	maxPOCCycle      = 256 // offset_for_ref_frame[256]
 	maxLog2FrameNum  = 12  // log2_max_frame_num_minus4 (MAX_LOG2_MAX_FRAME_NUM - 4)
@@ -196,7 +202,7 @@ func parseSPS(d *reader, ignoreTruncation bool) (*SPS, error) {
 	s.ReservedZero2Bits = uint8(d.u(2))
 	s.LevelIDC = uint8(d.u(8))
 	s.SeqParameterSetID = d.ue31()
-	if s.SeqParameterSetID >= maxSPSCount {
+	if s.SeqParameterSetID >= MaxSPSCount {
 		return s, fail(d, "sps", container.ErrMalformed, "seq_parameter_set_id %d out of range", s.SeqParameterSetID)
 	}
 	s.ChromaFormatIDC = 1
