@@ -384,3 +384,23 @@ func TestParsePPSSliceGroups(t *testing.T) {
 	assert.ErrorIs(t, err, container.ErrTruncated)
 	assert.Less(t, len(p.SliceGroupID), 64)
 }
+
+func TestSliceType(t *testing.T) {
+	for _, c := range []struct {
+		nal  []byte
+		want int
+		ok   bool
+	}{
+		{[]byte{0x65, 0x88, 0x84}, SliceI, true}, // x264 IDR: first_mb 0, slice_type 7
+		{[]byte{0x41, 0x9a, 0x21}, SliceP, true}, // first_mb 0, slice_type 5
+		{[]byte{0x01, 0x9e, 0x42}, SliceB, true}, // first_mb 0, slice_type 6, nal_ref_idc 0
+		{[]byte{0x41, 0xa0}, SliceB, true},       // slice_type 1
+		{[]byte{0x67, 0x88}, 0, false},           // an SPS
+		{[]byte{0x41, 0x80, 0x40}, 0, false},     // slice_type 10
+		{[]byte{0x41}, 0, false},
+	} {
+		got, ok := SliceType(c.nal)
+		assert.Equal(t, c.ok, ok, "% x", c.nal)
+		assert.Equal(t, c.want, got, "% x", c.nal)
+	}
+}
