@@ -29,8 +29,9 @@ type Params struct {
 	SPS [MaxSPSCount]*SPS
 	PPS [MaxPPSCount]*PPS
 
-	// The first PPS accepted, -1 when none: it stands for the one the
-	// first slice names. lastSPS is the id of the last SPS accepted.
+	// firstPPS is the id + 1 of the first PPS accepted, 0 when none (so
+	// that the zero Params is empty): it stands for the one the first
+	// slice names. lastSPS is the id of the last SPS accepted.
 	firstPPS, lastSPS int
 
 	// parserRejects marks the SPS ids whose last unit FFmpeg's h264
@@ -39,7 +40,6 @@ type Params struct {
 	parserRejects [MaxSPSCount]bool
 }
 
-func newParams() *Params { return &Params{firstPPS: -1} }
 
 // ParseExtradata decodes a stream's extradata as ff_h264_decode_extradata
 // does. A first byte of 1 makes it an avcC record ([AVCConfig]): IsAVC is
@@ -58,7 +58,7 @@ func newParams() *Params { return &Params{firstPPS: -1} }
 // reports the first failure; the sets decoded are in the result either
 // way, as they are in FFmpeg's decoder.
 func ParseExtradata(b []byte) (*Params, error) {
-	p := newParams()
+	p := &Params{}
 	if len(b) == 0 {
 		return p, container.Errorf("h264", "extradata", 0, container.ErrTruncated, "empty")
 	}
@@ -183,8 +183,8 @@ func (p *Params) decodeUnit(nal []byte) error {
 			return err
 		}
 		p.PPS[pps.PicParameterSetID] = pps
-		if p.firstPPS < 0 {
-			p.firstPPS = int(pps.PicParameterSetID)
+		if p.firstPPS == 0 {
+			p.firstPPS = int(pps.PicParameterSetID) + 1
 		}
 	}
 	return nil
@@ -208,7 +208,7 @@ func (p *Params) decodeUnit(nal []byte) error {
 // once without allocating and each unit is parsed once. The caller bounds
 // b (a probe reads a few hundred kilobytes at most).
 func ScanAnnexB(b []byte) (p *Params, found bool, err error) {
-	p = newParams()
+	p = &Params{}
 	seen := false
 	for {
 		nal, rest, ok := bits.NextNALUnit(b)
@@ -261,8 +261,8 @@ func parserAcceptsSPS(span []byte) bool {
 // rare). It is nil without a PPS: FFmpeg then decodes no picture, and
 // ffprobe prints none of what the SPS holds.
 func (p *Params) Active() *SPS {
-	if p.firstPPS >= 0 {
-		return p.SPS[p.PPS[p.firstPPS].SeqParameterSetID]
+	if pps := p.ActivePPS(); pps != nil {
+		return p.SPS[pps.SeqParameterSetID]
 	}
 	return nil
 }
@@ -276,8 +276,8 @@ func (p *Params) AddUnit(nal []byte) error { return p.decodeUnit(nal) }
 // ActivePPS returns the first accepted PPS, the one that names the SPS
 // [Params.Active] returns, or nil.
 func (p *Params) ActivePPS() *PPS {
-	if p.firstPPS >= 0 {
-		return p.PPS[p.firstPPS]
+	if p.firstPPS > 0 {
+		return p.PPS[p.firstPPS-1]
 	}
 	return nil
 }

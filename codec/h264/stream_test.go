@@ -39,8 +39,8 @@ func TestFillContainerCrop(t *testing.T) {
 	s, err := ParseSPS(mustHex(t, x264SPS))
 	require.NoError(t, err)
 	s.FrameCroppingFlag, s.FrameCropTopOffset = true, 2
-	p := newParams()
-	p.SPS[0], p.PPS[0], p.firstPPS = s, &PPS{}, 0
+	p := &Params{}
+	p.SPS[0], p.PPS[0], p.firstPPS = s, &PPS{}, 1
 	st := (&container.Info{}).AddStream(container.Video)
 	st.Width, st.Height = 320, 232
 	p.Fill(st)
@@ -66,8 +66,8 @@ func TestFillContainerColour(t *testing.T) {
 	require.NoError(t, err)
 	s.VUI.VideoSignalTypePresentFlag, s.VUI.ColourDescriptionPresentFlag = true, true
 	s.VUI.ColourPrimaries, s.VUI.TransferCharacteristics, s.VUI.MatrixCoefficients = 1, 2, 1
-	p := newParams()
-	p.SPS[0], p.PPS[0], p.firstPPS = s, &PPS{}, 0
+	p := &Params{}
+	p.SPS[0], p.PPS[0], p.firstPPS = s, &PPS{}, 1
 	st = (&container.Info{}).AddStream(container.Video)
 	st.ColorRange, st.ColorTransfer = "pc", "smpte170m"
 	p.Fill(st)
@@ -191,6 +191,18 @@ func TestColorNames(t *testing.T) {
 	assert.Equal(t, "", colorName(colorSpaceNames[:], 15))
 }
 
+func TestZeroParams(t *testing.T) {
+	var p Params
+	assert.Nil(t, p.Active())
+	st := (&container.Info{}).AddStream(container.Video)
+	p.Fill(st)
+	assert.Equal(t, container.H264Options{}, st.DecoderOptions)
+	require.NoError(t, p.AddUnit(mustHex(t, x264SPS)))
+	require.NoError(t, p.AddUnit(mustHex(t, x264PPS)))
+	p.Fill(st)
+	assert.Equal(t, "High", st.Profile)
+}
+
 func TestFieldOrder(t *testing.T) {
 	pps := &PPS{}
 	s := &SPS{FrameMbsOnlyFlag: true}
@@ -219,9 +231,9 @@ func TestFieldOrder(t *testing.T) {
 	assert.False(t, decided)
 	st := (&container.Info{}).AddStream(container.Video)
 	st.FieldOrder = "tt"
-	p := newParams()
+	p := &Params{}
 	s.PicWidthInMbsMinus1, s.PicHeightInMapUnitsMinus1, s.ChromaFormatIDC = 19, 7, 1
-	p.SPS[0], p.PPS[0], p.firstPPS = s, pps, 0
+	p.SPS[0], p.PPS[0], p.firstPPS = s, pps, 1
 	p.Fill(st)
 	assert.Equal(t, "tt", st.FieldOrder, "the container's, kept")
 	assert.Equal(t, 256, st.Height)
