@@ -40,7 +40,6 @@ type Params struct {
 	parserRejects [MaxSPSCount]bool
 }
 
-
 // ParseExtradata decodes a stream's extradata as ff_h264_decode_extradata
 // does. A first byte of 1 makes it an avcC record ([AVCConfig]): IsAVC is
 // set, its parameter sets are decoded in order (each entry by its own NAL
