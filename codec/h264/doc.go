@@ -29,8 +29,12 @@
 //     order counts, so ffprobe prints tt or bb where Fill leaves the
 //     container's value;
 //   - has_b_frames without a VUI bitstream_restriction: FFmpeg starts from
-//     the container's estimate (an MP4 ctts) and raises it to 1 when a
-//     parser meets a B slice, and further as pictures arrive out of order;
+//     the container's estimate (an MP4 ctts), raises it to 1 when a parser
+//     meets a B slice ([SliceType] tells), and further as pictures arrive
+//     out of order, which their picture order counts tell;
+//   - closed_captions and film_grain: ffprobe -show_streams prints 0 even
+//     for a stream with A/53 captions (its own decoder context decodes
+//     nothing; -count_frames prints 1), so Fill leaves them false;
 //   - whether the pictures decode at all: an MP4 track whose samples do not
 //     match the avcC's length size, or an Annex B record in an MP4, has no
 //     decoded parameters in ffprobe.

@@ -289,6 +289,9 @@ func (s *SPS) ChromaLocation() string {
 //     stream's, which av_guess_sample_aspect_ratio prefers.
 //   - HasBFrames: raised to [SPS.HasBFrames] when the SPS decides it, so a
 //     container's estimate already in st (MP4 ctts) is kept if larger.
+//     Without a bitstream restriction it stays as st has it; a demuxer
+//     with a parser (raw, MPEG-TS) can raise it to 1 on a B slice, see
+//     [SliceType].
 //   - FieldOrder: "progressive" when frame_mbs_only_flag is set (see
 //     [SPS.FieldOrder] for when a stream's SEI may still say otherwise);
 //     otherwise st keeps what it has. FFmpeg's h264 parser sets it, and
