@@ -26,37 +26,38 @@ type Params struct {
 	// SPS and PPS are the parameter sets that FFmpeg accepted, by id, as
 	// h264_ps.c keeps them: a later set with the same id replaces an
 	// earlier one.
-	SPS [maxSPSCount]*SPS
-	PPS [maxPPSCount]*PPS
+	SPS [MaxSPSCount]*SPS
+	PPS [MaxPPSCount]*PPS
 
-	// The first set of each kind that was accepted, -1 when none: the
-	// first PPS stands for the one the first slice names.
-	firstSPS, firstPPS int
-	lastSPS            int
+	// firstPPS is the id + 1 of the first PPS accepted, 0 when none (so
+	// that the zero Params is empty): it stands for the one the first
+	// slice names. lastSPS is the id of the last SPS accepted.
+	firstPPS, lastSPS int
 
 	// parserRejects marks the SPS ids whose last unit FFmpeg's h264
 	// parser would reject although the decoder accepts it (see
 	// ScanAnnexB); the parser is what sets the field order.
-	parserRejects [maxSPSCount]bool
+	parserRejects [MaxSPSCount]bool
 }
-
-func newParams() *Params { return &Params{firstSPS: -1, firstPPS: -1} }
 
 // ParseExtradata decodes a stream's extradata as ff_h264_decode_extradata
 // does. A first byte of 1 makes it an avcC record ([AVCConfig]): IsAVC is
 // set, its parameter sets are decoded in order (each entry by its own NAL
-// type, whatever array it is in), and only when all of them decode is
-// NALLengthSize set to lengthSizeMinusOne + 1, so that a record FFmpeg
-// fails on prints nal_length_size 0, as ffprobe does. Otherwise the bytes
-// are an Annex B stream of SPS and PPS units (MPEG-TS, raw H.264, AVI and
-// Matroska streams muxed from them): IsAVC is false and NALLengthSize 0.
+// type, whatever array it is in), and NALLengthSize is set to
+// lengthSizeMinusOne + 1 once the record's structure has been walked. A
+// parameter set that fails to decode is dropped and the walk goes on, as
+// in FFmpeg 5.1, but a record shorter than 7 bytes or an entry longer
+// than the bytes left ends it with NALLengthSize left at 0, which is what
+// ffprobe prints then (and the stream's pictures do not decode). Other
+// bytes are an Annex B stream of SPS and PPS units (MPEG-TS, raw H.264,
+// AVI and Matroska streams muxed from them): IsAVC is false, NALLengthSize
+// 0, and the first parameter set that fails ends the decoding.
 //
-// The result is never nil. The error, wrapping a container sentinel, is the
-// first failure, after which FFmpeg decodes no further parameter set; the
-// sets decoded before it are in the result, as they are in FFmpeg's
-// decoder.
+// The result is never nil. The error, wrapping a container sentinel,
+// reports the first failure; the sets decoded are in the result either
+// way, as they are in FFmpeg's decoder.
 func ParseExtradata(b []byte) (*Params, error) {
-	p := newParams()
+	p := &Params{}
 	if len(b) == 0 {
 		return p, container.Errorf("h264", "extradata", 0, container.ErrTruncated, "empty")
 	}
@@ -70,6 +71,7 @@ func ParseExtradata(b []byte) (*Params, error) {
 	if len(b) < 7 {
 		return p, container.Errorf("h264", "avcC", 0, container.ErrTruncated, "avcC of %d bytes too short", len(b))
 	}
+	var first error
 	off := 6
 	for _, n := range [2]int{int(b[5] & 0x1f), -1} {
 		if n < 0 {
@@ -91,20 +93,20 @@ func ParseExtradata(b []byte) (*Params, error) {
 			if size > len(b)-off {
 				return p, container.Errorf("h264", "avcC", int64(off), container.ErrTruncated, "parameter set of %d bytes, %d left", size-2, len(b)-off-2)
 			}
-			if err := p.decodeAVCEntry(b[off+2 : off+size]); err != nil {
-				return p, err
+			if err := p.decodeAVCEntry(b[off+2 : off+size]); err != nil && first == nil {
+				first = err
 			}
 			off += size
 		}
 	}
 	p.NALLengthSize = int(b[4]&3) + 1
-	return p, nil
+	return p, first
 }
 
 // decodeAVCEntry decodes one parameter set of an avcC record as
 // decode_extradata_ps_mp4 does: as it is, and if that fails, once more
 // after inserting the emulation prevention bytes that some writers leave
-// out.
+// out. The error reports the first failure; FFmpeg 5.1 goes on either way.
 func (p *Params) decodeAVCEntry(nal []byte) error {
 	err := p.decodeUnit(nal)
 	if err == nil {
@@ -174,17 +176,14 @@ func (p *Params) decodeUnit(nal []byte) error {
 		}
 		p.SPS[s.SeqParameterSetID] = s
 		p.lastSPS = int(s.SeqParameterSetID)
-		if p.firstSPS < 0 {
-			p.firstSPS = int(s.SeqParameterSetID)
-		}
 	case NALPPS:
 		pps, err := ParsePPS(nal, &p.SPS)
 		if err != nil {
 			return err
 		}
 		p.PPS[pps.PicParameterSetID] = pps
-		if p.firstPPS < 0 {
-			p.firstPPS = int(pps.PicParameterSetID)
+		if p.firstPPS == 0 {
+			p.firstPPS = int(pps.PicParameterSetID) + 1
 		}
 	}
 	return nil
@@ -193,20 +192,22 @@ func (p *Params) decodeUnit(nal []byte) error {
 // ScanAnnexB finds the parameter sets at the head of a raw H.264 byte
 // stream (the first bytes of a .h264 file, or the payload of an MPEG-TS or
 // PS stream): the SPS and PPS units of the first access unit that has any,
-// which is what FFmpeg's extract_extradata filter makes the stream's
-// extradata from during avformat_find_stream_info. It reads units up to the
-// first coded slice that follows a parameter set, or the end of b, and
-// decodes those sets as [ParseExtradata] decodes Annex B extradata; a set
-// that fails ends the decoding with its error, the sets before it kept.
-// Units before the first parameter set (a stream cut mid-GOP) are passed
-// over.
+// which FFmpeg's extract_extradata filter makes the stream's extradata
+// from, and which its decoder decodes again as it meets them in the
+// stream. It reads units up to the first coded slice that follows a
+// parameter set, or the end of b; units before the first parameter set (a
+// stream cut mid-GOP) are passed over. Each SPS and PPS is decoded as the
+// decoder's decode_nal_units does: one that fails is dropped and the scan
+// goes on. IsAVC is false and NALLengthSize 0, as ffprobe prints for such
+// streams.
 //
-// The cost is bounded by len(b): NextNALUnit walks the bytes once without
-// allocating, each unit is parsed once, and a parameter set that FFmpeg
-// would skip costs nothing more. The caller bounds b (a probe reads a few
-// hundred kilobytes at most); found reports whether an SPS was accepted.
+// found reports whether an SPS and a PPS naming it were accepted, without
+// which FFmpeg decodes no picture; err reports the first parameter set
+// that failed. The cost is bounded by len(b): NextNALUnit walks the bytes
+// once without allocating and each unit is parsed once. The caller bounds
+// b (a probe reads a few hundred kilobytes at most).
 func ScanAnnexB(b []byte) (p *Params, found bool, err error) {
-	p = newParams()
+	p = &Params{}
 	seen := false
 	for {
 		nal, rest, ok := bits.NextNALUnit(b)
@@ -220,20 +221,22 @@ func ScanAnnexB(b []byte) (p *Params, found bool, err error) {
 		switch t := nalType(nal); t {
 		case NALSPS, NALPPS:
 			seen = true
-			if err = p.decodeUnit(nal); err != nil {
-				return p, p.firstSPS >= 0, err
+			if e := p.decodeUnit(nal); e != nil {
+				if err == nil {
+					err = e
+				}
+				continue
 			}
 			if t == NALSPS {
-				id := p.lastSPS
-				p.parserRejects[id] = !parserAcceptsSPS(span)
+				p.parserRejects[p.lastSPS] = !parserAcceptsSPS(span)
 			}
 		case NALSlice, 2, 3, 4, NALIDR:
 			if seen {
-				return p, p.firstSPS >= 0, nil
+				return p, p.Active() != nil, err
 			}
 		}
 	}
-	return p, p.firstSPS >= 0, nil
+	return p, p.Active() != nil, err
 }
 
 // parserAcceptsSPS reports whether FFmpeg 5.1's h264 parser accepts an SPS
@@ -252,27 +255,28 @@ func parserAcceptsSPS(span []byte) bool {
 }
 
 // Active returns the SPS a decoder would activate for the first picture:
-// the one the first accepted PPS names, or, without a PPS, the first SPS
-// accepted; nil when there is none. (The first slice names its PPS; the
+// the one the first accepted PPS names (the first slice names its PPS; the
 // parameter sets alone cannot say which, and streams with several are
-// rare.)
+// rare). It is nil without a PPS: FFmpeg then decodes no picture, and
+// ffprobe prints none of what the SPS holds.
 func (p *Params) Active() *SPS {
-	if p.firstPPS >= 0 {
-		if s := p.SPS[p.PPS[p.firstPPS].SeqParameterSetID]; s != nil {
-			return s
-		}
-	}
-	if p.firstSPS >= 0 {
-		return p.SPS[p.firstSPS]
+	if pps := p.ActivePPS(); pps != nil {
+		return p.SPS[pps.SeqParameterSetID]
 	}
 	return nil
 }
 
+// AddUnit decodes a parameter set NAL unit found in the stream itself (an
+// avc3 or avc4 sample entry, or an Annex B stream whose extradata lacks
+// one), as decode_nal_units does: an SPS or PPS that decodes is kept, one
+// that fails is reported and dropped, any other unit is ignored.
+func (p *Params) AddUnit(nal []byte) error { return p.decodeUnit(nal) }
+
 // ActivePPS returns the first accepted PPS, the one that names the SPS
 // [Params.Active] returns, or nil.
 func (p *Params) ActivePPS() *PPS {
-	if p.firstPPS >= 0 {
-		return p.PPS[p.firstPPS]
+	if p.firstPPS > 0 {
+		return p.PPS[p.firstPPS-1]
 	}
 	return nil
 }

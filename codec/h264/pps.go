@@ -60,7 +60,7 @@ type PPS struct {
 // on as if the map were absent ("FMO not supported"), so what it accepts
 // there depends on the bits of the map. This parser reads the map as the
 // specification writes it.
-func ParsePPS(nal []byte, sps *[maxSPSCount]*SPS) (*PPS, error) {
+func ParsePPS(nal []byte, sps *[MaxSPSCount]*SPS) (*PPS, error) {
 	if t := nalType(nal); t != NALPPS {
 		return nil, container.Errorf("h264", "pps", 0, container.ErrMalformed, "nal_unit_type %d is not a picture parameter set", t)
 	}
@@ -70,15 +70,15 @@ func ParsePPS(nal []byte, sps *[maxSPSCount]*SPS) (*PPS, error) {
 	return parsePPS(d, sps)
 }
 
-func parsePPS(d *reader, list *[maxSPSCount]*SPS) (*PPS, error) {
+func parsePPS(d *reader, list *[MaxSPSCount]*SPS) (*PPS, error) {
 	p := &PPS{}
 	id := d.ue()
 	p.PicParameterSetID = uint32(id)
-	if id < 0 || id >= maxPPSCount {
+	if id < 0 || id >= MaxPPSCount {
 		return p, fail(d, "pps", container.ErrMalformed, "pic_parameter_set_id %d out of range", id)
 	}
 	p.SeqParameterSetID = d.ue31()
-	if p.SeqParameterSetID >= maxSPSCount || list == nil || list[p.SeqParameterSetID] == nil {
+	if p.SeqParameterSetID >= MaxSPSCount || list == nil || list[p.SeqParameterSetID] == nil {
 		return p, fail(d, "pps", container.ErrMalformed, "seq_parameter_set_id %d unknown", p.SeqParameterSetID)
 	}
 	sps := list[p.SeqParameterSetID]

@@ -88,10 +88,16 @@ func hasChromaInfo(profileIDC uint8) bool {
 	return false
 }
 
+// The numbers of parameter set ids: seq_parameter_set_id is 0..31 and
+// pic_parameter_set_id 0..255 (7.4.2.1.1, 7.4.2.2), as FFmpeg's
+// MAX_SPS_COUNT and MAX_PPS_COUNT bound them.
+const (
+	MaxSPSCount = 32
+	MaxPPSCount = 256
+)
+
 // Limits of ff_h264_decode_seq_parameter_set (h264_ps.c, h264_ps.h).
 const (
-	maxSPSCount      = 32  // MAX_SPS_COUNT
-	maxPPSCount      = 256 // MAX_PPS_COUNT
 	maxDPBFrames     = 16  // H264_MAX_DPB_FRAMES, MAX_DELAYED_PIC_COUNT
 	maxPOCCycle      = 256 // offset_for_ref_frame[256]
 	maxLog2FrameNum  = 12  // log2_max_frame_num_minus4 (MAX_LOG2_MAX_FRAME_NUM - 4)
@@ -128,14 +134,34 @@ func ParseSPS(nal []byte) (*SPS, error) {
 	if err == nil {
 		return sps, nil
 	}
-	// "SPS decoding failure, trying again with the complete NAL".
-	d = newReader(nal[1:], 8*(len(nal)-1))
+	// "SPS decoding failure, trying again with the complete NAL": the
+	// escaped bytes of the unit, as far as its RBSP reaches.
+	raw := nal[:rawLen(nal)]
+	d = newReader(raw[1:], 8*(len(raw)-1))
 	if s2, err2 := parseSPS(d, false); err2 == nil {
 		return s2, nil
 	}
 	d = newReader(rbsp, limit)
 	d.r.Skip(8)
 	return parseSPS(d, true)
+}
+
+// rawLen returns the length of the unit's raw bytes as
+// ff_h2645_extract_rbsp counts them (raw_size): up to two zero bytes
+// followed by 0x01 or 0x02, which would start the next unit, or the end.
+func rawLen(nal []byte) int {
+	zeros := 0
+	for i, c := range nal {
+		if zeros >= 2 && (c == 1 || c == 2) {
+			return i - 2
+		}
+		if c == 0 {
+			zeros++
+		} else {
+			zeros = 0
+		}
+	}
+	return len(nal)
 }
 
 // sizeBits is the bit length FFmpeg gives a NAL unit's reader
@@ -177,7 +203,7 @@ func parseSPS(d *reader, ignoreTruncation bool) (*SPS, error) {
 	s.ReservedZero2Bits = uint8(d.u(2))
 	s.LevelIDC = uint8(d.u(8))
 	s.SeqParameterSetID = d.ue31()
-	if s.SeqParameterSetID >= maxSPSCount {
+	if s.SeqParameterSetID >= MaxSPSCount {
 		return s, fail(d, "sps", container.ErrMalformed, "seq_parameter_set_id %d out of range", s.SeqParameterSetID)
 	}
 	s.ChromaFormatIDC = 1

@@ -234,23 +234,23 @@ func (s *SPS) PixFmt(fullRange, rgb bool) string {
 	return ""
 }
 
-// ChromaLocation returns the chroma location ffprobe prints, as
-// decode_vui_parameters sets it on the decoder context when it reads a VUI:
+// ChromaLocation returns the chroma location ffprobe prints:
 // chroma_sample_loc_type_top_field + 1 as an AVChromaLocation ("" for a
-// value with no name), or "left" when the VUI has no chroma location. ok
-// is false when the SPS has no VUI, which leaves the context's value
-// alone: the container's, or unspecified.
-func (s *SPS) ChromaLocation() (loc string, ok bool) {
+// value with no name) when the VUI has one, "left" when it has a VUI
+// without one (decode_vui_parameters), and "" (unspecified) without a VUI.
+// The decoder sets it whatever the container says: a Matroska track's
+// chroma siting is overwritten, checked with ffprobe 5.1.
+func (s *SPS) ChromaLocation() string {
 	if !s.VUIParametersPresentFlag {
-		return "", false
+		return ""
 	}
 	if !s.VUI.ChromaLocInfoPresentFlag {
-		return "left", true
+		return "left"
 	}
 	if t := s.VUI.ChromaSampleLocTypeTopField; t < uint32(len(chromaLocationNames)-1) {
-		return chromaLocationNames[t+1], true
+		return chromaLocationNames[t+1]
 	}
-	return "", true
+	return ""
 }
 
 // Fill sets in st what ffprobe 5.1 prints for an h264 stream whose decoder
@@ -261,7 +261,8 @@ func (s *SPS) ChromaLocation() (loc string, ok bool) {
 //     (false and 0 for Annex B); set even when no SPS was accepted.
 //
 // The rest comes from the active SPS ([Params.Active]) and is left alone
-// when there is none, as ffprobe then prints what the container said:
+// when there is none, or when an avcC record failed (NALLengthSize 0), as
+// no picture decodes then and ffprobe prints what the container said:
 //
 //   - Profile, Level: [SPS.Profile] and level_idc as it is (level 1b is
 //     11 with constraint_set3_flag in Baseline and Main, and 9 in the High
@@ -282,13 +283,15 @@ func (s *SPS) ChromaLocation() (loc string, ok bool) {
 //     does.
 //   - PixFmt, BitsPerRawSample: [SPS.PixFmt] from the range and matrix so
 //     decided, and the bit depth.
-//   - ChromaLocation: [SPS.ChromaLocation] when the SPS has a VUI; st keeps
-//     the container's value otherwise.
+//   - ChromaLocation: [SPS.ChromaLocation], whatever the container said.
 //   - SampleAspectRatio: [SPS.SampleAspectRatio] unless st already has one:
 //     a container's ratio (MP4 pasp, Matroska display size) is the
 //     stream's, which av_guess_sample_aspect_ratio prefers.
 //   - HasBFrames: raised to [SPS.HasBFrames] when the SPS decides it, so a
 //     container's estimate already in st (MP4 ctts) is kept if larger.
+//     Without a bitstream restriction it stays as st has it; a demuxer
+//     with a parser (raw, MPEG-TS) can raise it to 1 on a B slice, see
+//     [SliceType].
 //   - FieldOrder: "progressive" when frame_mbs_only_flag is set (see
 //     [SPS.FieldOrder] for when a stream's SEI may still say otherwise);
 //     otherwise st keeps what it has. FFmpeg's h264 parser sets it, and
@@ -304,7 +307,7 @@ func (s *SPS) ChromaLocation() (loc string, ok bool) {
 func (p *Params) Fill(st *container.Stream) {
 	st.DecoderOptions = container.H264Options{IsAVC: p.IsAVC, NALLengthSize: p.NALLengthSize}
 	s := p.Active()
-	if s == nil {
+	if s == nil || (p.IsAVC && p.NALLengthSize == 0) {
 		return
 	}
 	st.Profile = s.Profile()
@@ -335,9 +338,7 @@ func (p *Params) Fill(st *container.Stream) {
 	if st.PixFmt != "" {
 		st.BitsPerRawSample = s.BitDepth()
 	}
-	if loc, ok := s.ChromaLocation(); ok {
-		st.ChromaLocation = loc
-	}
+	st.ChromaLocation = s.ChromaLocation()
 	if !st.SampleAspectRatio.Valid() {
 		st.SampleAspectRatio = s.SampleAspectRatio()
 	}
