@@ -31,6 +31,10 @@ var colorSpaceNames = map[int]string{
 // transfer characteristics or matrix (AVCOL_*_UNSPECIFIED).
 const Unspecified = 2
 
+// MatrixRGB is the H.273 matrix coefficients code of RGB (AVCOL_SPC_RGB),
+// which decoders read as a GBR pixel format.
+const MatrixRGB = 0
+
 // ColorPrimaries returns ffprobe's color_primaries for an H.273 code, ""
 // where it prints none (unspecified, or a code FFmpeg has no name for).
 func ColorPrimaries(code int) string { return colorPrimariesNames[code] }

@@ -1,6 +1,7 @@
 package h264
 
 import (
+	"github.com/mediaprobe/mediaprobe/codec"
 	"strconv"
 
 	"github.com/mediaprobe/mediaprobe/container"
@@ -247,8 +248,8 @@ func (s *SPS) ChromaLocation() string {
 	if !s.VUI.ChromaLocInfoPresentFlag {
 		return "left"
 	}
-	if t := s.VUI.ChromaSampleLocTypeTopField; t < uint32(len(chromaLocationNames)-1) {
-		return chromaLocationNames[t+1]
+	if t := s.VUI.ChromaSampleLocTypeTopField; t <= 5 {
+		return codec.ChromaLocation(int(t))
 	}
 	return ""
 }
@@ -328,12 +329,12 @@ func (p *Params) Fill(st *container.Stream) {
 			st.ColorRange = "pc"
 		}
 		if v.ColourDescriptionPresentFlag {
-			st.ColorPrimaries = colorName(colorPrimariesNames[:], v.ColourPrimaries)
-			st.ColorTransfer = colorName(colorTransferNames[:], v.TransferCharacteristics)
-			st.ColorSpace = colorName(colorSpaceNames[:], v.MatrixCoefficients)
+			st.ColorPrimaries = codec.ColorPrimaries(int(v.ColourPrimaries))
+			st.ColorTransfer = codec.ColorTransfer(int(v.TransferCharacteristics))
+			st.ColorSpace = codec.ColorSpace(int(v.MatrixCoefficients))
 		}
 	}
-	st.PixFmt = s.PixFmt(st.ColorRange == "pc", st.ColorSpace == colorSpaceNames[colorSpaceRGB])
+	st.PixFmt = s.PixFmt(st.ColorRange == "pc", st.ColorSpace == codec.ColorSpace(codec.MatrixRGB))
 	st.BitsPerRawSample = 0
 	if st.PixFmt != "" {
 		st.BitsPerRawSample = s.BitDepth()

@@ -176,21 +176,6 @@ func TestChromaLocation(t *testing.T) {
 	assert.Equal(t, "", s.ChromaLocation())
 }
 
-func TestColorNames(t *testing.T) {
-	// Checked with ffprobe 5.1 for every code point 0..24 and 255 of each
-	// property, set with the h264_metadata bitstream filter.
-	assert.Equal(t, "reserved", colorName(colorPrimariesNames[:], 0))
-	assert.Equal(t, "", colorName(colorPrimariesNames[:], 2))
-	assert.Equal(t, "", colorName(colorPrimariesNames[:], 13))
-	assert.Equal(t, "ebu3213", colorName(colorPrimariesNames[:], 22))
-	assert.Equal(t, "", colorName(colorPrimariesNames[:], 255))
-	assert.Equal(t, "arib-std-b67", colorName(colorTransferNames[:], 18))
-	assert.Equal(t, "", colorName(colorTransferNames[:], 19))
-	assert.Equal(t, "gbr", colorName(colorSpaceNames[:], 0))
-	assert.Equal(t, "ictcp", colorName(colorSpaceNames[:], 14))
-	assert.Equal(t, "", colorName(colorSpaceNames[:], 15))
-}
-
 func TestZeroParams(t *testing.T) {
 	var p Params
 	assert.Nil(t, p.Active())

@@ -2,6 +2,7 @@ package hevc
 
 import (
 	"fmt"
+	"github.com/mediaprobe/mediaprobe/codec"
 	"math"
 	"strconv"
 
@@ -84,9 +85,9 @@ func (ps *ParamSets) Describe(st *container.Stream) error {
 	}
 	st.ColorPrimaries, st.ColorTransfer, st.ColorSpace = "", "", ""
 	if v.ColourDescriptionPresentFlag {
-		st.ColorPrimaries = printed(colorPrimariesNames[:], int(v.ColourPrimaries))
-		st.ColorTransfer = printed(colorTransferNames[:], int(v.TransferCharacteristics))
-		st.ColorSpace = printed(colorSpaceNames[:], int(v.MatrixCoeffs))
+		st.ColorPrimaries = codec.ColorPrimaries(int(v.ColourPrimaries))
+		st.ColorTransfer = codec.ColorTransfer(int(v.TransferCharacteristics))
+		st.ColorSpace = codec.ColorSpace(int(v.MatrixCoeffs))
 	}
 	if t, ok := ps.alternativeTransfer(); ok {
 		st.ColorTransfer = t
@@ -97,7 +98,7 @@ func (ps *ParamSets) Describe(st *container.Stream) error {
 		if v.ChromaLocInfoPresentFlag {
 			st.ChromaLocation = ""
 			if v.ChromaSampleLocTypeTopField <= 5 {
-				st.ChromaLocation = chromaLocationNames[v.ChromaSampleLocTypeTopField+1]
+				st.ChromaLocation = codec.ChromaLocation(int(v.ChromaSampleLocTypeTopField))
 			}
 		}
 	}
@@ -112,11 +113,8 @@ func (ps *ParamSets) alternativeTransfer() (string, bool) {
 	if !ps.SEI.AlternativeTransferPresent {
 		return "", false
 	}
-	v := int(ps.SEI.PreferredTransferCharacteristics)
-	if v == colorUnspecified || name(colorTransferNames[:], v) == "" {
-		return "", false
-	}
-	return colorTransferNames[v], true
+	t := codec.ColorTransfer(int(ps.SEI.PreferredTransferCharacteristics))
+	return t, t != ""
 }
 
 // positive reports whether r is a ratio av_guess_sample_aspect_ratio

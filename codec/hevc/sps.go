@@ -1,6 +1,7 @@
 package hevc
 
 import (
+	"github.com/mediaprobe/mediaprobe/codec"
 	"math"
 	"slices"
 
@@ -522,7 +523,7 @@ func (s *SPS) Height() int {
 func (s *SPS) PixFmt() string {
 	v := &s.VUI
 	full := v.VideoSignalTypePresentFlag && v.VideoFullRangeFlag
-	rgb := v.VideoSignalTypePresentFlag && v.ColourDescriptionPresentFlag && int(v.MatrixCoeffs) == matrixRGB
+	rgb := v.VideoSignalTypePresentFlag && v.ColourDescriptionPresentFlag && int(v.MatrixCoeffs) == codec.MatrixRGB
 	return pixFmt(s.BitDepth(), s.ChromaArrayType(), full, rgb)
 }
 
