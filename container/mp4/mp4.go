@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/av1"
+	"github.com/mediaprobe/mediaprobe/codec/h264"
+	"github.com/mediaprobe/mediaprobe/codec/hevc"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -273,9 +275,7 @@ func (d *demuxer) finish() error {
 				st.AddSideData(container.DisplayMatrix{Matrix: *t.matrix})
 			}
 			t.video.attach(st)
-			if st.CodecName == "av1" {
-				d.describeAV1(t)
-			}
+			d.describeVideo(t)
 		}
 		if st.Type != container.Audio {
 			continue
@@ -381,11 +381,29 @@ func (d *demuxer) firstPacket(t *track, max int64) []byte {
 	return b
 }
 
-// describeAV1 lets the AV1 decoder's view of the av1C and the first
-// temporal unit fill the stream (codec/av1.Describe); ffprobe passes over
-// what it cannot read, and so do we.
-func (d *demuxer) describeAV1(t *track) {
-	_, _ = av1.Describe(t.st, t.av1C, d.firstPacket(t, maxFirstPacket))
+// describeVideo lets the codec fill what FFmpeg's decoder reports once
+// opened with the track's configuration record (its extradata) and, where
+// the decoder needs one, the first packet. It runs after the boxes
+// (pasp, colr, fiel) have set the container's values, which the codec
+// keeps or replaces as the decoder does. ffprobe passes over what it
+// cannot read, and so does this: the stream keeps what was set.
+func (d *demuxer) describeVideo(t *track) {
+	st := t.st
+	switch st.CodecName {
+	case "h264":
+		if t.config != nil || t.format == "avc1" {
+			p, _ := h264.ParseExtradata(t.config)
+			p.Fill(st)
+		}
+	case "hevc":
+		if t.config != nil {
+			if x, _ := hevc.ParseExtradata(t.config); x != nil {
+				_ = x.Describe(st)
+			}
+		}
+	case "av1":
+		_, _ = av1.Describe(st, t.config, d.firstPacket(t, maxFirstPacket))
+	}
 }
 
 // mpegAudioHeader reads the 4-byte header of the first MPEG audio frame,

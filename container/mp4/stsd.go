@@ -453,17 +453,11 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, base int64, depth i
 		if st.ExtradataSize == 0 || x.typ != "glbl" {
 			st.ExtradataSize = len(p)
 		}
-		if x.typ == "av1C" && len(p) <= maxCodecConfig {
-			t.av1C = append(t.av1C[:0], p...)
+		if x.typ != "glbl" && len(p) <= maxCodecConfig {
+			t.config = append(t.config[:0], p...)
 		}
 		if x.typ == "hvcC" && t.format == "dvh1" {
 			st.CodecName = "hevc"
-		}
-		if x.typ == "avcC" && st.CodecName == "h264" && len(p) >= 5 && p[0] == 1 {
-			// ff_h264_decode_extradata: an avcC record (version 1) makes
-			// the stream length-prefixed, with lengthSizeMinusOne + 1
-			// byte prefixes; the decoder exports both as options.
-			st.DecoderOptions = container.H264Options{IsAVC: true, NALLengthSize: int(p[4]&3) + 1}
 		}
 	case "colr":
 		d.readColr(t, p, base+x.off+x.size)

@@ -66,7 +66,7 @@ type track struct {
 
 	// codec facts learnt from the configuration boxes
 	ac3BitRate int64
-	av1C       []byte // the av1C payload, for the AV1 decoder's extradata
+	config     []byte // the avcC, hvcC or av1C payload: the decoder's extradata
 	asc        aac.AudioSpecificConfig
 	hasASC     bool
 	hasSamples bool
