@@ -63,6 +63,9 @@ func (d *demuxer) readEsds(t *track, p []byte) {
 		return
 	}
 	st.ExtradataSize = len(dsi)
+	if st.Type == container.Video && len(dsi) <= maxCodecConfig {
+		t.config = append(t.config[:0], dsi...) // the decoder's extradata
+	}
 	if st.CodecName != "aac" {
 		return
 	}

@@ -4,8 +4,15 @@ import (
 	"encoding/binary"
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/av1"
+	"github.com/mediaprobe/mediaprobe/codec/dnxhd"
+	"github.com/mediaprobe/mediaprobe/codec/h263"
 	"github.com/mediaprobe/mediaprobe/codec/h264"
 	"github.com/mediaprobe/mediaprobe/codec/hevc"
+	"github.com/mediaprobe/mediaprobe/codec/jpeg"
+	"github.com/mediaprobe/mediaprobe/codec/mpeg4"
+	"github.com/mediaprobe/mediaprobe/codec/mpegvideo"
+	"github.com/mediaprobe/mediaprobe/codec/prores"
+	"github.com/mediaprobe/mediaprobe/codec/vp9"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -367,6 +374,11 @@ const maxCodecConfig = 64 << 10
 // first in it.
 const maxFirstPacket = 4 << 10
 
+// maxJPEGHeader bounds what is read of a first motion JPEG frame: its
+// quantisation and Huffman tables and application segments come before
+// the frame header.
+const maxJPEGHeader = 16 << 10
+
 // firstPacket reads the start of the track's first sample, at most max
 // bytes, or returns nil when the track has none or it cannot be read.
 func (d *demuxer) firstPacket(t *track, max int64) []byte {
@@ -403,6 +415,36 @@ func (d *demuxer) describeVideo(t *track) {
 		}
 	case "av1":
 		_, _ = av1.Describe(st, t.config, d.firstPacket(t, maxFirstPacket))
+	case "vp9":
+		if h, _ := vp9.ParseHeader(d.firstPacket(t, maxFirstPacket)); h != nil {
+			h.FillStream(st)
+		}
+	case "mpeg4":
+		b := t.config
+		if len(b) == 0 {
+			b = d.firstPacket(t, maxFirstPacket)
+		}
+		if c, _ := mpeg4.Parse(b); c != nil {
+			c.Fill(st)
+		}
+	case "mpeg1video", "mpeg2video":
+		// The decoder reads the extradata's sequence header, then the
+		// first packet's headers up to its first slice.
+		b := append(append([]byte(nil), t.config...), d.firstPacket(t, maxFirstPacket)...)
+		if h, _ := mpegvideo.Parse(b); h != nil {
+			h.Fill(st)
+		}
+	case "h263":
+		if h, _ := h263.ParsePictureHeader(d.firstPacket(t, maxFirstPacket)); h != nil {
+			h.Fill(st)
+		}
+	case "mjpeg":
+		// Tables (DQT, DHT) and an APPn come before the frame header.
+		_ = jpeg.DescribeFrame(st, d.firstPacket(t, maxJPEGHeader), int(min(t.firstSize, 1<<31-1)))
+	case "prores":
+		_ = prores.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
+	case "dnxhd":
+		_ = dnxhd.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
 	}
 }
 
