@@ -71,13 +71,13 @@ const hvccHeaderSize = 23
 // record's slices share b's memory; nothing is allocated per unit, so the
 // cost is bounded by len(b) whatever the counts claim.
 func ParseHVCC(b []byte) (*HVCC, error) {
-	h, err, _ := parseHVCC(b)
+	h, _, err := parseHVCC(b)
 	return h, err
 }
 
 // parseHVCC is ParseHVCC, reporting too whether the error is the one
 // FFmpeg's decoder refuses (fatal).
-func parseHVCC(b []byte) (h *HVCC, err error, fatal bool) {
+func parseHVCC(b []byte) (h *HVCC, fatal bool, err error) {
 	h = &HVCC{}
 	// FFmpeg reads zeros past the end of a short header.
 	var hdr [hvccHeaderSize]byte
@@ -101,7 +101,7 @@ func parseHVCC(b []byte) (h *HVCC, err error, fatal bool) {
 	h.LengthSizeMinusOne = hdr[21] & 3
 	h.NumOfArrays = hdr[22]
 	if len(b) < hvccHeaderSize {
-		return h, container.Errorf("hevc", "hvcC", 0, container.ErrTruncated, "%d bytes, header needs %d", len(b), hvccHeaderSize), false
+		return h, false, container.Errorf("hevc", "hvcC", 0, container.ErrTruncated, "%d bytes, header needs %d", len(b), hvccHeaderSize)
 	}
 	pos := hvccHeaderSize
 	// Each array takes at least three bytes: the slice grows with the
@@ -109,7 +109,7 @@ func parseHVCC(b []byte) (h *HVCC, err error, fatal bool) {
 	h.Arrays = make([]NALArray, 0, min(int(h.NumOfArrays), (len(b)-pos)/3))
 	for j := 0; j < int(h.NumOfArrays); j++ {
 		if len(b)-pos < 3 {
-			return h, container.Errorf("hevc", "hvcC array", int64(pos), container.ErrTruncated, "array %d of %d missing", j, h.NumOfArrays), false
+			return h, false, container.Errorf("hevc", "hvcC array", int64(pos), container.ErrTruncated, "array %d of %d missing", j, h.NumOfArrays)
 		}
 		a := NALArray{
 			ArrayCompleteness: b[pos]&0x80 != 0,
@@ -122,15 +122,15 @@ func parseHVCC(b []byte) (h *HVCC, err error, fatal bool) {
 			if len(b)-pos < 2 || len(b)-pos < 2+int(binary.BigEndian.Uint16(b[pos:])) {
 				a.units = b[start:pos]
 				h.Arrays = append(h.Arrays, a)
-				return h, container.Errorf("hevc", "hvcC nal unit", int64(pos), container.ErrMalformed,
-					"unit %d of array %d runs past the end of the record", i, j), true
+				return h, true, container.Errorf("hevc", "hvcC nal unit", int64(pos), container.ErrMalformed,
+					"unit %d of array %d runs past the end of the record", i, j)
 			}
 			pos += 2 + int(binary.BigEndian.Uint16(b[pos:]))
 		}
 		a.units = b[start:pos]
 		h.Arrays = append(h.Arrays, a)
 	}
-	return h, nil, false
+	return h, false, nil
 }
 
 // IsHVCC reports whether extradata is an hvcC record rather than an
@@ -171,7 +171,7 @@ func ParseExtradata(b []byte) (*Extradata, error) {
 		x.DecodeNALUnits(b, 0)
 		return x, nil
 	}
-	h, err, fatal := parseHVCC(b)
+	h, fatal, err := parseHVCC(b)
 	x.HVCC = h
 	x.NALLengthSize = int(h.LengthSizeMinusOne) + 1
 	var unit []byte

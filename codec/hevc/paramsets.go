@@ -34,14 +34,14 @@ type ParamSets struct {
 	rawSPS [MaxSPSCount][]byte
 }
 
-// maxErrors bounds Errors: past it, errors are counted in the last entry
-// no more (each unit costs at least one byte, so this is policy, not a
-// bound the data needs).
+// maxErrors bounds Errors; later errors are not kept. This is policy, not
+// a bound the data needs: every error costs the input a byte or more.
 const maxErrors = 64
 
 // DecodeNAL decodes one NAL unit (header included, emulation prevention
-// bytes in) into ps as the decoder does: VPS, SPS, PPS and SEI units are
-// read, others ignored. The error is the unit's, also recorded in Errors.
+// bytes in, ending at a start code inside it) into ps as the decoder
+// does: VPS, SPS, PPS and SEI units are read, others ignored. The error
+// is the unit's, also recorded in Errors.
 func (ps *ParamSets) DecodeNAL(nal []byte) error {
 	u, ok := unitOf(nal)
 	if !ok {
@@ -53,11 +53,14 @@ func (ps *ParamSets) DecodeNAL(nal []byte) error {
 // DecodeNALUnits decodes the NAL units of one packet as
 // hevc_decode_nal_units (libavcodec/hevc_parse.c) does: b is an Annex B
 // byte stream (nalLengthSize 0) or units with nalLengthSize-byte length
-// fields. A packet that cannot be split (a length past its end, no start
+// fields (1 to 4). A packet that cannot be split (a length past its end, no start
 // code) has none of its units decoded, and the first unit refused ends
 // the packet: both give the error, which FFmpeg ignores unless told to
 // be strict.
 func (ps *ParamSets) DecodeNALUnits(b []byte, nalLengthSize int) error {
+	if nalLengthSize < 0 || nalLengthSize > 4 {
+		return ps.record(container.Errorf("hevc", "nal unit length", 0, container.ErrMalformed, "%d-byte lengths", nalLengthSize))
+	}
 	if err := splitPacket(b, nalLengthSize, func(unit) bool { return true }); err != nil {
 		return ps.record(err)
 	}
