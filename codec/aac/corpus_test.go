@@ -3,6 +3,7 @@ package aac
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/mediaprobe/mediaprobe/internal/corpustest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -80,22 +81,11 @@ func esdsConfig(b []byte) []byte {
 // Streams whose ffprobe profile is HE-AAC with an LC configuration are
 // implicit SBR, which this package does not detect (see doc.go).
 func TestCorpusMP4(t *testing.T) {
-	root := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil {
-		t.Skip("no shared corpus")
-	}
 	n := 0
-	filepath.Walk(root, func(p string, fi os.FileInfo, err error) error {
-		if err != nil || fi.IsDir() || fi.Size() > 16<<20 {
-			return nil
-		}
+	corpustest.Walk(t, func(p string, gj []byte) {
 		ext := strings.ToLower(filepath.Ext(p))
 		if ext != ".mp4" && ext != ".m4a" && ext != ".mov" && ext != ".3gp" && ext != ".m4b" {
-			return nil
-		}
-		gj, err := os.ReadFile(p + ".ffprobe.json")
-		if err != nil {
-			return nil
+			return
 		}
 		var golden struct {
 			Streams []struct {
@@ -107,15 +97,15 @@ func TestCorpusMP4(t *testing.T) {
 			} `json:"streams"`
 		}
 		if json.Unmarshal(gj, &golden) != nil {
-			return nil
+			return
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
-			return nil
+			return
 		}
 		asc := esdsConfig(b)
 		if asc == nil {
-			return nil
+			return
 		}
 		for _, s := range golden.Streams {
 			if s.CodecName != "aac" {
@@ -123,12 +113,12 @@ func TestCorpusMP4(t *testing.T) {
 			}
 			c, err := ParseAudioSpecificConfig(asc)
 			if !assert.NoError(t, err, p) {
-				return nil
+				return
 			}
 			n++
 			if s.Profile == "HE-AAC" && c.Profile() == "LC" {
 				t.Logf("%s: implicit SBR, not detected", p)
-				return nil
+				return
 			}
 			// No profile: ffprobe decoded no frame (the decoder sets it
 			// per frame), e.g. an init segment or a truncated file.
@@ -140,9 +130,8 @@ func TestCorpusMP4(t *testing.T) {
 			if s.ChannelLayout != "" {
 				assert.Equal(t, s.ChannelLayout, c.Layout(), p)
 			}
-			return nil
+			return
 		}
-		return nil
 	})
 	t.Logf("%d AAC configurations compared", n)
 }

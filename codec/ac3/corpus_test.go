@@ -3,6 +3,7 @@ package ac3
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/mediaprobe/mediaprobe/internal/corpustest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -31,31 +32,20 @@ type golden struct {
 // corpusFiles calls fn for each file of the shared corpus with one of the
 // extensions and an ffprobe golden, with the golden's first audio stream.
 func corpusFiles(t *testing.T, exts []string, fn func(path string, b []byte, g golden)) {
-	root := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil {
-		t.Skip("no shared corpus")
-	}
-	filepath.Walk(root, func(p string, fi os.FileInfo, err error) error {
-		if err != nil || fi.IsDir() || fi.Size() > 16<<20 {
-			return nil
-		}
+	corpustest.Walk(t, func(p string, gj []byte) {
 		ext := strings.ToLower(filepath.Ext(p))
 		found := false
 		for _, e := range exts {
 			found = found || e == ext
 		}
 		if !found {
-			return nil
-		}
-		gj, err := os.ReadFile(p + ".ffprobe.json")
-		if err != nil {
-			return nil
+			return
 		}
 		var doc struct {
 			Streams []golden `json:"streams"`
 		}
 		if json.Unmarshal(gj, &doc) != nil {
-			return nil
+			return
 		}
 		for _, s := range doc.Streams {
 			if s.CodecType == "audio" {
@@ -65,7 +55,6 @@ func corpusFiles(t *testing.T, exts []string, fn func(path string, b []byte, g g
 				break
 			}
 		}
-		return nil
 	})
 }
 

@@ -3,6 +3,7 @@ package dts
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/mediaprobe/mediaprobe/internal/corpustest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -18,23 +19,12 @@ import (
 // frame, and the frame's own sizes bound what is read) and compares it
 // with ffprobe's stream.
 func TestCorpus(t *testing.T) {
-	root := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil {
-		t.Skip("no shared corpus")
-	}
 	n := 0
-	filepath.Walk(root, func(p string, fi os.FileInfo, err error) error {
-		if err != nil || fi.IsDir() || fi.Size() > 16<<20 {
-			return nil
-		}
+	corpustest.Walk(t, func(p string, gj []byte) {
 		// MPEG-TS splits a packet across 188-byte transport packets, so
 		// the file's bytes from the sync word on are not the packet.
 		if ext := filepath.Ext(p); ext == ".ts" || ext == ".m2ts" {
-			return nil
-		}
-		gj, err := os.ReadFile(p + ".ffprobe.json")
-		if err != nil {
-			return nil
+			return
 		}
 		var doc struct {
 			Streams []struct {
@@ -49,7 +39,7 @@ func TestCorpus(t *testing.T) {
 			} `json:"streams"`
 		}
 		if json.Unmarshal(gj, &doc) != nil {
-			return nil
+			return
 		}
 		for _, s := range doc.Streams {
 			if s.CodecName != "dts" {
@@ -57,11 +47,11 @@ func TestCorpus(t *testing.T) {
 			}
 			b, err := os.ReadFile(p)
 			if err != nil {
-				return nil
+				return
 			}
 			i := firstSync(b)
 			if i < 0 {
-				return nil
+				return
 			}
 			pkt := b[i:]
 			if len(pkt) > 64<<10 {
@@ -69,7 +59,7 @@ func TestCorpus(t *testing.T) {
 			}
 			f, err := ParseFrame(pkt)
 			if !assert.NoError(t, err, p) {
-				return nil
+				return
 			}
 			n++
 			var st container.Stream
@@ -93,9 +83,8 @@ func TestCorpus(t *testing.T) {
 			if rate != "" || filepath.Ext(p) != ".mp4" {
 				assert.Equal(t, s.BitRate, rate, p)
 			}
-			return nil
+			return
 		}
-		return nil
 	})
 	t.Logf("%d streams compared", n)
 }

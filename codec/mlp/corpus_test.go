@@ -3,6 +3,7 @@ package mlp
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/mediaprobe/mediaprobe/internal/corpustest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -17,19 +18,8 @@ import (
 // the shared corpus and compares it with ffprobe's stream; and the dmlp
 // box of MP4s.
 func TestCorpus(t *testing.T) {
-	root := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil {
-		t.Skip("no shared corpus")
-	}
 	n := 0
-	filepath.Walk(root, func(p string, fi os.FileInfo, err error) error {
-		if err != nil || fi.IsDir() || fi.Size() > 16<<20 {
-			return nil
-		}
-		gj, err := os.ReadFile(p + ".ffprobe.json")
-		if err != nil {
-			return nil
-		}
+	corpustest.Walk(t, func(p string, gj []byte) {
 		var doc struct {
 			Streams []struct {
 				CodecName        string `json:"codec_name"`
@@ -41,7 +31,7 @@ func TestCorpus(t *testing.T) {
 			} `json:"streams"`
 		}
 		if json.Unmarshal(gj, &doc) != nil {
-			return nil
+			return
 		}
 		for _, s := range doc.Streams {
 			if s.CodecName != "truehd" && s.CodecName != "mlp" {
@@ -49,15 +39,15 @@ func TestCorpus(t *testing.T) {
 			}
 			b, err := os.ReadFile(p)
 			if err != nil {
-				return nil
+				return
 			}
 			i := bytes.Index(b, []byte{0xf8, 0x72, 0x6f})
 			if i < 0 {
-				return nil
+				return
 			}
 			m, err := ParseMajorSync(b[i:])
 			if !assert.NoError(t, err, p) {
-				return nil
+				return
 			}
 			n++
 			var st container.Stream
@@ -76,9 +66,8 @@ func TestCorpus(t *testing.T) {
 					assert.Equal(t, s.ChannelLayout, box.ChannelLayout, p)
 				}
 			}
-			return nil
+			return
 		}
-		return nil
 	})
 	t.Logf("%d streams compared", n)
 }
