@@ -44,6 +44,20 @@ func Known(name string) bool { _, ok := table[name]; return ok }
 // refs, the decoder's options).
 func HasDecoder(name string) bool { return table[name].decoder }
 
+// OpenSetsCodedSize reports whether the coded size ffprobe prints for a
+// video stream of the codec is its size when nothing else set it:
+// avcodec_open2 gives the decoder context ffprobe opens the stream's width
+// and height as coded size, unless the decoder has none or clears it when
+// it opens (mpeg_decode_init: "do not trust dimensions from input"), so
+// that ffprobe prints 0.
+func OpenSetsCodedSize(name string) bool {
+	switch name {
+	case "mpeg1video", "mpeg2video":
+		return false
+	}
+	return HasDecoder(name)
+}
+
 // TagString renders a codec tag as ffprobe's codec_tag_string does
 // (av_fourcc2str): printable characters as they are, others as [N].
 func TagString(tag uint32) string {

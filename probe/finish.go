@@ -20,6 +20,9 @@ func finish(info *container.Info) {
 			// the codec, not of the stream.
 			st.BitsPerSample = codec.BitsPerSample(st.CodecName)
 		}
+		if st.Type == container.Video && st.CodedWidth == 0 && st.CodedHeight == 0 && codec.OpenSetsCodedSize(st.CodecName) {
+			st.CodedWidth, st.CodedHeight = st.Width, st.Height
+		}
 		if st.TimeBase.Den == 0 {
 			// avformat_new_stream's default (33-bit, 1/90000).
 			st.TimeBase = container.Rational{Num: 1, Den: 90000}

@@ -18,16 +18,6 @@ import (
 	"github.com/mediaprobe/mediaprobe/probe"
 )
 
-// pendingCodedZero is why an MPEG-2 stream prints its size as coded size:
-// FFmpeg's MPEG-1/2 decoder clears coded_width/height when it opens, and
-// the model cannot yet tell a coded size of 0 from none.
-const pendingCodedZero = "ffprobe prints coded size 0 for mpeg1/2video; the model cannot yet say 'really 0' (issue 6)"
-
-// pendingExtracted is why an MP4 MPEG-2 track without a DecoderSpecificInfo
-// has no extradata_size: avformat_find_stream_info extracts the sequence
-// header from the first packet (extract_extradata), which is not modelled.
-const pendingExtracted = "extradata extracted from the first packet is not modelled yet (issue 6)"
-
 // pendingFirstPicture is why an interlaced H.264 stream has no field order:
 // ffprobe takes tt/bb from the first picture's SEI and slice, which the
 // parameter sets cannot tell.
@@ -39,11 +29,6 @@ const pendingFirstPicture = "field order of an interlaced h264 stream comes from
 var knownDiffs = map[string]map[string]string{
 	"h264_interlaced.mp4": {
 		"streams[0].field_order": pendingFirstPicture,
-	},
-	"mpeg2.mp4": {
-		"streams[0].coded_height":   pendingCodedZero,
-		"streams[0].coded_width":    pendingCodedZero,
-		"streams[0].extradata_size": pendingExtracted,
 	},
 	"mov_png_rot30.mov": {
 		"streams[0].pix_fmt":     "the fields of a video track's decoder are not read yet (README)",

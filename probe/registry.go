@@ -5,9 +5,12 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/adts"
 	"github.com/mediaprobe/mediaprobe/container/aiff"
 	"github.com/mediaprobe/mediaprobe/container/flac"
+	"github.com/mediaprobe/mediaprobe/container/ivf"
+	"github.com/mediaprobe/mediaprobe/container/matroska"
 	"github.com/mediaprobe/mediaprobe/container/mp3"
 	"github.com/mediaprobe/mediaprobe/container/mp4"
 	"github.com/mediaprobe/mediaprobe/container/ogg"
+	"github.com/mediaprobe/mediaprobe/container/rawvideo"
 	"github.com/mediaprobe/mediaprobe/container/riff"
 )
 
@@ -18,9 +21,17 @@ import (
 var demuxers = [...]container.Demuxer{
 	adts.Demuxer(),
 	aiff.Demuxer(),
+	riff.AVI(),
 	flac.Demuxer(),
+	rawvideo.H264(),
+	rawvideo.HEVC(),
+	ivf.Demuxer(),
+	rawvideo.M4V(),
+	matroska.Demuxer(),
 	mp4.Demuxer(),
 	mp3.Demuxer(),
+	rawvideo.MPEGVideo(),
+	rawvideo.OBU(),
 	ogg.Demuxer(),
 	riff.W64(),
 	riff.WAV(),

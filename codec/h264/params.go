@@ -34,6 +34,16 @@ type Params struct {
 	// slice names. lastSPS is the id of the last SPS accepted.
 	firstPPS, lastSPS int
 
+	// ExtradataSize is, for Params from [ScanAnnexB], the size of the
+	// extradata FFmpeg's extract_extradata filter builds for the stream
+	// (avformat_find_stream_info runs it on a raw stream's first packets):
+	// each SPS and PPS unit of the access unit scanned, after a three-byte
+	// start code, with its bytes up to the next start code prefix
+	// (ff_h2645_extract_rbsp's raw_size); 0 when the unit has no SPS, as
+	// the filter then takes nothing. It is 0 for Params from
+	// ParseExtradata, whose extradata the container gives.
+	ExtradataSize int
+
 	// parserRejects marks the SPS ids whose last unit FFmpeg's h264
 	// parser would reject although the decoder accepts it (see
 	// ScanAnnexB); the parser is what sets the field order.
@@ -208,7 +218,8 @@ func (p *Params) decodeUnit(nal []byte) error {
 // b (a probe reads a few hundred kilobytes at most).
 func ScanAnnexB(b []byte) (p *Params, found bool, err error) {
 	p = &Params{}
-	seen := false
+	seen, sps := false, false
+	size := 0
 	for {
 		nal, rest, ok := bits.NextNALUnit(b)
 		if !ok {
@@ -221,6 +232,8 @@ func ScanAnnexB(b []byte) (p *Params, found bool, err error) {
 		switch t := nalType(nal); t {
 		case NALSPS, NALPPS:
 			seen = true
+			sps = sps || t == NALSPS
+			size += 3 + len(span)
 			if e := p.decodeUnit(nal); e != nil {
 				if err == nil {
 					err = e
@@ -232,11 +245,19 @@ func ScanAnnexB(b []byte) (p *Params, found bool, err error) {
 			}
 		case NALSlice, 2, 3, 4, NALIDR:
 			if seen {
-				return p, p.Active() != nil, err
+				return p.withExtradata(sps, size), p.Active() != nil, err
 			}
 		}
 	}
-	return p, p.Active() != nil, err
+	return p.withExtradata(sps, size), p.Active() != nil, err
+}
+
+// withExtradata sets ExtradataSize to size when the units had an SPS.
+func (p *Params) withExtradata(sps bool, size int) *Params {
+	if sps {
+		p.ExtradataSize = size
+	}
+	return p
 }
 
 // parserAcceptsSPS reports whether FFmpeg 5.1's h264 parser accepts an SPS

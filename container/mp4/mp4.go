@@ -430,7 +430,13 @@ func (d *demuxer) describeVideo(t *track) {
 	case "mpeg1video", "mpeg2video":
 		// The decoder reads the extradata's sequence header, then the
 		// first packet's headers up to its first slice.
-		b := append(append([]byte(nil), t.config...), d.firstPacket(t, maxFirstPacket)...)
+		pkt := d.firstPacket(t, maxFirstPacket)
+		if st.ExtradataSize == 0 {
+			// avformat_find_stream_info has extract_extradata take the
+			// sequence headers from the first packet.
+			st.ExtradataSize = mpegvideo.ExtradataSize(pkt)
+		}
+		b := append(append([]byte(nil), t.config...), pkt...)
 		if h, _ := mpegvideo.Parse(b); h != nil {
 			h.Fill(st)
 		}

@@ -95,12 +95,8 @@ func stream(st *container.Stream) *ordered.Object {
 		o.Set("width", st.Width)
 		o.Set("height", st.Height)
 		if decoder {
-			cw, ch := st.CodedWidth, st.CodedHeight
-			if cw == 0 && ch == 0 {
-				cw, ch = st.Width, st.Height
-			}
-			o.Set("coded_width", cw)
-			o.Set("coded_height", ch)
+			o.Set("coded_width", st.CodedWidth)
+			o.Set("coded_height", st.CodedHeight)
 			o.Set("closed_captions", b2i(st.ClosedCaptions))
 			o.Set("film_grain", b2i(st.FilmGrain))
 		}

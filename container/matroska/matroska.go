@@ -1,0 +1,75 @@
+// Package matroska recognises Matroska and WebM files (FFmpeg's
+// "matroska,webm"), so that detection never takes one for the raw stream
+// or the MP3 frames it carries. Reading them is not implemented yet: Read
+// returns an error wrapping container.ErrUnsupported that names the
+// format, for a caller to fall back to another prober.
+//
+// Specification: RFC 8794 (EBML) and RFC 9559 (Matroska). The probe
+// mirrors libavformat/matroskadec.c matroska_probe.
+package matroska
+
+import (
+	"bytes"
+	"encoding/binary"
+
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// Demuxer returns the Matroska/WebM demuxer.
+func Demuxer() container.Demuxer {
+	return container.Demuxer{
+		Name:       name,
+		LongName:   "Matroska / WebM",
+		Extensions: "mkv,mk3d,mka,mks,webm",
+		Probe:      probe,
+		Read: func(container.Source, int64, container.Options) (*container.Info, error) {
+			return nil, container.Errorf(name, "EBML header", 0, container.ErrUnsupported, "Matroska/WebM is recognised but not read yet")
+		},
+	}
+}
+
+const name = "matroska,webm"
+
+// ebmlHeaderID is the EBML element ID every EBML document begins with.
+const ebmlHeaderID = 0x1A45DFA3
+
+// docTypes are the DocType values that make an EBML document Matroska.
+var docTypes = [...]string{"matroska", "webm"}
+
+// probe scores as matroska_probe does: an EBML header whose bytes (all of
+// them in the head, unless its size is unknown) contain a known DocType
+// string is certain; another EBML header scores as an extension match.
+func probe(b []byte) int {
+	if len(b) < 5 || binary.BigEndian.Uint32(b) != ebmlHeaderID {
+		return 0
+	}
+	// The header's size, an EBML variable-size integer.
+	first := uint64(b[4])
+	size := 1
+	mask := uint64(0x80)
+	for size <= 8 && first&mask == 0 {
+		size++
+		mask >>= 1
+	}
+	if size > 8 || len(b) < 4+size {
+		return 0
+	}
+	total := first & (mask - 1)
+	for n := 1; n < size; n++ {
+		total = total<<8 | uint64(b[4+n])
+	}
+	body := b[4+size:]
+	if total+1 == 1<<(7*size) {
+		// Unknown size: the whole head is searched.
+		total = uint64(len(body))
+	} else if uint64(len(body)) < total {
+		return 0
+	}
+	body = body[:total]
+	for _, d := range docTypes {
+		if bytes.Contains(body, []byte(d)) {
+			return 100
+		}
+	}
+	return 50 // AVPROBE_SCORE_EXTENSION: EBML, but no known DocType
+}
