@@ -190,6 +190,20 @@ gen prores_hq.mov "${V[@]}" -c:v prores_ks -profile:v 3
 printf '1\n00:00:00,000 --> 00:00:00,100\nHello\n' > "$tmp/sub.srt"
 gen mov_text.mp4 -f lavfi -i "testsrc=size=64x48:rate=25" -i "$tmp/sub.srt" -map 0:v -map 1:s -frames:v 4 -threads 1 -pix_fmt yuv420p \
     -c:v libx264 -preset ultrafast -c:s mov_text
+# Raw elementary streams and IVF: the stream's own headers are all there is.
+gen raw_h264.h264 "${V[@]}" -c:v libx264 -preset medium -bf 2
+gen raw_h264_baseline.264 "${V[@]}" -c:v libx264 -profile:v baseline -preset ultrafast
+gen raw_h264_interlaced.h264 -f lavfi -i "testsrc=size=64x64:rate=25" -frames:v 4 -threads 1 -pix_fmt yuv420p -c:v libx264 -preset ultrafast -flags +ilme+ildct -x264-params interlaced=1:tff=1
+gen raw_hevc.hevc "${V[@]}" -c:v libx265 -x265-params log-level=error:pools=none:frame-threads=1
+gen raw_hevc_main10.h265 "${V[@]}" -c:v libx265 -pix_fmt yuv420p10le -x265-params log-level=error:pools=none:frame-threads=1
+gen raw_mpeg4.m4v "${V[@]}" -c:v mpeg4 -f m4v
+gen raw_mpeg4_bframes.m4v "${V[@]}" -c:v mpeg4 -bf 2 -f m4v
+gen raw_mpeg2.m2v "${V[@]}" -c:v mpeg2video -f mpeg2video
+gen raw_mpeg1.mpv "${V[@]}" -c:v mpeg1video -f mpeg1video
+gen raw_av1.obu "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k -f obu
+gen ivf_vp8.ivf "${V[@]}" -c:v libvpx -deadline realtime -b:v 100k
+gen ivf_vp9.ivf "${V[@]}" -c:v libvpx-vp9 -deadline realtime -b:v 100k
+gen ivf_av1.ivf "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

@@ -208,6 +208,9 @@ func TestScanAnnexB(t *testing.T) {
 	require.True(t, found)
 	assert.False(t, p.IsAVC)
 	assert.Nil(t, p.SPS[1], "the scan ends at the first slice after the parameter sets")
+	// Each unit with a start code of three bytes and the zero byte of the
+	// next four-byte start code.
+	assert.Equal(t, 3+len(sps)+1+3+len(pps)+1, p.ExtradataSize)
 	st := (&container.Info{}).AddStream(container.Video)
 	p.Fill(st)
 	assert.Equal(t, "High", st.Profile)
@@ -222,10 +225,15 @@ func TestScanAnnexB(t *testing.T) {
 	assert.True(t, found)
 	assert.NotNil(t, p.Active())
 
-	// An SPS without a PPS decodes no picture.
+	// An SPS without a PPS decodes no picture, but is extradata.
 	p, found, err = ScanAnnexB(annexB(sps, slice))
 	assert.NoError(t, err)
 	assert.False(t, found)
+	assert.Equal(t, 3+len(sps)+1, p.ExtradataSize)
+	// A PPS alone is no extradata: the filter wants an SPS.
+	p, _, _ = ScanAnnexB(annexB(pps, slice))
+	assert.Zero(t, p.ExtradataSize)
+	p, _, _ = ScanAnnexB(annexB(sps, slice))
 	st = (&container.Info{}).AddStream(container.Video)
 	p.Fill(st)
 	assert.Empty(t, st.Profile)

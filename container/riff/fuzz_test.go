@@ -11,7 +11,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
-// FuzzRead runs the probes and the WAV and Wave64 demuxers on arbitrary
+// FuzzRead runs the probes and the WAV, Wave64 and AVI demuxers on arbitrary
 // input under a tight allocation limit. Seeds: hand-made files, plus small
 // shared-corpus files when ../shared/corpus exists.
 func FuzzRead(f *testing.F) {
@@ -33,7 +33,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(hostile.WAVInfoKeys(6300))
 	f.Add(hostile.W64Summary(4200))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		for _, d := range []container.Demuxer{WAV(), W64()} {
+		for _, d := range []container.Demuxer{WAV(), W64(), AVI()} {
 			begin := time.Now()
 			if s := d.Probe(b); s < 0 || s > 100 {
 				t.Fatalf("%s probe score %d", d.Name, s)
