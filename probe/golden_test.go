@@ -18,18 +18,10 @@ import (
 	"github.com/mediaprobe/mediaprobe/probe"
 )
 
-// pendingFirstPicture is why an interlaced H.264 stream has no field order:
-// ffprobe takes tt/bb from the first picture's SEI and slice, which the
-// parameter sets cannot tell.
-const pendingFirstPicture = "field order of an interlaced h264 stream comes from its first picture (issue 6)"
-
 // knownDiffs lists, per testdata file, the fields where we still differ from
 // ffprobe 5.1 and why. Everything else must match exactly. An entry that no
 // longer differs fails the test, so the list cannot go stale.
 var knownDiffs = map[string]map[string]string{
-	"h264_interlaced.mp4": {
-		"streams[0].field_order": pendingFirstPicture,
-	},
 	"mov_png_rot30.mov": {
 		"streams[0].pix_fmt":     "the fields of a video track's decoder are not read yet (README)",
 		"streams[0].color_range": "the fields of a video track's decoder are not read yet (README)",

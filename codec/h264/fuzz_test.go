@@ -115,5 +115,15 @@ func FuzzScanAnnexB(f *testing.F) {
 			_, err := ParseSPS(nal)
 			checkErr(t, err)
 		}
+		for _, n := range []int{0, 1, 2, 4} {
+			switch p.PictureFieldOrder(b, n) {
+			case "", "progressive", "tt", "bb":
+			default:
+				t.Fatal("field order out of range")
+			}
+		}
+		if p.ExtradataSize > len(b)+3*len(b)/4 {
+			t.Fatalf("extradata of %d bytes from %d", p.ExtradataSize, len(b))
+		}
 	})
 }

@@ -406,6 +406,12 @@ func (d *demuxer) describeVideo(t *track) {
 		if t.config != nil || t.format == "avc1" {
 			p, _ := h264.ParseExtradata(t.config)
 			p.Fill(st)
+			if p.IsAVC && st.FieldOrder == "" {
+				// The parser reads it from the first pictures.
+				if order := p.PictureFieldOrder(d.firstPacket(t, maxFirstPacket), p.NALLengthSize); order != "" {
+					st.FieldOrder = order
+				}
+			}
 		}
 	case "hevc":
 		if t.config != nil {

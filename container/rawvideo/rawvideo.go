@@ -127,6 +127,9 @@ func (f format) read(src container.Source, start int64) (*container.Info, error)
 func describeH264(st *container.Stream, head []byte) container.Rational {
 	p, _, _ := h264.ScanAnnexB(head)
 	p.Fill(st)
+	if order := p.PictureFieldOrder(head, 0); order != "" {
+		st.FieldOrder = order
+	}
 	st.ExtradataSize = p.ExtradataSize
 	if s := p.Active(); s != nil {
 		if fr, ok := s.FrameRate(); ok {
