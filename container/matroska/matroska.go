@@ -19,16 +19,17 @@ import (
 func Demuxer() container.Demuxer {
 	return container.Demuxer{
 		Name:       name,
-		LongName:   "Matroska / WebM",
+		LongName:   longName,
 		Extensions: "mkv,mk3d,mka,mks,webm",
 		Probe:      probe,
-		Read: func(container.Source, int64, container.Options) (*container.Info, error) {
-			return nil, container.Errorf(name, "EBML header", 0, container.ErrUnsupported, "Matroska/WebM is recognised but not read yet")
-		},
+		Read:       container.ReadUnsupported(name, longName),
 	}
 }
 
-const name = "matroska,webm"
+const (
+	name     = "matroska,webm"
+	longName = "Matroska / WebM"
+)
 
 // ebmlHeaderID is the EBML element ID every EBML document begins with.
 const ebmlHeaderID = 0x1A45DFA3

@@ -14,16 +14,17 @@ import (
 func AVI() container.Demuxer {
 	return container.Demuxer{
 		Name:       aviName,
-		LongName:   "AVI (Audio Video Interleaved)",
+		LongName:   aviLongName,
 		Extensions: "avi",
 		Probe:      probeAVI,
-		Read: func(container.Source, int64, container.Options) (*container.Info, error) {
-			return nil, container.Errorf(aviName, "header", 0, container.ErrUnsupported, "AVI is recognised but not read yet")
-		},
+		Read:       container.ReadUnsupported(aviName, aviLongName),
 	}
 }
 
-const aviName = "avi"
+const (
+	aviName     = "avi"
+	aviLongName = "AVI (Audio Video Interleaved)"
+)
 
 // aviHeaders are the first and third four bytes avidec.c avi_probe
 // accepts: RIFF AVI, its OpenDML extension AVIX, the AVI\x19 variant,
