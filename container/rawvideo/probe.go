@@ -86,7 +86,7 @@ func probeH264(b []byte) int {
 		}
 		switch typ {
 		case 1, 5:
-			ue() // first_mb_in_slice
+			ue()          // first_mb_in_slice
 			if ue() > 9 { // slice_type
 				return 0
 			}
