@@ -22,10 +22,6 @@ import (
 // ffprobe 5.1 and why. Everything else must match exactly. An entry that no
 // longer differs fails the test, so the list cannot go stale.
 var knownDiffs = map[string]map[string]string{
-	"mov_png_rot30.mov": {
-		"streams[0].pix_fmt":     "the fields of a video track's decoder are not read yet (README)",
-		"streams[0].color_range": "the fields of a video track's decoder are not read yet (README)",
-	},
 }
 
 // keyOrders returns, for every object in the JSON document raw, its keys in

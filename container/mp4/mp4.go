@@ -11,6 +11,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
 	"github.com/mediaprobe/mediaprobe/codec/mpeg4"
 	"github.com/mediaprobe/mediaprobe/codec/mpegvideo"
+	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/codec/prores"
 	"github.com/mediaprobe/mediaprobe/codec/vp9"
 	"github.com/mediaprobe/mediaprobe/container"
@@ -453,6 +454,14 @@ func (d *demuxer) describeVideo(t *track) {
 	case "mjpeg":
 		// Tables (DQT, DHT) and an APPn come before the frame header.
 		_ = jpeg.DescribeFrame(st, d.firstPacket(t, maxJPEGHeader), int(min(t.firstSize, 1<<31-1)))
+	case "png":
+		// Each sample is a PNG image, whose header chunks the decoder
+		// reads as it does a cover's.
+		sar := st.SampleAspectRatio
+		_ = picture.DescribeBytes(st, d.firstPacket(t, maxJPEGHeader), "image/png")
+		if sar.Valid() {
+			st.SampleAspectRatio = sar // pasp, which ffprobe prefers to pHYs
+		}
 	case "prores":
 		_ = prores.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
 	case "dnxhd":
