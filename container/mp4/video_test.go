@@ -131,3 +131,21 @@ func TestDvcc(t *testing.T) {
 	st := readVideo(t, movVideo(visual("hvc1", 32, 24, mkbox("dvcC", u8(1), u8(0), u8(0x10), u8(0x35), u8(0x40), zeros(19)))))
 	assert.Equal(t, []container.SideData{container.DOVIConfig{VersionMajor: 1, Profile: 8, Level: 6, RPUPresent: true, BLPresent: true, BLSignalCompatibilityID: 4}}, st.SideData)
 }
+
+// TestColrFourBytes: a colr box of 4 bytes, its colour type alone, is
+// read on into what follows (as mov_read_colr does, without reading past
+// the sample entry) and leaves the track described: no panic, no error;
+// nclx and nclc add no side data (prof adds an empty ICC profile, as
+// mov_read_colr allocates one of the box's size less 4).
+func TestColrFourBytes(t *testing.T) {
+	for _, typ := range []string{"nclx", "nclc", "prof"} {
+		st := readVideo(t, movVideo(visual("mp4v", 32, 24, mkbox("colr", []byte(typ)))))
+		assert.Equal(t, 32, st.Width, typ)
+		assert.Equal(t, 24, st.Height, typ)
+		if typ != "prof" {
+			assert.Empty(t, st.SideData, typ)
+		}
+		st = readVideo(t, movVideo(visual("mp4v", 32, 24, mkbox("colr", []byte(typ)), mkbox("free"))))
+		assert.Equal(t, 32, st.Width, typ)
+	}
+}
