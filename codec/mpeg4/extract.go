@@ -1,5 +1,7 @@
 package mpeg4
 
+import "github.com/mediaprobe/mediaprobe/internal/bits"
+
 // ExtradataSize returns the size of the extradata FFmpeg's
 // extract_extradata filter takes from the first packet of an MPEG-4 Part 2
 // stream that has none (a raw .m4v stream, MPEG-TS): the bytes before the
@@ -7,17 +9,15 @@ package mpeg4
 // precede the first picture; 0 when no such start code follows the first
 // bytes, as the filter then takes nothing.
 func ExtradataSize(packet []byte) int {
-	state := ^uint32(0)
-	for i, c := range packet {
-		state = state<<8 | uint32(c)
-		if state == 0x100|GroupOfVOPStartCode || state == 0x100|VOPStartCode {
-			// The start code begins at i-3; the filter wants at least
-			// one byte before it.
-			if i-3 > 0 {
-				return i - 3
-			}
+	for pos := 0; ; {
+		i := bits.IndexStartCode(packet[pos:])
+		if i < 0 || pos+i+3 >= len(packet) {
 			return 0
 		}
+		start := pos + i
+		if c := packet[start+3]; c == GroupOfVOPStartCode || c == VOPStartCode {
+			return start // 0 when it opens the packet: the filter wants a byte before it
+		}
+		pos = start + 3 // the code byte may begin the next prefix
 	}
-	return 0
 }

@@ -1,5 +1,7 @@
 package mpegvideo
 
+import "github.com/mediaprobe/mediaprobe/internal/bits"
+
 // ExtradataSize returns the size of the extradata FFmpeg's
 // extract_extradata filter takes from the first packet of an MPEG-1/2
 // video stream that has none (a raw .m2v stream, MPEG-TS, MPEG-PS): from
@@ -8,16 +10,19 @@ package mpegvideo
 // code), so the sequence header and its extensions; 0 when the packet has
 // no sequence header or nothing follows it.
 func ExtradataSize(packet []byte) int {
-	state := ^uint32(0)
 	seen := false
-	for i, c := range packet {
-		state = state<<8 | uint32(c)
-		switch {
-		case state == 0x100|SequenceHeaderCode:
-			seen = true
-		case seen && state&0xFFFFFF00 == 0x100 && state != 0x100|ExtensionStartCode:
-			return i - 3
+	for pos := 0; ; {
+		i := bits.IndexStartCode(packet[pos:])
+		if i < 0 || pos+i+3 >= len(packet) {
+			return 0
 		}
+		start := pos + i
+		switch c := packet[start+3]; {
+		case c == SequenceHeaderCode:
+			seen = true
+		case seen && c != ExtensionStartCode:
+			return start
+		}
+		pos = start + 3 // the code byte may begin the next prefix
 	}
-	return 0
 }
