@@ -12,28 +12,23 @@ func BMPCodec(tag uint32) string {
 	return bmpTags[tag]
 }
 
-// fourcc returns the little-endian tag of a four-character code.
-func fourcc(s string) uint32 {
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-}
-
 var bmpTags = map[uint32]string{
-	fourcc("VP80"): "vp8",
-	fourcc("VP90"): "vp9",
-	fourcc("AV01"): "av1",
-	fourcc("H264"): "h264",
-	fourcc("h264"): "h264",
-	fourcc("X264"): "h264",
-	fourcc("x264"): "h264",
-	fourcc("avc1"): "h264",
-	fourcc("HEVC"): "hevc",
-	fourcc("H265"): "hevc",
-	fourcc("hvc1"): "hevc",
-	fourcc("FMP4"): "mpeg4",
-	fourcc("DIVX"): "mpeg4",
-	fourcc("DX50"): "mpeg4",
-	fourcc("XVID"): "mpeg4",
-	fourcc("MP4V"): "mpeg4",
-	fourcc("mp4v"): "mpeg4",
-	fourcc("MJPG"): "mjpeg",
+	Fourcc("VP80"): "vp8",
+	Fourcc("VP90"): "vp9",
+	Fourcc("AV01"): "av1",
+	Fourcc("H264"): "h264",
+	Fourcc("h264"): "h264",
+	Fourcc("X264"): "h264",
+	Fourcc("x264"): "h264",
+	Fourcc("avc1"): "h264",
+	Fourcc("HEVC"): "hevc",
+	Fourcc("H265"): "hevc",
+	Fourcc("hvc1"): "hevc",
+	Fourcc("FMP4"): "mpeg4",
+	Fourcc("DIVX"): "mpeg4",
+	Fourcc("DX50"): "mpeg4",
+	Fourcc("XVID"): "mpeg4",
+	Fourcc("MP4V"): "mpeg4",
+	Fourcc("mp4v"): "mpeg4",
+	Fourcc("MJPG"): "mjpeg",
 }

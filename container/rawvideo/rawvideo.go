@@ -1,11 +1,7 @@
 package rawvideo
 
 import (
-	"github.com/mediaprobe/mediaprobe/codec/av1"
-	"github.com/mediaprobe/mediaprobe/codec/h264"
-	"github.com/mediaprobe/mediaprobe/codec/hevc"
-	"github.com/mediaprobe/mediaprobe/codec/mpeg4"
-	"github.com/mediaprobe/mediaprobe/codec/mpegvideo"
+	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -13,7 +9,7 @@ import (
 func H264() container.Demuxer {
 	return demuxer(format{
 		name: "h264", longName: "raw H.264 video", extensions: "h26l,h264,264,avc",
-		codec: "h264", probe: probeH264, describe: describeH264,
+		codec: "h264", probe: probeH264, describe: es.H264,
 	})
 }
 
@@ -21,7 +17,7 @@ func H264() container.Demuxer {
 func HEVC() container.Demuxer {
 	return demuxer(format{
 		name: "hevc", longName: "raw HEVC video", extensions: "hevc,h265,265",
-		codec: "hevc", probe: probeHEVC, describe: describeHEVC,
+		codec: "hevc", probe: probeHEVC, describe: es.HEVC,
 	})
 }
 
@@ -29,7 +25,7 @@ func HEVC() container.Demuxer {
 func M4V() container.Demuxer {
 	return demuxer(format{
 		name: "m4v", longName: "raw MPEG-4 video", extensions: "m4v",
-		codec: "mpeg4", probe: probeM4V, describe: describeMPEG4,
+		codec: "mpeg4", probe: probeM4V, describe: es.MPEG4,
 		// The mpeg4 parser gives the first packet a timestamp of 0 and
 		// the stream no average frame rate.
 		startsAtZero: true, noAverageRate: true,
@@ -41,7 +37,7 @@ func M4V() container.Demuxer {
 func MPEGVideo() container.Demuxer {
 	return demuxer(format{
 		name: "mpegvideo", longName: "raw MPEG video",
-		codec: "mpeg1video", probe: probeMPEGVideo, describe: describeMPEGVideo,
+		codec: "mpeg1video", probe: probeMPEGVideo, describe: es.MPEGVideo,
 	})
 }
 
@@ -50,7 +46,7 @@ func MPEGVideo() container.Demuxer {
 func OBU() container.Demuxer {
 	return demuxer(format{
 		name: "obu", longName: "AV1 low overhead OBU", extensions: "obu",
-		codec: "av1", probe: probeOBU, describe: describeAV1,
+		codec: "av1", probe: probeOBU, describe: es.AV1,
 	})
 }
 
@@ -121,75 +117,4 @@ func (f format) read(src container.Source, start int64) (*container.Info, error)
 		st.AvgFrameRate = st.RFrameRate
 	}
 	return info, nil
-}
-
-// describeH264 decodes the parameter sets of the first access unit.
-func describeH264(st *container.Stream, head []byte) container.Rational {
-	p, _, _ := h264.ScanAnnexB(head)
-	p.Fill(st)
-	if order := p.PictureFieldOrder(head, 0); order != "" {
-		st.FieldOrder = order
-	}
-	st.ExtradataSize = p.ExtradataSize
-	if s := p.Active(); s != nil {
-		if fr, ok := s.FrameRate(); ok {
-			return fr
-		}
-	}
-	return container.Rational{}
-}
-
-// describeHEVC decodes the parameter sets of the first access unit that
-// has a VPS and an SPS, as the extradata FFmpeg extracts from it.
-func describeHEVC(st *container.Stream, head []byte) container.Rational {
-	extradata, ok := hevc.ScanAnnexB(head)
-	if !ok {
-		return container.Rational{}
-	}
-	st.ExtradataSize = len(extradata)
-	x, _ := hevc.ParseExtradata(extradata)
-	if x == nil {
-		return container.Rational{}
-	}
-	_ = x.Describe(st)
-	return x.FrameRate()
-}
-
-// describeMPEG4 decodes the headers before the first VOP.
-func describeMPEG4(st *container.Stream, head []byte) container.Rational {
-	st.ExtradataSize = mpeg4.ExtradataSize(head)
-	c, _ := mpeg4.Parse(head)
-	if c == nil {
-		return container.Rational{}
-	}
-	c.Fill(st)
-	st.HasBFrames = c.ParserHasBFrames()
-	return c.FrameRate()
-}
-
-// describeMPEGVideo decodes the sequence header and what follows it up to
-// the first slice; the codec becomes mpeg2video with a sequence extension.
-func describeMPEGVideo(st *container.Stream, head []byte) container.Rational {
-	st.ExtradataSize = mpegvideo.ExtradataSize(head)
-	h, _ := mpegvideo.Parse(head)
-	if h == nil {
-		return container.Rational{}
-	}
-	h.Fill(st)
-	st.CodecName = h.CodecName()
-	return h.FrameRate()
-}
-
-// describeAV1 decodes the first temporal unit; its sequence header is the
-// extradata FFmpeg extracts.
-func describeAV1(st *container.Stream, head []byte) container.Rational {
-	tu, _ := av1.Describe(st, nil, head)
-	if tu == nil {
-		return container.Rational{}
-	}
-	st.ExtradataSize = tu.ExtradataSize
-	if tu.SequenceHeader == nil {
-		return container.Rational{}
-	}
-	return tu.SequenceHeader.FrameRate()
 }

@@ -1,0 +1,107 @@
+// Package es describes a video stream from the first bytes of its
+// elementary stream (Annex B H.264/HEVC, MPEG-4 Part 2, MPEG-1/2 video, AV1
+// OBUs), as avformat_find_stream_info learns it from the first packets when
+// a container carries no codec configuration: raw streams, MPEG-TS and
+// MPEG-PS payloads, AVI and FLV frames.
+package es
+
+import (
+	"github.com/mediaprobe/mediaprobe/codec/av1"
+	"github.com/mediaprobe/mediaprobe/codec/h264"
+	"github.com/mediaprobe/mediaprobe/codec/hevc"
+	"github.com/mediaprobe/mediaprobe/codec/mpeg4"
+	"github.com/mediaprobe/mediaprobe/codec/mpegvideo"
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// Describe fills st from data, the start of the stream of codec
+// st.CodecName, and returns the frame rate its headers give (0/0 when they
+// give none or the codec is not one of the above). For MPEG-1/2 video it
+// may change st.CodecName to mpeg2video, as FFmpeg's decoder does on a
+// sequence extension.
+func Describe(st *container.Stream, data []byte) container.Rational {
+	switch st.CodecName {
+	case "h264":
+		return H264(st, data)
+	case "hevc":
+		return HEVC(st, data)
+	case "mpeg4":
+		return MPEG4(st, data)
+	case "mpeg1video", "mpeg2video":
+		return MPEGVideo(st, data)
+	case "av1":
+		return AV1(st, data)
+	}
+	return container.Rational{}
+}
+
+// H264 decodes the parameter sets of the first access unit.
+func H264(st *container.Stream, data []byte) container.Rational {
+	p, _, _ := h264.ScanAnnexB(data)
+	p.Fill(st)
+	if order := p.PictureFieldOrder(data, 0); order != "" {
+		st.FieldOrder = order
+	}
+	st.ExtradataSize = p.ExtradataSize
+	if s := p.Active(); s != nil {
+		if fr, ok := s.FrameRate(); ok {
+			return fr
+		}
+	}
+	return container.Rational{}
+}
+
+// HEVC decodes the parameter sets of the first access unit that has a VPS
+// and an SPS, as the extradata FFmpeg extracts from it.
+func HEVC(st *container.Stream, data []byte) container.Rational {
+	extradata, ok := hevc.ScanAnnexB(data)
+	if !ok {
+		return container.Rational{}
+	}
+	st.ExtradataSize = len(extradata)
+	x, _ := hevc.ParseExtradata(extradata)
+	if x == nil {
+		return container.Rational{}
+	}
+	_ = x.Describe(st)
+	return x.FrameRate()
+}
+
+// MPEG4 decodes the headers before the first VOP.
+func MPEG4(st *container.Stream, data []byte) container.Rational {
+	st.ExtradataSize = mpeg4.ExtradataSize(data)
+	c, _ := mpeg4.Parse(data)
+	if c == nil {
+		return container.Rational{}
+	}
+	c.Fill(st)
+	st.HasBFrames = c.ParserHasBFrames()
+	return c.FrameRate()
+}
+
+// MPEGVideo decodes the sequence header and what follows it up to the
+// first slice; the codec becomes mpeg2video with a sequence extension.
+func MPEGVideo(st *container.Stream, data []byte) container.Rational {
+	st.ExtradataSize = mpegvideo.ExtradataSize(data)
+	h, _ := mpegvideo.Parse(data)
+	if h == nil {
+		return container.Rational{}
+	}
+	h.Fill(st)
+	st.CodecName = h.CodecName()
+	return h.FrameRate()
+}
+
+// AV1 decodes the first temporal unit; its sequence header is the
+// extradata FFmpeg extracts.
+func AV1(st *container.Stream, data []byte) container.Rational {
+	tu, _ := av1.Describe(st, nil, data)
+	if tu == nil {
+		return container.Rational{}
+	}
+	st.ExtradataSize = tu.ExtradataSize
+	if tu.SequenceHeader == nil {
+		return container.Rational{}
+	}
+	return tu.SequenceHeader.FrameRate()
+}
