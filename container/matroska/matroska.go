@@ -1,11 +1,17 @@
-// Package matroska recognises Matroska and WebM files (FFmpeg's
-// "matroska,webm"), so that detection never takes one for the raw stream
-// or the MP3 frames it carries. Reading them is not implemented yet: Read
-// returns an error wrapping container.ErrUnsupported that names the
-// format, for a caller to fall back to another prober.
+// Package matroska reads Matroska and WebM files (FFmpeg's
+// "matroska,webm") as ffprobe 5.1 describes them: the EBML header, the
+// Segment's level-1 elements (SeekHead, Info, Tracks, Tags, Chapters,
+// Attachments) found in order before the first Cluster and through the
+// SeekHead, and the first blocks of each track, from which the codecs
+// report what their decoders and parsers would.
 //
-// Specification: RFC 8794 (EBML) and RFC 9559 (Matroska). The probe
-// mirrors libavformat/matroskadec.c matroska_probe.
+// It mirrors libavformat/matroskadec.c (matroska_probe, matroska_read_header,
+// matroska_parse_tracks, matroska_convert_tags) and what
+// avformat_find_stream_info learns from the first packets. Clusters are
+// never scanned: only the first one is read, and only as far as each track's
+// first block, within a bound.
+//
+// Specification: RFC 8794 (EBML) and RFC 9559 (Matroska).
 package matroska
 
 import (
@@ -22,7 +28,7 @@ func Demuxer() container.Demuxer {
 		LongName:   longName,
 		Extensions: "mkv,mk3d,mka,mks,webm",
 		Probe:      probe,
-		Read:       container.ReadUnsupported(name, longName),
+		Read:       read,
 	}
 }
 

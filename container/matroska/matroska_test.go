@@ -1,12 +1,9 @@
 package matroska
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-
-	"github.com/mediaprobe/mediaprobe/container"
 )
 
 // ebml builds an EBML header element with a one-byte size and body.
@@ -24,12 +21,6 @@ func TestProbe(t *testing.T) {
 	// A size of nine bytes or more is refused.
 	assert.Equal(t, 0, probe([]byte{0x1A, 0x45, 0xDF, 0xA3, 0x00, 1, 2, 3, 4, 5, 6, 7, 8}))
 	assert.Equal(t, 0, probe([]byte("RIFF")))
-}
-
-func TestReadUnsupported(t *testing.T) {
-	_, err := Demuxer().Read(&container.BytesSource{B: ebml("\x42\x82\x84webm")}, 0, container.Options{})
-	assert.True(t, errors.Is(err, container.ErrUnsupported))
-	assert.Contains(t, err.Error(), "matroska")
 }
 
 func FuzzProbe(f *testing.F) {

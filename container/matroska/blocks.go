@@ -1,0 +1,206 @@
+package matroska
+
+import (
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// Bounds of the first-blocks read.
+const (
+	// maxFirstFrame is how much of a track's first frame is read: the
+	// codec headers are at its start.
+	maxFirstFrame = 64 << 10
+	// maxScan is how far past the first Cluster blocks are looked for.
+	maxScan = 1 << 20
+	// maxBlocks bounds the blocks visited.
+	maxBlocks = 1024
+	// blockHead is what is read of a block to learn its track, timecode,
+	// flags and lacing.
+	blockHead = 512
+)
+
+// readFirstBlocks reads the Clusters from the first one, header by header,
+// until every track has its first block, the bounds are reached or a
+// level-1 element other than a Cluster comes: each track's first
+// timestamp and the start of its first frame, which is what
+// avformat_find_stream_info learns from the first packets.
+func (d *demuxer) readFirstBlocks() {
+	if d.clusterPos <= 0 {
+		return
+	}
+	wanted := 0
+	byNum := map[uint64]*track{}
+	for _, t := range d.tracks {
+		if t.st != nil {
+			if _, dup := byNum[t.num]; !dup {
+				byNum[t.num] = t
+				wanted++
+			}
+		}
+	}
+	limit := min(d.segEnd, d.clusterPos+maxScan)
+	pos := d.clusterPos
+	blocks := 0
+	for pos < limit && wanted > 0 && blocks < maxBlocks {
+		h, err := d.elemHeader(pos, d.segEnd, "cluster")
+		if err != nil || h.id != idCluster {
+			return
+		}
+		clusterTime := ^uint64(0)
+		cpos := h.data
+		end := h.end()
+		for cpos < end && cpos < limit && wanted > 0 && blocks < maxBlocks {
+			if d.src.Budget().Visit(name, "cluster", cpos) != nil {
+				return
+			}
+			c, err := d.elemHeader(cpos, end, "cluster")
+			if err != nil {
+				return
+			}
+			if h.unknown && (c.id == idCluster || isLevel1(c.id)) {
+				// The end of an unknown-size cluster.
+				end = cpos
+				break
+			}
+			switch c.id {
+			case idClusterTime:
+				if c.size <= 8 {
+					if b, err := container.ReadAt(d.src, c.data, c.size, name, "cluster timecode"); err == nil {
+						clusterTime, _ = uintVal(b)
+					}
+				}
+			case idSimpleBlock:
+				blocks++
+				wanted -= d.block(c, clusterTime, byNum)
+			case idBlockGroup:
+				bpos := c.data
+				for bpos < c.end() {
+					b, err := d.elemHeader(bpos, c.end(), "block group")
+					if err != nil {
+						break
+					}
+					if b.id == idBlock {
+						blocks++
+						wanted -= d.block(b, clusterTime, byNum)
+					}
+					bpos = b.end()
+				}
+			}
+			if c.unknown {
+				return
+			}
+			cpos = c.end()
+		}
+		if h.unknown {
+			pos = end
+		} else {
+			pos = h.end()
+		}
+	}
+}
+
+// block reads one Block or SimpleBlock (matroska_parse_block); it returns
+// 1 when it was the first of its track.
+func (d *demuxer) block(h header, clusterTime uint64, byNum map[uint64]*track) int {
+	n := min(h.size, blockHead)
+	head, err := container.ReadAt(d.src, h.data, n, name, "block")
+	if err != nil {
+		return 0
+	}
+	num, k := readVint(head, 8)
+	if k == 0 || len(head) < k+3 {
+		return 0
+	}
+	t := byNum[num]
+	if t == nil || t.seen {
+		return 0
+	}
+	t.seen = true
+	blockTime := int64(int16(uint16(head[k])<<8 | uint16(head[k+1])))
+	flags := head[k+2]
+	if clusterTime != ^uint64(0) && (blockTime >= 0 || clusterTime >= uint64(-blockTime)) {
+		c := float64(clusterTime) / t.timeScale
+		if c >= 0 && c < 1<<62 {
+			t.firstPTS = int64(uint64(c)) + blockTime - t.codecDelayTB
+		}
+	}
+	// The first frame: after the lacing header, the first lace.
+	off := int64(k + 3)
+	size := h.size - off
+	if lacing := flags & 0x06; lacing != 0 && size > 0 {
+		lace, hdr := firstLace(head[off:], int(lacing>>1), size)
+		if hdr < 0 {
+			return 1
+		}
+		off += int64(hdr)
+		size = lace
+	}
+	if size <= 0 {
+		return 1
+	}
+	frame, err := container.ReadAt(d.src, h.data+off, min(size, maxFirstFrame), name, "first frame")
+	if err != nil {
+		return 1
+	}
+	if t.encodings == 1 && t.encType == 0 && t.compAlgo == 3 && t.encScope&1 != 0 && len(t.compSettings) > 0 {
+		// Header stripping: the stripped bytes come first.
+		frame = append(append([]byte(nil), t.compSettings...), frame...)
+	}
+	t.first = frame
+	return 1
+}
+
+// firstLace returns the size of the first lace of a laced block and the
+// size of the lacing header, from b (the block after its flags) and the
+// size of the rest of the block; hdr is -1 when the lacing is invalid.
+func firstLace(b []byte, typ int, size int64) (lace int64, hdr int) {
+	if len(b) < 1 {
+		return 0, -1
+	}
+	laces := int64(b[0]) + 1
+	switch typ {
+	case 1: // Xiph: laces-1 sizes, each a run of 255s and a last byte
+		i := 1
+		var first int64 = -1
+		for l := int64(0); l < laces-1; l++ {
+			var v int64
+			for {
+				if i >= len(b) {
+					return 0, -1
+				}
+				v += int64(b[i])
+				i++
+				if b[i-1] != 0xff {
+					break
+				}
+			}
+			if first < 0 {
+				first = v
+			}
+		}
+		if first < 0 {
+			return 0, -1
+		}
+		return first, i
+	case 2: // fixed size
+		rest := size - 1
+		if rest%laces != 0 {
+			return 0, -1
+		}
+		return rest / laces, 1
+	case 3: // EBML: the first size, then laces-2 signed differences
+		v, n := readVint(b[1:], 8)
+		if n == 0 || laces < 2 {
+			return 0, -1
+		}
+		i := 1 + n
+		for l := int64(0); l < laces-2; l++ {
+			_, m := readVint(b[i:], 8)
+			if m == 0 {
+				return 0, -1
+			}
+			i += m
+		}
+		return int64(v), i
+	}
+	return 0, -1
+}

@@ -1,0 +1,207 @@
+package matroska
+
+import (
+	"encoding/binary"
+
+	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/aac"
+	"github.com/mediaprobe/mediaprobe/codec/ac3"
+	"github.com/mediaprobe/mediaprobe/codec/av1"
+	"github.com/mediaprobe/mediaprobe/codec/dts"
+	"github.com/mediaprobe/mediaprobe/codec/flac"
+	"github.com/mediaprobe/mediaprobe/codec/h264"
+	"github.com/mediaprobe/mediaprobe/codec/hevc"
+	"github.com/mediaprobe/mediaprobe/codec/jpeg"
+	"github.com/mediaprobe/mediaprobe/codec/mpeg4"
+	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
+	"github.com/mediaprobe/mediaprobe/codec/mpegvideo"
+	"github.com/mediaprobe/mediaprobe/codec/opus"
+	"github.com/mediaprobe/mediaprobe/codec/picture"
+	"github.com/mediaprobe/mediaprobe/codec/vorbis"
+	"github.com/mediaprobe/mediaprobe/codec/vp8"
+	"github.com/mediaprobe/mediaprobe/codec/vp9"
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// finishStreams sets each track's start and lets the codecs fill what
+// their decoders and parsers report from the extradata and the first
+// frame; then the attached pictures are described from their bytes.
+func (d *demuxer) finishStreams() {
+	for _, t := range d.tracks {
+		st := t.st
+		if st == nil {
+			continue
+		}
+		st.StartPTS = t.firstPTS
+		switch st.Type {
+		case container.Video:
+			describeVideo(t, st)
+		case container.Audio:
+			describeAudio(t, st)
+		}
+	}
+	for _, a := range d.attachments {
+		if a.st != nil && a.st.Picture != nil {
+			_ = picture.Describe(a.st, d.src, a.dataOff, a.dataLen, *a.mime)
+		}
+	}
+}
+
+// describeVideo applies the video decoders: the container's fields are
+// set, and the codec keeps or replaces them as the decoder does.
+func describeVideo(t *track, st *container.Stream) {
+	switch st.CodecName {
+	case "h264":
+		p, _ := h264.ParseExtradata(t.priv)
+		if p == nil {
+			if len(t.priv) == 0 && t.first != nil {
+				// Annex B in the blocks, no configuration.
+				st.ExtradataSize = 0
+				h264.ScanAnnexB(t.first)
+			}
+			return
+		}
+		p.Fill(st)
+		if order := p.PictureFieldOrder(t.first, p.NALLengthSize); order != "" {
+			st.FieldOrder = order
+		}
+	case "hevc":
+		if x, _ := hevc.ParseExtradata(t.priv); x != nil {
+			_ = x.Describe(st)
+		}
+	case "av1":
+		_, _ = av1.Describe(st, t.priv, t.first)
+	case "vp8":
+		if h, _ := vp8.ParseFrameHeader(t.first); h != nil {
+			h.FillStream(st)
+		}
+	case "vp9":
+		if h, _ := vp9.ParseHeader(t.first); h != nil {
+			h.FillStream(st)
+		}
+	case "mpeg4":
+		b := t.priv
+		if len(b) == 0 {
+			b = t.first
+		}
+		if c, _ := mpeg4.Parse(b); c != nil {
+			c.Fill(st)
+		}
+	case "mpeg1video", "mpeg2video":
+		if st.ExtradataSize == 0 {
+			st.ExtradataSize = mpegvideo.ExtradataSize(t.first)
+		}
+		b := append(append([]byte(nil), t.priv...), t.first...)
+		if h, _ := mpegvideo.Parse(b); h != nil {
+			h.Fill(st)
+		}
+	case "mjpeg":
+		_ = jpeg.DescribeFrame(st, t.first, len(t.first))
+	}
+}
+
+// describeAudio applies the audio decoders, from the CodecPrivate or the
+// first frame.
+func describeAudio(t *track, st *container.Stream) {
+	switch st.CodecName {
+	case "aac":
+		if a, err := aac.ParseAudioSpecificConfig(t.priv); err == nil {
+			st.Channels = a.OutputChannels()
+			st.SampleRate = a.OutputSampleRate()
+			st.ChannelLayout = a.Layout()
+			if t.first != nil {
+				st.Profile = a.Profile()
+			}
+		}
+	case "opus":
+		st.SampleRate = 48000
+		if h, err := opus.ParseHead(t.priv); err == nil {
+			st.Channels = int(h.ChannelCount)
+			st.ChannelLayout = h.ChannelLayout()
+		} else {
+			st.ChannelLayout = codec.LayoutName(codec.DecoderLayout("opus", st.Channels))
+		}
+	case "vorbis":
+		if id, ok := vorbisID(t.priv); ok {
+			st.Channels = int(id.AudioChannels)
+			st.SampleRate = int(id.AudioSampleRate)
+			st.ChannelLayout = vorbis.ChannelLayout(st.Channels)
+		}
+	case "flac":
+		if len(t.priv) >= 8+flac.StreamInfoSize && string(t.priv[:4]) == "fLaC" {
+			st.ExtradataSize = flac.StreamInfoSize
+			if si, err := flac.ParseStreamInfo(t.priv[8 : 8+flac.StreamInfoSize]); err == nil {
+				_ = si.Describe(st)
+			}
+		}
+	case "alac":
+		if c := t.priv; len(c) >= 12+24 {
+			c = c[12:]
+			st.BitsPerRawSample = int(c[5])
+			st.Channels = int(c[9])
+			st.SampleRate = int(binary.BigEndian.Uint32(c[20:]))
+			switch {
+			case st.BitsPerRawSample == 16:
+				st.SampleFmt = "s16p"
+			case st.BitsPerRawSample > 16:
+				st.SampleFmt = "s32p"
+			}
+		}
+	case "ac3", "eac3":
+		if p, err := ac3.ParsePacket(t.first); err == nil {
+			p.Describe(st)
+		}
+	case "dts":
+		if f, err := dts.ParseFrame(t.first); err == nil {
+			f.Describe(st)
+		}
+	case "mp1", "mp2", "mp3":
+		if h, err := mpegaudio.DecodeBytes(t.first); err == nil {
+			st.Channels = h.Channels
+			st.ChannelLayout = h.ChannelLayout()
+			st.SampleRate = h.SampleRate
+			st.BitRate = int64(h.BitRate)
+		}
+	}
+	if st.SampleFmt == "" {
+		st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
+	}
+	if st.ChannelLayout == "" {
+		if m := codec.DecoderLayout(st.CodecName, st.Channels); m != 0 {
+			st.Channels, st.ChannelLayout = codec.LayoutChannels(m), codec.LayoutName(m)
+		}
+	}
+	if st.BitRate == 0 {
+		// avcodec_open2 gives PCM-like codecs their nominal rate.
+		if bps := codec.BitsPerSample(st.CodecName); bps > 0 && st.SampleRate > 0 && st.Channels > 0 &&
+			int64(st.Channels) <= (1<<62)/int64(st.SampleRate)/int64(bps) {
+			st.BitRate = int64(st.SampleRate) * int64(st.Channels) * int64(bps)
+		}
+	}
+}
+
+// vorbisID finds the identification header in a Vorbis CodecPrivate: the
+// three headers in Xiph lacing (a count of 2, two sizes, then the data).
+func vorbisID(b []byte) (vorbis.Identification, bool) {
+	if len(b) < 3 || b[0] != 2 {
+		return vorbis.Identification{}, false
+	}
+	i := 1
+	var size int
+	for i < len(b) {
+		size += int(b[i])
+		i++
+		if b[i-1] != 0xff {
+			break
+		}
+	}
+	for i < len(b) && b[i] == 0xff { // the second size
+		i++
+	}
+	i++
+	if i > len(b) || size > len(b)-i {
+		return vorbis.Identification{}, false
+	}
+	id, err := vorbis.ParseIdentification(b[i : i+size])
+	return id, err == nil
+}
