@@ -78,7 +78,8 @@ func reduce(num, den, max int64) (int64, int64, bool) {
 						x = y
 					}
 				}
-				if den*(2*x*a1d+a0d) > num*a1d {
+				// n and d are the loop's current terms, as num and den are in av_reduce.
+				if d*(2*x*a1d+a0d) > n*a1d {
 					a1n, a1d = x*a1n+a0n, x*a1d+a0d
 				}
 				break
