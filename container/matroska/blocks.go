@@ -18,29 +18,37 @@ const (
 	blockHead = 512
 )
 
-// readFirstBlocks reads the Clusters from the first one, header by header,
-// until every track has its first block, the bounds are reached or a
-// level-1 element other than a Cluster comes: each track's first
-// timestamp and the start of its first frame, which is what
-// avformat_find_stream_info learns from the first packets.
+// readFirstBlocks reads the Clusters from the first one, block header by
+// block header, as avformat_find_stream_info reads packets: until every
+// stream has what it waits for (see need), within maxScan bytes and
+// maxBlocks blocks, a level-1 element other than a Cluster ending the
+// read. It notes each track's first timestamp and the start of its first
+// frame, and the timestamps of the first video blocks.
 func (d *demuxer) readFirstBlocks() {
 	if d.clusterPos <= 0 {
 		return
 	}
-	wanted := 0
 	byNum := map[uint64]*track{}
 	for _, t := range d.tracks {
 		if t.st != nil {
 			if _, dup := byNum[t.num]; !dup {
 				byNum[t.num] = t
-				wanted++
+				t.need = initialNeed(t)
 			}
 		}
+	}
+	done := func() bool {
+		for _, t := range byNum {
+			if t.count < t.need {
+				return false
+			}
+		}
+		return true
 	}
 	limit := min(d.segEnd, d.clusterPos+maxScan)
 	pos := d.clusterPos
 	blocks := 0
-	for pos < limit && wanted > 0 && blocks < maxBlocks {
+	for pos < limit && !done() && blocks < maxBlocks {
 		h, err := d.elemHeader(pos, d.segEnd, "cluster")
 		if err != nil || h.id != idCluster {
 			return
@@ -48,7 +56,7 @@ func (d *demuxer) readFirstBlocks() {
 		clusterTime := ^uint64(0)
 		cpos := h.data
 		end := h.end()
-		for cpos < end && cpos < limit && wanted > 0 && blocks < maxBlocks {
+		for cpos < end && cpos < limit && !done() && blocks < maxBlocks {
 			if d.src.Budget().Visit(name, "cluster", cpos) != nil {
 				return
 			}
@@ -70,7 +78,7 @@ func (d *demuxer) readFirstBlocks() {
 				}
 			case idSimpleBlock:
 				blocks++
-				wanted -= d.block(c, clusterTime, byNum)
+				d.block(c, clusterTime, byNum)
 			case idBlockGroup:
 				bpos := c.data
 				for bpos < c.end() {
@@ -80,7 +88,7 @@ func (d *demuxer) readFirstBlocks() {
 					}
 					if b.id == idBlock {
 						blocks++
-						wanted -= d.block(b, clusterTime, byNum)
+						d.block(b, clusterTime, byNum)
 					}
 					bpos = b.end()
 				}
@@ -98,55 +106,109 @@ func (d *demuxer) readFirstBlocks() {
 	}
 }
 
-// block reads one Block or SimpleBlock (matroska_parse_block); it returns
-// 1 when it was the first of its track.
-func (d *demuxer) block(h header, clusterTime uint64, byNum map[uint64]*track) int {
-	n := min(h.size, blockHead)
-	head, err := container.ReadAt(d.src, h.data, n, name, "block")
-	if err != nil {
+// fpsFrames is fps_analyze_framecount for a 1/1000 time base (20, doubled
+// for a time base above 0.5 ms): the packets find_stream_info waits for
+// when the demuxer set no frame rates, the time base being unreliable.
+const fpsFrames = 40
+
+// maxTimes is how many block timestamps of a video track are kept.
+const maxTimes = fpsFrames + 2
+
+// initialNeed is how many packets find_stream_info reads of a track
+// before its first frame tells more: none for a subtitle (PGS excepted,
+// whose size comes from a decoded packet), one otherwise.
+func initialNeed(t *track) int {
+	if t.st.Type == container.Subtitle && t.st.CodecName != "hdmv_pgs_subtitle" {
 		return 0
+	}
+	if t.st.CodecName == "" {
+		return 0
+	}
+	return 1
+}
+
+// videoNeed is what a video stream waits for once its first frame is
+// described: fpsFrames packets and one when the demuxer set no frame
+// rates; for H.264, decoded frames enough to guess the decoding delay
+// (has_decode_delay_been_guessed's counts, which its decoder's output
+// delay of has_b_frames frames postpones).
+func videoNeed(t *track) int {
+	st := t.st
+	n := 1
+	if !(st.RFrameRate.Valid() && st.AvgFrameRate.Valid()) {
+		n = fpsFrames + 1
+	}
+	if st.CodecName == "h264" {
+		switch {
+		case st.HasBFrames < 3:
+			n = max(n, 7+st.HasBFrames)
+		case st.HasBFrames < 4:
+			n = max(n, 18+st.HasBFrames)
+		default:
+			n = max(n, 20+st.HasBFrames)
+		}
+	}
+	return n
+}
+
+// block reads one Block or SimpleBlock (matroska_parse_block): the
+// track's first timestamp and frame, and the timestamps of video blocks.
+func (d *demuxer) block(h header, clusterTime uint64, byNum map[uint64]*track) {
+	n := min(h.size, blockHead)
+	head, err := container.ReadScratch(d.src, &d.scratch, h.data, n, name, "block")
+	if err != nil {
+		return
 	}
 	num, k := readVint(head, 8)
 	if k == 0 || len(head) < k+3 {
-		return 0
+		return
 	}
 	t := byNum[num]
-	if t == nil || t.seen {
-		return 0
+	if t == nil {
+		return
 	}
-	t.seen = true
 	blockTime := int64(int16(uint16(head[k])<<8 | uint16(head[k+1])))
 	flags := head[k+2]
+	pts := container.NoPTS
 	if clusterTime != ^uint64(0) && (blockTime >= 0 || clusterTime >= uint64(-blockTime)) {
 		c := float64(clusterTime) / t.timeScale
 		if c >= 0 && c < 1<<62 {
-			t.firstPTS = int64(uint64(c)) + blockTime - t.codecDelayTB
+			pts = int64(uint64(c)) + blockTime - t.codecDelayTB
 		}
 	}
+	t.count++
+	if t.st.Type == container.Video && len(t.times) < maxTimes && pts != container.NoPTS {
+		t.times = append(t.times, pts)
+	}
+	if t.seen {
+		return
+	}
+	t.seen = true
+	t.firstPTS = pts
+	defer d.describe(t)
 	// The first frame: after the lacing header, the first lace.
 	off := int64(k + 3)
 	size := h.size - off
 	if lacing := flags & 0x06; lacing != 0 && size > 0 {
 		lace, hdr := firstLace(head[off:], int(lacing>>1), size)
 		if hdr < 0 {
-			return 1
+			return
 		}
 		off += int64(hdr)
 		size = lace
 	}
 	if size <= 0 {
-		return 1
+		return
 	}
 	frame, err := container.ReadAt(d.src, h.data+off, min(size, maxFirstFrame), name, "first frame")
 	if err != nil {
-		return 1
+		return
 	}
 	if t.encodings == 1 && t.encType == 0 && t.compAlgo == 3 && t.encScope&1 != 0 && len(t.compSettings) > 0 {
 		// Header stripping: the stripped bytes come first.
 		frame = append(append([]byte(nil), t.compSettings...), frame...)
 	}
 	t.first = frame
-	return 1
 }
 
 // firstLace returns the size of the first lace of a laced block and the

@@ -33,17 +33,29 @@ func (d *demuxer) finishStreams() {
 			continue
 		}
 		st.StartPTS = t.firstPTS
-		switch st.Type {
-		case container.Video:
-			describeVideo(t, st)
-		case container.Audio:
-			describeAudio(t, st)
+		if !t.seen {
+			d.describe(t)
+		}
+		if st.Type == container.Video {
+			frameRates(t, st)
 		}
 	}
 	for _, a := range d.attachments {
 		if a.st != nil && a.st.Picture != nil {
 			_ = picture.Describe(a.st, d.src, a.dataOff, a.dataLen, *a.mime)
 		}
+	}
+}
+
+// describe lets the codec describe the track once its first frame is
+// read (or none is), and sets what find_stream_info then waits for.
+func (d *demuxer) describe(t *track) {
+	switch t.st.Type {
+	case container.Video:
+		describeVideo(t, t.st)
+		t.need = videoNeed(t)
+	case container.Audio:
+		describeAudio(t, t.st)
 	}
 }
 
@@ -62,6 +74,9 @@ func describeVideo(t *track, st *container.Stream) {
 			return
 		}
 		p.Fill(st)
+		if s := p.Active(); s != nil {
+			t.codecRate, _ = s.FrameRate()
+		}
 		if order := p.PictureFieldOrder(t.first, p.NALLengthSize); order != "" {
 			st.FieldOrder = order
 		}

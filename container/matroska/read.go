@@ -46,6 +46,8 @@ type demuxer struct {
 	// level1 are the level-1 elements known, by ID (and by position for
 	// SeekHead and Tags, which may repeat), with whether they were read.
 	level1 []level1
+
+	scratch []byte // reused by the block reads
 }
 
 type seek struct {

@@ -40,6 +40,14 @@ type track struct {
 	first    []byte
 	firstPTS int64
 	seen     bool
+	// count is the blocks read of the track, need how many
+	// find_stream_info would read (see readFirstBlocks); times are the
+	// timestamps of the first video blocks.
+	count, need int
+	times       []int64
+	// codecRate is the frame rate the codec's headers give (H.264 VUI
+	// timing), which the parser reports as the codec's.
+	codecRate container.Rational
 	// fourcc is the VfW codec tag or the ColourSpace fourcc.
 	fourcc uint32
 }
