@@ -324,3 +324,19 @@ func (h *Header) FillStream(st *container.Stream) {
 	st.Height = int(h.FrameHeightMinus1) + 1
 	st.CodedWidth, st.CodedHeight = st.Width, st.Height
 }
+
+// ParserProfile returns the profile FFmpeg's VP9 parser sets from the
+// first bits of a packet (libavcodec/vp9_parser.c), which containers that
+// run the parser (Matroska) report even when the decoder refuses the
+// frame: it skips the frame marker without checking it, and ok is false
+// only for an empty packet and for profile 3 with its reserved bit set.
+func ParserProfile(b []byte) (profile uint8, ok bool) {
+	if len(b) == 0 {
+		return 0, false
+	}
+	profile = (b[0]>>5)&1 | (b[0]>>4)&1<<1
+	if profile == 3 && (b[0]>>3)&1 != 0 {
+		return 0, false
+	}
+	return profile, true
+}

@@ -284,3 +284,24 @@ func TestFrameSizeOverContainer(t *testing.T) {
 	h.FillStream(&st)
 	assert.Equal(t, [4]int{320, 240, 320, 240}, [4]int{st.Width, st.Height, st.CodedWidth, st.CodedHeight})
 }
+
+func TestParserProfile(t *testing.T) {
+	for _, c := range []struct {
+		b  []byte
+		p  uint8
+		ok bool
+	}{
+		{[]byte{0x82}, 0, true},  // frame marker, profile 0
+		{[]byte{0xA2}, 1, true},  // profile 1 (low bit)
+		{[]byte{0x92}, 2, true},  // profile 2 (high bit)
+		{[]byte{0xB0}, 3, true},  // profile 3, reserved bit clear
+		{[]byte{0xB8}, 0, false}, // profile 3, reserved bit set: 4
+		{[]byte{0x03}, 0, true},  // an encrypted block's signal byte
+		{nil, 0, false},
+	} {
+		p, ok := ParserProfile(c.b)
+		if p != c.p || ok != c.ok {
+			t.Errorf("ParserProfile(%x) = %d, %v; want %d, %v", c.b, p, ok, c.p, c.ok)
+		}
+	}
+}

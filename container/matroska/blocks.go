@@ -1,6 +1,10 @@
 package matroska
 
 import (
+	"bytes"
+	"compress/zlib"
+	"io"
+
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -204,9 +208,13 @@ func (d *demuxer) block(h header, clusterTime uint64, byNum map[uint64]*track) {
 	if err != nil {
 		return
 	}
-	if t.encodings == 1 && t.encType == 0 && t.compAlgo == 3 && t.encScope&1 != 0 && len(t.compSettings) > 0 {
-		// Header stripping: the stripped bytes come first.
-		frame = append(append([]byte(nil), t.compSettings...), frame...)
+	if t.encodings == 1 && t.encType == 0 && t.encScope&1 != 0 {
+		switch t.compAlgo {
+		case 3: // header stripping: the stripped bytes come first
+			frame = append(append([]byte(nil), t.compSettings...), frame...)
+		case 0: // zlib
+			frame = d.inflate(frame, h.data+off)
+		}
 	}
 	t.first = frame
 }
@@ -265,4 +273,27 @@ func firstLace(b []byte, typ int, size int64) (lace int64, hdr int) {
 		return int64(v), i
 	}
 	return 0, -1
+}
+
+// maxInflate is how much of a zlib-compressed first frame is inflated:
+// the codec headers are at its start.
+const maxInflate = 64 << 10
+
+// inflate decompresses the start of a zlib-compressed frame
+// (matroska_decode_buffer), at most maxInflate bytes, charged to the
+// budget; what inflates before an error is kept, nil when nothing does.
+func (d *demuxer) inflate(b []byte, off int64) []byte {
+	if err := d.src.Budget().Inflate(name, "compressed frame", off, maxInflate); err != nil {
+		return nil
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil
+	}
+	defer zr.Close()
+	out, _ := io.ReadAll(io.LimitReader(zr, maxInflate))
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/codec/mpegvideo"
 	"github.com/mediaprobe/mediaprobe/codec/opus"
+	"github.com/mediaprobe/mediaprobe/codec/pgs"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/codec/vorbis"
 	"github.com/mediaprobe/mediaprobe/codec/vp8"
@@ -56,6 +57,12 @@ func (d *demuxer) describe(t *track) {
 		t.need = videoNeed(t)
 	case container.Audio:
 		describeAudio(t, t.st)
+	case container.Subtitle:
+		if t.st.CodecName == "hdmv_pgs_subtitle" {
+			if w, h, ok := pgs.VideoSize(t.first); ok {
+				t.st.Width, t.st.Height = w, h
+			}
+		}
 	}
 }
 
@@ -91,6 +98,11 @@ func describeVideo(t *track, st *container.Stream) {
 			h.FillStream(st)
 		}
 	case "vp9":
+		// Matroska runs the VP9 parser, which reports the profile of any
+		// packet (an encrypted one too).
+		if p, ok := vp9.ParserProfile(t.first); ok {
+			st.Profile = vp9.ProfileName(p)
+		}
 		if h, _ := vp9.ParseHeader(t.first); h != nil {
 			h.FillStream(st)
 		}
