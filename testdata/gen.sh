@@ -204,6 +204,26 @@ gen raw_av1.obu "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k -f obu
 gen ivf_vp8.ivf "${V[@]}" -c:v libvpx -deadline realtime -b:v 100k
 gen ivf_vp9.ivf "${V[@]}" -c:v libvpx-vp9 -deadline realtime -b:v 100k
 gen ivf_av1.ivf "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k
+# Matroska / WebM (container/matroska): codecs through CodecPrivate and the
+# first blocks, tags per track and file, attachments (a font, a cover),
+# dispositions, colour and HDR side data, stereo mode, VfW and ACM tracks.
+printf 'not really a font' > "$tmp/font.ttf"
+gen mkv_h264_aac_srt_attach.mkv -f lavfi -i "testsrc=size=64x48:rate=25" "${STEREO[@]}" -i "$tmp/sub.srt" -map 0:v -map 1:a -map 2:s \
+    -frames:v 4 -threads 1 -pix_fmt yuv420p -c:v libx264 -preset medium -bf 2 -c:a aac -b:a 32k -c:s srt \
+    -attach "$tmp/font.ttf" -metadata:s:t mimetype=application/x-truetype-font -attach "$JPG" -metadata:s:t:1 mimetype=image/jpeg \
+    -metadata:s:a language=fre -metadata:s:s title="Subs" -disposition:s forced+hearing_impaired -disposition:a default+comment "${TAGS[@]}"
+gen webm_vp9_opus_small.webm "${STEREO[@]}" "${V[@]}" -c:v libvpx-vp9 -deadline realtime -b:v 100k -c:a libopus -b:a 24k -shortest
+gen webm_vp8_vorbis_small.webm "${MONO[@]}" "${V[@]}" -c:v libvpx -deadline realtime -b:v 100k -c:a libvorbis -shortest
+gen mka_flac_tags.mka "${STEREO[@]}" -c:a flac "${TAGS[@]}"
+gen mka_pcm_s24le.mka "${MONO[@]}" -c:a pcm_s24le
+gen mka_mp3.mka "${MONO[@]}" -c:a libmp3lame -b:a 32k
+gen mka_eac3_51.mka "${SURR[@]}" -ar 48000 -c:a eac3 -b:a 192k
+gen mka_adpcm_ms.mka "${MONO[@]}" -c:a adpcm_ms
+gen mkv_mpeg4_asp.mkv "${V[@]}" -c:v mpeg4 -bf 2
+gen mkv_hevc_hdr10.mkv "${V[@]}" -c:v libx265 -pix_fmt yuv420p10le \
+    -x265-params "log-level=error:pools=none:frame-threads=1:hdr10=1:colorprim=bt2020:transfer=smpte2084:colormatrix=bt2020nc:master-display=G(13250,34500)B(7500,3000)R(34000,16000)WP(15635,16450)L(10000000,1):max-cll=1000,400"
+gen mkv_h264_stereo_sar.mkv "${V[@]}" -c:v libx264 -preset ultrafast -metadata:s:v stereo_mode=left_right -aspect 16:9 -color_range pc -color_primaries bt709 -color_trc bt709 -colorspace bt709
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

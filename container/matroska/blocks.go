@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"math"
 
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -52,6 +53,11 @@ func (d *demuxer) readFirstBlocks() {
 	limit := min(d.segEnd, d.clusterPos+maxScan)
 	pos := d.clusterPos
 	blocks := 0
+	defer func() {
+		// The read stopped on a bound of its own, not at the end of the
+		// clusters or because every stream had what it waited for.
+		d.scanBounded = !done() && (blocks >= maxBlocks || pos >= limit && limit < d.segEnd)
+	}()
 	for pos < limit && !done() && blocks < maxBlocks {
 		h, err := d.elemHeader(pos, d.segEnd, "cluster")
 		if err != nil || h.id != idCluster {
@@ -119,13 +125,14 @@ const fpsFrames = 40
 const maxTimes = fpsFrames + 2
 
 // initialNeed is how many packets find_stream_info reads of a track
-// before its first frame tells more: none for a subtitle (PGS excepted,
-// whose size comes from a decoded packet), one otherwise.
+// before its first frame tells more: all it can for a codec FFmpeg does
+// not know (has_codec_parameters fails for it), none for a subtitle (PGS
+// excepted, whose size comes from a decoded packet), one otherwise.
 func initialNeed(t *track) int {
-	if t.st.Type == container.Subtitle && t.st.CodecName != "hdmv_pgs_subtitle" {
-		return 0
-	}
 	if t.st.CodecName == "" {
+		return math.MaxInt32
+	}
+	if t.st.Type == container.Subtitle && t.st.CodecName != "hdmv_pgs_subtitle" {
 		return 0
 	}
 	return 1

@@ -2,6 +2,7 @@ package matroska
 
 import (
 	"encoding/binary"
+	"strings"
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
@@ -37,6 +38,13 @@ func (d *demuxer) finishStreams() {
 		if !t.seen {
 			d.describe(t)
 		}
+		if st.CodecName == "h264" && !t.delayKnown && t.count < h264GuessFrames && !d.scanBounded {
+			// Matroska blocks have no decoding timestamps: FFmpeg guesses
+			// them, and so the start time, only once the decoding delay is
+			// (has_decode_delay_been_guessed), here after 7 decoded frames
+			// that the stream does not have.
+			st.StartPTS = container.NoPTS
+		}
 		if st.Type == container.Video {
 			frameRates(t, st)
 		}
@@ -47,6 +55,10 @@ func (d *demuxer) finishStreams() {
 		}
 	}
 }
+
+// h264GuessFrames is how many decoded frames has_decode_delay_been_guessed
+// waits for when the SPS does not decide the H.264 decoding delay.
+const h264GuessFrames = 7
 
 // describe lets the codec describe the track once its first frame is
 // read (or none is), and sets what find_stream_info then waits for.
@@ -82,6 +94,9 @@ func describeVideo(t *track, st *container.Stream) {
 		}
 		p.Fill(st)
 		if s := p.Active(); s != nil {
+			if n, ok := s.HasBFrames(); ok && n > 0 && n == st.HasBFrames {
+				t.delayKnown = true
+			}
 			t.codecRate, _ = s.FrameRate()
 		}
 		if order := p.PictureFieldOrder(t.first, p.NALLengthSize); order != "" {
@@ -197,6 +212,10 @@ func describeAudio(t *track, st *container.Stream) {
 		if m := codec.DecoderLayout(st.CodecName, st.Channels); m != 0 {
 			st.Channels, st.ChannelLayout = codec.LayoutChannels(m), codec.LayoutName(m)
 		}
+	}
+	if st.BitsPerRawSample == 0 && strings.HasPrefix(st.CodecName, "pcm_") {
+		// The PCM decoders report their sample size.
+		st.BitsPerRawSample = codec.BitsPerSample(st.CodecName)
 	}
 	if st.BitRate == 0 {
 		// avcodec_open2 gives PCM-like codecs their nominal rate.

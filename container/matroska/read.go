@@ -48,6 +48,9 @@ type demuxer struct {
 	level1 []level1
 
 	scratch []byte // reused by the block reads
+	// scanBounded is set when readFirstBlocks stopped on its own bounds
+	// before the streams had what find_stream_info waits for.
+	scanBounded bool
 }
 
 type seek struct {

@@ -45,6 +45,9 @@ type track struct {
 	// timestamps of the first video blocks.
 	count, need int
 	times       []int64
+	// delayKnown is set when the H.264 SPS decides the decoding delay
+	// (has_decode_delay_been_guessed without decoded frames).
+	delayKnown bool
 	// codecRate is the frame rate the codec's headers give (H.264 VUI
 	// timing), which the parser reports as the codec's.
 	codecRate container.Rational
