@@ -220,6 +220,8 @@ gen mka_mp3.mka "${MONO[@]}" -c:a libmp3lame -b:a 32k
 gen mka_eac3_51.mka "${SURR[@]}" -ar 48000 -c:a eac3 -b:a 192k
 gen mka_adpcm_ms.mka "${MONO[@]}" -c:a adpcm_ms
 gen mkv_mpeg4_asp.mkv "${V[@]}" -c:v mpeg4 -bf 2
+gen mkv_theora.mkv "${V[@]}" -c:v libtheora
+gen mka_truehd.mka -f lavfi -i "aevalsrc=0|0:s=48000:d=0.3" -c:a truehd -strict -2
 gen mkv_hevc_hdr10.mkv "${V[@]}" -c:v libx265 -pix_fmt yuv420p10le \
     -x265-params "log-level=error:pools=none:frame-threads=1:hdr10=1:colorprim=bt2020:transfer=smpte2084:colormatrix=bt2020nc:master-display=G(13250,34500)B(7500,3000)R(34000,16000)WP(15635,16450)L(10000000,1):max-cll=1000,400"
 gen mkv_h264_stereo_sar.mkv "${V[@]}" -c:v libx264 -preset ultrafast -metadata:s:v stereo_mode=left_right -aspect 16:9 -color_range pc -color_primaries bt709 -color_trc bt709 -colorspace bt709

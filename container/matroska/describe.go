@@ -9,16 +9,19 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
 	"github.com/mediaprobe/mediaprobe/codec/av1"
 	"github.com/mediaprobe/mediaprobe/codec/dts"
+	"github.com/mediaprobe/mediaprobe/codec/dvdsub"
 	"github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/codec/h264"
 	"github.com/mediaprobe/mediaprobe/codec/hevc"
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
+	"github.com/mediaprobe/mediaprobe/codec/mlp"
 	"github.com/mediaprobe/mediaprobe/codec/mpeg4"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/codec/mpegvideo"
 	"github.com/mediaprobe/mediaprobe/codec/opus"
 	"github.com/mediaprobe/mediaprobe/codec/pgs"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
+	"github.com/mediaprobe/mediaprobe/codec/theora"
 	"github.com/mediaprobe/mediaprobe/codec/vorbis"
 	"github.com/mediaprobe/mediaprobe/codec/vp8"
 	"github.com/mediaprobe/mediaprobe/codec/vp9"
@@ -70,6 +73,13 @@ func (d *demuxer) describe(t *track) {
 	case container.Audio:
 		describeAudio(t, t.st)
 	case container.Subtitle:
+		if t.st.CodecName == "dvd_subtitle" {
+			// The decoder reads the size from the .idx text in the
+			// extradata.
+			if w, h, ok := dvdsub.Size(t.priv); ok {
+				t.st.Width, t.st.Height = w, h
+			}
+		}
 		if t.st.CodecName == "hdmv_pgs_subtitle" {
 			if w, h, ok := pgs.VideoSize(t.first); ok {
 				t.st.Width, t.st.Height = w, h
@@ -139,6 +149,12 @@ func describeVideo(t *track, st *container.Stream) {
 		}
 	case "mjpeg":
 		_ = jpeg.DescribeFrame(st, t.first, len(t.first))
+	case "theora":
+		if b, ok := xiphFirst(t.priv); ok {
+			if id, err := theora.ParseIdentification(b); err == nil {
+				_ = id.Describe(st)
+			}
+		}
 	}
 }
 
@@ -162,6 +178,11 @@ func describeAudio(t *track, st *container.Stream) {
 			st.ChannelLayout = h.ChannelLayout()
 		} else {
 			st.ChannelLayout = codec.LayoutName(codec.DecoderLayout("opus", st.Channels))
+		}
+	case "truehd", "mlp":
+		// Matroska runs the MLP parser after the decoder.
+		if m, err := mlp.ParseAccessUnit(t.first); err == nil {
+			m.DescribeParsed(st)
 		}
 	case "vorbis":
 		if id, ok := vorbisID(t.priv); ok {
@@ -226,11 +247,22 @@ func describeAudio(t *track, st *container.Stream) {
 	}
 }
 
-// vorbisID finds the identification header in a Vorbis CodecPrivate: the
-// three headers in Xiph lacing (a count of 2, two sizes, then the data).
+// vorbisID finds the identification header in a Vorbis CodecPrivate.
 func vorbisID(b []byte) (vorbis.Identification, bool) {
-	if len(b) < 3 || b[0] != 2 {
+	p, ok := xiphFirst(b)
+	if !ok {
 		return vorbis.Identification{}, false
+	}
+	id, err := vorbis.ParseIdentification(p)
+	return id, err == nil
+}
+
+// xiphFirst returns the first of the three headers of a Vorbis or Theora
+// CodecPrivate, which are in Xiph lacing: a count of 2, two sizes (runs
+// of 255 and a last byte), then the data.
+func xiphFirst(b []byte) ([]byte, bool) {
+	if len(b) < 3 || b[0] != 2 {
+		return nil, false
 	}
 	i := 1
 	var size int
@@ -246,8 +278,7 @@ func vorbisID(b []byte) (vorbis.Identification, bool) {
 	}
 	i++
 	if i > len(b) || size > len(b)-i {
-		return vorbis.Identification{}, false
+		return nil, false
 	}
-	id, err := vorbis.ParseIdentification(b[i : i+size])
-	return id, err == nil
+	return b[i : i+size], true
 }
