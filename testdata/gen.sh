@@ -226,6 +226,20 @@ gen mkv_hevc_hdr10.mkv "${V[@]}" -c:v libx265 -pix_fmt yuv420p10le \
     -x265-params "log-level=error:pools=none:frame-threads=1:hdr10=1:colorprim=bt2020:transfer=smpte2084:colormatrix=bt2020nc:master-display=G(13250,34500)B(7500,3000)R(34000,16000)WP(15635,16450)L(10000000,1):max-cll=1000,400"
 gen mkv_h264_stereo_sar.mkv "${V[@]}" -c:v libx264 -preset ultrafast -metadata:s:v stereo_mode=left_right -aspect 16:9 -color_range pc -color_primaries bt709 -color_trc bt709 -colorspace bt709
 
+# Matroska: the container's FlagInterlaced wins over the parser's field
+# order; an H.264 stream without B-frames gets a start time only once 7
+# frames are decoded; live files (unknown sizes); PCM big-endian and
+# float; Opus 5.1; chapters; a language and a title without default.
+gen mkv_h264_tff.mkv "${V[@]}" -c:v libx264 -preset ultrafast -flags +ilme+ildct -x264-params interlaced=1:tff=1
+gen mkv_h264_8frames.mkv -f lavfi -i "testsrc=size=64x48:rate=25" -frames:v 8 -threads 1 -pix_fmt yuv420p -c:v libx264 -preset ultrafast
+gen webm_live.webm -f lavfi -i "sine=frequency=440:sample_rate=48000:duration=$D" "${V[@]}" -c:v libvpx-vp9 -deadline realtime -b:v 100k -c:a libopus -b:a 24k -live 1 -f webm
+gen mka_pcm_s16be.mka -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a pcm_s16be
+gen mka_pcm_f32le.mka -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a pcm_f32le
+gen mka_opus_51.mka -f lavfi -i "aevalsrc=0|0|0|0|0|0:c=5.1:s=48000:d=$D" -c:a libopus -b:a 64k
+printf ';FFMETADATA1\ntitle=Chaptered\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=200\ntitle=One\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=200\nEND=400\ntitle=Two\n' > "$tmp/chapters.txt"
+gen mka_ac3_chapters.mka "${MONO[@]}" -i "$tmp/chapters.txt" -map 0:a -map_metadata 1 -map_chapters 1 -ar 48000 -c:a ac3 -b:a 64k \
+    -metadata:s:a language=ger -metadata:s:a title="Deutsch" -disposition:a 0
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

@@ -142,7 +142,8 @@ func initialNeed(t *track) int {
 // described: fpsFrames packets and one when the demuxer set no frame
 // rates; for H.264, decoded frames enough to guess the decoding delay
 // (has_decode_delay_been_guessed's counts, which its decoder's output
-// delay of has_b_frames frames postpones).
+// delay of has_b_frames frames postpones), and the packet after them,
+// which gets the first guessed timestamp.
 func videoNeed(t *track) int {
 	st := t.st
 	n := 1
@@ -152,11 +153,11 @@ func videoNeed(t *track) int {
 	if st.CodecName == "h264" {
 		switch {
 		case st.HasBFrames < 3:
-			n = max(n, 7+st.HasBFrames)
+			n = max(n, 8+st.HasBFrames)
 		case st.HasBFrames < 4:
-			n = max(n, 18+st.HasBFrames)
+			n = max(n, 19+st.HasBFrames)
 		default:
-			n = max(n, 20+st.HasBFrames)
+			n = max(n, 21+st.HasBFrames)
 		}
 	}
 	return n

@@ -2,7 +2,6 @@ package matroska
 
 import (
 	"encoding/binary"
-	"strings"
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
@@ -41,11 +40,11 @@ func (d *demuxer) finishStreams() {
 		if !t.seen {
 			d.describe(t)
 		}
-		if st.CodecName == "h264" && !t.delayKnown && t.count < h264GuessFrames && !d.scanBounded {
+		if st.CodecName == "h264" && !t.delayKnown && t.count <= h264GuessFrames && !d.scanBounded {
 			// Matroska blocks have no decoding timestamps: FFmpeg guesses
 			// them, and so the start time, only once the decoding delay is
-			// (has_decode_delay_been_guessed), here after 7 decoded frames
-			// that the stream does not have.
+			// (has_decode_delay_been_guessed), here after 7 decoded frames,
+			// from the packet after them, which the stream does not have.
 			st.StartPTS = container.NoPTS
 		}
 		if st.Type == container.Video {
@@ -109,8 +108,12 @@ func describeVideo(t *track, st *container.Stream) {
 			}
 			t.codecRate, _ = s.FrameRate()
 		}
-		if order := p.PictureFieldOrder(t.first, p.NALLengthSize); order != "" {
-			st.FieldOrder = order
+		if st.FieldOrder == "" {
+			// The parser's field order fills in where the container
+			// (FlagInterlaced) said nothing.
+			if order := p.PictureFieldOrder(t.first, p.NALLengthSize); order != "" {
+				st.FieldOrder = order
+			}
 		}
 	case "hevc":
 		if x, _ := hevc.ParseExtradata(t.priv); x != nil {
@@ -234,9 +237,8 @@ func describeAudio(t *track, st *container.Stream) {
 			st.Channels, st.ChannelLayout = codec.LayoutChannels(m), codec.LayoutName(m)
 		}
 	}
-	if st.BitsPerRawSample == 0 && strings.HasPrefix(st.CodecName, "pcm_") {
-		// The PCM decoders report their sample size.
-		st.BitsPerRawSample = codec.BitsPerSample(st.CodecName)
+	if st.BitsPerRawSample == 0 {
+		st.BitsPerRawSample = codec.BitsPerRawSample(st.CodecName)
 	}
 	if st.BitRate == 0 {
 		// avcodec_open2 gives PCM-like codecs their nominal rate.
