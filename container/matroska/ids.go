@@ -46,6 +46,9 @@ const (
 	idCodecID           = 0x86
 	idCodecPrivate      = 0x63A2
 	idCodecDelay        = 0x56AA
+	idBlockAddMapping   = 0x41E4
+	idBlockAddIDType    = 0x41E7
+	idBlockAddIDExtra   = 0x41ED
 	idVideo             = 0xE0
 	idAudio             = 0xE1
 	idContentEncodings  = 0x6D80

@@ -140,3 +140,16 @@ func TestFirstLace(t *testing.T) {
 	_, h = firstLace([]byte{2, 255}, 1, 10)
 	assert.Equal(t, -1, h, "a cut lacing header")
 }
+
+func TestDolbyVisionMapping(t *testing.T) {
+	track := el(idTrackEntry, uel(idTrackNumber, 1), uel(idTrackType, trackVideo), sel(idCodecID, "V_MPEGH/ISO/HEVC"),
+		el(idVideo, uel(idPixelWidth, 64), uel(idPixelHeight, 48)),
+		el(idBlockAddMapping, uel(idBlockAddIDType, 0x64766343), el(idBlockAddIDExtra, []byte{1, 0, 0x10, 0x35, 0x10, 0, 0, 0})))
+	data := cat(ebmlHead("matroska"), el(idSegment, el(idTracks, track)))
+	info, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+	require.NoError(t, err)
+	require.Len(t, info.Streams, 1)
+	dv, ok := container.SideDataOf[container.DOVIConfig](info.Streams[0])
+	require.True(t, ok)
+	assert.Equal(t, container.DOVIConfig{VersionMajor: 1, Profile: 8, Level: 6, RPUPresent: true, BLPresent: true, BLSignalCompatibilityID: 1}, dv)
+}

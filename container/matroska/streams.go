@@ -301,6 +301,35 @@ func (d *demuxer) videoStream(t *track, st *container.Stream) {
 	}
 	d.videoColour(t, st)
 	d.videoProjection(t, st)
+	blockAddMappings(t, st)
+}
+
+// blockAddMappings is mkv_parse_block_addition_mappings: a Dolby Vision
+// configuration record (dvcC, dvvC) becomes DOVI side data, as
+// ff_isom_parse_dvcc_dvvc reads it.
+func blockAddMappings(t *track, st *container.Stream) {
+	for _, m := range t.mappings {
+		if m.typ != 0x64766343 && m.typ != 0x64767643 { // dvcC, dvvC
+			continue
+		}
+		p := m.extra
+		if len(p) < 4 {
+			continue
+		}
+		c := container.DOVIConfig{
+			VersionMajor: p[0],
+			VersionMinor: p[1],
+			Profile:      p[2] >> 1 & 0x7f,
+			Level:        p[2]<<5&0x20 | p[3]>>3&0x1f,
+			RPUPresent:   p[3]>>2&1 != 0,
+			ELPresent:    p[3]>>1&1 != 0,
+			BLPresent:    p[3]&1 != 0,
+		}
+		if len(p) >= 5 {
+			c.BLSignalCompatibilityID = p[4] >> 4
+		}
+		st.AddSideData(c)
+	}
 }
 
 // fieldOrder is mkv_field_order, with the swap of BT and TB that works

@@ -23,6 +23,8 @@ type track struct {
 
 	video videoInfo
 	audio audioInfo
+	// mappings are the BlockAdditionMapping elements: type and extra data.
+	mappings []blockAddMapping
 
 	encodings    int
 	encType      uint64
@@ -53,6 +55,11 @@ type track struct {
 	codecRate container.Rational
 	// fourcc is the VfW codec tag or the ColourSpace fourcc.
 	fourcc uint32
+}
+
+type blockAddMapping struct {
+	typ   uint64
+	extra []byte
 }
 
 type videoInfo struct {
@@ -192,6 +199,18 @@ func (d *demuxer) readTrack(t *track, te element) {
 			})
 		case idContentEncodings:
 			d.readEncodings(t, e)
+		case idBlockAddMapping:
+			var m blockAddMapping
+			_ = walk(e.b, e.data, d.visit("BlockAdditionMapping"), func(c element) bool {
+				switch c.id {
+				case idBlockAddIDType:
+					u(c.b, &m.typ)
+				case idBlockAddIDExtra:
+					m.extra = c.b
+				}
+				return true
+			})
+			t.mappings = append(t.mappings, m)
 		}
 		return true
 	})
