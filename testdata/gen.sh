@@ -240,6 +240,11 @@ printf ';FFMETADATA1\ntitle=Chaptered\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=
 gen mka_ac3_chapters.mka "${MONO[@]}" -i "$tmp/chapters.txt" -map 0:a -map_metadata 1 -map_chapters 1 -ar 48000 -c:a ac3 -b:a 64k \
     -metadata:s:a language=ger -metadata:s:a title="Deutsch" -disposition:a 0
 
+# Attachments by MIME type: FFmpeg 5.1 knows no codec for text/plain; a
+# PNG is an attached picture.
+gen mka_attachments.mka "${MONO[@]}" -c:a flac -attach "$tmp/font.ttf" -metadata:s:t:0 mimetype=text/plain \
+    -attach "$tmp/font.ttf" -metadata:s:t:1 mimetype=application/vnd.ms-opentype -attach "$PNG" -metadata:s:t:2 mimetype=image/png
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

@@ -94,9 +94,9 @@ var imageMIMEs = [...]struct{ prefix, codec string }{
 	{"image/tiff", "tiff"},
 }
 
-// attachmentMIMEs is ff_mkv_mime_tags: the codecs of other attachments.
+// attachmentMIMEs is ff_mkv_mime_tags: the codecs of other attachments
+// (FFmpeg 5.1 has no entry for text/plain, nor for font/ttf or font/otf).
 var attachmentMIMEs = [...]struct{ prefix, codec string }{
-	{"text/plain", "text"},
 	{"application/x-truetype-font", "ttf"},
 	{"application/x-font", "ttf"},
 	{"application/vnd.ms-opentype", "otf"},
