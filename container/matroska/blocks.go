@@ -43,6 +43,9 @@ func (d *demuxer) readFirstBlocks() {
 		}
 	}
 	done := func() bool {
+		if d.analyzed {
+			return true
+		}
 		for _, t := range byNum {
 			if t.count < t.need {
 				return false
@@ -121,6 +124,11 @@ func (d *demuxer) readFirstBlocks() {
 // when the demuxer set no frame rates, the time base being unreliable.
 const fpsFrames = 40
 
+// maxAnalyzeDuration is find_stream_info's max_analyze_duration for a
+// format other than MPEG-PS/TS, in microseconds: it stops reading when a
+// stream's packets span this long.
+const maxAnalyzeDuration = 5000000
+
 // maxTimes is how many block timestamps of a video track are kept.
 const maxTimes = fpsFrames + 2
 
@@ -189,6 +197,11 @@ func (d *demuxer) block(h header, clusterTime uint64, byNum map[uint64]*track) {
 		}
 	}
 	t.count++
+	if pts != container.NoPTS && t.firstPTS != container.NoPTS && t.st.TimeBase.Den > 0 &&
+		container.RescaleQ(pts-t.firstPTS, t.st.TimeBase, container.TimeBaseMicro) >= maxAnalyzeDuration {
+		// max_analyze_duration reached: find_stream_info stops reading.
+		d.analyzed = true
+	}
 	if t.st.Type == container.Video && len(t.times) < maxTimes && pts != container.NoPTS {
 		t.times = append(t.times, pts)
 	}

@@ -51,6 +51,8 @@ type demuxer struct {
 	// scanBounded is set when readFirstBlocks stopped on its own bounds
 	// before the streams had what find_stream_info waits for.
 	scanBounded bool
+	// analyzed is set when the blocks read span max_analyze_duration.
+	analyzed bool
 }
 
 type seek struct {
