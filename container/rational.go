@@ -1,6 +1,9 @@
 package container
 
-import "math/big"
+import (
+	"math"
+	"math/big"
+)
 
 // Rescale returns a*b/c rounded to nearest with halves away from zero,
 // exactly as av_rescale_rnd(a, b, c, AV_ROUND_NEAR_INF) without overflow.
@@ -101,4 +104,28 @@ func gcd(a, b int64) int64 {
 		a, b = b, a%b
 	}
 	return a
+}
+
+// D2Q converts a float to the nearest rational with numerator and
+// denominator of at most limit, as av_d2q does (libavutil/rational.c): NaN
+// is 0/0 and a magnitude past INT_MAX+3 is ±1/0.
+func D2Q(d float64, limit int64) Rational {
+	if math.IsNaN(d) {
+		return Rational{}
+	}
+	if math.Abs(d) > math.MaxInt32+3 {
+		if d < 0 {
+			return Rational{-1, 0}
+		}
+		return Rational{1, 0}
+	}
+	_, exp := math.Frexp(d)
+	exp = max(exp-1, 0)
+	den := int64(1) << (62 - exp)
+	num := int64(math.Floor(d*float64(den) + 0.5))
+	r := Rational{num, den}.Reduce(limit)
+	if (r.Num == 0 || r.Den == 0) && d != 0 && limit > 0 && limit < math.MaxInt32 {
+		r = Rational{num, den}.Reduce(math.MaxInt32)
+	}
+	return r
 }

@@ -17,3 +17,17 @@ func TestReduceSemiconvergent(t *testing.T) {
 		}
 	}
 }
+
+func TestD2Q(t *testing.T) {
+	for _, c := range []struct {
+		in   float64
+		want Rational
+	}{
+		{0.15, Rational{3, 20}}, {0.3127, Rational{3127, 10000}}, {1000, Rational{1000, 1}},
+		{0.005, Rational{1, 200}}, {-0.5, Rational{-1, 2}}, {0, Rational{0, 1}},
+	} {
+		if got := D2Q(c.in, 1<<31-1); got != c.want {
+			t.Errorf("D2Q(%v) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}

@@ -107,7 +107,7 @@ func TestUnknownSizeClusters(t *testing.T) {
 func TestSeekHeadPointsAtItself(t *testing.T) {
 	self := el(idSeekHead, el(idSeek, uel(idSeekID, idSeekHead), uel(idSeekPos, 0)),
 		el(idSeek, uel(idSeekID, idSeekHead), uel(idSeekPos, 0)))
-	data := cat(ebmlHead("matroska"), el(idSegment, self, el(idTracks, opusTrack())))
+	data := cat(ebmlHead("matroska"), el(idSegment, self, el(idTracks, opusTrack()), el(idCluster, uel(idClusterTime, 0))))
 	info, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Len(t, info.Streams, 1)
@@ -119,7 +119,7 @@ func TestSeekHeadPointsAtItself(t *testing.T) {
 	b := el(idSeekHead, el(idSeek, uel(idSeekID, idSeekHead), uel(idSeekPos, 0)))
 	pad := make([]byte, 1000-len(a))
 	tracks := el(idTracks, opusTrack())
-	data = cat(ebmlHead("matroska"), el(idSegment, a, el(0xEC, pad[:len(pad)-9]), b, tracks))
+	data = cat(ebmlHead("matroska"), el(idSegment, a, el(0xEC, pad[:len(pad)-9]), b, tracks, el(idCluster, uel(idClusterTime, 0))))
 	info, err = Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Len(t, info.Streams, 1)

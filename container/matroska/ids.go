@@ -36,7 +36,6 @@ const (
 	idFlagForced        = 0x55AA
 	idFlagHearingImp    = 0x55AB
 	idFlagVisualImp     = 0x55AC
-	idFlagTextDescr     = 0x55AD
 	idFlagOriginal      = 0x55AE
 	idFlagCommentary    = 0x55AF
 	idDefaultDuration   = 0x23E383

@@ -27,6 +27,7 @@ type demuxer struct {
 	src  container.Source
 	info *container.Info
 
+	segOff           int64 // where the Segment element starts
 	segStart, segEnd int64
 	clusterPos       int64 // the first Cluster, 0 if none was met
 
@@ -51,6 +52,8 @@ type demuxer struct {
 	// scanBounded is set when readFirstBlocks stopped on its own bounds
 	// before the streams had what find_stream_info waits for.
 	scanBounded bool
+	// resynced counts the bytes resync has looked through.
+	resynced int64
 	// analyzed is set when the blocks read span max_analyze_duration.
 	analyzed bool
 }
@@ -184,7 +187,7 @@ func (d *demuxer) findSegment(pos int64) error {
 			return err
 		}
 		if h.id == idSegment {
-			d.segStart, d.segEnd = h.data, h.end()
+			d.segOff, d.segStart, d.segEnd = h.off, h.data, h.end()
 			return nil
 		}
 		if h.unknown {
@@ -196,19 +199,25 @@ func (d *demuxer) findSegment(pos int64) error {
 }
 
 // readSegment reads the level-1 elements in order up to the first Cluster
-// (matroska_segment, where a Cluster is EBML_STOP).
+// (matroska_segment, where a Cluster is EBML_STOP). On a broken element it
+// resyncs as matroska_read_header does: from one byte past where the
+// failed parse began (the Segment itself the first time) to the next
+// level-1 ID, so that elements before the break may be read twice.
 func (d *demuxer) readSegment() error {
 	pos := d.segStart
+	parseStart := d.segOff
 	for pos < d.segEnd {
 		if err := d.src.Budget().Visit(name, "level-1 element", pos); err != nil {
 			return err
 		}
 		h, err := d.elemHeader(pos, d.segEnd, "level-1 element")
 		if err != nil {
-			if d.tracks != nil {
-				return nil // what came before stands
+			next, ok := d.resync(parseStart + 1)
+			if !ok {
+				return err
 			}
-			return err
+			pos, parseStart = next, next
+			continue
 		}
 		if h.id == idCluster {
 			d.clusterPos = pos
@@ -221,11 +230,50 @@ func (d *demuxer) readSegment() error {
 			d.level1Elem(h)
 		}
 		if h.unknown {
-			return nil
+			break
 		}
 		pos = h.end()
 	}
-	return nil
+	// matroska_read_header parses (and resyncs) until a Cluster: a file
+	// without one fails, however complete its headers.
+	return container.Errorf(name, "segment", pos, container.ErrMalformed, "no cluster")
+}
+
+// maxResync bounds how far one resync looks for a level-1 element, and
+// maxResyncTotal all of them together (FFmpeg looks to the end of the
+// file, however often).
+const (
+	maxResync      = 1 << 20
+	maxResyncTotal = 4 << 20
+)
+
+// resync is matroska_resync: the next position from off where a level-1
+// element's ID is, within maxResync bytes of the segment.
+func (d *demuxer) resync(off int64) (int64, bool) {
+	if d.resynced >= maxResyncTotal {
+		return 0, false
+	}
+	end := min(d.segEnd, off+min(maxResync, maxResyncTotal-d.resynced))
+	const chunk = 64 << 10
+	for off+4 <= end {
+		n := min(end-off, chunk+3)
+		b, err := container.ReadScratch(d.src, &d.scratch, off, n, name, "resync")
+		if err != nil {
+			return 0, false
+		}
+		d.resynced += n
+		for i := 0; i+4 <= len(b); i++ {
+			id := uint32(b[i])<<24 | uint32(b[i+1])<<16 | uint32(b[i+2])<<8 | uint32(b[i+3])
+			if id == idCluster || isLevel1(id) {
+				return off + int64(i), true
+			}
+		}
+		if err := d.src.Budget().Visit(name, "resync", off); err != nil {
+			return 0, false
+		}
+		off += n - 3
+	}
+	return 0, false
 }
 
 func isLevel1(id uint32) bool {

@@ -145,11 +145,29 @@ func TestDolbyVisionMapping(t *testing.T) {
 	track := el(idTrackEntry, uel(idTrackNumber, 1), uel(idTrackType, trackVideo), sel(idCodecID, "V_MPEGH/ISO/HEVC"),
 		el(idVideo, uel(idPixelWidth, 64), uel(idPixelHeight, 48)),
 		el(idBlockAddMapping, uel(idBlockAddIDType, 0x64766343), el(idBlockAddIDExtra, []byte{1, 0, 0x10, 0x35, 0x10, 0, 0, 0})))
-	data := cat(ebmlHead("matroska"), el(idSegment, el(idTracks, track)))
+	data := cat(ebmlHead("matroska"), el(idSegment, el(idTracks, track), el(idCluster, uel(idClusterTime, 0))))
 	info, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 1)
 	dv, ok := container.SideDataOf[container.DOVIConfig](info.Streams[0])
 	require.True(t, ok)
 	assert.Equal(t, container.DOVIConfig{VersionMajor: 1, Profile: 8, Level: 6, RPUPresent: true, BLPresent: true, BLSignalCompatibilityID: 1}, dv)
+}
+
+func TestNoClusterFails(t *testing.T) {
+	data := cat(ebmlHead("matroska"), el(idSegment, el(idTracks, opusTrack())))
+	_, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+	assert.ErrorIs(t, err, container.ErrMalformed, "matroska_read_header fails without a Cluster")
+}
+
+func TestResync(t *testing.T) {
+	// Garbage between Tracks and the Cluster: the reader resyncs from the
+	// Segment's start, as matroska_read_header does, so that Tracks is read
+	// twice (ffprobe 5.1 prints two streams), then finds the Cluster.
+	data := cat(ebmlHead("matroska"), el(idSegment, el(idTracks, opusTrack()), []byte{0x00, 0x12, 0x34},
+		el(idCluster, uel(idClusterTime, 0), simpleBlock(1, 5, []byte{0xFC, 0}))))
+	info, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+	require.NoError(t, err)
+	require.Len(t, info.Streams, 2)
+	assert.Equal(t, int64(5-7), info.Streams[0].StartPTS)
 }

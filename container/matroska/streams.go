@@ -212,9 +212,6 @@ func (d *demuxer) trackStream(t *track) error {
 			st.Type = codec.Type(codecName)
 		}
 	}
-	if t.flagDescr != 0 {
-		st.Disposition |= container.DispositionDescriptions
-	}
 	return nil
 }
 
@@ -349,16 +346,16 @@ func (d *demuxer) fieldOrder(o uint64) string {
 		return "tt"
 	case 6:
 		return "bb"
-	case 9:
-		if bttb {
-			return "tb"
-		}
-		return "bt"
-	case 14:
+	case 9: // bottom field coded first, top displayed first: FFmpeg's TB
 		if bttb {
 			return "bt"
 		}
 		return "tb"
+	case 14:
+		if bttb {
+			return "tb"
+		}
+		return "bt"
 	}
 	return ""
 }
@@ -474,21 +471,19 @@ func (d *demuxer) videoColour(t *track, st *container.Stream) {
 		st.AddSideData(container.ContentLight{MaxCLL: uint32(c.maxCLL), MaxFALL: uint32(c.maxFALL)})
 	}
 	if hasPrimaries || hasLuminance {
-		const chromaDen, lumaDen = 50000, 10000
+		// FFmpeg 5.1 converts each value with av_d2q(value, INT_MAX).
 		md := container.MasteringDisplay{HasPrimaries: hasPrimaries, HasLuminance: hasLuminance}
-		q := func(v float64, den int64) container.Rational {
-			return container.Rational{Num: int64(math.Round(v * float64(den))), Den: den}
-		}
+		q := func(v float64) container.Rational { return container.D2Q(v, math.MaxInt32) }
 		if hasPrimaries {
 			for i := 0; i < 3; i++ {
-				md.Primaries[i][0] = q(m[2*i], chromaDen)
-				md.Primaries[i][1] = q(m[2*i+1], chromaDen)
+				md.Primaries[i][0] = q(m[2*i])
+				md.Primaries[i][1] = q(m[2*i+1])
 			}
-			md.WhitePoint = [2]container.Rational{q(m[6], chromaDen), q(m[7], chromaDen)}
+			md.WhitePoint = [2]container.Rational{q(m[6]), q(m[7])}
 		}
 		if hasLuminance {
-			md.MaxLuminance = q(m[8], lumaDen)
-			md.MinLuminance = q(m[9], lumaDen)
+			md.MaxLuminance = q(m[8])
+			md.MinLuminance = q(m[9])
 		}
 		st.AddSideData(md)
 	}

@@ -17,7 +17,7 @@ type track struct {
 	codecDelay      uint64
 
 	flagDefault, flagForced, flagComment uint64
-	flagHearing, flagVisual, flagDescr   uint64
+	flagHearing, flagVisual              uint64
 	flagOriginal                         uint64
 	hasFlagOriginal                      bool
 
@@ -176,8 +176,6 @@ func (d *demuxer) readTrack(t *track, te element) {
 			u(e.b, &t.flagHearing)
 		case idFlagVisualImp:
 			u(e.b, &t.flagVisual)
-		case idFlagTextDescr:
-			u(e.b, &t.flagDescr)
 		case idFlagOriginal:
 			u(e.b, &t.flagOriginal)
 			t.hasFlagOriginal = true
