@@ -152,6 +152,18 @@ func FuzzRead(f *testing.F) {
 	f.Add(file())
 	f.Add(cat(ebmlHead("webm"), unknownEl(idSegment, el(idTracks, opusTrack()), unknownEl(idCluster, simpleBlock(1, 0, []byte{1})))))
 	f.Add(cat(ebmlHead("matroska"), el(idSegment, el(idSeekHead, el(idSeek, uel(idSeekID, idSeekHead), uel(idSeekPos, 0))))))
+	// The testdata cases and crafted files.
+	for _, pat := range []string{"*.mkv", "*.mka", "*.webm"} {
+		files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", pat))
+		for _, p := range files {
+			if b, err := os.ReadFile(p); err == nil && len(b) < 64<<10 {
+				f.Add(b)
+			}
+		}
+	}
+	for _, b := range crafted() {
+		f.Add(b)
+	}
 	for _, name := range []string{"synthetic/webm_opus.webm", "real/taglib/no-tags.webm", "real/taglib/optimized.mkv",
 		"real/androidx-media/mkv/subsample_encrypted_altref.webm"} {
 		if b, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "corpus", name)); err == nil && len(b) < 64<<10 {
