@@ -248,7 +248,10 @@ gen mka_attachments.mka "${MONO[@]}" -c:a flac -attach "$tmp/font.ttf" -metadata
 # Matroska files ffmpeg cannot write (TargetType prefixes, tag languages,
 # projections, mastering display, dispositions, field orders, VobSub size,
 # a resync), built by container/matroska's tests.
-MKV_CRAFTED_DIR="$PWD" go test -count=1 -run TestWriteCrafted ../container/matroska >/dev/null
+ff -f lavfi -i "aevalsrc=0|0:s=48000:d=0.2" -c:a ac3 -b:a 192k "$tmp/crafted.ac3"
+ff -f lavfi -i "sine=frequency=440:sample_rate=44100:duration=0.3" -c:a libmp3lame -b:a 64k -write_xing 0 -id3v2_version 0 "$tmp/crafted.mp3"
+MKV_CRAFTED_DIR="$PWD" MKV_CRAFTED_AC3="$tmp/crafted.ac3" MKV_CRAFTED_MP3="$tmp/crafted.mp3" \
+    go test -count=1 -run TestWriteCrafted ../container/matroska >/dev/null
 
 # ffprobe goldens
 for f in *; do

@@ -42,14 +42,44 @@ func crafted() map[string][]byte {
 	s := el(idTrackEntry, uel(idTrackNumber, 4), uel(idTrackUID, 4), uel(idTrackType, trackSubtitle), sel(idCodecID, "S_VOBSUB"),
 		el(idCodecPrivate, []byte("size: 720x576\npalette: 000000\n")))
 	pcm := el(idCluster, uel(idClusterTime, 10), simpleBlock(3, 0, make([]byte, 90)), simpleBlock(3, 1, make([]byte, 90)))
-	return map[string][]byte{
+	files := map[string][]byte{
 		"mka_crafted_tags.mka":  cat(ebmlHead("matroska"), el(idSegment, info, el(idTracks, opusTrack()), tags, cluster)),
 		"mkv_crafted_video.mkv": cat(ebmlHead("matroska"), el(idSegment, info, el(idTracks, v1, v2, a, s), pcm)),
 		// Garbage after Tracks: FFmpeg resyncs from the Segment's start
 		// and reads Tracks twice.
 		"mka_crafted_resync.mka": cat(ebmlHead("matroska"), el(idSegment, el(idTracks, opusTrack()), []byte{0x00, 0x12, 0x34},
 			el(idCluster, uel(idClusterTime, 0), simpleBlock(1, 5, []byte{0xFC, 0})))),
+		// Time scales of 0.1 ms and a track scale of 2; no Duration.
+		"mka_crafted_timescale.mka": cat(ebmlHead("matroska"), el(idSegment, el(idInfo, uel(idTimecodeScale, 100000)),
+			el(idTracks, el(idTrackEntry, uel(idTrackNumber, 1), uel(idTrackUID, 1), uel(idTrackType, trackAudio), sel(idCodecID, "A_OPUS"),
+				el(idCodecPrivate, opusHead), uel(idCodecDelay, 6500000), fel(idTrackTimecodeScal, 2.0),
+				el(idAudio, fel(idSamplingFreq, 48000), uel(idChannels, 2)))),
+			el(idCluster, uel(idClusterTime, 1000), simpleBlock(1, 10, []byte{0xFC, 1, 2, 3}), simpleBlock(1, 210, []byte{0xFC, 1, 2, 3})))),
 	}
+	// With an AC-3 file of 768-byte frames and an MP3 file (gen.sh makes
+	// them): header stripping, an encrypted track, EBML lacing in a
+	// BlockGroup, a track without CodecID and a control track.
+	ac3, err1 := os.ReadFile(os.Getenv("MKV_CRAFTED_AC3"))
+	mp3, err2 := os.ReadFile(os.Getenv("MKV_CRAFTED_MP3"))
+	if err1 == nil && err2 == nil && len(ac3) >= 768 && len(mp3) >= 3*209 {
+		f1 := ac3[:768]
+		audio := el(idAudio, fel(idSamplingFreq, 48000), uel(idChannels, 2))
+		hs := el(idTrackEntry, uel(idTrackNumber, 1), uel(idTrackUID, 1), uel(idTrackType, trackAudio), sel(idCodecID, "A_AC3"),
+			el(idContentEncodings, el(idContentEncoding, uel(idEncodingScope, 1), uel(idEncodingType, 0),
+				el(idCompression, uel(idCompAlgo, 3), el(idCompSettings, f1[:2])))), audio)
+		enc := el(idTrackEntry, uel(idTrackNumber, 2), uel(idTrackUID, 2), uel(idTrackType, trackAudio), sel(idCodecID, "A_AC3"),
+			el(idContentEncodings, el(idContentEncoding, uel(idEncodingScope, 1), uel(idEncodingType, 1),
+				el(idEncryption, uel(0x47E1, 5), el(idEncKeyID, []byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})))), audio)
+		mp3t := el(idTrackEntry, uel(idTrackNumber, 3), uel(idTrackUID, 3), uel(idTrackType, trackAudio), sel(idCodecID, "A_MPEG/L3"),
+			el(idAudio, fel(idSamplingFreq, 44100), uel(idChannels, 2)))
+		nocodec := el(idTrackEntry, uel(idTrackNumber, 4), uel(idTrackUID, 4), uel(idTrackType, trackAudio))
+		ctrl := el(idTrackEntry, uel(idTrackNumber, 5), uel(idTrackUID, 5), uel(idTrackType, trackControl), sel(idCodecID, "A_AC3"))
+		laced := cat([]byte{0x83, 0, 0, 0x80 | 0x06, 2, 0x40, 209, 0xBF}, mp3[:209*3])
+		cl := el(idCluster, uel(idClusterTime, 0), simpleBlock(1, 0, f1[2:]), simpleBlock(2, 3, f1), el(idBlockGroup, el(idBlock, laced)))
+		files["mka_crafted_encodings.mka"] = cat(ebmlHead("matroska"), el(idSegment, el(idInfo, uel(idTimecodeScale, 1000000), fel(idDuration, 200)),
+			el(idTracks, hs, enc, mp3t, nocodec, ctrl), cl))
+	}
+	return files
 }
 
 // TestWriteCrafted writes the crafted files into MKV_CRAFTED_DIR, for

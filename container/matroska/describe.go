@@ -65,6 +65,17 @@ const h264GuessFrames = 7
 // describe lets the codec describe the track once its first frame is
 // read (or none is), and sets what find_stream_info then waits for.
 func (d *demuxer) describe(t *track) {
+	if t.encodings == 1 && t.encType != 0 && t.first != nil {
+		// An encrypted track's frames reach no decoder or parser (ffprobe
+		// reports neither the AC-3 layout nor the VP9 pixel format), the
+		// VP9 parser's profile excepted.
+		if t.st.CodecName == "vp9" {
+			if p, ok := vp9.ParserProfile(t.first); ok {
+				t.st.Profile = vp9.ProfileName(p)
+			}
+		}
+		t.first = nil
+	}
 	switch t.st.Type {
 	case container.Video:
 		describeVideo(t, t.st)
