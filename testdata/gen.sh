@@ -204,6 +204,10 @@ gen raw_av1.obu "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k -f obu
 gen ivf_vp8.ivf "${V[@]}" -c:v libvpx -deadline realtime -b:v 100k
 gen ivf_vp9.ivf "${V[@]}" -c:v libvpx-vp9 -deadline realtime -b:v 100k
 gen ivf_av1.ivf "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k
+# Ogg Theora: the decoder's picture size and colour space; a video-only file
+# (no average frame rate) and one interleaved with Vorbis (an average rate).
+gen ogg_theora_470bg.ogv -f lavfi -i "testsrc=size=66x50:rate=10" -frames:v 4 -threads 1 -pix_fmt yuv422p -c:v libtheora -color_primaries bt470bg
+gen ogg_theora_vorbis.ogv -f lavfi -i "testsrc=size=64x48:rate=25:duration=$D" -f lavfi -i "sine=frequency=440:sample_rate=22050:duration=$D" -threads 1 -c:v libtheora -c:a libvorbis -q:a 0
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue
