@@ -142,3 +142,24 @@ func TestCorpusRobust(t *testing.T) {
 	})
 	require.NoError(t, err)
 }
+
+// TestImageByName: a JPEG longer than the first probe buffer is image2's
+// when its name has an image extension (img_read_probe scores 50, the
+// JPEG probe 26 until it sees the end of the image), and jpeg_pipe's when
+// it has no name, once the probe buffer reaches the end of the image.
+func TestImageByName(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "image_large.jpg"))
+	if err != nil {
+		t.Skip(err)
+	}
+	require.Greater(t, len(b), 2048, "the image must outgrow the first probe buffer")
+	ctx := context.Background()
+	named, err := probe.ReaderAt(ctx, bytes.NewReader(b), int64(len(b)), probe.WithFilename("photos/cat.JPG"))
+	require.NoError(t, err)
+	assert.Equal(t, "image2", named.Format.Name)
+	assert.Equal(t, int64(40000), named.Format.Duration, "one frame at 25/s")
+	anonymous, err := probe.ReaderAt(ctx, bytes.NewReader(b), int64(len(b)))
+	require.NoError(t, err)
+	assert.Equal(t, "jpeg_pipe", anonymous.Format.Name)
+	assert.Equal(t, container.NoPTS, anonymous.Format.Duration)
+}
