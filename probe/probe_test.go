@@ -145,8 +145,8 @@ func TestCorpusRobust(t *testing.T) {
 
 // TestImageByName: a JPEG longer than the first probe buffer is image2's
 // when its name has an image extension (img_read_probe scores 50, the
-// JPEG probe 26 until it sees the end of the image), and jpeg_pipe's when
-// it has no name, once the probe buffer reaches the end of the image.
+// JPEG probe 26 while it has not seen the end marker), and jpeg_pipe's
+// when it has no name: at the end of the object the probe takes any score.
 func TestImageByName(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("..", "testdata", "image_large.jpg"))
 	if err != nil {
