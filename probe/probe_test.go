@@ -163,3 +163,38 @@ func TestImageByName(t *testing.T) {
 	assert.Equal(t, "jpeg_pipe", anonymous.Format.Name)
 	assert.Equal(t, container.NoPTS, anonymous.Format.Duration)
 }
+
+// TestInvalidArguments: a nil reader, a negative size and options out of
+// range are errors wrapping ErrInvalidArgument that say which, never a
+// panic; an error of a named input names it once.
+func TestInvalidArguments(t *testing.T) {
+	ctx := context.Background()
+	r := bytes.NewReader([]byte("x"))
+	for _, tc := range []struct {
+		name     string
+		probe    func() (*container.Info, error)
+		contains string
+	}{
+		{"nil reader", func() (*container.Info, error) { return probe.ReaderAt(ctx, nil, 100) }, "nil reader"},
+		{"negative size", func() (*container.Info, error) { return probe.ReaderAt(ctx, r, -1) }, "negative size -1"},
+		{"block size 0", func() (*container.Info, error) { return probe.ReaderAt(ctx, r, 1, probe.WithBlockSize(0)) }, "WithBlockSize(0)"},
+		{"read budget", func() (*container.Info, error) { return probe.ReaderAt(ctx, r, 1, probe.WithMaxBytesRead(-5)) }, "WithMaxBytesRead(-5)"},
+		{"streams", func() (*container.Info, error) { return probe.ReaderAt(ctx, r, 1, probe.WithMaxStreams(0)) }, "WithMaxStreams(0)"},
+		{"timeout", func() (*container.Info, error) {
+			return probe.URL(ctx, nil, "http://127.0.0.1:1/x.mp3?X-Amz-Signature=secret", probe.WithRequestTimeout(-time.Second))
+		}, "http://127.0.0.1:1/x.mp3: WithRequestTimeout(-1s)"},
+		{"directory", func() (*container.Info, error) { return probe.File(ctx, "..") }, "..: not a regular file"},
+	} {
+		info, err := tc.probe()
+		assert.Nil(t, info, tc.name)
+		assert.ErrorIs(t, err, probe.ErrInvalidArgument, tc.name)
+		if err != nil {
+			assert.Contains(t, err.Error(), tc.contains, tc.name)
+			assert.NotContains(t, err.Error(), "secret", "a URL's query is not repeated")
+		}
+	}
+	_, err := probe.File(ctx, filepath.Join("..", "testdata", "image_rgba.png"), probe.WithMaxBytesRead(10))
+	require.ErrorIs(t, err, container.ErrLimit)
+	assert.True(t, strings.HasPrefix(err.Error(), filepath.Join("..", "testdata", "image_rgba.png")+": "), err.Error())
+	assert.Equal(t, 1, strings.Count(err.Error(), "image_rgba.png"), err.Error())
+}

@@ -60,10 +60,11 @@ import (
 // io.ErrUnexpectedEOF). They are never turned into format errors, and no
 // Info comes with them.
 func URL(ctx context.Context, client *http.Client, url string, opts ...Option) (*container.Info, error) {
+	name := redact(url)
 	// The same config ReaderAt builds, for the settings that are ours.
-	cfg := defaultConfig()
-	for _, o := range opts {
-		o(&cfg)
+	cfg, err := newConfig(opts)
+	if err != nil {
+		return nil, &Error{Input: name, Err: err}
 	}
 	if ctx == nil {
 		ctx = context.Background()
@@ -75,13 +76,24 @@ func URL(ctx context.Context, client *http.Client, url string, opts ...Option) (
 		maxTransfer: cfg.maxBytesRead}
 	defer r.close()
 	if err := r.open(cfg.blockSize); err != nil {
-		return nil, err
-	}
-	name := url
-	if i := strings.IndexAny(name, "?#"); i >= 0 {
-		name = name[:i]
+		return nil, &Error{Input: name, Err: err}
 	}
 	return ReaderAt(ctx, r, r.size, append([]Option{WithFilename(name)}, opts...)...)
+}
+
+// redact returns the URL without its query, fragment and user information,
+// which may hold credentials (a presigned URL's signature): the name that
+// errors and the detection's extension hint use.
+func redact(rawURL string) string {
+	u, err := neturl.Parse(rawURL)
+	if err != nil {
+		if i := strings.IndexAny(rawURL, "?#"); i >= 0 {
+			return rawURL[:i]
+		}
+		return rawURL
+	}
+	u.User, u.RawQuery, u.ForceQuery, u.Fragment, u.RawFragment = nil, "", false, "", ""
+	return u.String()
 }
 
 // minRangePiece is the fewest bytes a partial answer may hold when it ends
@@ -144,10 +156,10 @@ func (r *httpReaderAt) cause(ctx context.Context, err error) error {
 }
 
 // failer returns the error constructor of one request: its errors name the
-// method, the URL and the range asked for.
+// method and the range asked for (URL names the URL once, around them).
 func (r *httpReaderAt) failer(method, rng string) func(format string, args ...any) error {
 	return func(format string, args ...any) error {
-		what := "probe: " + method + " " + r.url
+		what := method
 		if rng != "" {
 			what += " range " + rng
 		}
@@ -315,7 +327,7 @@ func (r *httpReaderAt) close() {
 // where the object ends.
 func (r *httpReaderAt) ReadAt(p []byte, off int64) (int, error) {
 	if off < 0 {
-		return 0, fmt.Errorf("probe: GET %s: negative offset %d", r.url, off)
+		return 0, fmt.Errorf("GET: negative offset %d: %w", off, ErrInvalidArgument)
 	}
 	if r.stream != nil {
 		return r.stream.readAt(r, p, off)

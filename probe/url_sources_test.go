@@ -206,7 +206,7 @@ func TestURLSizeFromHEAD(t *testing.T) {
 			assert.Equal(t, int64(len(data)), info.Format.Size)
 			assert.Equal(t, int64(1), s.heads.Load())
 		} else {
-			assertServerError(t, info, err, "HEAD "+s.url+": no Content-Length")
+			assertServerError(t, info, err, s.url+": HEAD: no Content-Length")
 		}
 	}
 }

@@ -96,13 +96,18 @@ func partial(w http.ResponseWriter, contentRange string, body []byte) {
 }
 
 // assertServerError checks what every failure of the server must give: an
-// error that names itself as the probe's, is not a format error (the bytes
-// were not the object's, so nothing can be said of the object), and no Info.
+// error that names the URL once, at its start, is not a format error (the
+// bytes were not the object's, so nothing can be said of the object), and
+// no Info.
 func assertServerError(t *testing.T, info *container.Info, err error, contains string) {
 	t.Helper()
 	require.Error(t, err)
 	assert.Nil(t, info)
-	assert.True(t, strings.HasPrefix(err.Error(), "probe: "), "%v", err)
+	var pe *probe.Error
+	require.ErrorAs(t, err, &pe)
+	assert.True(t, strings.HasPrefix(err.Error(), "http://127.0.0.1:"), "%v", err)
+	assert.Equal(t, 1, strings.Count(err.Error(), "http://"), "the URL is named once: %v", err)
+	assert.NotRegexp(t, `(^|: )probe: `, err.Error(), "no \"probe:\" prefixes inside")
 	assert.Contains(t, err.Error(), contains)
 	for _, s := range []error{container.ErrUnknownFormat, container.ErrTruncated, container.ErrMalformed,
 		container.ErrLimit, container.ErrUnsupported} {
@@ -314,7 +319,7 @@ func TestURLConnectionRefused(t *testing.T) {
 	url := srv.URL + "/x.mp3"
 	srv.Close()
 	info, err := probe.URL(context.Background(), nil, url)
-	assertServerError(t, info, err, "probe: GET "+url)
+	assertServerError(t, info, err, url+": GET range 0-")
 	assert.ErrorIs(t, err, syscall.ECONNREFUSED)
 }
 
@@ -332,7 +337,7 @@ func TestURLStalledServer(t *testing.T) {
 	}{
 		{"GET", func(w http.ResponseWriter, r *http.Request, stop <-chan struct{}) {
 			wait(r, stop)
-		}, "probe: GET"},
+		}, ": GET range 0-"},
 		{"GET body", func(w http.ResponseWriter, r *http.Request, stop <-chan struct{}) {
 			a, b := requestedRange(t, r)
 			b = min(b, int64(len(data)-1))
