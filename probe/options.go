@@ -16,6 +16,7 @@ type config struct {
 	requestTimeout   time.Duration
 	filename         string
 	accurateDuration bool
+	size             int64 // the object's size for Reader; -1 if unknown
 	err              error // the first option out of range
 }
 
@@ -45,6 +46,7 @@ func defaultConfig() config {
 			MaxStructures: DefaultMaxStructures,
 		},
 		requestTimeout: DefaultRequestTimeout,
+		size:           -1,
 	}
 }
 
@@ -186,6 +188,19 @@ func WithRequestTimeout(d time.Duration) Option {
 // conclusive); File sets it from the path.
 func WithFilename(name string) Option {
 	return func(c *config) { c.filename = name }
+}
+
+// WithSize gives the size of the object that Reader reads, when it is known
+// (an upload's Content-Length); it has no effect on the other entry points,
+// which learn the size from their source.
+func WithSize(n int64) Option {
+	return func(c *config) {
+		if n < 0 {
+			c.invalid("WithSize(%v): the size must not be negative", n)
+			return
+		}
+		c.size = n
+	}
 }
 
 // WithAccurateDuration asks for the true duration where ffprobe prints an
