@@ -107,8 +107,12 @@ var DispositionNames = [...]string{
 // Picture locates an embedded image (cover art) in the object, so that a
 // caller can fetch it later with one range request.
 type Picture struct {
-	Offset int64  // byte offset of the image data in the object
-	Length int64  // length of the image data in bytes
+	// Offset is the byte offset of the image in the object, where the
+	// Length bytes there are the image as it is; -1 where no range of the
+	// object is the image (an unsynchronised or compressed ID3v2 frame, a
+	// base64 picture in a Vorbis comment).
+	Offset int64
+	Length int64  // length of the image in bytes
 	MIME   string // MIME type as the container declares it, if any
 	Type   int    // picture type (ID3v2/FLAC: 3 is the front cover), -1 if none
 }

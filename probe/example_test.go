@@ -93,3 +93,28 @@ func ExampleError() {
 	// true
 	// ../testdata/image_rgba.png
 }
+
+// The bytes of a cover, fetched with one read once the probe has located
+// them.
+func ExampleCover() {
+	f, err := os.Open("../testdata/flac_s16_cover.flac")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	fi, _ := f.Stat()
+	info, err := probe.ReaderAt(context.Background(), f, fi.Size())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, st := range info.Streams {
+		if st.IsCover() {
+			img, err := probe.Cover(context.Background(), f, st)
+			fmt.Println(st.CodecName, len(img) == int(st.Picture.Length), err, img[0] == 0xFF && img[1] == 0xD8)
+		}
+	}
+	// Output:
+	// mjpeg true <nil> true
+}
