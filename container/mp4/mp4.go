@@ -272,18 +272,25 @@ func (d *demuxer) finish() error {
 					}
 				}
 			}
-			if !st.RFrameRate.Valid() && st.TimeBase.Num > 0 {
-				// avformat_find_stream_info's last resort: one frame
-				// per tick of the stream time base.
-				st.RFrameRate = container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
-			}
 			// mov_read_header attaches the tkhd matrix to video streams
 			// after the side data read with the boxes (dvcC, pssh).
 			if t.matrix != nil {
 				st.AddSideData(container.DisplayMatrix{Matrix: *t.matrix})
 			}
 			t.video.attach(st)
-			d.describeVideo(t)
+			decoderRate := d.describeVideo(t)
+			if !st.RFrameRate.Valid() && st.TimeBase.Num > 0 {
+				// avformat_find_stream_info's last resort: the frame
+				// rate the decoder set when it opened, unless it is
+				// finer than the stream time base, whose ticks are
+				// used then.
+				tick := container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
+				if decoderRate.Valid() && decoderRate.Num*tick.Den <= tick.Num*decoderRate.Den {
+					st.RFrameRate = decoderRate
+				} else {
+					st.RFrameRate = tick
+				}
+			}
 		}
 		if st.Type != container.Audio {
 			continue
@@ -400,12 +407,20 @@ func (d *demuxer) firstPacket(t *track, max int64) []byte {
 // (pasp, colr, fiel) have set the container's values, which the codec
 // keeps or replaces as the decoder does. ffprobe passes over what it
 // cannot read, and so does this: the stream keeps what was set.
-func (d *demuxer) describeVideo(t *track) {
+func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 	st := t.st
 	switch st.CodecName {
 	case "h264":
+		// FFmpeg's H.264 decoder exports the parameter sets' fields when
+		// it decodes a picture, not when it opens: a track without
+		// samples (an init segment) keeps the container's.
 		if t.config != nil || t.format == "avc1" {
 			p, _ := h264.ParseExtradata(t.config)
+			if !t.hasSamples {
+				// Its options, read from the extradata, are set.
+				st.DecoderOptions = container.H264Options{IsAVC: p.IsAVC, NALLengthSize: p.NALLengthSize}
+				break
+			}
 			p.Fill(st)
 			if p.IsAVC && st.FieldOrder == "" {
 				// The parser reads it from the first pictures.
@@ -416,8 +431,11 @@ func (d *demuxer) describeVideo(t *track) {
 		}
 	case "hevc":
 		if t.config != nil {
+			// The HEVC decoder exports them, and the VUI's frame rate,
+			// as it opens.
 			if x, _ := hevc.ParseExtradata(t.config); x != nil {
 				_ = x.Describe(st)
+				decoderRate = x.FrameRate()
 			}
 		}
 	case "av1":
@@ -467,6 +485,7 @@ func (d *demuxer) describeVideo(t *track) {
 	case "dnxhd":
 		_ = dnxhd.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
 	}
+	return decoderRate
 }
 
 // mpegAudioHeader reads the 4-byte header of the first MPEG audio frame,
