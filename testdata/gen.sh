@@ -190,6 +190,23 @@ gen prores_hq.mov "${V[@]}" -c:v prores_ks -profile:v 3
 printf '1\n00:00:00,000 --> 00:00:00,100\nHello\n' > "$tmp/sub.srt"
 gen mov_text.mp4 -f lavfi -i "testsrc=size=64x48:rate=25" -i "$tmp/sub.srt" -map 0:v -map 1:s -frames:v 4 -threads 1 -pix_fmt yuv420p \
     -c:v libx264 -preset ultrafast -c:s mov_text
+# An init segment (fragmented, cut after its moov) and a faststart file cut
+# after its moov: no picture reaches the H.264 decoder, which then exports
+# none of the parameter sets' fields; HEVC's decoder exports them as it opens.
+cut_after_moov() { # file: keep the boxes up to and including moov
+  python3 - "$1" <<'PY'
+import struct, sys
+p = sys.argv[1]; d = open(p, 'rb').read(); off = 0
+while off + 8 <= len(d):
+    size, typ = struct.unpack('>I4s', d[off:off + 8]); off += size
+    if typ == b'moov':
+        break
+open(p, 'wb').write(d[:off])
+PY
+}
+gen mp4_init_h264.mp4 "${V[@]}" -c:v libx264 -preset ultrafast -movflags +frag_keyframe+empty_moov && cut_after_moov mp4_init_h264.mp4
+gen mp4_init_hevc.mp4 "${V[@]}" -c:v libx265 -tag:v hvc1 -x265-params log-level=error:pools=none:frame-threads=1 -movflags +frag_keyframe+empty_moov && cut_after_moov mp4_init_hevc.mp4
+gen mp4_moov_only_h264.mp4 "${V[@]}" -c:v libx264 -preset ultrafast -movflags +faststart && cut_after_moov mp4_moov_only_h264.mp4
 # Raw elementary streams and IVF: the stream's own headers are all there is.
 gen raw_h264.h264 "${V[@]}" -c:v libx264 -preset medium -bf 2
 gen raw_h264_baseline.264 "${V[@]}" -c:v libx264 -profile:v baseline -preset ultrafast

@@ -413,10 +413,11 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 	case "h264":
 		// FFmpeg's H.264 decoder exports the parameter sets' fields when
 		// it decodes a picture, not when it opens: a track without
-		// samples (an init segment) keeps the container's.
+		// samples (an init segment), or whose first sample lies past the
+		// end of the object, keeps the container's.
 		if t.config != nil || t.format == "avc1" {
 			p, _ := h264.ParseExtradata(t.config)
-			if !t.hasSamples {
+			if !t.hasSamples || t.firstChunk >= d.src.Size() {
 				// Its options, read from the extradata, are set.
 				st.DecoderOptions = container.H264Options{IsAVC: p.IsAVC, NALLengthSize: p.NALLengthSize}
 				break
