@@ -279,6 +279,11 @@ func (d *demuxer) finish() error {
 			}
 			t.video.attach(st)
 			decoderRate := d.describeVideo(t)
+			if st.CodecName == "h264" && t.hasCtts {
+				// The reordering the composition offsets show, which the
+				// decoder's own delay can only raise.
+				st.HasBFrames = max(st.HasBFrames, videoDelay(t.delayDeltas, t.delayOffsets))
+			}
 			if !st.RFrameRate.Valid() && st.TimeBase.Num > 0 {
 				// avformat_find_stream_info's last resort: the frame
 				// rate the decoder set when it opened, unless it is
