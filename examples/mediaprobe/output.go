@@ -141,18 +141,10 @@ func csvRow(rec *record) []string {
 	}
 	row[4] = strconv.FormatInt(f.Size, 10)
 	row[12] = "no"
-	var video, audio *container.Stream
-	for _, st := range info.Streams {
-		switch {
-		case st.IsCover():
-			row[12] = "yes"
-		case st.Type == container.Video && video == nil:
-			video = st
-		case st.Type == container.Audio && audio == nil:
-			audio = st
-		}
+	if len(info.Covers()) > 0 {
+		row[12] = "yes"
 	}
-	if video != nil {
+	if video := info.FirstVideo(); video != nil {
 		row[5] = video.CodecName
 		row[6], row[7] = strconv.Itoa(video.Width), strconv.Itoa(video.Height)
 		fr := video.AvgFrameRate
@@ -163,7 +155,7 @@ func csvRow(rec *record) []string {
 			row[8] = strconv.FormatFloat(fr.Float(), 'f', -1, 64)
 		}
 	}
-	if audio != nil {
+	if audio := info.FirstAudio(); audio != nil {
 		row[9] = audio.CodecName
 		row[10] = strconv.Itoa(audio.SampleRate)
 		row[11] = strconv.Itoa(audio.Channels)
