@@ -123,12 +123,8 @@ var coverExtensions = map[string]string{"mjpeg": "jpg", "png": "png", "gif": "gi
 // returned unless writing fails.
 func (c *config) writeCovers(ctx context.Context, in input, info *container.Info, perr error) ([]string, error) {
 	var written []string
-	n := 0
-	for _, st := range info.Streams {
-		if !st.IsCover() {
-			continue
-		}
-		n++
+	for i, st := range info.Covers() {
+		n := i + 1
 		if in.kind != fileInput {
 			return written, errors.Join(perr, fmt.Errorf("%s: covers are written for files only", in.name))
 		}
