@@ -1,0 +1,302 @@
+package asf
+
+import (
+	"encoding/binary"
+	"math"
+
+	"github.com/mediaprobe/mediaprobe/codec/es"
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// Bounds of the packet scan: avformat_find_stream_info reads until every
+// stream has shown a packet; the probe reads at most this many data
+// packets, or bytes of them, for the streams' start times and frame rates.
+const (
+	maxScanPackets = 256
+	maxScanBytes   = 2 << 20
+	// fpsFrames is how many video frames the frame rate is measured over.
+	fpsFrames = 20
+)
+
+// frameHeaderSize is FRAME_HEADER_SIZE: a payload header is never shorter.
+const frameHeaderSize = 6
+
+// streamScan is what the scan learns of one stream.
+type streamScan struct {
+	first  int64 // first packet's timestamp (ms, preroll removed)
+	seen   bool
+	inObj  bool    // a media object of the stream has started
+	stamps []int64 // the first video timestamps
+}
+
+// scanPackets walks the first data packets from off, as asf_get_packet
+// and asf_read_frame_header do, noting each stream's first media object
+// timestamp, and sets the streams' start times and video frame rates.
+// end is the end of the data object, or -1 when unknown.
+func (r *reader) scanPackets(off, end int64) error {
+	var scans [128]streamScan
+	pending := func() bool {
+		for id, st := range r.byID {
+			if st == nil {
+				continue
+			}
+			s := &scans[id]
+			if !s.seen || st.Type == container.Video && len(s.stamps) < fpsFrames {
+				return true
+			}
+		}
+		return false
+	}
+	limit := min(r.src.Size(), off+maxScanBytes)
+	if end >= 0 {
+		limit = min(limit, end)
+	}
+	pktSize := int64(r.hdr.maxPktSize)
+	var buf []byte
+	pos := off
+	for n := 0; n < maxScanPackets && pos < limit && pending(); n++ {
+		size := pktSize
+		if size <= 0 || size >= 1<<29 {
+			size = 64 << 10
+		}
+		size = min(size, limit-pos)
+		b, err := container.ReadScratch(r.src, &buf, pos, size, name, "data packet")
+		if err != nil {
+			return err
+		}
+		next, ok := r.packet(b, &scans)
+		if !ok || next <= 0 {
+			break
+		}
+		pos += next
+	}
+	for id, st := range r.byID {
+		s := &scans[id]
+		if st == nil || !s.seen {
+			continue
+		}
+		st.StartPTS = s.first
+		if st.Type == container.Video && !st.IsCover() {
+			if fr := frameRate(s.stamps); fr.Valid() {
+				st.RFrameRate, st.AvgFrameRate = fr, fr
+			}
+		}
+	}
+	return nil
+}
+
+// twoBits reads a field whose length code is two bits (DO_2BITS): 0 absent
+// (def), 1 a byte, 2 a word, 3 a dword.
+func twoBits(b []byte, p *int, code byte, def uint32) (uint32, bool) {
+	var n int
+	switch code & 3 {
+	case 0:
+		return def, true
+	case 1:
+		n = 1
+	case 2:
+		n = 2
+	case 3:
+		n = 4
+	}
+	if *p+n > len(b) {
+		return 0, false
+	}
+	var v uint32
+	switch n {
+	case 1:
+		v = uint32(b[*p])
+	case 2:
+		v = uint32(binary.LittleEndian.Uint16(b[*p:]))
+	case 4:
+		v = binary.LittleEndian.Uint32(b[*p:])
+	}
+	*p += n
+	return v, true
+}
+
+// packet parses one data packet at the start of b and returns the length
+// to the next; ok is false when the packet is malformed.
+func (r *reader) packet(b []byte, scans *[128]streamScan) (next int64, ok bool) {
+	p := 0
+	u8 := func() (byte, bool) {
+		if p >= len(b) {
+			return 0, false
+		}
+		p++
+		return b[p-1], true
+	}
+	c, ok := u8()
+	if !ok {
+		return 0, false
+	}
+	if c&0x80 != 0 {
+		// Error correction data: its length is in the low bits.
+		if c&0x60 == 0 {
+			p += int(c & 0x0F)
+		}
+		if c, ok = u8(); !ok {
+			return 0, false
+		}
+	}
+	flags := c
+	prop, ok := u8()
+	if !ok {
+		return 0, false
+	}
+	length, ok1 := twoBits(b, &p, flags>>5, r.hdr.maxPktSize)
+	_, ok2 := twoBits(b, &p, flags>>1, 0)
+	pad, ok3 := twoBits(b, &p, flags>>3, 0)
+	if !ok1 || !ok2 || !ok3 || length == 0 || length >= 1<<29 || pad >= length {
+		return 0, false
+	}
+	if p+6 > len(b) {
+		return 0, false
+	}
+	sendTime := binary.LittleEndian.Uint32(b[p:])
+	p += 6 // send time, duration
+	segments, segType := 1, byte(0x80)
+	if flags&1 != 0 {
+		if segType, ok = u8(); !ok {
+			return 0, false
+		}
+		segments = int(segType & 0x3f)
+	}
+	if uint32(p) > length-pad {
+		return 0, false
+	}
+	next = int64(length)
+	if length < r.hdr.minPktSize {
+		next = int64(r.hdr.minPktSize)
+	}
+	payEnd := min(int(length-pad), len(b))
+	for ; segments > 0 && payEnd-p >= frameHeaderSize; segments-- {
+		num, _ := u8()
+		id := int(num & 0x7f)
+		_, ok1 := twoBits(b, &p, prop>>4, 0)
+		fragOff, ok2 := twoBits(b, &p, prop>>2, 0)
+		replic, ok3 := twoBits(b, &p, prop, 0)
+		if !ok1 || !ok2 || !ok3 || p+int(replic) > payEnd {
+			break
+		}
+		ts := int64(-1)
+		switch {
+		case replic >= 8:
+			ts = int64(binary.LittleEndian.Uint32(b[p+4:]))
+			r.payloadExts(b[p+8:p+int(replic)], id, &ts)
+			p += int(replic)
+		case replic == 1:
+			ts = int64(fragOff) // compressed payloads: the offset is the time
+			fragOff = 0
+			p++ // time delta
+		case replic != 0:
+			return next, true
+		}
+		fragSize := uint32(payEnd - p)
+		if flags&1 != 0 {
+			v, ok := twoBits(b, &p, segType>>6, 0)
+			if !ok {
+				break
+			}
+			fragSize = v
+		}
+		if st := r.byID[id]; st != nil && ts >= 0 {
+			s := &scans[id]
+			if fragOff == 0 || s.inObj {
+				s.inObj = true
+				if fragOff == 0 {
+					t := ts - int64(r.hdr.preroll)
+					if !s.seen {
+						s.seen, s.first = true, t
+					}
+					if st.Type == container.Video && len(s.stamps) < fpsFrames {
+						if len(s.stamps) == 0 && st.CodecName == "mpeg4" && st.ExtradataSize == 0 {
+							es.MPEG4(st, b[p:min(p+int(fragSize), payEnd)])
+						}
+						s.stamps = append(s.stamps, t)
+					}
+				}
+			}
+		}
+		_ = sendTime
+		p += int(fragSize)
+		if p > payEnd {
+			break
+		}
+	}
+	return next, true
+}
+
+// payloadExts reads the payload extension data of a replicated data block
+// for the one FFmpeg takes a timestamp from (0x2A: a presentation time in
+// 100 ns, which replaces the media object's time).
+func (r *reader) payloadExts(b []byte, id int, ts *int64) {
+	p := 0
+	for _, e := range r.exts[id] {
+		size := int(e.size)
+		if size == 0xFFFF {
+			if p+2 > len(b) {
+				return
+			}
+			size = int(binary.LittleEndian.Uint16(b[p:]))
+			p += 2
+		}
+		if p+size > len(b) {
+			return
+		}
+		if e.typ == 0x2A && size >= 24 {
+			ts0 := int64(binary.LittleEndian.Uint64(b[p+8:]))
+			if ts0 != -1 {
+				*ts = ts0 / 10000
+			}
+		}
+		p += size
+	}
+}
+
+// frameRate is the frame rate of millisecond timestamps, rounded to a
+// standard rate within 1% as avformat_find_stream_info rounds its
+// estimate; 0/0 without two distinct stamps.
+func frameRate(stamps []int64) container.Rational {
+	if len(stamps) < 2 {
+		return container.Rational{}
+	}
+	first, last := stamps[0], stamps[0]
+	for _, t := range stamps {
+		first, last = min(first, t), max(last, t)
+	}
+	if last <= first {
+		return container.Rational{}
+	}
+	fr := container.Rational{Num: int64(len(stamps)-1) * 1000, Den: last - first}.Reduce(60000)
+	best, bestErr := int64(0), 0.01
+	for i := 0; i < 30*12+30+3+6; i++ {
+		std := stdFramerate(i)
+		e := math.Abs(fr.Float()/(float64(std)/(12*1001)) - 1)
+		if e < bestErr {
+			best, bestErr = std, e
+		}
+	}
+	if best != 0 {
+		return container.Rational{Num: best, Den: 12 * 1001}.Reduce(1<<31 - 1)
+	}
+	return fr
+}
+
+// stdFramerate is demux.c get_std_framerate: candidate rates times
+// 12*1001.
+func stdFramerate(i int) int64 {
+	if i < 30*12 {
+		return int64(i+1) * 1001
+	}
+	i -= 30 * 12
+	if i < 30 {
+		return int64(i+61) * 1001 * 12
+	}
+	i -= 30
+	if i < 3 {
+		return [3]int64{80, 120, 240}[i] * 1001 * 12
+	}
+	i -= 3
+	return [6]int64{24, 30, 60, 12, 15, 48}[i] * 1000 * 12
+}
