@@ -204,6 +204,17 @@ gen raw_av1.obu "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k -f obu
 gen ivf_vp8.ivf "${V[@]}" -c:v libvpx -deadline realtime -b:v 100k
 gen ivf_vp9.ivf "${V[@]}" -c:v libvpx-vp9 -deadline realtime -b:v 100k
 gen ivf_av1.ivf "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k
+# ASF: WMA and WMV, the Microsoft MPEG-4 variants and MPEG-4 in ASF. ffmpeg
+# writes a cover as an MJPEG video stream, not as WM/Picture.
+gen asf_wmav1.wma "${MONO[@]}" -c:a wmav1 -b:a 32k
+gen asf_wmav2_tags.wma "${STEREO[@]}" -c:a wmav2 -b:a 48k "${TAGS[@]}"
+gen asf_wmav2_cover.wma "${STEREO[@]}" -i "$JPG" -map 0:a -map 1:v -c:a wmav2 -b:a 32k -c:v copy -disposition:v attached_pic "${TAGS[@]}"
+gen asf_wmav2_wmv1.wmv "${MONO[@]}" "${V[@]}" -c:v wmv1 -b:v 100k -c:a wmav2 -b:a 32k
+gen asf_wmv2.wmv "${V[@]}" -c:v wmv2 -b:v 100k
+gen asf_msmpeg4.asf "${V[@]}" -c:v msmpeg4 -b:v 100k
+gen asf_msmpeg4v2.asf "${V[@]}" -c:v msmpeg4v2 -b:v 100k
+gen asf_mpeg4.asf "${V[@]}" -c:v mpeg4 -b:v 100k
+gen asf_wmav1_mpeg4.asf "${STEREO[@]}" "${V[@]}" -c:v mpeg4 -b:v 100k -c:a wmav1 -b:a 32k
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

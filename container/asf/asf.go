@@ -318,8 +318,8 @@ func (r *reader) streamProperties(gpos, size int64) error {
 			st.Width, st.Height = 0, 0
 			extradata = nil
 		}
-		st.ExtradataSize = len(extradata)
 		describeVideo(st, extradata)
+		st.ExtradataSize = len(extradata)
 	}
 	return nil
 }

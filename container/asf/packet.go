@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/mediaprobe/mediaprobe/codec/es"
+	"github.com/mediaprobe/mediaprobe/codec/jpeg"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -77,12 +78,33 @@ func (r *reader) scanPackets(off, end int64) error {
 		}
 		st.StartPTS = s.first
 		if st.Type == container.Video && !st.IsCover() {
+			// Without a rate from the timestamps find_stream_info takes the
+			// time base's inverse.
+			st.RFrameRate = container.Rational{Num: 1000, Den: 1}
 			if fr := frameRate(s.stamps); fr.Valid() {
-				st.RFrameRate, st.AvgFrameRate = fr, fr
+				st.RFrameRate = fr
+				// The streams FFmpeg parses (need_parsing) have packets
+				// without durations, so find_stream_info sets no average.
+				if st.CodecName != "mpeg4" && st.CodecName != "h264" {
+					st.AvgFrameRate = fr
+				}
 			}
 		}
 	}
 	return nil
+}
+
+// describeFirst lets the decoder of a codec that FFmpeg learns from the
+// first frame describe it: MPEG-4 Part 2 without extradata, Motion JPEG.
+func describeFirst(st *container.Stream, frame []byte, size int) {
+	switch st.CodecName {
+	case "mpeg4":
+		if st.ExtradataSize == 0 {
+			es.MPEG4(st, frame)
+		}
+	case "mjpeg":
+		_ = jpeg.DescribeFrame(st, frame, size)
+	}
 }
 
 // twoBits reads a field whose length code is two bits (DO_2BITS): 0 absent
@@ -180,8 +202,10 @@ func (r *reader) packet(b []byte, scans *[128]streamScan) (next int64, ok bool) 
 			break
 		}
 		ts := int64(-1)
+		objSize := 0
 		switch {
 		case replic >= 8:
+			objSize = int(binary.LittleEndian.Uint32(b[p:]) & (1<<24 - 1))
 			ts = int64(binary.LittleEndian.Uint32(b[p+4:]))
 			r.payloadExts(b[p+8:p+int(replic)], id, &ts)
 			p += int(replic)
@@ -210,8 +234,8 @@ func (r *reader) packet(b []byte, scans *[128]streamScan) (next int64, ok bool) 
 						s.seen, s.first = true, t
 					}
 					if st.Type == container.Video && len(s.stamps) < fpsFrames {
-						if len(s.stamps) == 0 && st.CodecName == "mpeg4" && st.ExtradataSize == 0 {
-							es.MPEG4(st, b[p:min(p+int(fragSize), payEnd)])
+						if len(s.stamps) == 0 {
+							describeFirst(st, b[p:min(p+int(fragSize), payEnd)], max(objSize, int(fragSize)))
 						}
 						s.stamps = append(s.stamps, t)
 					}
