@@ -175,7 +175,6 @@ func (r *reader) packet(b []byte, scans *[128]streamScan) (next int64, ok bool) 
 	if p+6 > len(b) {
 		return 0, false
 	}
-	sendTime := binary.LittleEndian.Uint32(b[p:])
 	p += 6 // send time, duration
 	segments, segType := 1, byte(0x80)
 	if flags&1 != 0 {
@@ -242,7 +241,6 @@ func (r *reader) packet(b []byte, scans *[128]streamScan) (next int64, ok bool) 
 				}
 			}
 		}
-		_ = sendTime
 		p += int(fragSize)
 		if p > payEnd {
 			break
