@@ -215,6 +215,48 @@ gen asf_msmpeg4.asf "${V[@]}" -c:v msmpeg4 -b:v 100k
 gen asf_msmpeg4v2.asf "${V[@]}" -c:v msmpeg4v2 -b:v 100k
 gen asf_mpeg4.asf "${V[@]}" -c:v mpeg4 -b:v 100k
 gen asf_wmav1_mpeg4.asf "${STEREO[@]}" "${V[@]}" -c:v mpeg4 -b:v 100k -c:a wmav1 -b:a 32k
+# What ffmpeg does not write, added by hand to asf_wmav2_tags.wma: a WM/Picture
+# cover, typed values (a DWORD past 2^31 and a QWORD, printed as FFmpeg's int
+# widened with its sign; WORD, BOOL, GUID, an empty string), a metadata
+# object and a language list with its extended stream properties.
+python3 - asf_wmav2_tags.wma asf_wmpicture.wma "$JPG" <<'PY'
+import struct, sys
+src, dst, jpg = sys.argv[1], sys.argv[2], sys.argv[3]
+b = open(src, "rb").read()
+def u16s(s): return s.encode("utf-16-le") + b"\0\0"
+def obj(g, body): return g + struct.pack("<Q", 24 + len(body)) + body
+EXT = bytes.fromhex("40a4d0d207e3d21197f000a0c95ea850")
+META = bytes.fromhex("eacbf8c5af5b77488467aa8c44fa4cca")
+LANG = bytes.fromhex("a946437ce0effc4bb229393ede415c85")
+EXTSTREAM = bytes.fromhex("cba5e61472c632438399a96952065b5a")
+def desc(name, typ, val):
+    n = u16s(name)
+    return struct.pack("<H", len(n)) + n + struct.pack("<HH", typ, len(val)) + val
+img = open(jpg, "rb").read()
+pic = bytes([3]) + struct.pack("<I", len(img)) + u16s("image/jpeg") + u16s("Front") + img
+ds = [desc("WM/Year", 0, u16s("2019")), desc("WM/BigDword", 3, struct.pack("<I", 0x80000001)),
+      desc("WM/EncodingTime", 4, struct.pack("<Q", 0x1D2C3B4A5968778)), desc("WM/Word", 5, struct.pack("<H", 65535)),
+      desc("IsVBR", 2, struct.pack("<I", 1)), desc("WM/MediaClassPrimaryID", 6, bytes(16)),
+      desc("WM/Picture", 1, pic), desc("WM/Publisher", 0, u16s("Pub")), desc("Empty", 0, u16s(""))]
+ext = obj(EXT, struct.pack("<H", len(ds)) + b"".join(ds))
+m = [(0, 1, "WM/SharedUserRating", 3, struct.pack("<I", 50)), (0, 0, "Flag", 2, struct.pack("<H", 1))]
+mb = struct.pack("<H", len(m))
+for li, sn, name, typ, val in m:
+    n = u16s(name)
+    mb += struct.pack("<HHHHI", li, sn, len(n), typ, len(val)) + n + val
+meta = obj(META, mb)
+lang = obj(LANG, struct.pack("<H", 1) + bytes([len(u16s("de-DE"))]) + u16s("de-DE"))
+es = obj(EXTSTREAM, bytes(16) + struct.pack("<I", 0) + bytes(24) + struct.pack("<IHHQHH", 0, 1, 0, 0, 0, 0))
+new = ext + meta + lang + es
+d = b.find(bytes.fromhex("3626b2758e66cf11a6d900aa0062ce6c"), 30)
+hsize, count = struct.unpack_from("<QI", b, 16)
+out = bytearray(b[:d] + new + b[d:])
+struct.pack_into("<QI", out, 16, hsize + len(new), count + 4)
+# the file properties' file size
+fp = out.find(bytes.fromhex("a1dcab8c47a9cf118ee400c00c205365"))
+struct.pack_into("<Q", out, fp + 24 + 16, len(out))
+open(dst, "wb").write(out)
+PY
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue
