@@ -215,6 +215,8 @@ gen asf_msmpeg4.asf "${V[@]}" -c:v msmpeg4 -b:v 100k
 gen asf_msmpeg4v2.asf "${V[@]}" -c:v msmpeg4v2 -b:v 100k
 gen asf_mpeg4.asf "${V[@]}" -c:v mpeg4 -b:v 100k
 gen asf_wmav1_mpeg4.asf "${STEREO[@]}" "${V[@]}" -c:v mpeg4 -b:v 100k -c:a wmav1 -b:a 32k
+gen asf_h264.asf "${V[@]}" -c:v libx264 -preset ultrafast
+gen asf_mp3_ac3.asf "${MONO[@]}" "${STEREO[@]}" -map 0:a -map 1:a -c:a:0 libmp3lame -b:a:0 32k -c:a:1 ac3 -b:a:1 96k
 # What ffmpeg does not write, added by hand to asf_wmav2_tags.wma: a WM/Picture
 # cover, typed values (a DWORD past 2^31 and a QWORD, printed as FFmpeg's int
 # widened with its sign; WORD, BOOL, GUID, an empty string), a metadata

@@ -367,8 +367,15 @@ func describeVideo(st *container.Stream, extradata []byte) {
 			cfg.Describe(st)
 		}
 	}
-	if st.CodecName == "mpeg4" && len(extradata) > 0 {
-		es.MPEG4(st, extradata)
+	if len(extradata) > 0 {
+		switch st.CodecName {
+		case "mpeg4":
+			es.MPEG4(st, extradata)
+		case "h264":
+			es.H264(st, extradata)
+		case "hevc":
+			es.HEVC(st, extradata)
+		}
 	}
 }
 

@@ -4,8 +4,11 @@ import (
 	"encoding/binary"
 	"math"
 
+	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/ac3"
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
+	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -24,10 +27,12 @@ const frameHeaderSize = 6
 
 // streamScan is what the scan learns of one stream.
 type streamScan struct {
-	first  int64 // first packet's timestamp (ms, preroll removed)
-	seen   bool
-	inObj  bool    // a media object of the stream has started
-	stamps []int64 // the first video timestamps
+	first     int64 // first packet's timestamp (ms, preroll removed)
+	seen      bool
+	isPTS     bool // the first timestamp is a presentation time (payload extension 0x2A)
+	described bool
+	inObj     bool    // a media object of the stream has started
+	stamps    []int64 // the first video timestamps
 }
 
 // scanPackets walks the first data packets from off, as asf_get_packet
@@ -76,7 +81,11 @@ func (r *reader) scanPackets(off, end int64) error {
 		if st == nil || !s.seen {
 			continue
 		}
-		st.StartPTS = s.first
+		// compute_pkt_fields gives a packet with only a decoding time its
+		// presentation time unless the codec may reorder (H.264, HEVC).
+		if s.isPTS || st.CodecName != "h264" && st.CodecName != "hevc" {
+			st.StartPTS = s.first
+		}
 		if st.Type == container.Video && !st.IsCover() {
 			// Without a rate from the timestamps find_stream_info takes the
 			// time base's inverse.
@@ -85,7 +94,7 @@ func (r *reader) scanPackets(off, end int64) error {
 				st.RFrameRate = fr
 				// The streams FFmpeg parses (need_parsing) have packets
 				// without durations, so find_stream_info sets no average.
-				if st.CodecName != "mpeg4" && st.CodecName != "h264" {
+				if st.CodecName != "mpeg4" {
 					st.AvgFrameRate = fr
 				}
 			}
@@ -102,8 +111,36 @@ func describeFirst(st *container.Stream, frame []byte, size int) {
 		if st.ExtradataSize == 0 {
 			es.MPEG4(st, frame)
 		}
+	case "h264":
+		if st.ExtradataSize == 0 {
+			es.H264(st, frame)
+		}
+	case "hevc":
+		if st.ExtradataSize == 0 {
+			es.HEVC(st, frame)
+		}
 	case "mjpeg":
 		_ = jpeg.DescribeFrame(st, frame, size)
+	case "mp1", "mp2", "mp3":
+		// The decoder's first frame: channels, layout and rate, and the
+		// bit rate when the WAVEFORMATEX has none.
+		if h, err := mpegaudio.DecodeBytes(frame); err == nil {
+			st.Channels = h.Channels
+			st.ChannelLayout = codec.LayoutName(codec.DecoderLayout(st.CodecName, h.Channels))
+			st.SampleRate = h.SampleRate
+			if st.BitRate == 0 {
+				st.BitRate = int64(h.BitRate)
+			}
+			st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
+		}
+	case "ac3", "eac3":
+		if p, err := ac3.ParsePacket(frame); err == nil {
+			rate := st.BitRate
+			p.Describe(st)
+			if rate != 0 {
+				st.BitRate = rate // the WAVEFORMATEX's stands
+			}
+		}
 	}
 }
 
@@ -192,6 +229,9 @@ func (r *reader) packet(b []byte, scans *[128]streamScan) (next int64, ok bool) 
 	}
 	payEnd := min(int(length-pad), len(b))
 	for ; segments > 0 && payEnd-p >= frameHeaderSize; segments-- {
+		if p+1 > payEnd {
+			break
+		}
 		num, _ := u8()
 		id := int(num & 0x7f)
 		_, ok1 := twoBits(b, &p, prop>>4, 0)
@@ -202,11 +242,12 @@ func (r *reader) packet(b []byte, scans *[128]streamScan) (next int64, ok bool) 
 		}
 		ts := int64(-1)
 		objSize := 0
+		isPTS := false
 		switch {
 		case replic >= 8:
 			objSize = int(binary.LittleEndian.Uint32(b[p:]) & (1<<24 - 1))
 			ts = int64(binary.LittleEndian.Uint32(b[p+4:]))
-			r.payloadExts(b[p+8:p+int(replic)], id, &ts)
+			isPTS = r.payloadExts(b[p+8:p+int(replic)], id, &ts)
 			p += int(replic)
 		case replic == 1:
 			ts = int64(fragOff) // compressed payloads: the offset is the time
@@ -230,12 +271,13 @@ func (r *reader) packet(b []byte, scans *[128]streamScan) (next int64, ok bool) 
 				if fragOff == 0 {
 					t := ts - int64(r.hdr.preroll)
 					if !s.seen {
-						s.seen, s.first = true, t
+						s.seen, s.first, s.isPTS = true, t, isPTS
+					}
+					if !s.described {
+						s.described = true
+						describeFirst(st, b[p:min(p+int(fragSize), payEnd)], max(objSize, int(fragSize)))
 					}
 					if st.Type == container.Video && len(s.stamps) < fpsFrames {
-						if len(s.stamps) == 0 {
-							describeFirst(st, b[p:min(p+int(fragSize), payEnd)], max(objSize, int(fragSize)))
-						}
 						s.stamps = append(s.stamps, t)
 					}
 				}
@@ -252,7 +294,7 @@ func (r *reader) packet(b []byte, scans *[128]streamScan) (next int64, ok bool) 
 // payloadExts reads the payload extension data of a replicated data block
 // for the one FFmpeg takes a timestamp from (0x2A: a presentation time in
 // 100 ns, which replaces the media object's time).
-func (r *reader) payloadExts(b []byte, id int, ts *int64) {
+func (r *reader) payloadExts(b []byte, id int, ts *int64) (isPTS bool) {
 	p := 0
 	for _, e := range r.exts[id] {
 		size := int(e.size)
@@ -264,16 +306,24 @@ func (r *reader) payloadExts(b []byte, id int, ts *int64) {
 			p += 2
 		}
 		if p+size > len(b) {
-			return
+			return isPTS
 		}
-		if e.typ == 0x2A && size >= 24 {
+		switch {
+		case e.typ == 0x2A && size >= 24:
 			ts0 := int64(binary.LittleEndian.Uint64(b[p+8:]))
 			if ts0 != -1 {
 				*ts = ts0 / 10000
 			}
+			isPTS = true
+		case e.typ == 0x54 && size >= 2:
+			// The pixel aspect ratio, which FFmpeg sets on the stream.
+			if st := r.byID[id]; st != nil && b[p] > 0 && b[p+1] > 0 {
+				st.SampleAspectRatio = container.Rational{Num: int64(b[p]), Den: int64(b[p+1])}
+			}
 		}
 		p += size
 	}
+	return isPTS
 }
 
 // frameRate is the frame rate of millisecond timestamps, rounded to a
