@@ -401,10 +401,16 @@ func (r *reader) extStreamProperties(gpos int64) error {
 		r.exts[num] = r.exts[num][:0]
 	}
 	for i := 0; i < names && c.err == nil; i++ {
+		if err := r.src.Budget().Visit(name, "stream name", c.pos); err != nil {
+			return err
+		}
 		c.u16()
 		c.skip(int64(c.u16()))
 	}
 	for i := 0; i < exts && c.err == nil; i++ {
+		if err := r.src.Budget().Visit(name, "payload extension", c.pos); err != nil {
+			return err
+		}
 		g := c.guid()
 		size := c.u16()
 		n := int32(c.u32())
@@ -506,6 +512,9 @@ func (r *reader) languageList() {
 	c := &r.c
 	n := int(c.u16())
 	for j := 0; j < n && c.err == nil; j++ {
+		if r.src.Budget().Visit(name, "language", c.pos) != nil {
+			return
+		}
 		l := int(c.u8())
 		lang, _ := c.str16(l, 6, "language")
 		if j < 128 {
@@ -628,7 +637,11 @@ func (r *reader) picture(n int) {
 	}
 	st, err := r.src.Budget().AddStream(r.info, container.Video, name, dataOff)
 	if err != nil {
-		c.err = err
+		// Past max_streams FFmpeg goes on without the picture; a spent
+		// budget stops the walk.
+		if r.src.Budget().Err() != nil {
+			c.err = err
+		}
 		return
 	}
 	st.Disposition |= container.DispositionAttachedPic

@@ -78,6 +78,11 @@ func (r *reader) scanPackets(off, end int64) error {
 	}
 	for id, st := range r.byID {
 		s := &scans[id]
+		if st != nil && st.Type == container.Video {
+			// Without a rate from the timestamps find_stream_info takes
+			// the time base's inverse.
+			st.RFrameRate = container.Rational{Num: 1000, Den: 1}
+		}
 		if st == nil || !s.seen {
 			continue
 		}
@@ -87,9 +92,6 @@ func (r *reader) scanPackets(off, end int64) error {
 			st.StartPTS = s.first
 		}
 		if st.Type == container.Video && !st.IsCover() {
-			// Without a rate from the timestamps find_stream_info takes the
-			// time base's inverse.
-			st.RFrameRate = container.Rational{Num: 1000, Den: 1}
 			if fr := frameRate(s.stamps); fr.Valid() {
 				st.RFrameRate = fr
 				// The streams FFmpeg parses (need_parsing) have packets
