@@ -6,6 +6,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/aiff"
 	"github.com/mediaprobe/mediaprobe/container/asf"
 	"github.com/mediaprobe/mediaprobe/container/flac"
+	"github.com/mediaprobe/mediaprobe/container/image"
 	"github.com/mediaprobe/mediaprobe/container/ivf"
 	"github.com/mediaprobe/mediaprobe/container/matroska"
 	"github.com/mediaprobe/mediaprobe/container/mp3"
@@ -27,6 +28,7 @@ var demuxers = [...]container.Demuxer{
 	flac.Demuxer(),
 	rawvideo.H264(),
 	rawvideo.HEVC(),
+	image.Image2(),
 	ivf.Demuxer(),
 	rawvideo.M4V(),
 	matroska.Demuxer(),
@@ -37,4 +39,9 @@ var demuxers = [...]container.Demuxer{
 	ogg.Demuxer(),
 	riff.W64(),
 	riff.WAV(),
+	image.BMPPipe(),
+	image.JPEGPipe(),
+	image.PNGPipe(),
+	image.TIFFPipe(),
+	image.WebPPipe(),
 }

@@ -259,6 +259,16 @@ fp = out.find(bytes.fromhex("a1dcab8c47a9cf118ee400c00c205365"))
 struct.pack_into("<Q", out, fp + 24 + 16, len(out))
 open(dst, "wb").write(out)
 PY
+# Ogg Theora: the decoder's picture size and colour space; a video-only file
+# (no average frame rate) and one interleaved with Vorbis (an average rate).
+gen ogg_theora_470bg.ogv -f lavfi -i "testsrc=size=66x50:rate=10" -frames:v 4 -threads 1 -pix_fmt yuv422p -c:v libtheora -color_primaries bt470bg
+gen ogg_theora_vorbis.ogv -f lavfi -i "testsrc=size=64x48:rate=25:duration=$D" -f lavfi -i "sine=frequency=440:sample_rate=22050:duration=$D" -threads 1 -c:v libtheora -c:a libvorbis -q:a 0
+# Still images: a JPEG whose end is within the 2 KiB probe (jpeg_pipe), one
+# longer (image2, by its extension), PNG and BMP (their pipes).
+ff -f lavfi -i "testsrc=size=16x16:rate=1" -frames:v 1 -q:v 20 image_small.jpg
+ff -f lavfi -i "testsrc=size=96x64:rate=1" -frames:v 1 image_large.jpg
+ff -f lavfi -i "testsrc=size=24x16:rate=1" -frames:v 1 -pix_fmt rgba image_rgba.png
+ff -f lavfi -i "testsrc=size=8x8:rate=1" -frames:v 1 -pix_fmt bgr24 image_bgr24.bmp
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

@@ -58,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 				path, st.Reads, st.BytesRead, st.BytesAllocated, st.Structures)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "mediaprobe: %s: %v\n", path, err)
+			fmt.Fprintf(stderr, "mediaprobe: %v\n", err) // the error names the file
 			status = 1
 			continue
 		}
