@@ -217,6 +217,19 @@ gen asf_mpeg4.asf "${V[@]}" -c:v mpeg4 -b:v 100k
 gen asf_wmav1_mpeg4.asf "${STEREO[@]}" "${V[@]}" -c:v mpeg4 -b:v 100k -c:a wmav1 -b:a 32k
 gen asf_h264.asf "${V[@]}" -c:v libx264 -preset ultrafast
 gen asf_mp3_ac3.asf "${MONO[@]}" "${STEREO[@]}" -map 0:a -map 1:a -c:a:0 libmp3lame -b:a:0 32k -c:a:1 ac3 -b:a:1 96k
+# B-frames: the packets' times are decoding times, so no start time.
+gen asf_mpeg4_bframes.asf "${V[@]}" -c:v mpeg4 -bf 2 -b:v 100k
+# ffmpeg has no WMV3 encoder: asf_wmv2.wmv relabelled WMV3, with a Main
+# profile sequence header (STRUCT_C) allowing B-frames as its extradata.
+python3 - asf_wmv2.wmv asf_wmv3_bframes.wmv <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+i = b.find(b"WMV2")
+b[i:i + 4] = b"WMV3"
+e = i - 16 + 40  # the extradata after the 40-byte BITMAPINFOHEADER
+b[e:e + 4] = bytes.fromhex("4ef11a11")
+open(sys.argv[2], "wb").write(b)
+PY
 # What ffmpeg does not write, added by hand to asf_wmav2_tags.wma: a WM/Picture
 # cover, typed values (a DWORD past 2^31 and a QWORD, printed as FFmpeg's int
 # widened with its sign; WORD, BOOL, GUID, an empty string), a metadata

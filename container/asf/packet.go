@@ -87,8 +87,9 @@ func (r *reader) scanPackets(off, end int64) error {
 			continue
 		}
 		// compute_pkt_fields gives a packet with only a decoding time its
-		// presentation time unless the codec may reorder (H.264, HEVC).
-		if s.isPTS || st.CodecName != "h264" && st.CodecName != "hevc" {
+		// presentation time only when frames cannot be reordered: not for
+		// H.264 and HEVC (onein_oneout), nor with B-frames (a delay).
+		if s.isPTS || st.CodecName != "h264" && st.CodecName != "hevc" && st.HasBFrames == 0 {
 			st.StartPTS = s.first
 		}
 		if st.Type == container.Video && !st.IsCover() {
