@@ -319,3 +319,42 @@ func TestFrameRate(t *testing.T) {
 
 // unknownGUID is an object type nobody knows.
 var unknownGUID = guid{9}
+
+// TestEncryptionAndConversion: the content encryption object's strings and
+// the extended one's marker become tags; ff_metadata_conv renames the
+// attributes (ignoring case), a later duplicate replacing an earlier one.
+func TestEncryptionAndConversion(t *testing.T) {
+	ascii := func(s string) []byte { return cat(le32(uint32(len(s)+1)), []byte(s), []byte{0}) }
+	enc := object(guidContentEncryption, cat(le32(2), []byte{9, 9}, ascii("DRM"), ascii("key"), ascii("http://x")))
+	info, err := readBytes(t, wmaFile(
+		enc,
+		object(guidExtContentEncrypt, nil),
+		extContent(
+			descriptor("WM/Tool", typeUnicode, utf16z("tool")),
+			descriptor("wm/genre", typeUnicode, utf16z("Jazz")),
+			descriptor("WM/EncodingSettings", typeUnicode, utf16z("settings")),
+		),
+	))
+	require.NoError(t, err)
+	assert.Equal(t, []container.Tag{
+		{Key: "ASF_Protection_Type", Value: "DRM"},
+		{Key: "ASF_Key_ID", Value: "key"},
+		{Key: "ASF_License_URL", Value: "http://x"},
+		{Key: "encryption", Value: "ASF Extended Content Encryption"},
+		{Key: "genre", Value: "Jazz"},
+		{Key: "encoder", Value: "settings"},
+	}, info.Format.Tags.List())
+}
+
+// TestTruncatedHeader: a header cut inside an object fails as ffprobe
+// fails, with ErrTruncated or ErrMalformed, whatever the cut.
+func TestTruncatedHeader(t *testing.T) {
+	b := wmaFile(extContent(descriptor("WM/Genre", typeUnicode, utf16z("Rock"))))
+	for n := 0; n < len(b); n++ {
+		_, err := readBounded(t, b[:n])
+		if n < 16 {
+			continue
+		}
+		assert.Error(t, err, "cut at %d", n)
+	}
+}

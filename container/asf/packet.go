@@ -18,8 +18,12 @@ import (
 const (
 	maxScanPackets = 256
 	maxScanBytes   = 2 << 20
-	// fpsFrames is how many video frames the frame rate is measured over.
-	fpsFrames = 20
+	// fpsFrames is how many video frames the frame rate is measured over,
+	// and fpsMinFrames how many suffice once fpsBytes of packets are read
+	// (a high-rate video's frames span many packets).
+	fpsFrames    = 20
+	fpsMinFrames = 8
+	fpsBytes     = 192 << 10
 )
 
 // frameHeaderSize is FRAME_HEADER_SIZE: a payload header is never shorter.
@@ -41,13 +45,15 @@ type streamScan struct {
 // end is the end of the data object, or -1 when unknown.
 func (r *reader) scanPackets(off, end int64) error {
 	var scans [128]streamScan
+	pos := off
 	pending := func() bool {
 		for id, st := range r.byID {
 			if st == nil {
 				continue
 			}
 			s := &scans[id]
-			if !s.seen || st.Type == container.Video && len(s.stamps) < fpsFrames {
+			if !s.seen || st.Type == container.Video && !st.IsCover() &&
+				(len(s.stamps) < fpsMinFrames || len(s.stamps) < fpsFrames && pos-off < fpsBytes) {
 				return true
 			}
 		}
@@ -59,7 +65,6 @@ func (r *reader) scanPackets(off, end int64) error {
 	}
 	pktSize := int64(r.hdr.maxPktSize)
 	var buf []byte
-	pos := off
 	for n := 0; n < maxScanPackets && pos < limit && pending(); n++ {
 		size := pktSize
 		if size <= 0 || size >= 1<<29 {
