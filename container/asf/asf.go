@@ -353,11 +353,9 @@ func setAudio(st *container.Stream, h *wavcodec.Header) {
 // extradata.
 func describeVideo(st *container.Stream, extradata []byte) {
 	switch st.CodecName {
-	case "wmv1", "wmv2", "msmpeg4v1", "msmpeg4v2", "msmpeg4v3", "mpeg4", "h263", "mjpeg":
+	case "wmv1", "wmv2", "msmpeg4v1", "msmpeg4v2", "msmpeg4v3", "h263":
+		// ff_h263_decode_init's format, set when the decoder opens.
 		st.PixFmt = "yuv420p"
-		if st.CodecName == "mjpeg" {
-			st.PixFmt = ""
-		}
 	case "wmv3":
 		if cfg, err := vc1.ParseWMV3(extradata); err == nil {
 			cfg.Describe(st)
@@ -625,8 +623,7 @@ func (r *reader) picture(n int) {
 	if int(picSize) >= n || picSize < 0 {
 		return
 	}
-	desc, ret := c.str16(n-int(picSize), (n-int(picSize))*2+1, "picture description")
-	_ = ret
+	desc, _ := c.str16(n-int(picSize), (n-int(picSize))*2+1, "picture description")
 	if c.err != nil {
 		return
 	}

@@ -62,8 +62,8 @@ func (c *cursor) raw(n int64, what string) []byte {
 // str16 reads a UTF-16LE string of at most maxlen bytes as
 // avio_get_str16le does into a buffer of bufsize bytes: it stops at a NUL
 // or an invalid surrogate pair, keeps at most bufsize-1 bytes of UTF-8,
-// and returns the string and the bytes it consumed (even, up to maxlen),
-// which the caller skips past as FFmpeg does.
+// and returns the string and avio_get_str16le's count (which callers
+// subtract from what is left of a field, as FFmpeg does).
 func (c *cursor) str16(maxlen, bufsize int, what string) (string, int) {
 	if maxlen <= 0 {
 		return "", 0
@@ -72,7 +72,9 @@ func (c *cursor) str16(maxlen, bufsize int, what string) (string, int) {
 	// Only the bytes the object has: past its end avio reads zeros.
 	b := c.raw(min(int64(maxlen), max(c.src.Size()-start, 0)), what)
 	s, n := decodeUTF16(b, maxlen, bufsize)
-	c.pos = start + int64(n)
+	// A high surrogate in the last unit counts a second unit that is not
+	// read: the position moves by the units read.
+	c.pos = start + int64(min(n, maxlen&^1))
 	return s, n
 }
 
