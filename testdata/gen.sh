@@ -230,6 +230,34 @@ e = i - 16 + 40  # the extradata after the 40-byte BITMAPINFOHEADER
 b[e:e + 4] = bytes.fromhex("4ef11a11")
 open(sys.argv[2], "wb").write(b)
 PY
+# A PNG back cover in the metadata library object (no description), and a
+# container aspect ratio (AspectRatioX/Y) for a video stream.
+python3 - "$PNG" <<'PY'
+import struct, sys
+def u16s(s): return s.encode("utf-16-le") + b"\0\0"
+def obj(g, body): return g + struct.pack("<Q", 24 + len(body)) + body
+def desc(name, typ, val):
+    n = u16s(name); return struct.pack("<H", len(n)) + n + struct.pack("<HH", typ, len(val)) + val
+def mentry(sn, name, typ, val):
+    n = u16s(name); return struct.pack("<HHHHI", 0, sn, len(n), typ, len(val)) + n + val
+def insert(src, dst, new):
+    b = open(src, "rb").read()
+    d = b.find(bytes.fromhex("3626b2758e66cf11a6d900aa0062ce6c"), 30)  # the data object
+    hsize, count = struct.unpack_from("<QI", b, 16)
+    out = bytearray(b[:d] + new + b[d:])
+    struct.pack_into("<QI", out, 16, hsize + len(new), count + 1)
+    fp = out.find(bytes.fromhex("a1dcab8c47a9cf118ee400c00c205365"))  # file properties
+    struct.pack_into("<Q", out, fp + 40, len(out))
+    open(dst, "wb").write(out)
+png = open(sys.argv[1], "rb").read()
+pic = bytes([4]) + struct.pack("<I", len(png)) + u16s("image/png") + u16s("") + png
+lib = bytes.fromhex("941c23449894d149a1411d134e457054")
+insert("asf_wmav2_tags.wma", "asf_metadata_library_png.wma",
+       obj(lib, struct.pack("<H", 2) + mentry(0, "WM/Picture", 1, pic) + mentry(1, "WM/Lyrics", 0, u16s("la la"))))
+ext = bytes.fromhex("40a4d0d207e3d21197f000a0c95ea850")
+insert("asf_wmv2.wmv", "asf_wmv2_aspect.wmv", obj(ext, struct.pack("<H", 2) +
+       desc("AspectRatioX", 3, struct.pack("<I", 4)) + desc("AspectRatioY", 3, struct.pack("<I", 3))))
+PY
 # What ffmpeg does not write, added by hand to asf_wmav2_tags.wma: a WM/Picture
 # cover, typed values (a DWORD past 2^31 and a QWORD, printed as FFmpeg's int
 # widened with its sign; WORD, BOOL, GUID, an empty string), a metadata
