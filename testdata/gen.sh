@@ -221,6 +221,102 @@ gen raw_av1.obu "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k -f obu
 gen ivf_vp8.ivf "${V[@]}" -c:v libvpx -deadline realtime -b:v 100k
 gen ivf_vp9.ivf "${V[@]}" -c:v libvpx-vp9 -deadline realtime -b:v 100k
 gen ivf_av1.ivf "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k
+# ASF: WMA and WMV, the Microsoft MPEG-4 variants and MPEG-4 in ASF. ffmpeg
+# writes a cover as an MJPEG video stream, not as WM/Picture.
+gen asf_wmav1.wma "${MONO[@]}" -c:a wmav1 -b:a 32k
+gen asf_wmav2_tags.wma "${STEREO[@]}" -c:a wmav2 -b:a 48k "${TAGS[@]}"
+gen asf_wmav2_cover.wma "${STEREO[@]}" -i "$JPG" -map 0:a -map 1:v -c:a wmav2 -b:a 32k -c:v copy -disposition:v attached_pic "${TAGS[@]}"
+gen asf_wmav2_wmv1.wmv "${MONO[@]}" "${V[@]}" -c:v wmv1 -b:v 100k -c:a wmav2 -b:a 32k
+gen asf_wmv2.wmv "${V[@]}" -c:v wmv2 -b:v 100k
+gen asf_msmpeg4.asf "${V[@]}" -c:v msmpeg4 -b:v 100k
+gen asf_msmpeg4v2.asf "${V[@]}" -c:v msmpeg4v2 -b:v 100k
+gen asf_mpeg4.asf "${V[@]}" -c:v mpeg4 -b:v 100k
+gen asf_wmav1_mpeg4.asf "${STEREO[@]}" "${V[@]}" -c:v mpeg4 -b:v 100k -c:a wmav1 -b:a 32k
+gen asf_h264.asf "${V[@]}" -c:v libx264 -preset ultrafast
+gen asf_mp3_ac3.asf "${MONO[@]}" "${STEREO[@]}" -map 0:a -map 1:a -c:a:0 libmp3lame -b:a:0 32k -c:a:1 ac3 -b:a:1 96k
+# B-frames: the packets' times are decoding times, so no start time.
+gen asf_mpeg4_bframes.asf "${V[@]}" -c:v mpeg4 -bf 2 -b:v 100k
+# ffmpeg has no WMV3 encoder: asf_wmv2.wmv relabelled WMV3, with a Main
+# profile sequence header (STRUCT_C) allowing B-frames as its extradata.
+python3 - asf_wmv2.wmv asf_wmv3_bframes.wmv <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+i = b.find(b"WMV2")
+b[i:i + 4] = b"WMV3"
+e = i - 16 + 40  # the extradata after the 40-byte BITMAPINFOHEADER
+b[e:e + 4] = bytes.fromhex("4ef11a11")
+open(sys.argv[2], "wb").write(b)
+PY
+# A PNG back cover in the metadata library object (no description), and a
+# container aspect ratio (AspectRatioX/Y) for a video stream.
+python3 - "$PNG" <<'PY'
+import struct, sys
+def u16s(s): return s.encode("utf-16-le") + b"\0\0"
+def obj(g, body): return g + struct.pack("<Q", 24 + len(body)) + body
+def desc(name, typ, val):
+    n = u16s(name); return struct.pack("<H", len(n)) + n + struct.pack("<HH", typ, len(val)) + val
+def mentry(sn, name, typ, val):
+    n = u16s(name); return struct.pack("<HHHHI", 0, sn, len(n), typ, len(val)) + n + val
+def insert(src, dst, new):
+    b = open(src, "rb").read()
+    d = b.find(bytes.fromhex("3626b2758e66cf11a6d900aa0062ce6c"), 30)  # the data object
+    hsize, count = struct.unpack_from("<QI", b, 16)
+    out = bytearray(b[:d] + new + b[d:])
+    struct.pack_into("<QI", out, 16, hsize + len(new), count + 1)
+    fp = out.find(bytes.fromhex("a1dcab8c47a9cf118ee400c00c205365"))  # file properties
+    struct.pack_into("<Q", out, fp + 40, len(out))
+    open(dst, "wb").write(out)
+png = open(sys.argv[1], "rb").read()
+pic = bytes([4]) + struct.pack("<I", len(png)) + u16s("image/png") + u16s("") + png
+lib = bytes.fromhex("941c23449894d149a1411d134e457054")
+insert("asf_wmav2_tags.wma", "asf_metadata_library_png.wma",
+       obj(lib, struct.pack("<H", 2) + mentry(0, "WM/Picture", 1, pic) + mentry(1, "WM/Lyrics", 0, u16s("la la"))))
+ext = bytes.fromhex("40a4d0d207e3d21197f000a0c95ea850")
+insert("asf_wmv2.wmv", "asf_wmv2_aspect.wmv", obj(ext, struct.pack("<H", 2) +
+       desc("AspectRatioX", 3, struct.pack("<I", 4)) + desc("AspectRatioY", 3, struct.pack("<I", 3))))
+PY
+# What ffmpeg does not write, added by hand to asf_wmav2_tags.wma: a WM/Picture
+# cover, typed values (a DWORD past 2^31 and a QWORD, printed as FFmpeg's int
+# widened with its sign; WORD, BOOL, GUID, an empty string), a metadata
+# object and a language list with its extended stream properties.
+python3 - asf_wmav2_tags.wma asf_wmpicture.wma "$JPG" <<'PY'
+import struct, sys
+src, dst, jpg = sys.argv[1], sys.argv[2], sys.argv[3]
+b = open(src, "rb").read()
+def u16s(s): return s.encode("utf-16-le") + b"\0\0"
+def obj(g, body): return g + struct.pack("<Q", 24 + len(body)) + body
+EXT = bytes.fromhex("40a4d0d207e3d21197f000a0c95ea850")
+META = bytes.fromhex("eacbf8c5af5b77488467aa8c44fa4cca")
+LANG = bytes.fromhex("a946437ce0effc4bb229393ede415c85")
+EXTSTREAM = bytes.fromhex("cba5e61472c632438399a96952065b5a")
+def desc(name, typ, val):
+    n = u16s(name)
+    return struct.pack("<H", len(n)) + n + struct.pack("<HH", typ, len(val)) + val
+img = open(jpg, "rb").read()
+pic = bytes([3]) + struct.pack("<I", len(img)) + u16s("image/jpeg") + u16s("Front") + img
+ds = [desc("WM/Year", 0, u16s("2019")), desc("WM/BigDword", 3, struct.pack("<I", 0x80000001)),
+      desc("WM/EncodingTime", 4, struct.pack("<Q", 0x1D2C3B4A5968778)), desc("WM/Word", 5, struct.pack("<H", 65535)),
+      desc("IsVBR", 2, struct.pack("<I", 1)), desc("WM/MediaClassPrimaryID", 6, bytes(16)),
+      desc("WM/Picture", 1, pic), desc("WM/Publisher", 0, u16s("Pub")), desc("Empty", 0, u16s(""))]
+ext = obj(EXT, struct.pack("<H", len(ds)) + b"".join(ds))
+m = [(0, 1, "WM/SharedUserRating", 3, struct.pack("<I", 50)), (0, 0, "Flag", 2, struct.pack("<H", 1))]
+mb = struct.pack("<H", len(m))
+for li, sn, name, typ, val in m:
+    n = u16s(name)
+    mb += struct.pack("<HHHHI", li, sn, len(n), typ, len(val)) + n + val
+meta = obj(META, mb)
+lang = obj(LANG, struct.pack("<H", 1) + bytes([len(u16s("de-DE"))]) + u16s("de-DE"))
+es = obj(EXTSTREAM, bytes(16) + struct.pack("<I", 0) + bytes(24) + struct.pack("<IHHQHH", 0, 1, 0, 0, 0, 0))
+new = ext + meta + lang + es
+d = b.find(bytes.fromhex("3626b2758e66cf11a6d900aa0062ce6c"), 30)
+hsize, count = struct.unpack_from("<QI", b, 16)
+out = bytearray(b[:d] + new + b[d:])
+struct.pack_into("<QI", out, 16, hsize + len(new), count + 4)
+# the file properties' file size
+fp = out.find(bytes.fromhex("a1dcab8c47a9cf118ee400c00c205365"))
+struct.pack_into("<Q", out, fp + 24 + 16, len(out))
+open(dst, "wb").write(out)
+PY
 # Ogg Theora: the decoder's picture size and colour space; a video-only file
 # (no average frame rate) and one interleaved with Vorbis (an average rate).
 gen ogg_theora_470bg.ogv -f lavfi -i "testsrc=size=66x50:rate=10" -frames:v 4 -threads 1 -pix_fmt yuv422p -c:v libtheora -color_primaries bt470bg
