@@ -1,0 +1,136 @@
+package es
+
+import (
+	"encoding/binary"
+
+	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/aac"
+	"github.com/mediaprobe/mediaprobe/codec/ac3"
+	"github.com/mediaprobe/mediaprobe/codec/dts"
+	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// DescribeAudio fills st from data, the first bytes of an audio elementary
+// stream of codec st.CodecName (mp1/mp2/mp3, ADTS aac, ac3/eac3, dts), as
+// the parser and decoder do on the first packets of an MPEG-TS or MPEG-PS
+// stream. It returns the samples of one frame, which FFmpeg's
+// compute_frame_duration gives a packet of the stream (0 when unknown),
+// and whether the stream was described.
+func DescribeAudio(st *container.Stream, data []byte) (frameSamples int, ok bool) {
+	switch st.CodecName {
+	case "mp1", "mp2", "mp3":
+		return mpegAudio(st, data)
+	case "aac":
+		return adts(st, data)
+	case "ac3", "eac3":
+		return ac3Audio(st, data)
+	case "dts":
+		return dtsAudio(st, data)
+	}
+	return 0, false
+}
+
+// mpegAudio finds the first frame header that the next frame confirms,
+// as the mpegaudio parser does, and names the codec after its layer.
+func mpegAudio(st *container.Stream, data []byte) (int, bool) {
+	for i := 0; i+4 <= len(data); i++ {
+		if data[i] != 0xFF || data[i+1]&0xE0 != 0xE0 {
+			continue
+		}
+		h, err := mpegaudio.Decode(binary.BigEndian.Uint32(data[i:]))
+		if err != nil || h.FrameSize <= 0 {
+			continue
+		}
+		if j := i + h.FrameSize; j+4 <= len(data) {
+			next := binary.BigEndian.Uint32(data[j:])
+			if !mpegaudio.Check(next) || !mpegaudio.SameStream(h.Raw, next) {
+				continue
+			}
+		}
+		st.CodecName = h.CodecName()
+		st.SampleRate = h.SampleRate
+		st.Channels = h.Channels
+		st.ChannelLayout = codec.LayoutName(codec.DecoderLayout(st.CodecName, h.Channels))
+		st.SampleFmt = codec.SampleFormat(st.CodecName, h.Channels)
+		st.BitRate = int64(h.BitRate)
+		return h.SamplesPerFrame(), true
+	}
+	return 0, false
+}
+
+// adts describes the first ADTS frame and gives the stream the running
+// average of the frames' bit rates, as aac_ac3_parser.c computes it over
+// the frames it parses.
+func adts(st *container.Stream, data []byte) (int, bool) {
+	first := -1
+	var h0 aac.ADTSHeader
+	for i := 0; i+aac.ADTSHeaderSize <= len(data); i++ {
+		if !aac.IsADTSSync(data[i:]) {
+			continue
+		}
+		h, err := aac.ParseADTSHeader(data[i : i+aac.ADTSHeaderSize])
+		if err != nil {
+			continue
+		}
+		first, h0 = i, h
+		break
+	}
+	if first < 0 {
+		return 0, false
+	}
+	st.Profile = aac.ProfileName(h0.ObjectType())
+	st.SampleRate = h0.SampleRate()
+	st.Channels = aac.Channels(h0.ChannelConfig)
+	st.ChannelLayout = aac.ChannelLayout(h0.ChannelConfig)
+	st.SampleFmt = codec.SampleFormat("aac", st.Channels)
+	var avg, n int64
+	for p := first; p+aac.ADTSHeaderSize <= len(data); {
+		h, err := aac.ParseADTSHeader(data[p : p+aac.ADTSHeaderSize])
+		if err != nil || h.FrameLength < aac.ADTSHeaderSize || p+h.FrameLength > len(data) {
+			break
+		}
+		n++
+		avg = (avg*(n-1) + h.BitRate()) / n
+		p += h.FrameLength
+	}
+	if n == 0 {
+		avg = h0.BitRate()
+	}
+	st.BitRate = avg
+	return 1024, true
+}
+
+// ac3Audio decodes the first AC-3 or E-AC-3 packet.
+func ac3Audio(st *container.Stream, data []byte) (int, bool) {
+	for i := 0; i+2 <= len(data); i++ {
+		if data[i] != 0x0B || data[i+1] != 0x77 {
+			continue
+		}
+		p, err := ac3.ParsePacket(data[i:])
+		if err != nil {
+			continue
+		}
+		if p.Independent.IsEAC3() {
+			st.CodecName = "eac3"
+		} else {
+			st.CodecName = "ac3"
+		}
+		p.Describe(st)
+		return p.Independent.Samples(), true
+	}
+	return 0, false
+}
+
+// dtsAudio decodes the first DTS frame.
+func dtsAudio(st *container.Stream, data []byte) (int, bool) {
+	f, err := dts.ParseFrame(data)
+	if err != nil {
+		return 0, false
+	}
+	f.Describe(st)
+	if f.Core != nil {
+		return f.Core.Samples(), true
+	}
+	return 512, true
+}

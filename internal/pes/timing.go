@@ -1,0 +1,56 @@
+package pes
+
+// The bounds of FFmpeg's estimate_timings_from_pts (libavformat/demux.c),
+// which ffprobe uses for MPEG-TS and MPEG-PS: the end of the file is read
+// in windows of TailWindow << retry bytes, retried at most TailRetries
+// times while an audio or video stream has no duration.
+const (
+	TailWindow  = 250000 // DURATION_MAX_READ_SIZE
+	TailRetries = 6      // DURATION_MAX_RETRY
+)
+
+// Duration follows one stream's duration through the packets of the tail
+// windows, as estimate_timings_from_pts does: each packet with a PTS ends
+// at PTS plus one frame, and the stream lasts from its start to the latest
+// such end, except that an end more than 60 s away from the previous one
+// is taken for a jump and kept only when nothing better is known.
+type Duration struct {
+	Value int64 // in 90 kHz ticks; NoPTS while unknown
+	last  int64 // the previous packet's duration (last_duration)
+}
+
+// NewDuration returns a Duration with nothing known.
+func NewDuration() Duration { return Duration{Value: NoPTS} }
+
+// Add accounts for a packet of pts with frame ticks of duration, in a
+// stream that starts at start (both 90 kHz).
+func (d *Duration) Add(pts, frame, start int64) {
+	if pts == NoPTS || start == NoPTS {
+		return
+	}
+	dur := pts + frame - start
+	if dur <= 0 {
+		return
+	}
+	jump := dur - d.last
+	if jump < 0 {
+		jump = -jump
+	}
+	if d.Value == NoPTS || d.last <= 0 || d.Value < dur && jump < 60*90000 {
+		d.Value = dur
+	}
+	d.last = dur
+}
+
+// FrameTicks is compute_frame_duration in 90 kHz ticks, rounded down:
+// samples/rate for audio, den/num of the frame rate for video; 0 when
+// unknown.
+func FrameTicks(samples, rate int, fpsNum, fpsDen int64) int64 {
+	switch {
+	case samples > 0 && rate > 0:
+		return int64(samples) * 90000 / int64(rate)
+	case fpsNum > 0 && fpsDen > 0:
+		return fpsDen * 90000 / fpsNum
+	}
+	return 0
+}
