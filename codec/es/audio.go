@@ -16,7 +16,8 @@ import (
 // the parser and decoder do on the first packets of an MPEG-TS or MPEG-PS
 // stream. It returns the samples of one frame, which FFmpeg's
 // compute_frame_duration gives a packet of the stream (0 when unknown),
-// and whether the stream was described.
+// and whether the stream was described. DTS and E-AC-3 give 0: FFmpeg
+// gives their packets no duration.
 func DescribeAudio(st *container.Stream, data []byte) (frameSamples int, ok bool) {
 	switch st.CodecName {
 	case "mp1", "mp2", "mp3":
@@ -48,11 +49,15 @@ func mpegAudio(st *container.Stream, data []byte) (int, bool) {
 				continue
 			}
 		}
+		// The decoder is the container's codec (mp3float for MPEG-TS's
+		// mp3, mp2 for MPEG-PS), opened before the parser renames the
+		// codec after the layer: its sample format is what ffprobe prints.
+		decoder := st.CodecName
 		st.CodecName = h.CodecName()
 		st.SampleRate = h.SampleRate
 		st.Channels = h.Channels
 		st.ChannelLayout = codec.LayoutName(codec.DecoderLayout(st.CodecName, h.Channels))
-		st.SampleFmt = codec.SampleFormat(st.CodecName, h.Channels)
+		st.SampleFmt = codec.SampleFormat(decoder, h.Channels)
 		st.BitRate = int64(h.BitRate)
 		return h.SamplesPerFrame(), true
 	}
@@ -60,8 +65,8 @@ func mpegAudio(st *container.Stream, data []byte) (int, bool) {
 }
 
 // adts describes the first ADTS frame and gives the stream the running
-// average of the frames' bit rates, as aac_ac3_parser.c computes it over
-// the frames it parses.
+// integer average of the frames' bit rates, avg += (rate-avg)/n, as
+// aac_ac3_parser.c computes it over the frames it parses.
 func adts(st *container.Stream, data []byte) (int, bool) {
 	first := -1
 	var h0 aac.ADTSHeader
@@ -91,7 +96,7 @@ func adts(st *container.Stream, data []byte) (int, bool) {
 			break
 		}
 		n++
-		avg = (avg*(n-1) + h.BitRate()) / n
+		avg += (h.BitRate() - avg) / n // Go and C both truncate toward zero
 		p += h.FrameLength
 	}
 	if n == 0 {
@@ -117,6 +122,11 @@ func ac3Audio(st *container.Stream, data []byte) (int, bool) {
 			st.CodecName = "ac3"
 		}
 		p.Describe(st)
+		if st.CodecName == "eac3" {
+			// Only AC-3 has a fixed frame duration in FFmpeg
+			// (get_audio_frame_duration); E-AC-3 packets get none.
+			return 0, true
+		}
 		return p.Independent.Samples(), true
 	}
 	return 0, false
@@ -129,8 +139,5 @@ func dtsAudio(st *container.Stream, data []byte) (int, bool) {
 		return 0, false
 	}
 	f.Describe(st)
-	if f.Core != nil {
-		return f.Core.Samples(), true
-	}
-	return 512, true
+	return 0, true
 }

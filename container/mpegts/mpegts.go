@@ -1,6 +1,10 @@
 package mpegts
 
 import (
+	"encoding/binary"
+
+	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/pes"
@@ -55,15 +59,15 @@ type pesStream struct {
 	requestProbe int
 	st           *container.Stream // nil until the first PES header (auto-guessed PIDs)
 
-	inPES   bool   // inside a PES packet whose start was seen
-	hdr     []byte // the PES header being assembled
-	hdrDone bool
-	data    []byte // payload of the first packets, up to maxStreamData
-	pts     []int64
+	inPES    bool   // inside a PES packet whose start was seen
+	hdr      []byte // the PES header being assembled
+	hdrDone  bool
+	data     []byte // payload of the first packets, up to maxStreamData
+	pts      []int64
 	streamID byte
-	dur     pes.Duration
-	start   int64
-	frame   int64 // ticks of one frame
+	dur      pes.Duration
+	start    int64
+	frame    int64 // ticks of one frame
 }
 
 // program is FFmpeg's internal Program plus what AVProgram shows.
@@ -92,7 +96,7 @@ type demux struct {
 	headerDone  bool // the first PMT has been read (read_header's stop)
 	epg         bool
 	err         error
-	collect     bool // gather payloads (head) rather than tail timestamps
+	collect     bool  // gather payloads (head) rather than tail timestamps
 	tailBytes   int64 // PES payload bytes read in the tail window
 	tailLimit   int64
 }
@@ -720,18 +724,44 @@ func (d *demux) describe() {
 	}
 }
 
-// probeContent names the codec of a stream that nothing declared, from
-// its PES stream id and first bytes, as FFmpeg's content probe does for
-// the common elementary streams.
+// probeContent names the codec of a stream that nothing declared from
+// its first bytes, as FFmpeg's set_codec_from_probe_data does by running
+// the elementary-stream probes (dts, ac3, adts, mpegvideo, h264, hevc,
+// mp3) over its first packets.
 func probeContent(p *pesStream) {
 	st, b := p.st, p.data
+	if len(b) < 4 {
+		return
+	}
+	be32 := binary.BigEndian.Uint32(b)
 	switch {
-	case pes.IsVideo(p.streamID) && len(b) >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 1 && b[3] == 0xB3:
-		st.Type, st.CodecName = container.Video, "mpeg2video"
-	case pes.IsVideo(p.streamID):
-		st.Type, st.CodecName = container.Video, "h264"
-	case pes.IsAudio(p.streamID):
+	case be32 == 0x7FFE8001 || be32 == 0xFE7F0180 || be32 == 0x1FFFE800 || be32 == 0x64582025:
+		st.Type, st.CodecName = container.Audio, "dts"
+	case b[0] == 0x0B && b[1] == 0x77:
+		st.Type, st.CodecName = container.Audio, "ac3"
+	case aac.IsADTSSync(b):
+		st.Type, st.CodecName = container.Audio, "aac"
+	case be32 == 0x000001B3:
+		st.Type, st.CodecName = container.Video, "mpeg1video"
+	case be32>>8 == 1 || be32 == 1:
+		nal := b[3]
+		if be32 == 1 {
+			if len(b) < 5 {
+				return
+			}
+			nal = b[4]
+		}
+		switch {
+		case nal&0x1F == 7 || nal&0x1F == 9:
+			st.Type, st.CodecName = container.Video, "h264"
+		case (nal>>1)&0x3F >= 32 && (nal>>1)&0x3F <= 35:
+			st.Type, st.CodecName = container.Video, "hevc"
+		}
+	case b[0] == 0xFF && b[1]&0xE0 == 0xE0, pes.IsAudio(p.streamID):
+		// The mp3 probe is the most lenient of all: it takes what an MPEG
+		// audio stream id carries when no other probe does.
 		st.Type, st.CodecName = container.Audio, "mp3"
+		st.SampleFmt = codec.SampleFormat("mp3", 0)
 	}
 }
 
