@@ -699,27 +699,8 @@ func (d *demux) describe() {
 		if st.CodecName == "" && st.Type == container.Unknown {
 			probeContent(p)
 		}
-		switch st.Type {
-		case container.Video:
-			orig := st.CodecName
-			fr := es.Describe(st, p.data)
-			if orig == "mpeg2video" {
-				// FFmpeg's decoder only ever upgrades MPEG-1 to MPEG-2.
-				st.CodecName = orig
-			}
-			if fr.Valid() {
-				st.RFrameRate, st.AvgFrameRate = fr, fr
-			}
-			p.frame = pes.FrameTicks(0, 0, st.RFrameRate.Num, st.RFrameRate.Den)
-		case container.Audio:
-			samples, _ := es.DescribeAudio(st, p.data)
-			p.frame = pes.FrameTicks(samples, st.SampleRate, 0, 0)
-		}
-		for _, t := range p.pts {
-			if p.start == pes.NoPTS || t < p.start {
-				p.start = t
-			}
-		}
+		p.frame = es.DescribeStream(st, p.data)
+		p.start = pes.Start(p.pts)
 		p.data = nil
 	}
 }

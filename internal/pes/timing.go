@@ -42,15 +42,15 @@ func (d *Duration) Add(pts, frame, start int64) {
 	d.last = dur
 }
 
-// FrameTicks is compute_frame_duration in 90 kHz ticks, rounded down:
-// samples/rate for audio, den/num of the frame rate for video; 0 when
-// unknown.
-func FrameTicks(samples, rate int, fpsNum, fpsDen int64) int64 {
-	switch {
-	case samples > 0 && rate > 0:
-		return int64(samples) * 90000 / int64(rate)
-	case fpsNum > 0 && fpsDen > 0:
-		return fpsDen * 90000 / fpsNum
+// Start is the start time ffprobe gives a stream from the PTS of its
+// first PES packets: the lowest, since a reordered video stream reaches
+// its first presented frame only after a few packets. NoPTS if none.
+func Start(pts []int64) int64 {
+	start := NoPTS
+	for _, t := range pts {
+		if t != NoPTS && (start == NoPTS || t < start) {
+			start = t
+		}
 	}
-	return 0
+	return start
 }
