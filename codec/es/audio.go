@@ -1,8 +1,6 @@
 package es
 
 import (
-	"encoding/binary"
-
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
@@ -32,34 +30,54 @@ func DescribeAudio(st *container.Stream, data []byte) (frameSamples int, ok bool
 	return 0, false
 }
 
-// mpegAudio finds the first frame header that the next frame confirms,
-// as the mpegaudio parser does, and names the codec after its layer.
+// mpegAudio runs the mpegaudio parser's header search over data: a frame
+// header counts once the headers before it agree (a header of another
+// layer than the container declared needs one more), and a byte that
+// starts no header after the first four resets the count. The first
+// header that counts describes the stream and names the codec.
 func mpegAudio(st *container.Stream, data []byte) (int, bool) {
-	for i := 0; i+4 <= len(data); i++ {
-		if data[i] != 0xFF || data[i+1]&0xE0 != 0xE0 {
-			continue
-		}
-		h, err := mpegaudio.Decode(binary.BigEndian.Uint32(data[i:]))
-		if err != nil || h.FrameSize <= 0 {
-			continue
-		}
-		if j := i + h.FrameSize; j+4 <= len(data) {
-			next := binary.BigEndian.Uint32(data[j:])
-			if !mpegaudio.Check(next) || !mpegaudio.SameStream(h.Raw, next) {
-				continue
+	declared := st.CodecName
+	count := 0
+	var header, state uint32
+	for i, start := 0, 0; i < len(data); {
+		state = state<<8 | uint32(data[i])
+		i++
+		h, err := mpegaudio.Decode(state)
+		if err != nil || h.FrameSize < 4 || i-start < 4 {
+			if i-start > 4 {
+				count = -2
 			}
+			continue
 		}
-		// The decoder is the container's codec (mp3float for MPEG-TS's
-		// mp3, mp2 for MPEG-PS), opened before the parser renames the
-		// codec after the layer: its sample format is what ffprobe prints.
-		decoder := st.CodecName
-		st.CodecName = h.CodecName()
-		st.SampleRate = h.SampleRate
-		st.Channels = h.Channels
-		st.ChannelLayout = codec.LayoutName(codec.DecoderLayout(st.CodecName, h.Channels))
-		st.SampleFmt = codec.SampleFormat(decoder, h.Channels)
-		st.BitRate = int64(h.BitRate)
-		return h.SamplesPerFrame(), true
+		threshold := 0
+		if declared != "" && declared != h.CodecName() {
+			threshold = 1
+		}
+		if header != 0 && !mpegaudio.SameStream(state, header) {
+			count = -3
+		}
+		header = state
+		count++
+		if count > threshold {
+			// The decoder is the container's codec (mp3float for
+			// MPEG-TS's mp3, mp2 for MPEG-PS), opened before the parser
+			// renames the codec after the layer: its sample format is
+			// what ffprobe prints.
+			decoder := declared
+			if decoder == "" {
+				decoder = h.CodecName()
+			}
+			st.CodecName = h.CodecName()
+			st.SampleRate = h.SampleRate
+			st.Channels = h.Channels
+			st.ChannelLayout = codec.LayoutName(codec.DecoderLayout(st.CodecName, h.Channels))
+			st.SampleFmt = codec.SampleFormat(decoder, h.Channels)
+			st.BitRate = int64(h.BitRate)
+			return h.SamplesPerFrame(), true
+		}
+		// The rest of the frame is skipped; the search resumes after it.
+		i += h.FrameSize - 4
+		start, state = i, 0
 	}
 	return 0, false
 }
