@@ -19,7 +19,7 @@ import (
 func DescribeAudio(st *container.Stream, data []byte) (frameSamples int, ok bool) {
 	switch st.CodecName {
 	case "mp1", "mp2", "mp3":
-		return mpegAudio(st, data)
+		return mpegAudio(st, data, st.CodecName)
 	case "aac":
 		return adts(st, data)
 	case "ac3", "eac3":
@@ -35,8 +35,10 @@ func DescribeAudio(st *container.Stream, data []byte) (frameSamples int, ok bool
 // layer than the container declared needs one more), and a byte that
 // starts no header after the first four resets the count. The first
 // header that counts describes the stream and names the codec.
-func mpegAudio(st *container.Stream, data []byte) (int, bool) {
-	declared := st.CodecName
+//
+// declared is the codec the container declared, "" when the content was
+// probed first.
+func mpegAudio(st *container.Stream, data []byte, declared string) (int, bool) {
 	count := 0
 	var header, state uint32
 	for i, start := 0, 0; i < len(data); {
@@ -159,3 +161,5 @@ func dtsAudio(st *container.Stream, data []byte) (int, bool) {
 	f.Describe(st)
 	return 0, true
 }
+
+func isMPEGAudio(name string) bool { return name == "mp1" || name == "mp2" || name == "mp3" }

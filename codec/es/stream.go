@@ -11,8 +11,10 @@ import "github.com/mediaprobe/mediaprobe/container"
 // A video stream whose headers give no frame rate gets the inverse of its
 // time base as r_frame_rate, as avformat_find_stream_info does; a stream
 // the container declared MPEG-2 video stays so (the decoder only ever
-// upgrades MPEG-1 to MPEG-2).
-func DescribeStream(st *container.Stream, data []byte) int64 {
+// upgrades MPEG-1 to MPEG-2). probed says the demuxer had the codec
+// probed from the content before decoding: the decoder is then the one of
+// what the content shows (mp2 for a layer II stream declared MPEG audio).
+func DescribeStream(st *container.Stream, data []byte, probed bool) int64 {
 	switch st.Type {
 	case container.Video:
 		declared := st.CodecName
@@ -31,7 +33,12 @@ func DescribeStream(st *container.Stream, data []byte) int64 {
 		st.RFrameRate = container.Rational{Num: 90000, Den: 1}
 		return 1 // one tick: the frame rate is the time base
 	case container.Audio:
-		samples, _ := DescribeAudio(st, data)
+		var samples int
+		if probed && isMPEGAudio(st.CodecName) {
+			samples, _ = mpegAudio(st, data, "")
+		} else {
+			samples, _ = DescribeAudio(st, data)
+		}
 		if samples > 0 && st.SampleRate > 0 {
 			return int64(samples) * 90000 / int64(st.SampleRate)
 		}

@@ -699,7 +699,9 @@ func (d *demux) describe() {
 		if st.CodecName == "" && st.Type == container.Unknown {
 			probeContent(p)
 		}
-		p.frame = es.DescribeStream(st, p.data)
+		// MPEG-2 audio and AAC are probed from their content before they
+		// are decoded (request_probe 50).
+		p.frame = es.DescribeStream(st, p.data, p.requestProbe == 50)
 		p.start = pes.Start(p.pts)
 		p.data = nil
 	}
