@@ -204,6 +204,20 @@ gen raw_av1.obu "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k -f obu
 gen ivf_vp8.ivf "${V[@]}" -c:v libvpx -deadline realtime -b:v 100k
 gen ivf_vp9.ivf "${V[@]}" -c:v libvpx-vp9 -deadline realtime -b:v 100k
 gen ivf_av1.ivf "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k
+# mpegts: MPEG-TS/M2TS pairs the corpus lacks (a few frames each).
+# begin mpegts
+TSV=(-f lavfi -i "testsrc=size=64x48:rate=25:duration=0.16")
+TSA=(-f lavfi -i "sine=frequency=440:sample_rate=48000:duration=0.2")
+TSO=(-threads 1 -pix_fmt yuv420p)
+gen ts_mpeg4_mp3_lang.ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg4 -c:a libmp3lame -b:a 64k -metadata:s:a language=fra \
+    -metadata service_name=Chan -metadata service_provider=Prov
+gen ts_h264_eac3.ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v libx264 -preset ultrafast -c:a eac3 -b:a 96k
+gen ts_opus.ts "${TSA[@]}" -c:a libopus -b:a 32k
+gen ts_two_programs.ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -map 0:v -map 1:a -c:v mpeg2video -c:a mp2 -b:a 64k \
+    -program title=One:st=0 -program title=Two:st=1
+gen ts_dts.ts "${TSA[@]}" -c:a dca -strict -2 -b:a 384k
+gen m2ts_mpeg2_mp2.m2ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a mp2 -b:a 64k
+# end mpegts
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

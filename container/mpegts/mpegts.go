@@ -68,6 +68,10 @@ type pesStream struct {
 	dur      pes.Duration
 	start    int64
 	frame    int64 // ticks of one frame
+	// early marks a stream that existed when avformat_find_stream_info
+	// began (made by the PMT read in read_header): only those have their
+	// decoder opened before any packet, with the codec the PMT declared.
+	early bool
 }
 
 // program is FFmpeg's internal Program plus what AVProgram shows.
@@ -99,6 +103,7 @@ type demux struct {
 	collect     bool  // gather payloads (head) rather than tail timestamps
 	tailBytes   int64 // PES payload bytes read in the tail window
 	tailLimit   int64
+	inHeader    bool // read_header's pass
 }
 
 func read(src container.Source, start int64, _ container.Options) (*container.Info, error) {
@@ -120,7 +125,9 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	d.sections[eitPID] = newSectionFilter((*demux).eit)
 
 	// read_header: sections only, until the first PMT.
+	d.inHeader = true
 	d.scan(head, start, ps, true)
+	d.inHeader = false
 	// avformat_find_stream_info starts again from the beginning, after a
 	// seek that resets the continuity and section versions, and creates
 	// streams for PES PIDs no PMT announced.
@@ -283,6 +290,7 @@ func (d *demux) newStream(p *pesStream) bool {
 	st.ID, st.HasID = int64(p.pid), true
 	st.TimeBase = container.Rational{Num: 1, Den: 90000}
 	p.st = st
+	p.early = d.inHeader
 	d.order = append(d.order, p)
 	return true
 }
@@ -696,12 +704,13 @@ func (d *demux) describe() {
 		if st == nil {
 			continue
 		}
-		if st.CodecName == "" && st.Type == container.Unknown {
+		if st.CodecName == "" && st.Type == container.Unknown || st.CodecName == "bin_data" && p.requestProbe > 0 {
 			probeContent(p)
 		}
-		// MPEG-2 audio and AAC are probed from their content before they
-		// are decoded (request_probe 50).
-		p.frame = es.DescribeStream(st, p.data, p.requestProbe == 50)
+		// A stream probed from its content, or made after
+		// avformat_find_stream_info began, has its decoder chosen after
+		// the parser has named the codec.
+		p.frame = es.DescribeStream(st, p.data, p.requestProbe > 0 || !p.early)
 		p.start = pes.Start(p.pts)
 		p.data = nil
 	}

@@ -3,6 +3,8 @@ package mpegts
 import (
 	"strings"
 
+	"github.com/mediaprobe/mediaprobe/codec"
+
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -284,8 +286,16 @@ func (p *pesStream) parseDescriptor(b []byte, streamType int) (rest []byte, ok b
 			if ch == 0 {
 				ch = 2
 			}
+			// The descriptor stands for the OpusHead FFmpeg makes up:
+			// 19 bytes for mapping family 0, 21 + channels otherwise.
 			st.Channels = ch
 			st.SampleRate = 48000
+			st.ExtradataSize = 19
+			if d[1] == 0 || ch > 2 {
+				st.ExtradataSize = 21 + ch
+			}
+			st.ChannelLayout = codec.LayoutName(codec.DecoderLayout("opus", ch))
+			st.SampleFmt = codec.SampleFormat("opus", ch)
 		}
 		if ext == 0x06 && len(d) >= 2 { // supplementary audio descriptor
 			flags := d[1]
