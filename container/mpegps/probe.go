@@ -65,13 +65,11 @@ func probe(b []byte) int {
 			sys++
 		case code == packStartCode && pack:
 			pspack++
-		// FFmpeg compares code&0xf0 with 0x1e0 and code&0xe0 with 0x1c0,
-		// which never match: MPEG video and audio packets count only
-		// through these tests, which no code passes.
-		case code&0xF0 == videoID && pes:
+		// mpeg.h's VIDEO_ID and AUDIO_ID are the low bytes, 0xe0 and 0xc0.
+		case code&0xF0 == videoID&0xFF && pes:
 			endpes = i + n
 			vid++
-		case code&0xE0 == audioID && pes:
+		case code&0xE0 == audioID&0xFF && pes:
 			audio++
 			i += n
 		case code == privateStream1 && pes:
@@ -79,7 +77,7 @@ func probe(b []byte) int {
 			i += n
 		case code == 0x1FD && pes:
 			vid++
-		case code&0xF0 == videoID && !pes, code&0xE0 == audioID && !pes, code == privateStream1 && !pes:
+		case code&0xF0 == videoID&0xFF && !pes, code&0xE0 == audioID&0xFF && !pes, code == privateStream1 && !pes:
 			invalid++
 		}
 	}
@@ -92,7 +90,11 @@ func probe(b []byte) int {
 		if audio > 12 || vid > 3 || pspack > 2 {
 			return ext + 2
 		}
-		return ext/2 + 1
+		// One more than mp3 when there is more than a pack header.
+		if audio+vid+pspack > 1 {
+			return ext/2 + 1
+		}
+		return ext / 2
 	case pspack > invalid && (priv1+vid+audio)*10 >= pspack*9:
 		if pspack > 2 {
 			return ext + 2
