@@ -218,6 +218,12 @@ gen ts_two_programs.ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -map 0:v -map 1:a -c:
 gen ts_dts.ts "${TSA[@]}" -c:a dca -strict -2 -b:a 384k
 gen m2ts_mpeg2_mp2.m2ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a mp2 -b:a 64k
 # end mpegts
+# mpeg: MPEG-PS/VOB pairs the corpus lacks.
+# begin mpegps
+gen ps_mpeg2_lpcm.vob "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a pcm_dvd -f vob
+gen ps_mpeg2_dts.vob "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a dca -strict -2 -b:a 384k -f vob
+gen ps_h264_mp3.mpg "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v libx264 -preset ultrafast -c:a libmp3lame -b:a 64k -f mpeg
+# end mpegps
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

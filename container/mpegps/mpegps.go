@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 
+	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/pes"
@@ -84,7 +85,10 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		return nil, d.err
 	}
 	for _, s := range d.streams {
-		s.frame = es.DescribeStream(s.st, s.data, s.requestProbe > 0)
+		// Every stream is made after avformat_find_stream_info began
+		// (the demuxer has no header), so its decoder is chosen after the
+		// parser has named the codec.
+		s.frame = es.DescribeStream(s.st, s.data, true)
 		s.start = pes.Start(s.pts)
 		s.data = nil
 	}
@@ -385,6 +389,7 @@ func describeLPCM(st *container.Stream, b []byte) {
 		return
 	}
 	st.SampleRate, st.Channels = rate, ch
+	st.ChannelLayout = codec.DefaultLayout(ch)
 	st.BitsPerRawSample = bits
 	if bits == 16 {
 		st.SampleFmt = "s16"
@@ -394,12 +399,27 @@ func describeLPCM(st *container.Stream, b []byte) {
 	st.BitRate = int64(ch * rate * bits)
 }
 
+// lpcmTicks is the duration of an LPCM packet of n bytes (its 3-byte
+// header included), as get_audio_frame_duration counts pcm_dvd samples.
+func lpcmTicks(st *container.Stream, n int) int64 {
+	bps, ch := st.BitsPerRawSample, st.Channels
+	if bps < 4 || n < 3 || ch <= 0 || st.SampleRate <= 0 {
+		return 0
+	}
+	samples := 2 * ((n - 3) / (bps * 2 / 8 * ch))
+	return int64(samples) * 90000 / int64(st.SampleRate)
+}
+
 // packet accounts for one packet of s: its PTS, and in the head its
 // payload.
 func (d *demux) packet(s *stream, pts int64, payload []byte) {
 	if !d.head {
 		d.read += int64(len(payload))
-		s.dur.Add(pts, s.frame, s.start)
+		frame := s.frame
+		if s.st.CodecName == "pcm_dvd" {
+			frame = lpcmTicks(s.st, len(payload))
+		}
+		s.dur.Add(pts, frame, s.start)
 		return
 	}
 	if len(s.pts) < startPackets && pts != pes.NoPTS {
