@@ -34,8 +34,6 @@ const (
 	// startPackets is how many packets of a stream are searched for the
 	// lowest PTS.
 	startPackets = 8
-	// maxSync is MAX_SYNC_SIZE: how far a start code is searched for.
-	maxSync = 100000
 )
 
 // stream is one stream and what the probe keeps of its first packets.
@@ -104,12 +102,15 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	return info, nil
 }
 
-// nextStartCode finds the next 00 00 01 xx at or after p, within maxSync
-// bytes (find_next_start_code), and returns the code and the offset after
-// it; ok is false at the end.
+// nextStartCode finds the next 00 00 01 xx at or after p
+// (find_next_start_code, which mpegps_read_packet calls again after each
+// MAX_SYNC_SIZE bytes without one) and returns the code and the offset
+// after it; ok is false at the end.
 func nextStartCode(b []byte, p int) (code, next int, ok bool) {
-	end := min(len(b), p+maxSync)
-	i := bytes.Index(b[p:end], []byte{0, 0, 1})
+	if p < 0 || p >= len(b) {
+		return 0, 0, false
+	}
+	i := bytes.Index(b[p:], []byte{0, 0, 1})
 	if i < 0 || p+i+4 > len(b) {
 		return 0, 0, false
 	}
