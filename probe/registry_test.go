@@ -18,7 +18,7 @@ func TestRegistry(t *testing.T) {
 	for _, dm := range demuxers {
 		assert.NotEmpty(t, dm.Name)
 		assert.NotEmpty(t, dm.LongName, dm.Name)
-		if dm.Name != "mpegvideo" { // FFmpeg gives raw MPEG video none
+		if dm.Name != "mpegvideo" && dm.Name != "mpeg" { // FFmpeg gives raw MPEG video and MPEG-PS none
 			assert.NotEmpty(t, dm.Extensions, dm.Name)
 		}
 		assert.NotNil(t, dm.Probe, dm.Name)
