@@ -116,6 +116,11 @@ func TestDuration(t *testing.T) {
 	if d.Value != 93600+3600-9000 {
 		t.Fatalf("jump taken: %d", d.Value)
 	}
+	w := NewDuration()
+	w.Add(1000, 0, 1<<33-9000)
+	if w.Value != 10000 {
+		t.Fatalf("wrapped duration %d", w.Value)
+	}
 	if s := Start([]int64{NoPTS, 7200, 3600, 10800}); s != 3600 {
 		t.Fatalf("start %d", s)
 	}

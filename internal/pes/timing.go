@@ -28,6 +28,11 @@ func (d *Duration) Add(pts, frame, start int64) {
 	if pts == NoPTS || start == NoPTS {
 		return
 	}
+	if start-pts > 1<<32 {
+		// The 33-bit clock wrapped between the head and the tail: FFmpeg
+		// adds 2^33 to timestamps below the stream's wrap reference.
+		pts += 1 << 33
+	}
 	dur := pts + frame - start
 	if dur <= 0 {
 		return
