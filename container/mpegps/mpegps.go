@@ -58,6 +58,7 @@ type demux struct {
 	dvd     bool
 	head    bool // the head: streams are made and payloads kept
 	read    int64
+	wrap    pes.Wrap
 	limit   int64
 	err     error
 }
@@ -166,14 +167,14 @@ func (d *demux) walk(b []byte, base int64) {
 			return // the packet runs past what was read
 		}
 		pkt = pkt[:6+length]
-		pts := pes.NoPTS
+		pts, dts := pes.NoPTS, pes.NoPTS
 		payload := pkt[6:]
 		if code != privateStream2 {
 			h, err := pes.Parse(pkt)
 			if err != nil || h.PayloadOffset > len(pkt) {
 				continue
 			}
-			pts = h.PTS
+			pts, dts = h.PTS, h.DTS
 			payload = pkt[h.PayloadOffset:]
 			if h.ExtendedStreamID != 0 {
 				code = (code&0xFF)<<8 | int(h.ExtendedStreamID)
@@ -212,7 +213,12 @@ func (d *demux) walk(b []byte, base int64) {
 				continue
 			}
 		}
-		d.packet(s, pts, payload)
+		if dts != pes.NoPTS {
+			d.wrap.Set(dts)
+		} else {
+			d.wrap.Set(pts)
+		}
+		d.packet(s, d.wrap.Unwrap(pts), payload)
 	}
 }
 

@@ -104,6 +104,7 @@ type demux struct {
 	tailBytes   int64 // PES payload bytes read in the tail window
 	tailLimit   int64
 	inHeader    bool // read_header's pass
+	wrap        pes.Wrap
 }
 
 func read(src container.Source, start int64, _ container.Options) (*container.Info, error) {
@@ -360,6 +361,12 @@ func (d *demux) pesData(p *pesStream, b []byte, isStart bool) {
 // timestamp accounts for the PTS of a PES header: the first ones give
 // the start, those of the tail the duration.
 func (d *demux) timestamp(p *pesStream, pts, dts int64) {
+	if dts != pes.NoPTS {
+		d.wrap.Set(dts)
+	} else {
+		d.wrap.Set(pts)
+	}
+	pts = d.wrap.Unwrap(pts)
 	if d.collect {
 		if len(p.pts) < startPackets && pts != pes.NoPTS {
 			p.pts = append(p.pts, pts)

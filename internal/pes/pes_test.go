@@ -116,10 +116,18 @@ func TestDuration(t *testing.T) {
 	if d.Value != 93600+3600-9000 {
 		t.Fatalf("jump taken: %d", d.Value)
 	}
-	w := NewDuration()
-	w.Add(1000, 0, 1<<33-9000)
-	if w.Value != 10000 {
-		t.Fatalf("wrapped duration %d", w.Value)
+	var w Wrap
+	w.Set(1<<33 - 9000)
+	if got := w.Unwrap(1<<33 - 9000); got != -9000 {
+		t.Fatalf("start near the wrap: %d", got)
+	}
+	if got := w.Unwrap(1000); got != 1000 {
+		t.Fatalf("after the wrap: %d", got)
+	}
+	var v Wrap
+	v.Set(1<<33 - 10*60*90000)
+	if got := v.Unwrap(1000); got != 1000+1<<33 {
+		t.Fatalf("wrapped after a start ten minutes before: %d", got)
 	}
 	if s := Start([]int64{NoPTS, 7200, 3600, 10800}); s != 3600 {
 		t.Fatalf("start %d", s)

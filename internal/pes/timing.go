@@ -28,11 +28,6 @@ func (d *Duration) Add(pts, frame, start int64) {
 	if pts == NoPTS || start == NoPTS {
 		return
 	}
-	if start-pts > 1<<32 {
-		// The 33-bit clock wrapped between the head and the tail: FFmpeg
-		// adds 2^33 to timestamps below the stream's wrap reference.
-		pts += 1 << 33
-	}
 	dur := pts + frame - start
 	if dur <= 0 {
 		return
@@ -58,4 +53,42 @@ func Start(pts []int64) int64 {
 		}
 	}
 	return start
+}
+
+// Wrap is FFmpeg's handling of the 33-bit clock's wrap
+// (update_wrap_reference and wrap_timestamp in libavformat/demux.c): the
+// first timestamp fixes a reference 60 s before it; when that timestamp
+// is within 60 s of the wrap, timestamps at or above the reference lose
+// 2^33 (they become negative), otherwise timestamps below it gain 2^33.
+type Wrap struct {
+	ref int64
+	sub bool
+	set bool
+}
+
+// Set takes first, the first timestamp of the file (its DTS, else its
+// PTS), as the reference if none is set yet.
+func (w *Wrap) Set(first int64) {
+	if w.set || first == NoPTS {
+		return
+	}
+	first &= 1<<33 - 1
+	const minute = 60 * 90000
+	w.ref = first - minute
+	w.sub = first >= 1<<33-minute
+	w.set = true
+}
+
+// Unwrap returns ts as FFmpeg sees it after the wrap correction.
+func (w *Wrap) Unwrap(ts int64) int64 {
+	if !w.set || ts == NoPTS {
+		return ts
+	}
+	switch {
+	case !w.sub && ts < w.ref:
+		return ts + 1<<33
+	case w.sub && ts >= w.ref:
+		return ts - 1<<33
+	}
+	return ts
 }
