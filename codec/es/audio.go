@@ -84,6 +84,9 @@ func mpegAudio(st *container.Stream, data []byte, declared string) (int, bool) {
 	return 0, false
 }
 
+// maxAnalyzeMicros is avformat_find_stream_info's max_analyze_duration.
+const maxAnalyzeMicros = 5000000
+
 // adts describes the first ADTS frame and gives the stream the running
 // integer average of the frames' bit rates, avg += (rate-avg)/n, as
 // aac_ac3_parser.c computes it over the frames it parses.
@@ -118,6 +121,12 @@ func adts(st *container.Stream, data []byte) (int, bool) {
 		n++
 		avg += (h.BitRate() - avg) / n // Go and C both truncate toward zero
 		p += h.FrameLength
+		// avformat_find_stream_info stops at the packet whose stream has
+		// been analysed for max_analyze_duration (5 s), counting the
+		// durations of the packets after the first.
+		if rate := int64(h.SampleRate()); rate > 0 && ((n-1)*1024*1000000+rate/2)/rate >= maxAnalyzeMicros {
+			break
+		}
 	}
 	if n == 0 {
 		avg = h0.BitRate()

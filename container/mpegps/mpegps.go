@@ -30,7 +30,7 @@ const (
 	// headSize bounds the head, as in container/mpegts.
 	headSize = 1 << 20
 	// maxStreamData bounds the payload kept per stream for the codec layer.
-	maxStreamData = 64 << 10
+	maxStreamData = 256 << 10
 	// startPackets is how many packets of a stream are searched for the
 	// lowest PTS.
 	startPackets = 8

@@ -36,7 +36,7 @@ const (
 	headSize = 1 << 20
 	// maxStreamData bounds the payload kept per stream for the codec
 	// layer: parameter sets, sequence headers and the first audio frames.
-	maxStreamData = 64 << 10
+	maxStreamData = 256 << 10
 	// startPackets is how many PES packets of a stream are searched for
 	// the lowest PTS (the start time, which a reordered video stream
 	// reaches only after its first frames).
