@@ -1,6 +1,9 @@
 package es
 
-import "github.com/mediaprobe/mediaprobe/container"
+import (
+	"github.com/mediaprobe/mediaprobe/codec/mpegvideo"
+	"github.com/mediaprobe/mediaprobe/container"
+)
 
 // DescribeStream describes an audio or video stream of an MPEG-TS or
 // MPEG-PS file from data, the payload of its first PES packets, as
@@ -22,9 +25,12 @@ func DescribeStream(st *container.Stream, data []byte, probed bool) int64 {
 		if declared == "mpeg2video" {
 			st.CodecName = declared
 		}
-		if (st.CodecName == "mpeg1video" || st.CodecName == "mpeg2video") && st.ColorRange == "" {
-			// mpeg_decode_init sets the range before any header.
-			st.ColorRange = "tv"
+		if st.CodecName == "mpeg1video" || st.CodecName == "mpeg2video" {
+			if st.ColorRange == "" {
+				// mpeg_decode_init sets the range before any header.
+				st.ColorRange = "tv"
+			}
+			parserBitRate(st, data)
 		}
 		if fr.Valid() {
 			st.RFrameRate, st.AvgFrameRate = fr, fr
@@ -44,4 +50,23 @@ func DescribeStream(st *container.Stream, data []byte, probed bool) int64 {
 		}
 	}
 	return 0
+}
+
+// parserBitRate applies the mpegvideo parser's bit rate, which MPEG-TS
+// and MPEG-PS streams go through: the sequence header's, for MPEG-1
+// unless it is the VBR value, and for either codec when the first
+// picture's vbv_delay is not 0xFFFF (a constant bit rate stream).
+func parserBitRate(st *container.Stream, data []byte) {
+	h, _ := mpegvideo.Parse(data)
+	if h == nil {
+		return
+	}
+	br := h.BitRate()
+	if br == 0 {
+		return
+	}
+	mpeg1 := h.SequenceExtension == nil
+	if mpeg1 && br != 0x3FFFF*400 || h.Picture != nil && h.Picture.VBVDelay != 0xFFFF {
+		st.BitRate = br
+	}
 }
