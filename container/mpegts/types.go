@@ -294,7 +294,13 @@ func (p *pesStream) parseDescriptor(b []byte, streamType int) (rest []byte, ok b
 			if d[1] == 0 || ch > 2 {
 				st.ExtradataSize = 21 + ch
 			}
-			st.ChannelLayout = codec.LayoutName(codec.DecoderLayout("opus", ch))
+			// Mapping family 1 orders channels as Vorbis does, and the
+			// decoder names their layout so.
+			layoutOf := "opus"
+			if ch > 2 {
+				layoutOf = "vorbis"
+			}
+			st.ChannelLayout = codec.LayoutName(codec.DecoderLayout(layoutOf, ch))
 			st.SampleFmt = codec.SampleFormat("opus", ch)
 		}
 		if ext == 0x06 && len(d) >= 2 { // supplementary audio descriptor
