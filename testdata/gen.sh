@@ -216,6 +216,7 @@ gen ts_opus.ts "${TSA[@]}" -c:a libopus -b:a 32k
 gen ts_two_programs.ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -map 0:v -map 1:a -c:v mpeg2video -c:a mp2 -b:a 64k \
     -program title=One:st=0 -program title=Two:st=1
 gen ts_dts.ts "${TSA[@]}" -c:a dca -strict -2 -b:a 384k
+gen ts_aac_latm.ts "${TSA[@]}" -c:a aac -b:a 64k -mpegts_flags +latm
 gen m2ts_mpeg2_mp2.m2ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a mp2 -b:a 64k
 # end mpegts
 # mpeg: MPEG-PS/VOB pairs the corpus lacks.

@@ -22,6 +22,8 @@ func DescribeAudio(st *container.Stream, data []byte) (frameSamples int, ok bool
 		return mpegAudio(st, data, st.CodecName)
 	case "aac":
 		return adts(st, data)
+	case "aac_latm":
+		return latm(st, data)
 	case "ac3", "eac3":
 		return ac3Audio(st, data)
 	case "dts":
@@ -172,3 +174,79 @@ func dtsAudio(st *container.Stream, data []byte) (int, bool) {
 }
 
 func isMPEGAudio(name string) bool { return name == "mp1" || name == "mp2" || name == "mp3" }
+
+// latm describes the first LOAS frame (ISO/IEC 14496-3 1.7.3) whose
+// AudioMuxElement carries a StreamMuxConfig of audioMuxVersion 0, as the
+// aac_latm decoder reads it: the AudioSpecificConfig starts at its 41st
+// bit, byte-aligned, and the bytes it takes are the decoder's extradata.
+func latm(st *container.Stream, data []byte) (int, bool) {
+	for i := 0; i+8 <= len(data); i++ {
+		if data[i] != 0x56 || data[i+1]&0xE0 != 0xE0 {
+			continue
+		}
+		mux := data[i+3]
+		// useSameStreamMux 0, audioMuxVersion 0.
+		if mux&0xC0 != 0 {
+			continue
+		}
+		asc := data[i+5:]
+		n := ascBytes(asc)
+		if n == 0 || n > len(asc) {
+			continue
+		}
+		a, err := aac.ParseAudioSpecificConfig(asc[:n])
+		if err != nil {
+			continue
+		}
+		st.ExtradataSize = n
+		st.Profile = a.Profile()
+		st.SampleRate = a.OutputSampleRate()
+		st.Channels = a.OutputChannels()
+		st.ChannelLayout = a.Layout()
+		st.SampleFmt = codec.SampleFormat("aac_latm", st.Channels)
+		return 1024, true
+	}
+	return 0, false
+}
+
+// ascBytes is the length in bytes of the AudioSpecificConfig at the
+// start of b for the common object types (GASpecificConfig without
+// extensions), 0 when b is too short to tell.
+func ascBytes(b []byte) int {
+	if len(b) < 2 {
+		return 0
+	}
+	bits := uint64(0)
+	for _, c := range b[:min(len(b), 8)] {
+		bits = bits<<8 | uint64(c)
+	}
+	total := min(len(b), 8) * 8
+	at := func(pos, n int) int {
+		if pos+n > total {
+			return -1
+		}
+		return int(bits >> (total - pos - n) & (1<<n - 1))
+	}
+	pos := 0
+	ot := at(pos, 5)
+	pos += 5
+	if ot == 31 {
+		ot = 32 + at(pos, 6)
+		pos += 6
+	}
+	if at(pos, 4) == 15 {
+		pos += 24
+	}
+	pos += 4 + 4 // sampling index, channel configuration
+	if ot == 5 || ot == 29 {
+		if at(pos, 4) == 15 {
+			pos += 24
+		}
+		pos += 4 + 5
+	}
+	pos += 3 // GASpecificConfig: frameLengthFlag, dependsOnCoreCoder, extensionFlag
+	if pos > total {
+		return 0
+	}
+	return (pos + 7) / 8
+}

@@ -740,6 +740,8 @@ func probeContent(p *pesStream) {
 		st.Type, st.CodecName = container.Audio, "ac3"
 	case aac.IsADTSSync(b):
 		st.Type, st.CodecName = container.Audio, "aac"
+	case b[0] == 0x56 && b[1]&0xE0 == 0xE0: // LOAS sync word
+		st.Type, st.CodecName = container.Audio, "aac_latm"
 	case be32 == 0x000001B3:
 		st.Type, st.CodecName = container.Video, "mpeg1video"
 	case be32>>8 == 1 || be32 == 1:
