@@ -263,7 +263,10 @@ type Stats struct {
 type Info struct {
 	Format  Format    // the container as a whole
 	Streams []*Stream // in ffprobe's order
-	Stats   Stats     // what the probe cost
+	// Programs are the programs of a multiplex (MPEG-TS), in ffprobe's
+	// order; Format.NbPrograms counts them.
+	Programs []Program
+	Stats    Stats // what the probe cost
 }
 
 // NewInfo returns an Info with unknown start time and duration.
@@ -292,4 +295,14 @@ func (info *Info) AddStream(t MediaType) *Stream {
 	}
 	info.Streams = append(info.Streams, s)
 	return s
+}
+
+// Program is one program of a multiplex (an MPEG-TS service), as ffprobe's
+// programs section describes it.
+type Program struct {
+	ID      int   // program_number (service id)
+	PMTPID  int   // the PID of its program map table
+	PCRPID  int   // the PID carrying its clock, -1 if unknown
+	Streams []int // indexes of its streams in Info.Streams
+	Tags    Tags  // service_name and service_provider from the DVB SDT
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/matroska"
 	"github.com/mediaprobe/mediaprobe/container/mp3"
 	"github.com/mediaprobe/mediaprobe/container/mp4"
+	"github.com/mediaprobe/mediaprobe/container/mpegps"
+	"github.com/mediaprobe/mediaprobe/container/mpegts"
 	"github.com/mediaprobe/mediaprobe/container/ogg"
 	"github.com/mediaprobe/mediaprobe/container/rawvideo"
 	"github.com/mediaprobe/mediaprobe/container/riff"
@@ -34,6 +36,8 @@ var demuxers = [...]container.Demuxer{
 	matroska.Demuxer(),
 	mp4.Demuxer(),
 	mp3.Demuxer(),
+	mpegps.Demuxer(),
+	mpegts.Demuxer(),
 	rawvideo.MPEGVideo(),
 	rawvideo.OBU(),
 	ogg.Demuxer(),

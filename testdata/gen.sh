@@ -327,6 +327,27 @@ ff -f lavfi -i "testsrc=size=16x16:rate=1" -frames:v 1 -q:v 20 image_small.jpg
 ff -f lavfi -i "testsrc=size=96x64:rate=1" -frames:v 1 image_large.jpg
 ff -f lavfi -i "testsrc=size=24x16:rate=1" -frames:v 1 -pix_fmt rgba image_rgba.png
 ff -f lavfi -i "testsrc=size=8x8:rate=1" -frames:v 1 -pix_fmt bgr24 image_bgr24.bmp
+# mpegts: MPEG-TS/M2TS pairs the corpus lacks (a few frames each).
+# begin mpegts
+TSV=(-f lavfi -i "testsrc=size=64x48:rate=25:duration=0.16")
+TSA=(-f lavfi -i "sine=frequency=440:sample_rate=48000:duration=0.2")
+TSO=(-threads 1 -pix_fmt yuv420p)
+gen ts_mpeg4_mp3_lang.ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg4 -c:a libmp3lame -b:a 64k -metadata:s:a language=fra \
+    -metadata service_name=Chan -metadata service_provider=Prov
+gen ts_h264_eac3.ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v libx264 -preset ultrafast -c:a eac3 -b:a 96k
+gen ts_opus.ts "${TSA[@]}" -c:a libopus -b:a 32k
+gen ts_two_programs.ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -map 0:v -map 1:a -c:v mpeg2video -c:a mp2 -b:a 64k \
+    -program title=One:st=0 -program title=Two:st=1
+gen ts_dts.ts "${TSA[@]}" -c:a dca -strict -2 -b:a 384k
+gen ts_aac_latm.ts "${TSA[@]}" -c:a aac -b:a 64k -mpegts_flags +latm
+gen m2ts_mpeg2_mp2.m2ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a mp2 -b:a 64k
+# end mpegts
+# mpeg: MPEG-PS/VOB pairs the corpus lacks.
+# begin mpegps
+gen ps_mpeg2_lpcm.vob "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a pcm_dvd -f vob
+gen ps_mpeg2_dts.vob "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a dca -strict -2 -b:a 384k -f vob
+gen ps_h264_mp3.mpg "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v libx264 -preset ultrafast -c:a libmp3lame -b:a 64k -f mpeg
+# end mpegps
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue
