@@ -15,7 +15,8 @@ func TestProbeAVI(t *testing.T) {
 	}
 	assert.Equal(t, 0, probeAVI(minimalWAV))
 	assert.Equal(t, 0, probeAVI([]byte("RIFF\x10\x00\x00\x00AV")))
+	// A header with no movi list is refused, as avi_read_header refuses it.
 	_, err := AVI().Read(&container.BytesSource{B: []byte("RIFF\x10\x00\x00\x00AVI LIST")}, 0, container.Options{})
-	assert.True(t, errors.Is(err, container.ErrUnsupported))
+	assert.True(t, errors.Is(err, container.ErrMalformed), "%v", err)
 	assert.Contains(t, err.Error(), "avi")
 }
