@@ -1,9 +1,12 @@
 package riff
 
 import (
+	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
+	"github.com/mediaprobe/mediaprobe/codec/vp8"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -214,6 +217,17 @@ func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 		if len(pkt) > 0 {
 			_ = jpeg.DescribeFrame(st, pkt, int(min(size, 1<<31-1)))
 		}
+	case "vp8":
+		if len(pkt) > 0 {
+			h, _ := vp8.ParseFrameHeader(pkt)
+			h.FillStream(st)
+		}
+	case "rawvideo":
+		st.PixFmt = codec.RawVideoPixFmt(st.CodecTag, s.bitCount)
+	default:
+		if pf, loc := codec.DecoderPixFmt(st.CodecName, s.bitCount); pf != "" {
+			st.PixFmt, st.ChromaLocation = pf, loc
+		}
 	}
 	if s.vprpSAR.Valid() {
 		st.SampleAspectRatio = s.vprpSAR
@@ -227,6 +241,20 @@ func (a *aviState) describeAudio(s *aviStream, pkt []byte, ref packetRef) {
 	case "mp1", "mp2", "mp3":
 		if len(pkt) >= 4 {
 			decodeMPEGAudio(a.src, st, ref.pos+8)
+		}
+	case "aac":
+		// The AudioSpecificConfig in the extradata, else an ADTS header.
+		if len(s.extradata) > 0 {
+			if c, err := aac.ParseAudioSpecificConfig(s.extradata); err == nil {
+				st.Channels, st.SampleRate = c.OutputChannels(), c.OutputSampleRate()
+				st.ChannelLayout, st.Profile = c.Layout(), c.Profile()
+			}
+		} else if h, err := aac.ParseADTSHeader(pkt); err == nil {
+			st.SampleRate = h.SampleRate()
+			if n := aac.Channels(h.ChannelConfig); n > 0 {
+				st.Channels, st.ChannelLayout = n, aac.ChannelLayout(h.ChannelConfig)
+			}
+			st.Profile = aac.ProfileName(h.ObjectType())
 		}
 	case "ac3", "eac3":
 		if p, err := ac3.ParsePacket(pkt); err == nil {
