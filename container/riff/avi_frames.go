@@ -59,7 +59,7 @@ func (a *aviState) sync(off int64) (packetRef, int, bool, error) {
 			return 0, false
 		}
 		if winOff < 0 || p < winOff || p >= winOff+int64(len(win)) {
-			n, _ := a.src.ReadAt(buf[:], p)
+			n, _ := a.src.ReadAt(buf[:min(int64(len(buf)), a.ioFsize-p)], p)
 			if n <= 0 {
 				return 0, false
 			}
@@ -212,6 +212,12 @@ func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 			if len(s.extradata) > 0 {
 				st.ExtradataSize = exSize // the container's extradata is kept
 			}
+		}
+		if st.CodecName == "mpeg4" && st.DecoderOptions == nil {
+			// No VOL: the decoder still exports its options, and its
+			// init's chroma location, which ffprobe prints.
+			st.DecoderOptions = container.MPEG4Options{}
+			st.ChromaLocation = "left"
 		}
 	case "mjpeg":
 		if len(pkt) > 0 {
