@@ -170,7 +170,7 @@ func readAVI(src container.Source, start int64, _ container.Options) (*container
 		}
 	}
 	a.calculateBitRate()
-	a.info.Format.DataOffset = a.moviList + 4
+	a.info.Format.DataOffset = min(a.moviList+4, a.ioFsize)
 	if err := a.describeStreams(); err != nil {
 		return a.partial(err)
 	}
