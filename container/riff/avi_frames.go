@@ -263,12 +263,10 @@ func (a *aviState) describeAudio(s *aviStream, pkt []byte, ref packetRef) {
 			st.Profile = aac.ProfileName(h.ObjectType())
 		}
 	case "ac3", "eac3":
+		// The AC-3 decoder sets its frames' bit rate over the container's
+		// (ac3dec.c), unlike the MPEG audio one (decodeMPEGAudio).
 		if p, err := ac3.ParsePacket(pkt); err == nil {
-			br := st.BitRate
 			p.Describe(st)
-			if br > 0 {
-				st.BitRate = br
-			}
 		}
 	}
 }
