@@ -56,3 +56,37 @@ func RawVideoPixFmt(tag uint32, bitsPerCodedSample int) string {
 	}
 	return ""
 }
+
+// DVPixFmt returns the pixel format of the DV profile of a DV frame
+// (dv_profile.c av_dv_frame_profile: the DSF flag of the header DIF block
+// and the video stype of the VAUX source pack), "" when the frame is too
+// short or matches no profile. 625/50 25 Mbit/s DV is 4:2:0 (IEC 61834)
+// unless its APT field marks SMPTE 314M (DVCPRO, 4:1:1); 525/60 25 Mbit/s
+// is 4:1:1; DV50 and DVCPRO HD are 4:2:2. frameSize is the whole
+// frame's length (frame may be its start); tag, width and height are the
+// container's, which FFmpeg's lookup also consults. FFmpeg's dvvideo
+// decoder marks every profile's chroma as top-left.
+func DVPixFmt(frame []byte, frameSize int, tag uint32, width, height int) string {
+	if len(frame) < 80*5+48+4 {
+		return ""
+	}
+	dsf := frame[3] >> 7
+	stype := frame[80*5+48+3] & 0x1f
+	pal := frame[80*5+48+3]&0x20 != 0
+	switch {
+	case dsf == 1 && stype == 0 && frame[4]&0x07 != 0,
+		stype == 31 && tag == Fourcc("SL25") && width == 720 && height == 576:
+		return "yuv411p"
+	case stype == 0 && (tag == Fourcc("dvsd") || tag == Fourcc("CDVC")) && width == 720 && height == 576:
+		return "yuv420p"
+	case stype == 0 && dsf == 0:
+		return "yuv411p"
+	case stype == 0 && dsf == 1:
+		return "yuv420p"
+	case stype == 4 || stype == 0x14 || stype == 0x15 || stype == 0x18:
+		return "yuv422p"
+	case dsf == 0 && pal && stype == 0 && frameSize == 144000:
+		return "yuv420p"
+	}
+	return ""
+}

@@ -228,6 +228,10 @@ func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 			h, _ := vp8.ParseFrameHeader(pkt)
 			h.FillStream(st)
 		}
+	case "dvvideo":
+		if pf := codec.DVPixFmt(pkt, int(min(size, 1<<31-1)), st.CodecTag, st.Width, st.Height); pf != "" {
+			st.PixFmt, st.ChromaLocation = pf, "topleft"
+		}
 	case "rawvideo":
 		st.PixFmt = codec.RawVideoPixFmt(st.CodecTag, s.bitCount)
 	default:
