@@ -40,8 +40,7 @@
 // AVI departures: the non-interleaved detection (guess_ni_flag), which
 // changes only the order FFmpeg reads packets in, is not done; DV type 1
 // files and GAB2 subtitles are not read; a video fourcc found only among
-// the MOV tags (FFmpeg's second lookup) is left unnamed; DV video has no
-// pixel format.
+// the MOV tags (FFmpeg's second lookup) is left unnamed.
 //
 // Departures from FFmpeg: the packets are not probed, so a PCM WAV whose
 // samples are really S/PDIF (IEC 61937) AC-3 or DTS (wavdec.c set_spdif), or
