@@ -6,6 +6,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
+	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/codec/vp8"
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -249,8 +250,10 @@ func (a *aviState) describeAudio(s *aviStream, pkt []byte, ref packetRef) {
 	st := s.st
 	switch st.CodecName {
 	case "mp1", "mp2", "mp3":
-		if len(pkt) >= 4 {
-			decodeMPEGAudio(a.src, st, ref.pos+8)
+		// Chunks need not start on a frame (CBR audio with a sample size
+		// is cut anywhere): the parser finds the first frame.
+		if i := mpegAudioSync(pkt); i >= 0 {
+			decodeMPEGAudio(a.src, st, ref.pos+8+int64(i))
 		}
 	case "aac":
 		// The AudioSpecificConfig in the extradata, else an ADTS header.
@@ -269,8 +272,38 @@ func (a *aviState) describeAudio(s *aviStream, pkt []byte, ref packetRef) {
 	case "ac3", "eac3":
 		// The AC-3 decoder sets its frames' bit rate over the container's
 		// (ac3dec.c), unlike the MPEG audio one (decodeMPEGAudio).
-		if p, err := ac3.ParsePacket(pkt); err == nil {
-			p.Describe(st)
+		for i := 0; i+1 < len(pkt) && i < maxAudioSync; i++ {
+			if pkt[i] == 0x0B && pkt[i+1] == 0x77 || pkt[i] == 0x77 && pkt[i+1] == 0x0B {
+				if p, err := ac3.ParsePacket(pkt[i:]); err == nil {
+					p.Describe(st)
+					break
+				}
+			}
 		}
 	}
+}
+
+// maxAudioSync is how far into a first audio packet a frame is looked for.
+const maxAudioSync = 8 << 10
+
+// mpegAudioSync returns the offset of the first MPEG audio frame header in
+// b that the next frame's header confirms (when b holds it), or -1.
+func mpegAudioSync(b []byte) int {
+	for i := 0; i+4 <= len(b) && i < maxAudioSync; i++ {
+		if b[i] != 0xFF {
+			continue
+		}
+		h, err := mpegaudio.DecodeBytes(b[i:])
+		if err != nil {
+			continue
+		}
+		j := i + h.FrameSize
+		if h.FrameSize <= 0 || j+4 > len(b) {
+			return i
+		}
+		if n, err := mpegaudio.DecodeBytes(b[j:]); err == nil && mpegaudio.SameStream(h.Raw, n.Raw) {
+			return i
+		}
+	}
+	return -1
 }

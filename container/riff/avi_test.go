@@ -253,3 +253,12 @@ func TestCreationTime(t *testing.T) {
 		assert.Equal(t, want, got, "%q", in)
 	}
 }
+
+func TestMPEGAudioSync(t *testing.T) {
+	// Two 128 kbit/s 44.1 kHz layer III frames (417 bytes) after a cut
+	// frame's tail, whose 0xFF bytes are no header.
+	frame := append([]byte{0xFF, 0xFB, 0x90, 0x44}, make([]byte, 413)...)
+	b := cat([]byte{0xFF, 0xFF, 0x00, 0x12}, frame, frame)
+	assert.Equal(t, 4, mpegAudioSync(b))
+	assert.Equal(t, -1, mpegAudioSync(make([]byte, 64)))
+}
