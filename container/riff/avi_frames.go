@@ -24,6 +24,10 @@ const (
 	maxPacketBytes = 4 << 20
 )
 
+// probeSize is FFmpeg's default probesize: how far into movi the first
+// packets are looked for when there is no index.
+const probeSize = 5000000
+
 // syncWindow is how much the packet search reads at a time.
 const syncWindow = 4 << 10
 
@@ -146,8 +150,12 @@ func (a *aviState) firstPackets() ([]packetRef, error) {
 			missing++
 		}
 	}
+	// avformat_find_stream_info reads at most probesize bytes of packets
+	// (5 MB): a stream with no packet in them stays undescribed, and the
+	// rest of movi is never walked.
 	off := a.moviList + 4
-	for missing > 0 && off < a.moviEnd {
+	end := min(a.moviEnd, addClamp(off, probeSize))
+	for missing > 0 && off < end {
 		p, n, ok, err := a.sync(off)
 		if err != nil || !ok {
 			return refs, err

@@ -262,3 +262,17 @@ func TestMPEGAudioSync(t *testing.T) {
 	assert.Equal(t, 4, mpegAudioSync(b))
 	assert.Equal(t, -1, mpegAudioSync(make([]byte, 64)))
 }
+
+// TestAVIStreamWithoutPackets: with no index, a stream that has no packet
+// is looked for in the first probesize bytes of movi only, not in all of
+// it.
+func TestAVIStreamWithoutPackets(t *testing.T) {
+	hdrl := list("hdrl", avih(4, 2), list("strl", strh("vids", "MJPG", 1, 25, 4, 0), bih("MJPG")),
+		list("strl", strh("vids", "MJPG", 1, 25, 4, 0), bih("MJPG")))
+	b := riffAVI(hdrl, list("movi", frames(20000, 1000)))
+	src := &countingSource{BytesSource: container.BytesSource{B: b}}
+	info, err := readAVI(src, 0, container.Options{})
+	require.NoError(t, err)
+	require.Len(t, info.Streams, 2)
+	assert.Less(t, src.reads, int64(10000))
+}
