@@ -136,6 +136,8 @@ type aviState struct {
 	meta        container.Tags // s->metadata, raw keys
 	odmlDepth   int
 	odmlSeen    map[int64]bool // the standard index chunks read, against loops
+	odmlRead    int64          // bytes of OpenDML indexes read, at most the file's size
+	syncWin     syncWindowBuf  // the packet search's window
 }
 
 // readAVI reads the header as avi_read_header does, then what

@@ -31,6 +31,13 @@ const probeSize = 5000000
 // syncWindow is how much the packet search reads at a time.
 const syncWindow = 4 << 10
 
+// syncWindowBuf is the bytes the packet search holds: buf, of which b (at
+// off) is filled.
+type syncWindowBuf struct {
+	buf, b []byte
+	off    int64
+}
+
 // packetRef locates one packet: the chunk header's offset and the payload
 // size.
 type packetRef struct {
@@ -56,21 +63,24 @@ func (a *aviState) firstPacket() (int64, error) {
 // one was found within maxSyncScan bytes.
 func (a *aviState) sync(off int64) (packetRef, int, bool, error) {
 	nb := uint32(len(a.streams))
-	var buf [syncWindow]byte
-	var win []byte
-	winOff := int64(-1)
+	// The window is kept from one search to the next, which usually
+	// starts within it.
 	byteAt := func(p int64) (uint32, bool) {
 		if p < 0 || p >= a.ioFsize {
 			return 0, false
 		}
-		if winOff < 0 || p < winOff || p >= winOff+int64(len(win)) {
-			n, _ := a.src.ReadAt(buf[:min(int64(len(buf)), a.ioFsize-p)], p)
+		w := &a.syncWin
+		if w.b == nil || p < w.off || p >= w.off+int64(len(w.b)) {
+			if cap(w.buf) == 0 {
+				w.buf = make([]byte, syncWindow)
+			}
+			n, _ := a.src.ReadAt(w.buf[:min(int64(syncWindow), a.ioFsize-p)], p)
 			if n <= 0 {
 				return 0, false
 			}
-			win, winOff = buf[:n], p
+			w.b, w.off = w.buf[:n], p
 		}
-		return uint32(win[p-winOff]), true
+		return uint32(w.b[p-w.off]), true
 	}
 	digits := func(x, y uint32) uint32 {
 		if x >= '0' && x <= '9' && y >= '0' && y <= '9' {

@@ -150,6 +150,11 @@ func (a *aviState) readODMLIndex(off int64) error {
 	if err := a.src.Budget().Visit(aviName, "indx", off); err != nil {
 		return err
 	}
+	// Well-formed indexes do not overlap, so all of them together are no
+	// longer than the file: more means index chunks that overlap or loop.
+	if a.odmlRead += 24; a.odmlRead > a.ioFsize {
+		return container.Errorf(aviName, "indx", off, container.ErrMalformed, "indexes longer than the file")
+	}
 	var h [24]byte
 	if n, _ := a.src.ReadAt(h[:], off); n < len(h) {
 		return container.Errorf(aviName, "indx", off, container.ErrTruncated, "index header cut short")
@@ -196,6 +201,9 @@ func (a *aviState) readODMLIndex(off int64) error {
 					return container.Errorf(aviName, "ix", pos, container.ErrTruncated, "index cut short")
 				}
 			}
+			if a.odmlRead += k * 8; a.odmlRead > a.ioFsize {
+				return container.Errorf(aviName, "ix", pos, container.ErrMalformed, "indexes longer than the file")
+			}
 			b, err := container.ReadScratch(a.src, &buf, pos, k*8, aviName, "ix")
 			if err != nil {
 				return err
@@ -219,6 +227,9 @@ func (a *aviState) readODMLIndex(off int64) error {
 	// chunk, its size and its duration.
 	for i := int64(0); i < entries; i++ {
 		var e [16]byte
+		if a.odmlRead += 16; a.odmlRead > a.ioFsize {
+			return container.Errorf(aviName, "indx", pos+16*i, container.ErrMalformed, "indexes longer than the file")
+		}
 		if n, _ := a.src.ReadAt(e[:], pos+16*i); n < len(e) {
 			return container.Errorf(aviName, "indx", pos+16*i, container.ErrTruncated, "super index cut short")
 		}
