@@ -348,6 +348,20 @@ gen ps_mpeg2_lpcm.vob "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a p
 gen ps_mpeg2_dts.vob "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a dca -strict -2 -b:a 384k -f vob
 gen ps_h264_mp3.mpg "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v libx264 -preset ultrafast -c:a libmp3lame -b:a 64k -f mpeg
 # end mpegps
+# AVI: the codec pairs the shared corpus lacks. The video input comes first
+# and the output options after all inputs, so that they apply to the output.
+AV=(-f lavfi -i "testsrc=size=64x48:rate=25")
+AVO=(-frames:v 4 -threads 1 -pix_fmt yuv420p)
+gen avi_h264_pcm.avi "${AV[@]}" "${MONO[@]}" "${AVO[@]}" -c:v libx264 -preset ultrafast -c:a pcm_s16le
+gen avi_mpeg2_mp2.avi "${AV[@]}" "${STEREO[@]}" "${AVO[@]}" -c:v mpeg2video -c:a mp2 -b:a 64k
+gen avi_mpeg4_aac.avi "${AV[@]}" "${STEREO[@]}" "${AVO[@]}" -c:v mpeg4 -bf 2 -c:a aac -b:a 32k
+gen avi_mpeg1_adpcm_ms.avi "${AV[@]}" "${MONO[@]}" "${AVO[@]}" -c:v mpeg1video -c:a adpcm_ms
+gen avi_msmpeg4v3_strn.avi "${AV[@]}" "${AVO[@]}" -c:v msmpeg4 -metadata:s:v title="Video name" "${TAGS[@]}"
+gen avi_h263.avi -f lavfi -i "testsrc=size=128x96:rate=25" "${AVO[@]}" -c:v h263
+gen avi_cinepak.avi "${AV[@]}" "${AVO[@]}" -c:v cinepak
+gen avi_vp8.avi "${AV[@]}" "${AVO[@]}" -c:v libvpx -deadline realtime -b:v 100k
+gen avi_rawvideo_bgr24.avi "${AV[@]}" -frames:v 2 -threads 1 -c:v rawvideo -pix_fmt bgr24
+gen avi_pcm_u8_audio_only.avi -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a pcm_u8
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue
