@@ -8,9 +8,13 @@ package objectstorage_test
 import (
 	"bytes"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
+	"testing"
+	"time"
 
 	"github.com/johannesboyne/gofakes3"
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
@@ -35,14 +39,53 @@ type fakeS3 struct {
 
 	http    *httptest.Server
 	backend *s3mem.Backend
+
+	mu   sync.Mutex
+	gets []string // the Range header of each GET of an object, in order
 }
 
 // startFakeS3 starts a server with no buckets. Close it when done.
 func startFakeS3() *fakeS3 {
 	backend := s3mem.New()
 	faker := gofakes3.New(backend)
-	hs := httptest.NewServer(faker.Server())
-	return &fakeS3{URL: hs.URL, Host: strings.TrimPrefix(hs.URL, "http://"), http: hs, backend: backend}
+	s := &fakeS3{backend: backend}
+	handler := faker.Server()
+	s.http = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet && strings.Count(strings.Trim(r.URL.Path, "/"), "/") >= 1 {
+			s.mu.Lock()
+			s.gets = append(s.gets, r.Header.Get("Range"))
+			s.mu.Unlock()
+		}
+		handler.ServeHTTP(w, r)
+	}))
+	s.URL = s.http.URL
+	s.Host = strings.TrimPrefix(s.URL, "http://")
+	return s
+}
+
+// takeGets returns the Range headers of the object GETs since the last
+// call ("" for a GET of the whole object).
+func (s *fakeS3) takeGets() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	g := s.gets
+	s.gets = nil
+	return g
+}
+
+// checkRanged checks that every object GET since the last call asked for
+// a range, and that there were some.
+func (s *fakeS3) checkRanged(t *testing.T) {
+	t.Helper()
+	gets := s.takeGets()
+	if len(gets) == 0 {
+		t.Error("no GET of an object reached the server")
+	}
+	for i, rng := range gets {
+		if !strings.HasPrefix(rng, "bytes=") {
+			t.Errorf("GET %d of %d had Range %q", i+1, len(gets), rng)
+		}
+	}
 }
 
 // Close stops the server and discards its objects.
@@ -59,7 +102,12 @@ func (s *fakeS3) Put(bucket, key string, data []byte) error {
 			return fmt.Errorf("fake S3: create bucket %s: %w", bucket, err)
 		}
 	}
-	if _, err := s.backend.PutObject(bucket, key, map[string]string{}, bytes.NewReader(data), int64(len(data)), nil); err != nil {
+	// The metadata gofakes3's own PutObject handler stores.
+	meta := map[string]string{
+		"Content-Type":  "application/octet-stream",
+		"Last-Modified": time.Now().UTC().Format(http.TimeFormat),
+	}
+	if _, err := s.backend.PutObject(bucket, key, meta, bytes.NewReader(data), int64(len(data)), nil); err != nil {
 		return fmt.Errorf("fake S3: put %s/%s: %w", bucket, key, err)
 	}
 	return nil

@@ -82,6 +82,7 @@ func TestS3ReaderAt(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkReaderAt(t, r, r.Size(), file)
+			fake.checkRanged(t)
 		})
 	}
 	t.Run("missing", func(t *testing.T) {
