@@ -8,6 +8,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/config v1.33.18
 	github.com/aws/aws-sdk-go-v2/credentials v1.21.0
 	github.com/aws/aws-sdk-go-v2/service/s3 v1.114.10
+	github.com/baidubce/bce-sdk-go v0.9.278
 	github.com/johannesboyne/gofakes3 v1.2.0
 	github.com/mediaprobe/mediaprobe v0.0.0
 	github.com/minio/minio-go/v7 v7.4.1
