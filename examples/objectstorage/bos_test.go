@@ -76,4 +76,18 @@ func TestBOSReaderAt(t *testing.T) {
 		_, err := objectstorage.NewBOSReaderAt(ctx, client, bucket, "no/such.flac")
 		checkMissing(t, err, bucket, "no/such.flac")
 	})
+	t.Run("deleted", func(t *testing.T) {
+		key := "gone.flac"
+		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
+			t.Fatal(err)
+		}
+		r, err := objectstorage.NewBOSReaderAt(ctx, client, bucket, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fake.Delete(bucket, key); err != nil {
+			t.Fatal(err)
+		}
+		checkGone(t, r, bucket, key)
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"path"
 	"testing"
 
+	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/format/ffprobe"
 	"github.com/mediaprobe/mediaprobe/probe"
 )
@@ -79,6 +80,18 @@ func checkReaderAt(t *testing.T, r io.ReaderAt, size int64, file string) {
 	t.Logf("%s: %s, %d streams, %d requests, %d bytes", file, got.Format.Name, len(got.Streams), got.Stats.Reads, got.Stats.BytesRead)
 }
 
+// checkGone probes r after its object was deleted: the probe fails with
+// the reader's error, which names the bucket and the key, and not with a
+// format error.
+func checkGone(t *testing.T, r sizedReaderAt, bucket, key string) {
+	t.Helper()
+	_, err := probe.ReaderAt(context.Background(), r, r.Size())
+	checkMissing(t, err, bucket, key)
+	if errors.Is(err, container.ErrUnknownFormat) || errors.Is(err, container.ErrTruncated) || errors.Is(err, container.ErrMalformed) {
+		t.Errorf("error %q is a format error", err)
+	}
+}
+
 // checkMissing checks the error for an object that does not exist: it
 // names the bucket and the key.
 func checkMissing(t *testing.T, err error, bucket, key string) {
@@ -92,4 +105,5 @@ func checkMissing(t *testing.T, err error, bucket, key string) {
 	if errors.Is(err, io.EOF) {
 		t.Errorf("error %q reads as the end of the object", err)
 	}
+	t.Logf("error: %v", err)
 }

@@ -121,3 +121,11 @@ func (s *fakeS3) PutFile(bucket, key, path string) error {
 	}
 	return s.Put(bucket, key, data)
 }
+
+// Delete removes bucket/key.
+func (s *fakeS3) Delete(bucket, key string) error {
+	if _, err := s.backend.DeleteObject(bucket, key); err != nil {
+		return fmt.Errorf("fake S3: delete %s/%s: %w", bucket, key, err)
+	}
+	return nil
+}

@@ -83,4 +83,18 @@ func TestOSSReaderAt(t *testing.T) {
 		_, err := objectstorage.NewOSSReaderAt(ctx, b, "no/such.flac")
 		checkMissing(t, err, bucket, "no/such.flac")
 	})
+	t.Run("deleted", func(t *testing.T) {
+		key := "gone.flac"
+		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
+			t.Fatal(err)
+		}
+		r, err := objectstorage.NewOSSReaderAt(ctx, b, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fake.Delete(bucket, key); err != nil {
+			t.Fatal(err)
+		}
+		checkGone(t, r, bucket, key)
+	})
 }

@@ -89,4 +89,18 @@ func TestS3ReaderAt(t *testing.T) {
 		_, err := objectstorage.NewS3ReaderAt(ctx, client, bucket, "no/such.flac")
 		checkMissing(t, err, bucket, "no/such.flac")
 	})
+	t.Run("deleted", func(t *testing.T) {
+		key := "gone.flac"
+		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
+			t.Fatal(err)
+		}
+		r, err := objectstorage.NewS3ReaderAt(ctx, client, bucket, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fake.Delete(bucket, key); err != nil {
+			t.Fatal(err)
+		}
+		checkGone(t, r, bucket, key)
+	})
 }
