@@ -2,10 +2,13 @@ package objectstorage_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"path"
 	"testing"
 
+	"github.com/baidubce/bce-sdk-go/bce"
 	"github.com/baidubce/bce-sdk-go/services/bos"
 
 	"github.com/mediaprobe/mediaprobe/examples/objectstorage"
@@ -88,6 +91,12 @@ func TestBOSReaderAt(t *testing.T) {
 		if err := fake.Delete(bucket, key); err != nil {
 			t.Fatal(err)
 		}
-		checkGone(t, r, bucket, key)
+		err = checkGone(t, r, bucket, key)
+		// gofakes3's error body is S3's XML, which the BOS SDK cannot
+		// decode, but the status survives.
+		var se *bce.BceServiceError
+		if !errors.As(err, &se) || se.StatusCode != http.StatusNotFound {
+			t.Errorf("error %v: want a *bce.BceServiceError with status 404", err)
+		}
 	})
 }

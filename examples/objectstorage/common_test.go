@@ -82,14 +82,15 @@ func checkReaderAt(t *testing.T, r io.ReaderAt, size int64, file string) {
 
 // checkGone probes r after its object was deleted: the probe fails with
 // the reader's error, which names the bucket and the key, and not with a
-// format error.
-func checkGone(t *testing.T, r sizedReaderAt, bucket, key string) {
+// format error. It returns that error.
+func checkGone(t *testing.T, r sizedReaderAt, bucket, key string) error {
 	t.Helper()
 	_, err := probe.ReaderAt(context.Background(), r, r.Size())
 	checkMissing(t, err, bucket, key)
 	if errors.Is(err, container.ErrUnknownFormat) || errors.Is(err, container.ErrTruncated) || errors.Is(err, container.ErrMalformed) {
 		t.Errorf("error %q is a format error", err)
 	}
+	return err
 }
 
 // checkMissing checks the error for an object that does not exist: it
