@@ -2,6 +2,7 @@ package objectstorage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -13,6 +14,8 @@ import (
 // GetObject per ReadAt. An answer whose ETag differs from the one
 // GetObjectMeta gave (the object was replaced) is an error, so that a
 // probe never mixes two objects' bytes.
+// Nothing in it changes after it is made, so it is safe for concurrent
+// use.
 type BOSReaderAt struct {
 	ctx         context.Context
 	client      *bos.Client
@@ -27,7 +30,7 @@ type BOSReaderAt struct {
 func NewBOSReaderAt(ctx context.Context, client *bos.Client, bucket, key string) (*BOSReaderAt, error) {
 	meta, err := client.GetObjectMetaWithContext(ctx, bucket, key)
 	if err != nil {
-		return nil, fmt.Errorf("bos://%s/%s: GetObjectMeta: %w", bucket, key, err)
+		return nil, fmt.Errorf("bos://%s/%s: GetObjectMeta: %w", bucket, key, withContextErr(ctx, err))
 	}
 	if meta.ContentLength < 0 {
 		return nil, fmt.Errorf("bos://%s/%s: GetObjectMeta gave Content-Length %d", bucket, key, meta.ContentLength)
@@ -54,7 +57,7 @@ func (r *BOSReaderAt) ReadAt(p []byte, off int64) (int, error) {
 	n := min(int64(len(p)), r.size-off)
 	res, err := r.client.GetObjectWithContext(r.ctx, r.bucket, r.key, nil, off, off+n-1)
 	if err != nil {
-		return 0, fmt.Errorf("bos://%s/%s: GetObject range %d-%d: %w", r.bucket, r.key, off, off+n-1, err)
+		return 0, fmt.Errorf("bos://%s/%s: GetObject range %d-%d: %w", r.bucket, r.key, off, off+n-1, withContextErr(r.ctx, err))
 	}
 	defer res.Body.Close()
 	switch {
@@ -71,4 +74,14 @@ func (r *BOSReaderAt) ReadAt(p []byte, off int64) (int, error) {
 		return k, io.EOF
 	}
 	return k, nil
+}
+
+// withContextErr adds ctx's error to err when ctx has ended: bce-sdk-go
+// turns a canceled request into a *bce.BceClientError holding only the
+// message, which errors.Is(err, context.Canceled) would not see.
+func withContextErr(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("%w (%w)", cerr, err)
+	}
+	return err
 }

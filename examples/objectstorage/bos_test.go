@@ -99,4 +99,28 @@ func TestBOSReaderAt(t *testing.T) {
 			t.Errorf("error %v: want a *bce.BceServiceError with status 404", err)
 		}
 	})
+	t.Run("ignored range", func(t *testing.T) {
+		key := "whole.flac"
+		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
+			t.Fatal(err)
+		}
+		r, err := objectstorage.NewBOSReaderAt(ctx, client, bucket, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkIgnoredRange(t, fake, r, bucket, key)
+	})
+	t.Run("canceled", func(t *testing.T) {
+		key := "cancel.flac"
+		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		r, err := objectstorage.NewBOSReaderAt(ctx, client, bucket, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkCanceled(t, r, cancel)
+	})
 }

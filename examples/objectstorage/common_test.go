@@ -93,6 +93,32 @@ func checkGone(t *testing.T, r sizedReaderAt, bucket, key string) error {
 	return err
 }
 
+// checkIgnoredRange checks that r fails a read at an offset past 0 when the
+// server ignores Range and sends the object from its first byte, instead of
+// returning the wrong bytes.
+func checkIgnoredRange(t *testing.T, fake *fakeS3, r sizedReaderAt, bucket, key string) {
+	t.Helper()
+	fake.setIgnoreRange(true)
+	defer fake.setIgnoreRange(false)
+	p := make([]byte, 16)
+	n, err := r.ReadAt(p, 100)
+	if err == nil || errors.Is(err, io.EOF) {
+		t.Fatalf("ReadAt from a server that ignores Range = %d, %v; want an error", n, err)
+	}
+	checkMissing(t, err, bucket, key) // names them
+}
+
+// checkCanceled checks that a reader made with ctx fails its reads with
+// ctx's error once ctx is canceled.
+func checkCanceled(t *testing.T, r sizedReaderAt, cancel context.CancelFunc) {
+	t.Helper()
+	cancel()
+	p := make([]byte, 16)
+	if _, err := r.ReadAt(p, 0); !errors.Is(err, context.Canceled) {
+		t.Errorf("ReadAt after the reader's context was canceled: %v; want context.Canceled", err)
+	}
+}
+
 // checkMissing checks the error for an object that does not exist: it
 // names the bucket and the key.
 func checkMissing(t *testing.T, err error, bucket, key string) {

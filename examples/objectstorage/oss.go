@@ -14,6 +14,8 @@ import (
 // OSSReaderAt reads one Alibaba Cloud OSS object (aliyun-oss-go-sdk) with
 // a ranged GetObject per ReadAt. The object is pinned by the ETag its
 // metadata gave: a GET of a replaced object fails (412).
+// Nothing in it changes after it is made, so it is safe for concurrent
+// use.
 type OSSReaderAt struct {
 	ctx    context.Context
 	bucket *oss.Bucket

@@ -97,4 +97,28 @@ func TestOSSReaderAt(t *testing.T) {
 		}
 		checkGone(t, r, bucket, key)
 	})
+	t.Run("ignored range", func(t *testing.T) {
+		key := "whole.flac"
+		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
+			t.Fatal(err)
+		}
+		r, err := objectstorage.NewOSSReaderAt(ctx, b, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkIgnoredRange(t, fake, r, bucket, key)
+	})
+	t.Run("canceled", func(t *testing.T) {
+		key := "cancel.flac"
+		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		r, err := objectstorage.NewOSSReaderAt(ctx, b, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkCanceled(t, r, cancel)
+	})
 }

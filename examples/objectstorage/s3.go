@@ -19,6 +19,8 @@ type S3API interface {
 // S3ReaderAt reads one S3 object with a ranged GetObject per ReadAt. The
 // object is pinned by the ETag HeadObject gave: a GET of a replaced object
 // fails (412) instead of mixing two objects' bytes.
+// Nothing in it changes after it is made, so it is safe for concurrent
+// use.
 type S3ReaderAt struct {
 	ctx         context.Context
 	client      S3API

@@ -103,4 +103,28 @@ func TestS3ReaderAt(t *testing.T) {
 		}
 		checkGone(t, r, bucket, key)
 	})
+	t.Run("ignored range", func(t *testing.T) {
+		key := "whole.flac"
+		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
+			t.Fatal(err)
+		}
+		r, err := objectstorage.NewS3ReaderAt(ctx, client, bucket, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkIgnoredRange(t, fake, r, bucket, key)
+	})
+	t.Run("canceled", func(t *testing.T) {
+		key := "cancel.flac"
+		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		r, err := objectstorage.NewS3ReaderAt(ctx, client, bucket, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkCanceled(t, r, cancel)
+	})
 }
