@@ -318,7 +318,7 @@ func (r *reader) streamProperties(gpos, size int64) error {
 			st.Width, st.Height = 0, 0
 			extradata = nil
 		}
-		describeVideo(st, extradata)
+		describeVideo(st, extradata, int(h.BitCount))
 		st.ExtradataSize = len(extradata)
 	}
 	return nil
@@ -351,11 +351,16 @@ func setAudio(st *container.Stream, h *wavcodec.Header) {
 
 // describeVideo sets what the decoder reports once opened with the
 // extradata.
-func describeVideo(st *container.Stream, extradata []byte) {
+func describeVideo(st *container.Stream, extradata []byte, bitCount int) {
+	if pf, cl := codec.DecoderPixFmt(st.CodecName, bitCount); pf != "" {
+		// The decoders with one output format set it when they open.
+		st.PixFmt = pf
+		if cl != "" {
+			st.ChromaLocation = cl
+		}
+		return
+	}
 	switch st.CodecName {
-	case "wmv1", "wmv2", "msmpeg4v1", "msmpeg4v2", "msmpeg4v3", "h263":
-		// ff_h263_decode_init's format, set when the decoder opens.
-		st.PixFmt = "yuv420p"
 	case "wmv3":
 		if cfg, err := vc1.ParseWMV3(extradata); err == nil {
 			cfg.Describe(st)
