@@ -265,7 +265,7 @@ func (d *demuxer) finish() error {
 						info += d
 					}
 				}
-				if r, avg, ok := rfps(t.deltas, -t.dtsShift, st.TimeBase, info); ok {
+				if r, avg, ok := rfpsGuess(t.deltas, -t.dtsShift, st.TimeBase, info); ok {
 					st.RFrameRate = r
 					if avg && !st.AvgFrameRate.Valid() {
 						st.AvgFrameRate = r
