@@ -5,6 +5,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/adts"
 	"github.com/mediaprobe/mediaprobe/container/aiff"
 	"github.com/mediaprobe/mediaprobe/container/flac"
+	"github.com/mediaprobe/mediaprobe/container/flv"
 	"github.com/mediaprobe/mediaprobe/container/ivf"
 	"github.com/mediaprobe/mediaprobe/container/matroska"
 	"github.com/mediaprobe/mediaprobe/container/mp3"
@@ -23,6 +24,8 @@ var demuxers = [...]container.Demuxer{
 	aiff.Demuxer(),
 	riff.AVI(),
 	flac.Demuxer(),
+	flv.Demuxer(),
+	flv.Live(),
 	rawvideo.H264(),
 	rawvideo.HEVC(),
 	ivf.Demuxer(),

@@ -1,0 +1,695 @@
+// Package flv reads Flash Video files (FFmpeg's "flv", and "live_flv" for
+// the streams nginx-rtmp records): a 9-byte header (the "FLV" signature, a
+// version, flags for audio and video, the header size), then tags, each an
+// 11-byte header (type, 24-bit size, 32-bit millisecond timestamp, stream
+// id) and its body, each followed by its size (PreviousTagSize).
+//
+// It mirrors libavformat/flvdec.c of FFmpeg 5.1 as ffprobe sees it. The
+// header creates no stream: flvdec.c creates one when the first audio or
+// video tag arrives, in tag order, and avformat_find_stream_info reads tags
+// until it knows every stream. So the probe walks the first tags:
+//
+//   - the onMetaData script tag (AMF0, see amf.go) gives the format tags,
+//     the duration and the streams' bit rates and average frame rate;
+//   - the first audio tag's flags give the codec, rate, size and channels;
+//     AAC's AudioSpecificConfig and the first MP3 frame header refine them
+//     as FFmpeg's decoders do;
+//   - the first video tag's flags give the codec; the AVC sequence header
+//     (an avcC record) goes to codec/h264, and the first frame's picture
+//     header gives the size of the other codecs (video.go);
+//   - the first packets' timestamps give each stream's start time, and the
+//     video's decode timestamps its r_frame_rate (internal/rfps).
+//
+// Only tag headers and the bodies that configure a codec are read: the
+// head of the file in one read for a well-formed file. Where the metadata
+// gives no duration, flvdec.c reads the timestamp of the last tag, found
+// through the PreviousTagSize at the end of the file: one more read.
+//
+// FFmpeg 5.1 knows no HEVC or AV1 in FLV (the enhanced FLV of later
+// versions): a tag of video codec 12 makes a stream of no codec whose tag
+// is 12, as ffprobe 5.1 prints it.
+//
+// Specification: Adobe Flash Video File Format Specification 10.1, annex
+// E; Action Message Format AMF0.
+package flv
+
+import (
+	"encoding/binary"
+	"math"
+
+	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/aac"
+	"github.com/mediaprobe/mediaprobe/codec/h263"
+	"github.com/mediaprobe/mediaprobe/codec/h264"
+	"github.com/mediaprobe/mediaprobe/codec/mpeg4"
+	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/rfps"
+)
+
+const (
+	name         = "flv"
+	longName     = "FLV (Flash Video)"
+	liveName     = "live_flv"
+	liveLongName = "live RTMP FLV (Flash Video)"
+)
+
+// Demuxer returns the FLV demuxer.
+func Demuxer() container.Demuxer {
+	return container.Demuxer{
+		Name: name, LongName: longName, Extensions: "flv",
+		Probe: func(b []byte) int { return probe(b, false) },
+		Read:  reader(name, longName),
+	}
+}
+
+// Live returns the live_flv demuxer: FLV recorded by nginx-rtmp, which
+// FFmpeg tells by the server's name in the metadata and reads as flv.
+func Live() container.Demuxer {
+	return container.Demuxer{
+		Name: liveName, LongName: liveLongName, Extensions: "flv",
+		Probe: func(b []byte) int { return probe(b, true) },
+		Read:  reader(liveName, liveLongName),
+	}
+}
+
+// probe scores as flvdec.c probe does: the signature, a version below 5,
+// a header size above 8 whose first tag lies 100 bytes inside the probe
+// buffer, and "NGINX RTMP" 40 bytes into the first tag for live_flv only.
+func probe(b []byte, live bool) int {
+	if len(b) < 9 || b[0] != 'F' || b[1] != 'L' || b[2] != 'V' || b[3] >= 5 || b[5] != 0 {
+		return 0
+	}
+	off := uint64(binary.BigEndian.Uint32(b[5:]))
+	if off+100 >= uint64(len(b)) || off <= 8 {
+		return 0
+	}
+	isLive := string(b[off+40:off+50]) == "NGINX RTMP"
+	if live != isLive {
+		return 0
+	}
+	return 100
+}
+
+// Tag types and the flags of audio and video tags (flv.h).
+const (
+	tagAudio  = 8
+	tagVideo  = 9
+	tagScript = 18
+
+	tagHeaderSize = 11
+
+	headerHasAudio = 4
+	headerHasVideo = 1
+
+	videoInfoFrame = 0x50 // frame type 5: video info or command frame
+)
+
+// FLV codec ids (flv.h), audio ids shifted down by four bits.
+const (
+	audioPCM       = 0
+	audioADPCM     = 1
+	audioMP3       = 2
+	audioPCMLE     = 3
+	audioNelly16k  = 4
+	audioNelly8k   = 5
+	audioNelly     = 6
+	audioALaw      = 7
+	audioMuLaw     = 8
+	audioAAC       = 10
+	audioSpeex     = 11
+	videoH263      = 2
+	videoScreen    = 3
+	videoVP6       = 4
+	videoVP6A      = 5
+	videoScreen2   = 6
+	videoH264      = 7
+	videoRealH263  = 8
+	videoMPEG4     = 9
+	noCodec        = -1
+	maxCtsDistance = 1000 * 60 * 15 // flvdec.c drops timestamps further apart
+)
+
+// Limits of the walk over the first tags.
+const (
+	// headWindow is how far past the first tag the timestamps of the
+	// video packets are collected for the frame rate: the first block
+	// the probe reads in any case.
+	headWindow = 64 << 10
+	// maxWalk is how far the walk goes on looking for a stream the
+	// header announces and no tag has shown yet.
+	maxWalk = 1 << 20
+	// maxBody is how much of a configuration tag or first packet is
+	// read: a sequence header or the headers of a first frame.
+	maxBody = 64 << 10
+	// rfpsPackets is how many video packets avformat_find_stream_info
+	// reads for the frame rate of a stream in milliseconds (its
+	// fps_analyze_framecount of 20, doubled for a coarse time base), and
+	// one for the first timestamp.
+	rfpsPackets = 41
+	// maxTailSteps bounds the steps back from the end of the file over
+	// tags of timestamp 0 when the duration is looked for there.
+	maxTailSteps = 64
+)
+
+// stream is what the walk learns of one audio or video stream.
+type stream struct {
+	st       *container.Stream
+	codecID  int
+	flags    byte   // the flags of the first tag
+	extra    []byte // the codec configuration (extradata), nil if none
+	hasExtra bool
+	first    []byte // the start of the first packet
+	adjust   byte   // VP6: the size adjustment byte
+	started  bool   // a packet was seen
+	dts      []int64
+}
+
+type demuxer struct {
+	src   container.Source
+	info  *container.Info
+	name  string
+	meta  metadata
+	audio *stream
+	video *stream
+	text  *container.Stream
+}
+
+func reader(fmtName, fmtLong string) func(container.Source, int64, container.Options) (*container.Info, error) {
+	return func(src container.Source, start int64, _ container.Options) (*container.Info, error) {
+		d := &demuxer{src: src, name: fmtName, info: container.NewInfo(fmtName, fmtLong)}
+		return d.read(start)
+	}
+}
+
+func (d *demuxer) read(start int64) (*container.Info, error) {
+	info := d.info
+	size := d.src.Size()
+	info.Format.Size = size
+	var h [9]byte
+	if err := container.ReadFull(d.src, h[:], start, d.name, "file header"); err != nil {
+		return nil, err
+	}
+	if h[0] != 'F' || h[1] != 'L' || h[2] != 'V' {
+		return nil, container.Errorf(d.name, "file header", start, container.ErrUnknownFormat, "no FLV signature")
+	}
+	expect := h[4] & (headerHasAudio | headerHasVideo)
+	pos := start + int64(binary.BigEndian.Uint32(h[5:])) + 4 // PreviousTagSize0
+	info.Format.DataOffset = pos
+	err := d.walk(pos, expect)
+	d.finish()
+	d.duration()
+	return info, err
+}
+
+// walk reads the tags from pos as flv_read_packet does until the streams
+// are known (see the limits above).
+func (d *demuxer) walk(pos int64, expect byte) error {
+	size := d.src.Size()
+	first := pos
+	budget := d.src.Budget()
+	var h [tagHeaderSize]byte
+	for pos+tagHeaderSize <= size {
+		walked := pos - first
+		if walked >= maxWalk || walked >= headWindow && d.haveAll(expect) {
+			return nil
+		}
+		if walked >= headWindow && !d.missing(expect) && d.video != nil {
+			// Only the frame rate's packets are missing: not worth a read.
+			return nil
+		}
+		if err := budget.Visit(d.name, "tag", pos); err != nil {
+			return err
+		}
+		if err := container.ReadFull(d.src, h[:], pos, d.name, "tag header"); err != nil {
+			return err
+		}
+		typ := h[0] & 0x1f
+		dsize := int64(h[1])<<16 | int64(h[2])<<8 | int64(h[3])
+		dts := int64(uint32(h[4])<<16 | uint32(h[5])<<8 | uint32(h[6]) | uint32(h[7])<<24)
+		body := pos + tagHeaderSize
+		next := body + dsize + 4
+		if dsize > 0 {
+			var err error
+			switch typ {
+			case tagAudio:
+				err = d.audioTag(body, dsize, dts)
+			case tagVideo:
+				err = d.videoTag(body, dsize, dts)
+			case tagScript:
+				err = d.scriptTag(body, dsize, dts)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		pos = next
+	}
+	return nil
+}
+
+// missing reports whether a stream the header announces has no stream
+// yet; haveAll whether every announced stream also has its packets for
+// the frame rate.
+func (d *demuxer) missing(expect byte) bool {
+	return expect&headerHasAudio != 0 && (d.audio == nil || !d.audio.started) ||
+		expect&headerHasVideo != 0 && (d.video == nil || !d.video.started)
+}
+
+func (d *demuxer) haveAll(expect byte) bool {
+	return !d.missing(expect) && (d.video == nil || len(d.video.dts) >= rfpsPackets)
+}
+
+// readBody reads at most maxBody bytes of a tag body, no further than the
+// file goes.
+func (d *demuxer) readBody(off, n int64, what string) ([]byte, error) {
+	n = min(n, maxBody, d.src.Size()-off)
+	if n <= 0 {
+		return nil, nil
+	}
+	return container.ReadAt(d.src, off, n, d.name, what)
+}
+
+func (d *demuxer) newStream(t container.MediaType, off int64) (*container.Stream, error) {
+	st, err := d.src.Budget().AddStream(d.info, t, d.name, off)
+	if err != nil {
+		return nil, err
+	}
+	st.TimeBase = container.Rational{Num: 1, Den: 1000}
+	return st, nil
+}
+
+// audioTag handles an audio tag: the stream is made by the first one.
+func (d *demuxer) audioTag(off, size, dts int64) error {
+	a := d.audio
+	if a != nil && a.started {
+		return nil // nothing more to learn from it
+	}
+	b, err := d.readBody(off, size, "audio tag")
+	if err != nil || len(b) == 0 {
+		return err
+	}
+	if a == nil {
+		st, err := d.newStream(container.Audio, off)
+		if err != nil {
+			return err
+		}
+		st.BitRate = d.meta.audioRate
+		a = &stream{st: st, codecID: int(b[0] >> 4), flags: b[0]}
+		d.audio = a
+	}
+	b = b[1:]
+	size--
+	if a.codecID == audioAAC {
+		if len(b) == 0 {
+			return nil
+		}
+		typ := b[0]
+		b = b[1:]
+		size--
+		if typ == 0 {
+			if !a.hasExtra {
+				a.extra, a.hasExtra = b, true
+			}
+			return nil
+		}
+	}
+	if size <= 0 || a.started {
+		return nil
+	}
+	a.started = true
+	a.st.StartPTS = dts
+	a.first = b
+	return nil
+}
+
+// videoTag handles a video tag: the stream is made by the first one that
+// is not a video info or command frame.
+func (d *demuxer) videoTag(off, size, dts int64) error {
+	v := d.video
+	if v != nil && v.started && len(v.dts) >= rfpsPackets {
+		return nil
+	}
+	need := size
+	if v != nil && v.started {
+		need = min(size, 5) // the flags and the AVC packet header
+	}
+	b, err := d.readBody(off, need, "video tag")
+	if err != nil || len(b) == 0 {
+		return err
+	}
+	if b[0]&0xf0 == videoInfoFrame {
+		return nil
+	}
+	if v == nil {
+		st, err := d.newStream(container.Video, off)
+		if err != nil {
+			return err
+		}
+		st.BitRate = d.meta.videoRate
+		st.AvgFrameRate = d.meta.framerate
+		v = &stream{st: st, codecID: int(b[0] & 0x0f), flags: b[0]}
+		d.video = v
+	}
+	b = b[1:]
+	size--
+	pts := dts
+	switch v.codecID {
+	case videoVP6, videoVP6A:
+		if len(b) == 0 {
+			return nil
+		}
+		v.adjust = b[0]
+		b = b[1:]
+		size--
+	case videoH264, videoMPEG4:
+		if len(b) < 4 {
+			return nil
+		}
+		typ := b[0]
+		cts := int64(int32(uint32(b[1])<<24|uint32(b[2])<<16|uint32(b[3])<<8) >> 8)
+		b = b[4:]
+		size -= 4
+		pts = dts + cts
+		if cts >= 0 && (pts-dts > maxCtsDistance || dts-pts > maxCtsDistance) {
+			dts, pts = container.NoPTS, container.NoPTS
+		}
+		if typ == 0 {
+			if !v.hasExtra {
+				v.extra, v.hasExtra = b, true
+			}
+			return nil
+		}
+	}
+	if size <= 0 {
+		return nil
+	}
+	if v.started {
+		v.dts = append(v.dts, dts)
+		return nil
+	}
+	v.started = true
+	v.st.StartPTS = pts
+	v.first = b
+	v.dts = append(v.dts, dts)
+	return nil
+}
+
+// Kinds of script data, as flv_read_metabody tells them apart.
+const (
+	scriptMeta = iota
+	scriptFailed
+	scriptText // onTextData, onCaption: text packets
+	scriptUnknown
+)
+
+// scriptTag handles a script data tag: onMetaData (and onCuePoint) are
+// parsed into the format's metadata; one with a timestamp other than 0 is
+// also a packet of a text stream, as flvdec.c makes it.
+func (d *demuxer) scriptTag(off, size, dts int64) error {
+	if size <= 13+1+4 {
+		return nil
+	}
+	b, err := d.readBody(off, size, "script data")
+	if err != nil {
+		return err
+	}
+	kind := d.metabody(b)
+	if kind == scriptMeta && dts == 0 || kind == scriptFailed || kind == scriptUnknown {
+		return nil
+	}
+	if d.text == nil {
+		st, err := d.newStream(container.Subtitle, off)
+		if err != nil {
+			return err
+		}
+		st.CodecName = "text"
+		st.StartPTS = dts
+		d.text = st
+	}
+	return nil
+}
+
+// metabody parses the name and value of a script tag (flv_read_metabody).
+func (d *demuxer) metabody(b []byte) int {
+	r := amfReader{b: b, meta: &d.meta}
+	if t, ok := r.u8(); !ok || t != amfString {
+		return scriptUnknown
+	}
+	n, ok := r.str(32)
+	if !ok {
+		return scriptUnknown
+	}
+	switch n {
+	case "onTextData", "onCaption":
+		return scriptText
+	case "onCaptionInfo":
+		return scriptUnknown
+	case "onMetaData", "onCuePoint":
+	default:
+		return scriptUnknown
+	}
+	ok = r.value(n, true, 0)
+	if d.video != nil && d.meta.hasFramerate {
+		// A stream made before the metadata takes its frame rate now.
+		d.video.st.AvgFrameRate = d.meta.framerate
+	}
+	if !ok {
+		return scriptFailed
+	}
+	return scriptMeta
+}
+
+// finish describes the streams from what the walk found, as FFmpeg's
+// decoders do when avformat_find_stream_info opens them.
+func (d *demuxer) finish() {
+	d.info.Format.Tags = d.meta.tags
+	if a := d.audio; a != nil {
+		d.describeAudio(a)
+	}
+	if v := d.video; v != nil {
+		d.describeVideo(v)
+	}
+	if d.meta.datastream && d.text == nil {
+		if st, err := d.newStream(container.Subtitle, 0); err == nil {
+			st.CodecName = "text"
+		}
+	}
+}
+
+func (d *demuxer) describeAudio(a *stream) {
+	st := a.st
+	flags := a.flags
+	st.Channels = 1
+	if flags&1 != 0 {
+		st.Channels = 2
+	}
+	st.SampleRate = 44100 << ((flags >> 2) & 3) >> 3
+	bits8 := flags&2 == 0
+	switch a.codecID {
+	case audioPCM, audioPCMLE:
+		st.CodecName = "pcm_s16le"
+		if bits8 {
+			st.CodecName = "pcm_u8"
+		}
+	case audioADPCM:
+		st.CodecName = "adpcm_swf"
+	case audioMP3:
+		st.CodecName = "mp3"
+	case audioNelly16k:
+		st.CodecName, st.SampleRate = "nellymoser", 16000
+	case audioNelly8k:
+		st.CodecName, st.SampleRate = "nellymoser", 8000
+	case audioNelly:
+		st.CodecName = "nellymoser"
+	case audioALaw:
+		st.CodecName, st.SampleRate = "pcm_alaw", 8000
+	case audioMuLaw:
+		st.CodecName, st.SampleRate = "pcm_mulaw", 8000
+	case audioAAC:
+		st.CodecName = "aac"
+	case audioSpeex:
+		st.CodecName, st.SampleRate = "speex", 16000
+	default:
+		st.CodecTag = uint32(a.codecID)
+	}
+	st.ChannelLayout = "mono"
+	if st.Channels == 2 {
+		st.ChannelLayout = "stereo"
+	}
+	switch st.CodecName {
+	case "aac":
+		if a.hasExtra {
+			extra := a.extra
+			if enc, ok := d.meta.tags.Get("Encoder"); ok && enc == "Omnia A/XE" && len(extra) > 2 {
+				extra = extra[:2] // flvdec.c's workaround for that encoder
+			}
+			st.ExtradataSize = len(extra)
+			if c, err := aac.ParseAudioSpecificConfig(extra); err == nil {
+				st.SampleRate = c.OutputSampleRate()
+				st.Channels = c.OutputChannels()
+				st.ChannelLayout = c.Layout()
+				st.Profile = c.Profile()
+			}
+		}
+	case "mp3":
+		// The mpegaudio parser and decoder take the first frame's
+		// header, its layer naming the codec.
+		if h, err := mpegaudio.DecodeBytes(a.first); err == nil {
+			st.CodecName = h.CodecName()
+			st.SampleRate, st.Channels = h.SampleRate, h.Channels
+			st.ChannelLayout = h.ChannelLayout()
+			st.BitRate = int64(h.BitRate)
+		}
+	case "speex":
+		// The decoder, opened without a header, leaves the layout
+		// unspecified.
+		st.ChannelLayout = ""
+	}
+	st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
+	if st.BitRate == 0 {
+		// avcodec_open2's get_bit_rate for the codecs of fixed width.
+		if bps := codec.BitsPerSample(st.CodecName); bps > 0 {
+			st.BitRate = int64(st.SampleRate) * int64(st.Channels) * int64(bps)
+		}
+	}
+}
+
+func (d *demuxer) describeVideo(v *stream) {
+	st := v.st
+	switch v.codecID {
+	case videoH263:
+		st.CodecName = "flv1"
+		describeFLV1(st, v.first)
+	case videoRealH263:
+		st.CodecName = "h263"
+		if p, _ := h263.ParsePictureHeader(v.first); p != nil {
+			p.Fill(st)
+		}
+	case videoScreen:
+		st.CodecName = "flashsv"
+		describeFlashSV(st, v.first)
+	case videoScreen2:
+		st.CodecName = "flashsv2"
+		describeFlashSV(st, v.first)
+	case videoVP6:
+		st.CodecName = "vp6f"
+		st.ExtradataSize = 1
+		describeVP6(st, v.first, v.adjust, false)
+	case videoVP6A:
+		st.CodecName = "vp6a"
+		st.ExtradataSize = 1
+		describeVP6(st, v.first, v.adjust, true)
+	case videoH264:
+		st.CodecName = "h264"
+		if v.hasExtra {
+			st.ExtradataSize = len(v.extra)
+			p, _ := h264.ParseExtradata(v.extra)
+			p.Fill(st)
+		}
+	case videoMPEG4:
+		st.CodecName = "mpeg4"
+		b := v.extra
+		if v.hasExtra {
+			st.ExtradataSize = len(b)
+		} else {
+			b = v.first
+		}
+		if c, _ := mpeg4.Parse(b); c != nil {
+			c.Fill(st)
+		}
+	default:
+		st.CodecTag = uint32(v.codecID)
+	}
+	d.frameRates(v)
+}
+
+// frameRates sets r_frame_rate from the decode timestamps of the first
+// packets (ff_rfps_calculate) and, when the metadata gave no frame rate,
+// avg_frame_rate from their span, rounded to a standard rate within 1%
+// as avformat_find_stream_info does.
+func (d *demuxer) frameRates(v *stream) {
+	st := v.st
+	var ts []int64
+	for _, t := range v.dts {
+		if t != container.NoPTS {
+			ts = append(ts, t)
+		}
+	}
+	if len(ts) < 2 {
+		return
+	}
+	deltas := make([]int64, len(ts)-1)
+	for i := range deltas {
+		deltas[i] = ts[i+1] - ts[i]
+	}
+	if r, _, ok := rfps.Guess(deltas, ts[0], st.TimeBase, 0); ok {
+		st.RFrameRate = r
+	}
+	if st.AvgFrameRate.Valid() {
+		return
+	}
+	span := ts[len(ts)-1] - ts[0]
+	if span <= 0 {
+		return
+	}
+	avg := container.Rational{Num: int64(len(ts)-1) * 1000, Den: span}.Reduce(60000)
+	best, bestErr := int64(0), 0.01
+	for j := 0; j < rfps.MaxStdTimebases; j++ {
+		std := float64(rfps.StdFramerate(j)) / (12 * 1001)
+		if e := math.Abs(avg.Float()/std - 1); e < bestErr {
+			best, bestErr = rfps.StdFramerate(j), e
+		}
+	}
+	if best != 0 {
+		avg = container.Rational{Num: best, Den: 12 * 1001}.Reduce(math.MaxInt32)
+	}
+	st.AvgFrameRate = avg
+	if !st.RFrameRate.Valid() {
+		st.RFrameRate = avg
+	}
+}
+
+// duration sets the format's duration: the metadata's, or, when it gives
+// none (or 0), the timestamp of the last tag, which flvdec.c finds through
+// the PreviousTagSize at the end of the file, stepping back over tags of
+// timestamp 0.
+func (d *demuxer) duration() {
+	if m := d.meta; m.hasDuration {
+		us := m.duration * 1e6
+		if us != 0 && !math.IsNaN(us) && math.Abs(us) < 1<<62 {
+			d.info.Format.Duration = int64(us)
+			return
+		}
+	}
+	if d.audio == nil && d.video == nil && d.text == nil {
+		return // no packet: flv_read_packet never looked
+	}
+	fsize := d.src.Size()
+	for step := 0; step < maxTailSteps && fsize >= 4; step++ {
+		var b [4]byte
+		if container.ReadFull(d.src, b[:], fsize-4, d.name, "last tag size") != nil {
+			return
+		}
+		psize := int64(int32(binary.BigEndian.Uint32(b[:])))
+		if psize <= 0 || psize >= fsize || fsize-3-psize < 0 {
+			return
+		}
+		var h [7]byte
+		if container.ReadFull(d.src, h[:], fsize-3-psize, d.name, "last tag") != nil {
+			return
+		}
+		if psize != (int64(h[0])<<16|int64(h[1])<<8|int64(h[2]))+11 {
+			return
+		}
+		ts := int64(uint32(h[3])<<16 | uint32(h[4])<<8 | uint32(h[5]) | uint32(h[6])<<24)
+		if ts != 0 {
+			d.info.Format.Duration = ts * 1000
+			return
+		}
+		if fsize < 8 || fsize-8 < psize {
+			return
+		}
+		fsize -= psize + 4
+	}
+}
