@@ -204,6 +204,46 @@ gen raw_av1.obu "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k -f obu
 gen ivf_vp8.ivf "${V[@]}" -c:v libvpx -deadline realtime -b:v 100k
 gen ivf_vp9.ivf "${V[@]}" -c:v libvpx-vp9 -deadline realtime -b:v 100k
 gen ivf_av1.ivf "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k
+# FLV: the codecs ffmpeg 5.1 muxes into FLV without -strict (no HEVC, no
+# VP6 encoder), a few frames each.
+FV=(-f lavfi -i "testsrc=size=64x48:rate=25")
+FA=(-f lavfi -i "sine=frequency=440:sample_rate=22050:duration=0.2")
+FO=(-frames:v 4 -threads 1 -pix_fmt yuv420p)
+gen flv_flv1_mp3.flv "${FV[@]}" "${FA[@]}" "${FO[@]}" -c:v flv1 -c:a libmp3lame -b:a 32k
+gen flv_h264_aac.flv "${FV[@]}" "${FA[@]}" "${FO[@]}" -c:v libx264 -preset medium -bf 2 -c:a aac -b:a 32k -metadata title="Test title"
+gen flv_flashsv.flv "${FV[@]}" "${FO[@]}" -c:v flashsv
+gen flv_flashsv2.flv "${FV[@]}" "${FO[@]}" -c:v flashsv2
+gen flv_speex.flv "${FA[@]}" -ar 16000 -c:a libspeex
+gen flv_pcm_s16le.flv "${FA[@]}" -c:a pcm_s16le
+gen flv_pcm_u8.flv "${FA[@]}" -c:a pcm_u8
+gen flv_nellymoser.flv "${FA[@]}" -c:a nellymoser
+gen flv_adpcm_swf.flv "${FA[@]}" -c:a adpcm_swf
+gen flv_alaw.flv "${FA[@]}" -ar 8000 -c:a pcm_alaw
+# No duration in the metadata: ffprobe takes the last tag's timestamp,
+# found through the PreviousTagSize at the end. The onMetaData of an FLV
+# made here is replaced by one with strings, a boolean, a date, a nested
+# object and a strict array (each a format tag or skipped as flvdec.c does).
+gen "$tmp/meta.flv" "${FV[@]}" "${FA[@]}" "${FO[@]}" -c:v flv1 -c:a libmp3lame -b:a 32k
+python3 - "$tmp/meta.flv" flv_no_duration.flv <<'PY'
+import struct, sys
+src = open(sys.argv[1], "rb").read()
+def s(k):
+    k = k.encode()
+    return struct.pack(">H", len(k)) + k
+body = b"\x02" + s("onMetaData") + b"\x08" + struct.pack(">I", 6)
+body += s("encoder") + b"\x02" + s("mediaprobe")
+body += s("hasVideo") + b"\x01\x01"
+body += s("lasttimestamp") + b"\x00" + struct.pack(">d", 2.5)
+body += s("creationdate") + b"\x0b" + struct.pack(">dh", 0.0, 0)
+body += s("nested") + b"\x03" + s("inner") + b"\x00" + struct.pack(">d", 7.0) + b"\x00\x00\x09"
+body += s("list") + b"\x0a" + struct.pack(">I", 2) + b"\x00" + struct.pack(">d", 1.0) + b"\x05"
+body += b"\x00\x00\x09"
+p = struct.unpack(">I", src[5:9])[0] + 4
+size = int.from_bytes(src[p + 1:p + 4], "big")
+tag = bytes([18]) + len(body).to_bytes(3, "big") + b"\0" * 7 + body + struct.pack(">I", len(body) + 11)
+open(sys.argv[2], "wb").write(src[:p] + tag + src[p + 11 + size + 4:])
+PY
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

@@ -3,8 +3,10 @@ package flv
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"math"
 	"strconv"
+	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -32,11 +34,11 @@ const (
 // into: a string (or an object key) of this length or more fails the parse.
 const maxStringLen = 1024
 
-// maxDepth bounds the nesting of objects and arrays. FFmpeg 5.1 recurses
-// without a limit (bounded only by its stack); no writer nests metadata
-// more than a few levels, and a file that does fails here, which costs
-// the tags after it and nothing else.
-const maxDepth = 64
+// maxDepth is the deepest nesting of a value FFmpeg 5.1 parses (the
+// members of the top-level array are at depth 1): a value deeper fails
+// the whole parse (checked against ffprobe 5.1 with nested objects). It
+// also bounds the recursion here.
+const maxDepth = 16
 
 // metadata is what the onMetaData object tells: the format tags, in the
 // order av_dict_set leaves them, and the values flvdec.c consumes
@@ -197,9 +199,14 @@ func (r *amfReader) value(key string, hasKey bool, depth int) bool {
 			}
 		}
 	case amfDate:
-		if !r.skip(8 + 2) { // milliseconds (double), time zone (int16)
+		// Milliseconds since 1970 (a double), then a time zone (int16)
+		// that FFmpeg ignores.
+		if r.left() < 8+2 {
+			r.pos = len(r.b)
 			return false
 		}
+		num = math.Float64frombits(binary.BigEndian.Uint64(r.b[r.pos:]))
+		r.pos += 8 + 2
 	default:
 		// Movie clip, reference, long string, XML, typed object, AMF3:
 		// FFmpeg cannot skip them.
@@ -245,7 +252,30 @@ func (m *metadata) set(key string, t byte, num float64, sval string, depth int) 
 		m.tags.Set(key, formatNumber(num))
 	case amfString:
 		m.tags.Set(key, sval)
+	case amfDate:
+		if v, ok := formatDate(num); ok {
+			m.tags.Set(key, v)
+		}
 	}
+}
+
+// formatDate prints an AMF date (milliseconds since 1970, UTC) as
+// avpriv_dict_set_timestamp does with its microseconds:
+// "2006-01-02T15:04:05.000000Z". ok is false where that fails (a time
+// gmtime cannot represent) or the C conversion to an integer is undefined.
+func formatDate(ms float64) (string, bool) {
+	// FFmpeg keeps whole milliseconds, and no time whose microseconds
+	// overflow 64 bits (checked against ffprobe 5.1: 9.2e15 ms prints,
+	// 1e16 does not).
+	if math.IsNaN(ms) || ms*1000 >= 1<<63 || ms*1000 < -(1<<63) {
+		return "", false
+	}
+	t := int64(ms) * 1000
+	sec := t / 1000000
+	tm := time.Unix(sec, 0).UTC()
+	// glibc's %Y does not pad the year.
+	return fmt.Sprintf("%d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.Year(), int(tm.Month()), tm.Day(),
+		tm.Hour(), tm.Minute(), tm.Second(), t%1000000), true
 }
 
 // dataRate is num kbit/s (FLV's kilo is 1024) in bit/s, accepted as
