@@ -211,6 +211,9 @@ FA=(-f lavfi -i "sine=frequency=440:sample_rate=22050:duration=0.2")
 FO=(-frames:v 4 -threads 1 -pix_fmt yuv420p)
 gen flv_flv1_mp3.flv "${FV[@]}" "${FA[@]}" "${FO[@]}" -c:v flv1 -c:a libmp3lame -b:a 32k
 gen flv_h264_aac.flv "${FV[@]}" "${FA[@]}" "${FO[@]}" -c:v libx264 -preset medium -bf 2 -c:a aac -b:a 32k -metadata title="Test title"
+# 30000/1001 fps: the metadata's 29.97 becomes avg_frame_rate 989/33 (av_d2q
+# to 1000), the timestamps r_frame_rate 30000/1001.
+gen flv_flv1_ntsc.flv -f lavfi -i "testsrc=size=32x32:rate=30000/1001" -frames:v 30 -threads 1 -c:v flv1
 gen flv_flashsv.flv "${FV[@]}" "${FO[@]}" -c:v flashsv
 gen flv_flashsv2.flv "${FV[@]}" "${FO[@]}" -c:v flashsv2
 gen flv_speex.flv "${FA[@]}" -ar 16000 -c:a libspeex

@@ -139,9 +139,11 @@ const (
 	// maxWalk is how far the walk goes on looking for a stream the
 	// header announces and no tag has shown yet.
 	maxWalk = 1 << 20
-	// maxBody is how much of a configuration tag or first packet is
-	// read: a sequence header or the headers of a first frame.
-	maxBody = 64 << 10
+	// maxBody is how much of a configuration tag (an AVC sequence
+	// header, an AudioSpecificConfig) is read, and maxFirst how much of a
+	// first packet: the headers of a first frame.
+	maxBody  = 64 << 10
+	maxFirst = 4 << 10
 	// rfpsPackets is how many video packets avformat_find_stream_info
 	// reads for the frame rate of a stream in milliseconds (its
 	// fps_analyze_framecount of 20, doubled for a coarse time base), and
@@ -260,10 +262,10 @@ func (d *demuxer) haveAll(expect byte) bool {
 	return !d.missing(expect) && (d.video == nil || len(d.video.dts) >= rfpsPackets)
 }
 
-// readBody reads at most maxBody bytes of a tag body, no further than the
-// file goes.
-func (d *demuxer) readBody(off, n int64, what string) ([]byte, error) {
-	n = min(n, maxBody, d.src.Size()-off)
+// readBody reads at most limit bytes of a tag body of n bytes, no further
+// than the file goes.
+func (d *demuxer) readBody(off, n, limit int64, what string) ([]byte, error) {
+	n = min(n, limit, d.src.Size()-off)
 	if n <= 0 {
 		return nil, nil
 	}
@@ -285,9 +287,15 @@ func (d *demuxer) audioTag(off, size, dts int64) error {
 	if a != nil && a.started {
 		return nil // nothing more to learn from it
 	}
-	b, err := d.readBody(off, size, "audio tag")
+	b, err := d.readBody(off, size, maxFirst, "audio tag")
 	if err != nil || len(b) == 0 {
 		return err
+	}
+	if b[0]>>4 == audioAAC && len(b) > 1 && b[1] == 0 && int64(len(b)) < size {
+		// A configuration longer than a first packet's headers.
+		if b, err = d.readBody(off, size, maxBody, "audio tag"); err != nil {
+			return err
+		}
 	}
 	if a == nil {
 		st, err := d.newStream(container.Audio, off)
@@ -334,9 +342,14 @@ func (d *demuxer) videoTag(off, size, dts int64) error {
 	if v != nil && v.started {
 		need = min(size, 5) // the flags and the AVC packet header
 	}
-	b, err := d.readBody(off, need, "video tag")
+	b, err := d.readBody(off, need, maxFirst, "video tag")
 	if err != nil || len(b) == 0 {
 		return err
+	}
+	if id := b[0] & 0x0f; (v == nil || !v.hasExtra) && (id == videoH264 || id == videoMPEG4) && len(b) > 1 && b[1] == 0 && int64(len(b)) < size {
+		if b, err = d.readBody(off, size, maxBody, "video tag"); err != nil {
+			return err
+		}
 	}
 	if b[0]&0xf0 == videoInfoFrame {
 		return nil
@@ -410,7 +423,9 @@ func (d *demuxer) scriptTag(off, size, dts int64) error {
 	if size <= 13+1+4 {
 		return nil
 	}
-	b, err := d.readBody(off, size, "script data")
+	// The whole tag, however large its keyframe index: at most 16 MiB,
+	// and no more than the file holds.
+	b, err := d.readBody(off, size, size, "script data")
 	if err != nil {
 		return err
 	}
