@@ -1,0 +1,209 @@
+package flv
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
+)
+
+func testdata(t testing.TB, name string) []byte {
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", name))
+	require.NoError(t, err)
+	return b
+}
+
+// fileHeader is an FLV header with the given stream flags, then
+// PreviousTagSize0.
+func fileHeader(flags byte) []byte {
+	return []byte{'F', 'L', 'V', 1, flags, 0, 0, 0, 9, 0, 0, 0, 0}
+}
+
+// tag is one FLV tag and its PreviousTagSize.
+func tag(typ byte, ts uint32, body []byte) []byte {
+	n := len(body)
+	return hostile.Cat([]byte{typ, byte(n >> 16), byte(n >> 8), byte(n), byte(ts >> 16), byte(ts >> 8), byte(ts), byte(ts >> 24), 0, 0, 0},
+		body, hostile.BE32(uint32(n+11)))
+}
+
+func script(value []byte) []byte { return tag(tagScript, 0, hostile.Cat(amfStrV("onMetaData"), value)) }
+
+// countingSource counts the bytes read through it.
+type countingSource struct {
+	container.BytesSource
+	reads, bytes int64
+}
+
+func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
+	c.reads++
+	c.bytes += int64(len(p))
+	return c.BytesSource.ReadAt(p, off)
+}
+
+func read(t testing.TB, b []byte) (*container.Info, *countingSource, error) {
+	src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 32 << 20}}
+	info, err := Demuxer().Read(src, 0, container.Options{})
+	return info, src, err
+}
+
+func TestProbe(t *testing.T) {
+	b := testdata(t, "flv_h264_aac.flv")
+	assert.Equal(t, 100, probe(b[:2048], false))
+	assert.Equal(t, 0, probe(b[:2048], true))
+	assert.Equal(t, 0, probe(b[:9+100], false)) // the first tag must lie 100 bytes inside
+	assert.Equal(t, 100, probe(b[:9+101], false))
+	bad := append([]byte(nil), b[:2048]...)
+	bad[3] = 5 // version
+	assert.Equal(t, 0, probe(bad, false))
+	live := append([]byte(nil), b[:2048]...)
+	copy(live[9+40:], "NGINX RTMP")
+	assert.Equal(t, 0, probe(live, false))
+	assert.Equal(t, 100, probe(live, true))
+	assert.Equal(t, 0, probe(nil, false))
+}
+
+// TestRead: a hand-built file: the metadata before the streams, an AAC
+// configuration, a Sorenson H.263 key frame, timestamps for the frame
+// rate.
+func TestRead(t *testing.T) {
+	asc := []byte{0x12, 0x10} // AAC LC, 44.1 kHz, stereo
+	flv1 := []byte{0x00, 0x00, 0x84, 0x00, 0x80, 0xa0, 0x00, 0x78, 0x00, 0x00} // PSC, version 1, TR 0, size code 1, 320x240 in 16 bits
+	b := hostile.Cat(fileHeader(5),
+		script(ecma("duration", amfNum(1.5), "videodatarate", amfNum(100), "framerate", amfNum(25), "encoder", amfStrV("x"))),
+		tag(tagAudio, 0, hostile.Cat([]byte{0xaf, 0}, asc)),
+		tag(tagVideo, 0, hostile.Cat([]byte{0x12}, flv1)),
+		tag(tagAudio, 23, []byte{0xaf, 1, 0x21}),
+	)
+	for i := 1; i < 30; i++ {
+		b = hostile.Cat(b, tag(tagVideo, uint32(40*i), []byte{0x22, 0, 0}))
+	}
+	info, _, err := read(t, b)
+	require.NoError(t, err)
+	require.Len(t, info.Streams, 2)
+	a, v := info.Streams[0], info.Streams[1]
+	assert.Equal(t, "aac", a.CodecName)
+	assert.Equal(t, 44100, a.SampleRate)
+	assert.Equal(t, "stereo", a.ChannelLayout)
+	assert.Equal(t, "LC", a.Profile)
+	assert.Equal(t, 2, a.ExtradataSize)
+	assert.Equal(t, int64(23), a.StartPTS)
+	assert.Equal(t, "flv1", v.CodecName)
+	assert.Equal(t, 320, v.Width)
+	assert.Equal(t, 240, v.Height)
+	assert.Equal(t, int64(102400), v.BitRate)
+	assert.Equal(t, container.Rational{Num: 25, Den: 1}, v.AvgFrameRate)
+	assert.Equal(t, container.Rational{Num: 25, Den: 1}, v.RFrameRate)
+	assert.Equal(t, int64(1500000), info.Format.Duration)
+	assert.Equal(t, []string{"encoder=x"}, tagList(info.Format.Tags))
+}
+
+// TestDurationFromTail: no duration in the metadata: the last tag's
+// timestamp, stepping back over a last tag of timestamp 0.
+func TestDurationFromTail(t *testing.T) {
+	b := hostile.Cat(fileHeader(4), tag(tagAudio, 0, []byte{0x2e, 1}), tag(tagAudio, 1234, []byte{0x2e, 2}), tag(tagScript, 0, []byte{1}))
+	info, _, err := read(t, b)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1234000), info.Format.Duration)
+	// A PreviousTagSize that does not match: no duration.
+	b[len(b)-1]++
+	info, _, err = read(t, b)
+	require.NoError(t, err)
+	assert.Equal(t, container.NoPTS, info.Format.Duration)
+}
+
+// TestHostileKeyframes: an onMetaData whose keyframes arrays claim 10^9
+// entries: the parse walks the bytes present, allocates nothing per
+// claimed entry, and costs what the same file with true counts does.
+func TestHostileKeyframes(t *testing.T) {
+	build := func(n uint32) []byte {
+		elems := make([][]byte, 100)
+		for i := range elems {
+			elems[i] = amfNum(float64(i))
+		}
+		return hostile.Cat(fileHeader(4), script(ecma("duration", amfNum(2),
+			"keyframes", object("times", strict(n, elems...), "filepositions", strict(n, elems...)),
+			"encoder", amfStrV("e"))), tag(tagAudio, 0, []byte{0x2e, 1, 2}))
+	}
+	good, srcGood, err := read(t, build(100))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"encoder=e"}, tagList(good.Format.Tags))
+	begin := time.Now()
+	info, src, err := read(t, build(1e9))
+	require.NoError(t, err)
+	assert.Less(t, time.Since(begin), hostile.HangBound)
+	assert.Equal(t, int64(2000000), info.Format.Duration)
+	assert.Equal(t, srcGood.bytes, src.bytes)
+	assert.Equal(t, srcGood.Budget().Used().Allocated, src.Budget().Used().Allocated)
+	assert.Len(t, info.Streams, 1)
+}
+
+// TestHostileDeepNesting: objects nested 10^5 deep fail the metadata at
+// depth 17 without recursing further; the streams are still read.
+func TestHostileDeepNesting(t *testing.T) {
+	const n = 100000
+	open := bytes.Repeat(hostile.Cat(amfStr("o"), []byte{amfObject}), n)
+	closing := bytes.Repeat([]byte{0, 0, amfObjectEnd}, n)
+	value := hostile.Cat([]byte{amfMixedArray, 0, 0, 0, 1}, amfStr("a"), amfStrV("x"), open, closing, []byte{0, 0, amfObjectEnd})
+	b := hostile.Cat(fileHeader(4), script(value), tag(tagAudio, 0, []byte{0x2e, 1}))
+	begin := time.Now()
+	info, _, err := read(t, b)
+	require.NoError(t, err)
+	assert.Less(t, time.Since(begin), hostile.HangBound)
+	assert.Equal(t, []string{"a=x"}, tagList(info.Format.Tags))
+	assert.Len(t, info.Streams, 1)
+}
+
+// TestHostileTagSize: tags claiming 2^24-1 bytes beyond the end of the
+// file: only the bytes present are read, once.
+func TestHostileTagSize(t *testing.T) {
+	for _, typ := range []byte{tagScript, tagAudio, tagVideo} {
+		body := hostile.Cat(amfStrV("onMetaData"), ecma("a", amfStrV("x")))
+		if typ != tagScript {
+			body = []byte{0x17, 0, 0, 0, 0, 1, 2, 3}
+		}
+		b := hostile.Cat(fileHeader(5), []byte{typ, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0}, body)
+		info, src, err := read(t, b)
+		if err != nil {
+			assert.True(t, errors.Is(err, container.ErrTruncated), "%v", err)
+		}
+		require.NotNil(t, info)
+		assert.LessOrEqual(t, src.bytes, 4*int64(len(b)), "type %d", typ)
+		assert.LessOrEqual(t, src.Budget().Used().Allocated, int64(len(b)), "type %d", typ)
+	}
+}
+
+// TestHostileTailLoop: a file of many tags of timestamp 0 and no
+// duration: the steps back from the end are bounded.
+func TestHostileTailLoop(t *testing.T) {
+	b := hostile.Cat(fileHeader(4), bytes.Repeat(tag(tagAudio, 0, []byte{0x2e, 1}), 100000))
+	begin := time.Now()
+	info, src, err := read(t, b)
+	require.NoError(t, err)
+	assert.Less(t, time.Since(begin), hostile.HangBound)
+	assert.Equal(t, container.NoPTS, info.Format.Duration)
+	// The walk reads the tag headers of the first 64 KiB, the tail two
+	// small reads a step.
+	assert.Less(t, src.bytes, int64(headWindow+2*maxTailSteps*11))
+}
+
+// TestReadTestdata: the FLV test files read with few reads through a
+// buffered source (the probe's, here one read per call).
+func TestReadTestdata(t *testing.T) {
+	names, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "flv_*.flv"))
+	require.NotEmpty(t, names)
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		require.NoError(t, err)
+		info, _, err := read(t, b)
+		require.NoError(t, err, n)
+		assert.NotEmpty(t, info.Streams, n)
+	}
+}
