@@ -74,7 +74,7 @@ func TestProbe(t *testing.T) {
 // configuration, a Sorenson H.263 key frame, timestamps for the frame
 // rate.
 func TestRead(t *testing.T) {
-	asc := []byte{0x12, 0x10} // AAC LC, 44.1 kHz, stereo
+	asc := []byte{0x12, 0x10}                                                  // AAC LC, 44.1 kHz, stereo
 	flv1 := []byte{0x00, 0x00, 0x84, 0x00, 0x80, 0xa0, 0x00, 0x78, 0x00, 0x00} // PSC, version 1, TR 0, size code 1, 320x240 in 16 bits
 	b := hostile.Cat(fileHeader(5),
 		script(ecma("duration", amfNum(1.5), "videodatarate", amfNum(100), "framerate", amfNum(25), "encoder", amfStrV("x"))),
