@@ -246,6 +246,14 @@ size = int.from_bytes(src[p + 1:p + 4], "big")
 tag = bytes([18]) + len(body).to_bytes(3, "big") + b"\0" * 7 + body + struct.pack(">I", len(body) + 11)
 open(sys.argv[2], "wb").write(src[:p] + tag + src[p + 11 + size + 4:])
 PY
+# "NGINX RTMP" 40 bytes past the header makes it live_flv (it also breaks
+# the metadata, whose duration is then the last tag's timestamp).
+python3 - flv_h264_aac.flv flv_live.flv <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+b[9 + 40:9 + 50] = b"NGINX RTMP"
+open(sys.argv[2], "wb").write(b)
+PY
 
 # ffprobe goldens
 for f in *; do
