@@ -165,6 +165,9 @@ type stream struct {
 	adjust   byte   // VP6: the size adjustment byte
 	started  bool   // a packet was seen
 	dts      []int64
+	// codecRate is the frame rate the codec's headers give (an H.264
+	// SPS's timing), 0/0 if none.
+	codecRate container.Rational
 }
 
 type demuxer struct {
@@ -574,7 +577,7 @@ func (d *demuxer) describeVideo(v *stream) {
 	st := v.st
 	switch v.codecID {
 	case videoH263:
-		st.CodecName = "flv1"
+		st.CodecName, st.PixFmt = "flv1", "yuv420p"
 		describeFLV1(st, v.first)
 	case videoRealH263:
 		st.CodecName = "h263"
@@ -582,25 +585,30 @@ func (d *demuxer) describeVideo(v *stream) {
 			p.Fill(st)
 		}
 	case videoScreen:
-		st.CodecName = "flashsv"
+		st.CodecName, st.PixFmt = "flashsv", "bgr24"
 		describeFlashSV(st, v.first)
 	case videoScreen2:
-		st.CodecName = "flashsv2"
+		st.CodecName, st.PixFmt = "flashsv2", "bgr24"
 		describeFlashSV(st, v.first)
 	case videoVP6:
-		st.CodecName = "vp6f"
+		st.CodecName, st.PixFmt = "vp6f", "yuv420p"
 		st.ExtradataSize = 1
-		describeVP6(st, v.first, v.adjust, false)
+		describeVP6(st, v.first, v.adjust)
 	case videoVP6A:
-		st.CodecName = "vp6a"
+		st.CodecName, st.PixFmt = "vp6a", "yuva420p"
 		st.ExtradataSize = 1
-		describeVP6(st, v.first, v.adjust, true)
+		describeVP6(st, v.first, v.adjust)
 	case videoH264:
 		st.CodecName = "h264"
 		if v.hasExtra {
 			st.ExtradataSize = len(v.extra)
 			p, _ := h264.ParseExtradata(v.extra)
 			p.Fill(st)
+			if sps := p.Active(); sps != nil {
+				if r, ok := sps.FrameRate(); ok {
+					v.codecRate = r
+				}
+			}
 		}
 	case videoMPEG4:
 		st.CodecName = "mpeg4"
@@ -612,6 +620,7 @@ func (d *demuxer) describeVideo(v *stream) {
 		}
 		if c, _ := mpeg4.Parse(b); c != nil {
 			c.Fill(st)
+			v.codecRate = c.FrameRate()
 		}
 	default:
 		st.CodecTag = uint32(v.codecID)
@@ -622,9 +631,23 @@ func (d *demuxer) describeVideo(v *stream) {
 // frameRates sets r_frame_rate from the decode timestamps of the first
 // packets (ff_rfps_calculate) and, when the metadata gave no frame rate,
 // avg_frame_rate from their span, rounded to a standard rate within 1%
-// as avformat_find_stream_info does.
+// as avformat_find_stream_info does. Without two timestamps to go by,
+// r_frame_rate is the codec's frame rate when its headers give one no
+// faster than the time base, else the time base's reciprocal, as
+// avformat_find_stream_info falls back.
 func (d *demuxer) frameRates(v *stream) {
 	st := v.st
+	defer func() {
+		if st.RFrameRate.Valid() {
+			return
+		}
+		tbRate := container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
+		if r := v.codecRate; r.Valid() && r.Float() <= tbRate.Float() {
+			st.RFrameRate = r
+		} else {
+			st.RFrameRate = tbRate
+		}
+	}()
 	var ts []int64
 	for _, t := range v.dts {
 		if t != container.NoPTS {

@@ -10,7 +10,8 @@ import (
 // The picture headers of the video codecs only FLV carries (Sorenson
 // H.263, Flash Screen Video, On2 VP6 as Flash writes it). They live here,
 // not in codec/, because no other container of the probe carries them;
-// each gives the size FFmpeg's decoder sets from the first frame.
+// each gives the size FFmpeg's decoder sets from the first frame. The
+// pixel format is the decoder's, set when it opens (see describeVideo).
 
 // describeFLV1 reads a Sorenson H.263 picture header
 // (libavcodec/flvdec.c ff_flv_decode_picture_header): a 17-bit start code,
@@ -46,7 +47,6 @@ func describeFLV1(st *container.Stream, b []byte) {
 		return // av_image_check_size refuses it
 	}
 	st.Width, st.Height = int(w), int(h)
-	st.PixFmt = "yuv420p"
 }
 
 // describeFlashSV reads the frame header shared by Flash Screen Video 1
@@ -63,7 +63,6 @@ func describeFlashSV(st *container.Stream, b []byte) {
 		return
 	}
 	st.Width, st.Height = w, h
-	st.PixFmt = "bgr24"
 }
 
 // describeVP6 reads the key-frame header of an On2 VP6 frame
@@ -71,8 +70,8 @@ func describeFlashSV(st *container.Stream, b []byte) {
 // columns give the coded size, from which the FLV adjustment byte (adjust:
 // the width's excess in its high nibble, the height's in its low one)
 // takes the visible size, as vp56 does with the one-byte extradata
-// flvdec.c makes. alpha selects vp6a's pixel format.
-func describeVP6(st *container.Stream, b []byte, adjust byte, alpha bool) {
+// flvdec.c makes.
+func describeVP6(st *container.Stream, b []byte, adjust byte) {
 	if len(b) < 2 || b[0]&0x80 != 0 { // not a key frame
 		return
 	}
@@ -92,8 +91,4 @@ func describeVP6(st *container.Stream, b []byte, adjust byte, alpha bool) {
 	}
 	st.Width = 16*cols - int(adjust>>4)
 	st.Height = 16*rows - int(adjust&0x0f)
-	st.PixFmt = "yuv420p"
-	if alpha {
-		st.PixFmt = "yuva420p"
-	}
 }
