@@ -667,11 +667,18 @@ func (d *demuxer) frameRates(v *stream) {
 	if st.AvgFrameRate.Valid() {
 		return
 	}
-	span := ts[len(ts)-1] - ts[0]
+	// The packets' durations, which avformat_find_stream_info sums: for a
+	// codec whose headers give a frame rate, one frame at that rate in
+	// whole milliseconds (rounded down) each; here otherwise the
+	// timestamps' span.
+	frames, span := int64(len(ts)-1), ts[len(ts)-1]-ts[0]
+	if r := v.codecRate; r.Valid() {
+		span = frames * (r.Den * 1000 / r.Num)
+	}
 	if span <= 0 {
 		return
 	}
-	avg := container.Rational{Num: int64(len(ts)-1) * 1000, Den: span}.Reduce(60000)
+	avg := container.Rational{Num: frames * 1000, Den: span}.Reduce(60000)
 	best, bestErr := int64(0), 0.01
 	for j := 0; j < rfps.MaxStdTimebases; j++ {
 		std := float64(rfps.StdFramerate(j)) / (12 * 1001)
