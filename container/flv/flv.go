@@ -134,11 +134,15 @@ const (
 const (
 	// headWindow is how far past the first tag the timestamps of the
 	// video packets are collected for the frame rate: the first block
-	// the probe reads in any case.
+	// the probe reads in any case. Script tags (a metadata tag with a
+	// large keyframe index) do not count.
 	headWindow = 64 << 10
 	// maxWalk is how far the walk goes on looking for a stream the
 	// header announces and no tag has shown yet.
 	maxWalk = 1 << 20
+	// maxTags bounds the tags walked, whatever their sizes: a file of
+	// empty or script tags ends the walk there.
+	maxTags = 20000
 	// maxBody is how much of a configuration tag (an AVC sequence
 	// header, an AudioSpecificConfig) is read, and maxFirst how much of a
 	// first packet: the headers of a first frame.
@@ -214,9 +218,10 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 	first := pos
 	budget := d.src.Budget()
 	var h [tagHeaderSize]byte
-	for pos+tagHeaderSize <= size {
-		walked := pos - first
-		if walked >= maxWalk || walked >= headWindow && d.haveAll(expect) {
+	var scripts int64 // bytes of script tags passed, which the limits do not count
+	for n := 0; pos+tagHeaderSize <= size; n++ {
+		walked := pos - first - scripts
+		if n >= maxTags || walked >= maxWalk || walked >= headWindow && d.haveAll(expect) {
 			return nil
 		}
 		if walked >= headWindow && !d.missing(expect) && d.video != nil {
@@ -243,6 +248,7 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 				err = d.videoTag(body, dsize, dts)
 			case tagScript:
 				err = d.scriptTag(body, dsize, dts)
+				scripts += tagHeaderSize + dsize + 4
 			}
 			if err != nil {
 				return err
