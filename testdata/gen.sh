@@ -246,6 +246,20 @@ size = int.from_bytes(src[p + 1:p + 4], "big")
 tag = bytes([18]) + len(body).to_bytes(3, "big") + b"\0" * 7 + body + struct.pack(">I", len(body) + 11)
 open(sys.argv[2], "wb").write(src[:p] + tag + src[p + 11 + size + 4:])
 PY
+# An onCaption tag after the codec configurations: a text subtitle stream
+# (flv_data_packet), from the first string of its strict array.
+python3 - flv_h264_aac.flv flv_caption.flv <<'PY'
+import struct, sys
+src = open(sys.argv[1], "rb").read()
+def s(k):
+    k = k.encode()
+    return struct.pack(">H", len(k)) + k
+body = b"\x02" + s("onCaption") + b"\x0a" + struct.pack(">I", 2) + b"\x00" + struct.pack(">d", 1) + b"\x02" + s("hello")
+p = struct.unpack(">I", src[5:9])[0] + 4
+p += 11 + int.from_bytes(src[p + 1:p + 4], "big") + 4  # after onMetaData
+tag = bytes([18]) + len(body).to_bytes(3, "big") + (20).to_bytes(3, "big") + b"\0" * 4 + body + struct.pack(">I", len(body) + 11)
+open(sys.argv[2], "wb").write(src[:p] + tag + src[p:])
+PY
 # "NGINX RTMP" 40 bytes past the header makes it live_flv (it also breaks
 # the metadata, whose duration is then the last tag's timestamp).
 python3 - flv_h264_aac.flv flv_live.flv <<'PY'

@@ -52,7 +52,7 @@ type metadata struct {
 	audioRate    int64 // audiodatarate * 1024
 	framerate    container.Rational
 	hasFramerate bool
-	datastream   bool // a "datastream" number: a text subtitle stream
+	datastreams  int // "datastream" numbers: each makes a text subtitle stream
 }
 
 // consumedKeys are the top-level keys flvdec.c takes for itself and never
@@ -233,7 +233,7 @@ func (m *metadata) set(key string, t byte, num float64, sval string, depth int) 
 				m.audioRate = r
 			}
 		case "datastream":
-			m.datastream = true
+			m.datastreams++
 		case "framerate":
 			m.framerate, m.hasFramerate = d2q(num, 1000), true
 		}

@@ -442,16 +442,71 @@ func (d *demuxer) scriptTag(off, size, dts int64) error {
 	if kind == scriptMeta && dts == 0 || kind == scriptFailed || kind == scriptUnknown {
 		return nil
 	}
+	if kind == scriptText && !textPacket(b) {
+		// flv_data_packet fails the read, and with it
+		// avformat_find_stream_info: ffprobe refuses the file.
+		return container.Errorf(d.name, "text data", off, container.ErrMalformed, "a text tag without text")
+	}
 	if d.text == nil {
 		st, err := d.newStream(container.Subtitle, off)
 		if err != nil {
 			return err
 		}
 		st.CodecName = "text"
-		st.StartPTS = dts
 		d.text = st
 	}
+	if d.text.StartPTS == container.NoPTS {
+		d.text.StartPTS = dts
+	}
 	return nil
+}
+
+// textPacket reports whether an onTextData or onCaption tag holds the
+// string flv_data_packet makes a packet of: the first string of a strict
+// array, or the "text" member of an object or ECMA array.
+func textPacket(b []byte) bool {
+	r := amfReader{b: b, meta: &metadata{}}
+	r.u8()
+	if _, ok := r.str(32); !ok {
+		return false
+	}
+	t, ok := r.u8()
+	if !ok {
+		return false
+	}
+	array := t == amfStrictArray
+	switch t {
+	case amfStrictArray, amfMixedArray:
+		if !r.skip(4) {
+			return false
+		}
+	case amfObject:
+	default:
+		return false
+	}
+	for n := 0; n < maxTags; n++ {
+		key := ""
+		if !array {
+			k, ok := r.str(20)
+			if !ok || k == "" {
+				return false
+			}
+			key = k
+		}
+		t, ok := r.u8()
+		if !ok {
+			return false
+		}
+		if t == amfString && (array || key == "text") {
+			// The packet is what av_get_packet reads of that length.
+			return r.left() >= 2
+		}
+		r.pos--
+		if !r.value("", false, 1) {
+			return false
+		}
+	}
+	return false
 }
 
 // metabody parses the name and value of a script tag (flv_read_metabody).
@@ -473,7 +528,19 @@ func (d *demuxer) metabody(b []byte) int {
 	default:
 		return scriptUnknown
 	}
+	before := d.meta.datastreams
 	ok = r.value(n, true, 0)
+	for i := before; i < d.meta.datastreams; i++ {
+		// create_stream for each "datastream" key, as it is parsed.
+		st, err := d.newStream(container.Subtitle, 0)
+		if err != nil {
+			break
+		}
+		st.CodecName = "text"
+		if d.text == nil {
+			d.text = st
+		}
+	}
 	if d.video != nil && d.meta.hasFramerate {
 		// A stream made before the metadata takes its frame rate now.
 		d.video.st.AvgFrameRate = d.meta.framerate
@@ -493,11 +560,6 @@ func (d *demuxer) finish() {
 	}
 	if v := d.video; v != nil {
 		d.describeVideo(v)
-	}
-	if d.meta.datastream && d.text == nil {
-		if st, err := d.newStream(container.Subtitle, 0); err == nil {
-			st.CodecName = "text"
-		}
 	}
 }
 

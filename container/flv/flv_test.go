@@ -207,3 +207,30 @@ func TestReadTestdata(t *testing.T) {
 		assert.NotEmpty(t, info.Streams, n)
 	}
 }
+
+// TestTextTags: onTextData and onCaption make a text stream when they hold
+// text; one without makes flv_data_packet fail, and ffprobe with it.
+func TestTextTags(t *testing.T) {
+	text := func(name string, value []byte) []byte {
+		return tag(tagScript, 20, hostile.Cat(amfStrV(name), value))
+	}
+	audio := tag(tagAudio, 0, []byte{0x2e, 1})
+	b := hostile.Cat(fileHeader(4), text("onCaption", strict(2, amfNum(1), amfStrV("hello"))), audio)
+	info, _, err := read(t, b)
+	require.NoError(t, err)
+	require.Len(t, info.Streams, 2)
+	assert.Equal(t, container.Subtitle, info.Streams[0].Type)
+	assert.Equal(t, "text", info.Streams[0].CodecName)
+	assert.Equal(t, int64(20), info.Streams[0].StartPTS)
+
+	b = hostile.Cat(fileHeader(4), text("onTextData", object("foo", amfNum(1))), audio)
+	_, _, err = read(t, b)
+	assert.ErrorIs(t, err, container.ErrMalformed)
+
+	// A "datastream" key makes a text stream as it is parsed.
+	b = hostile.Cat(fileHeader(4), script(ecma("datastream", amfNum(1))), audio)
+	info, _, err = read(t, b)
+	require.NoError(t, err)
+	require.Len(t, info.Streams, 2)
+	assert.Equal(t, container.Subtitle, info.Streams[0].Type)
+}
