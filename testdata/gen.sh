@@ -260,6 +260,23 @@ p += 11 + int.from_bytes(src[p + 1:p + 4], "big") + 4  # after onMetaData
 tag = bytes([18]) + len(body).to_bytes(3, "big") + (20).to_bytes(3, "big") + b"\0" * 4 + body + struct.pack(">I", len(body) + 11)
 open(sys.argv[2], "wb").write(src[:p] + tag + src[p:])
 PY
+# VP6 (no encoder in ffmpeg): ten frames of a key-frame header (sub-version
+# 6, 15x20 macroblocks) and filler, with the FLV adjustment byte 0x21; for
+# vp6a the alpha plane's offset, the frame, and the same frame as the alpha
+# plane. The decoder's size is 318x239.
+python3 - <<'PY'
+import struct
+def tag(t, ts, body):
+    return bytes([t]) + len(body).to_bytes(3, "big") + ts.to_bytes(3, "big") + b"\0" * 4 + body + struct.pack(">I", len(body) + 11)
+for name, cid in (("vp6f", 4), ("vp6a", 5)):
+    b = b"FLV\x01\x01\0\0\0\x09\0\0\0\0"
+    for i in range(10):
+        frame = bytes([0x00 if i == 0 else 0x80, 6 << 3 | 0x06, 15, 20, 15, 20]) + bytes((j * 7 + i) & 255 for j in range(300))
+        if cid == 5:
+            frame = len(frame).to_bytes(3, "big") + frame + frame
+        b += tag(9, 40 * i, bytes([(0x10 if i == 0 else 0x20) | cid, 0x21]) + frame)
+    open("flv_%s.flv" % name, "wb").write(b)
+PY
 # "NGINX RTMP" 40 bytes past the header makes it live_flv (it also breaks
 # the metadata, whose duration is then the last tag's timestamp).
 python3 - flv_h264_aac.flv flv_live.flv <<'PY'

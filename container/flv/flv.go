@@ -665,7 +665,7 @@ func (d *demuxer) describeVideo(v *stream) {
 	case videoVP6A:
 		st.CodecName, st.PixFmt = "vp6a", "yuva420p"
 		st.ExtradataSize = 1
-		describeVP6(st, v.first, v.adjust)
+		describeVP6A(st, v.first, v.adjust)
 	case videoH264:
 		st.CodecName = "h264"
 		if v.hasExtra {

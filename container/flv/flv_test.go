@@ -234,3 +234,26 @@ func TestTextTags(t *testing.T) {
 	require.Len(t, info.Streams, 2)
 	assert.Equal(t, container.Subtitle, info.Streams[0].Type)
 }
+
+// TestVP6: the key frame header's macroblock counts less the FLV
+// adjustment byte (vp6.c vp6_parse_header); vp6a has the alpha plane's
+// 24-bit offset first.
+func TestVP6(t *testing.T) {
+	// Key frame, quantizer 0, no separated coefficients; sub-version 6
+	// with a filter header (no coefficient offset); 15 rows, 20 columns.
+	frame := []byte{0x00, 6<<3 | 0x06, 15, 20, 15, 20}
+	for _, c := range []struct {
+		id   byte
+		body []byte
+		fmt  string
+	}{{videoVP6, frame, "yuv420p"}, {videoVP6A, hostile.Cat([]byte{0, 0, 9}, frame), "yuva420p"}} {
+		b := hostile.Cat(fileHeader(1), tag(tagVideo, 0, hostile.Cat([]byte{0x10 | c.id, 0x21}, c.body)))
+		info, _, err := read(t, b)
+		require.NoError(t, err)
+		st := info.Streams[0]
+		assert.Equal(t, 320-2, st.Width)
+		assert.Equal(t, 240-1, st.Height)
+		assert.Equal(t, c.fmt, st.PixFmt)
+		assert.Equal(t, 1, st.ExtradataSize)
+	}
+}

@@ -72,23 +72,52 @@ func describeFlashSV(st *container.Stream, b []byte) {
 // takes the visible size, as vp56 does with the one-byte extradata
 // flvdec.c makes.
 func describeVP6(st *container.Stream, b []byte, adjust byte) {
-	if len(b) < 2 || b[0]&0x80 != 0 { // not a key frame
-		return
-	}
-	separated := b[0]&1 != 0
-	if b[1]>>3 > 8 || b[1]&1 != 0 { // unknown sub-version, interlaced
-		return
-	}
-	if separated || b[1]&0x06 == 0 {
-		b = b[2:] // the coefficient offset
-	}
-	if len(b) < 4 {
-		return
-	}
-	rows, cols := int(b[2]), int(b[3])
-	if rows == 0 || cols == 0 {
+	rows, cols, ok := vp6Size(b)
+	if !ok || rows == 0 {
 		return
 	}
 	st.Width = 16*cols - int(adjust>>4)
 	st.Height = 16*rows - int(adjust&0x0f)
+}
+
+// describeVP6A reads a VP6 frame with an alpha plane: a 24-bit offset to
+// the alpha plane's frame, then the colour frame. An alpha key frame of
+// another size makes the decoder give up the size ("Alpha
+// reconfiguration" in vp56.c), which ffprobe prints as 0x0.
+func describeVP6A(st *container.Stream, b []byte, adjust byte) {
+	if len(b) < 3 {
+		return
+	}
+	off := int(b[0])<<16 | int(b[1])<<8 | int(b[2])
+	b = b[3:]
+	describeVP6(st, b, adjust)
+	if st.Width == 0 || off > len(b) {
+		return
+	}
+	if rows, cols, ok := vp6Size(b[off:]); ok && rows != 0 && (16*cols-int(adjust>>4) != st.Width || 16*rows-int(adjust&0x0f) != st.Height) {
+		st.Width, st.Height = 0, 0
+	}
+}
+
+// vp6Size returns the macroblock rows and columns of a VP6 key frame
+// header; rows is 0 for an inter frame, and ok false for a header the
+// decoder refuses.
+func vp6Size(b []byte) (rows, cols int, ok bool) {
+	if len(b) < 2 {
+		return 0, 0, false
+	}
+	if b[0]&0x80 != 0 {
+		return 0, 0, true // an inter frame: no size
+	}
+	separated := b[0]&1 != 0
+	if b[1]>>3 > 8 || b[1]&1 != 0 { // unknown sub-version, interlaced
+		return 0, 0, false
+	}
+	if separated || b[1]&0x06 == 0 {
+		b = b[2:] // the coefficient offset
+	}
+	if len(b) < 4 || b[2] == 0 || b[3] == 0 {
+		return 0, 0, false
+	}
+	return int(b[2]), int(b[3]), true
 }
