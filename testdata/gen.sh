@@ -277,6 +277,15 @@ for name, cid in (("vp6f", 4), ("vp6a", 5)):
         b += tag(9, 40 * i, bytes([(0x10 if i == 0 else 0x20) | cid, 0x21]) + frame)
     open("flv_%s.flv" % name, "wb").write(b)
 PY
+# An ID3v2 tag in front: FFmpeg passes over it, then takes the header size
+# as an absolute offset, finds no tag there and resynchronises on the FLV
+# that follows ("Concatenated FLV": its timestamps start at 1).
+python3 - mp3_id3v23_id3v1.mp3 flv_flv1_mp3.flv flv_id3.flv <<'PY'
+import sys
+m = open(sys.argv[1], "rb").read()
+n = 10 + (m[6] << 21 | m[7] << 14 | m[8] << 7 | m[9])
+open(sys.argv[3], "wb").write(m[:n] + open(sys.argv[2], "rb").read())
+PY
 # "NGINX RTMP" 40 bytes past the header makes it live_flv (it also breaks
 # the metadata, whose duration is then the last tag's timestamp).
 python3 - flv_h264_aac.flv flv_live.flv <<'PY'

@@ -50,6 +50,7 @@ type metadata struct {
 	hasDuration  bool
 	videoRate    int64 // videodatarate * 1024, bit/s
 	audioRate    int64 // audiodatarate * 1024
+	brokenSizes  bool  // an encoder whose PreviousTagSizes are wrong
 	framerate    container.Rational
 	hasFramerate bool
 	datastreams  int // "datastream" numbers: each makes a text subtitle stream
@@ -236,6 +237,17 @@ func (m *metadata) set(key string, t byte, num float64, sval string, depth int) 
 			m.datastreams++
 		case "framerate":
 			m.framerate, m.hasFramerate = d2q(num, 1000), true
+		}
+	}
+	if depth == 1 && t == amfString {
+		switch {
+		case key == "encoder":
+			var v int
+			if n, _ := fmt.Sscanf(sval, "Open Broadcaster Software v0.%d", &v); n == 1 && v > 0 && v <= 655 {
+				m.brokenSizes = true
+			}
+		case key == "metadatacreator" && sval == "MEGA":
+			m.brokenSizes = true
 		}
 	}
 	if consumedKeys[key] {

@@ -160,15 +160,16 @@ const (
 
 // stream is what the walk learns of one audio or video stream.
 type stream struct {
-	st       *container.Stream
-	codecID  int
-	flags    byte   // the flags of the first tag
-	extra    []byte // the codec configuration (extradata), nil if none
-	hasExtra bool
-	first    []byte // the start of the first packet
-	adjust   byte   // VP6: the size adjustment byte
-	started  bool   // a packet was seen
-	dts      []int64
+	st        *container.Stream
+	codecID   int
+	flags     byte   // the flags of the first tag
+	extra     []byte // the codec configuration (extradata), nil if none
+	hasExtra  bool
+	first     []byte // the start of the first packet
+	firstSize int64  // the first packet's size
+	adjust    byte   // VP6: the size adjustment byte
+	started   bool   // a packet was seen
+	dts       []int64
 	// codecRate is the frame rate the codec's headers give (an H.264
 	// SPS's timing), 0/0 if none.
 	codecRate container.Rational
@@ -182,6 +183,8 @@ type demuxer struct {
 	audio *stream
 	video *stream
 	text  *container.Stream
+
+	lastTS, timeOffset int64 // flvdec.c's last_ts and time_offset
 }
 
 func reader(fmtName, fmtLong string) func(container.Source, int64, container.Options) (*container.Info, error) {
@@ -203,7 +206,9 @@ func (d *demuxer) read(start int64) (*container.Info, error) {
 		return nil, container.Errorf(d.name, "file header", start, container.ErrUnknownFormat, "no FLV signature")
 	}
 	expect := h[4] & (headerHasAudio | headerHasVideo)
-	pos := start + int64(binary.BigEndian.Uint32(h[5:])) + 4 // PreviousTagSize0
+	// flv_read_header seeks to the header size as an absolute offset,
+	// whatever ID3v2 tag avformat_open_input passed over first.
+	pos := int64(binary.BigEndian.Uint32(h[5:])) + 4 // PreviousTagSize0
 	info.Format.DataOffset = pos
 	err := d.walk(pos, expect)
 	d.finish()
@@ -219,6 +224,7 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 	budget := d.src.Budget()
 	var h [tagHeaderSize]byte
 	var scripts int64 // bytes of script tags passed, which the limits do not count
+	var sum int64     // flvdec.c's sum_flv_tag_size
 	for n := 0; pos+tagHeaderSize <= size; n++ {
 		walked := pos - first - scripts
 		if n >= maxTags || walked >= maxWalk || walked >= headWindow && d.haveAll(expect) {
@@ -237,15 +243,19 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 		typ := h[0] & 0x1f
 		dsize := int64(h[1])<<16 | int64(h[2])<<8 | int64(h[3])
 		dts := int64(uint32(h[4])<<16 | uint32(h[5])<<8 | uint32(h[6]) | uint32(h[7])<<24)
+		if typ == tagAudio || typ == tagVideo {
+			d.lastTS = dts
+		}
 		body := pos + tagHeaderSize
 		next := body + dsize + 4
+		sum += dsize + tagHeaderSize
 		if dsize > 0 {
 			var err error
 			switch typ {
 			case tagAudio:
-				err = d.audioTag(body, dsize, dts)
+				err = d.audioTag(body, dsize, dts+d.timeOffset)
 			case tagVideo:
-				err = d.videoTag(body, dsize, dts)
+				err = d.videoTag(body, dsize, dts+d.timeOffset)
 			case tagScript:
 				err = d.scriptTag(body, dsize, dts)
 				scripts += tagHeaderSize + dsize + 4
@@ -254,9 +264,76 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 				return err
 			}
 		}
+		if next <= size && !d.meta.brokenSizes {
+			var b [4]byte
+			if err := container.ReadFull(d.src, b[:], next-4, d.name, "tag size"); err != nil {
+				return err
+			}
+			last := int64(int32(binary.BigEndian.Uint32(b[:])))
+			if last != dsize+11 && last != dsize+10 && (last != dsize || last == 0) && last != sum {
+				// "Packet mismatch": flv_read_packet looks for the next
+				// two tags whose sizes agree, from the byte after this
+				// tag's start.
+				p, ok, err := d.resync(pos + 1)
+				if err != nil || !ok {
+					return err
+				}
+				pos = p
+				continue
+			}
+		}
 		pos = next
 	}
 	return nil
+}
+
+// resyncWindow is how far resync looks for two consistent tags: FFmpeg's
+// RESYNC_BUFFER_SIZE bounds the sizes it accepts, and the scan here ends
+// with the probe's first block.
+const resyncWindow = 64 << 10
+
+// resync finds the first two consecutive tags, each followed by its own
+// size, that end after from (flvdec.c resync), and returns the first one's
+// position. ok is false when none ends within resyncWindow bytes.
+func (d *demuxer) resync(from int64) (int64, bool, error) {
+	n := min(int64(resyncWindow), d.src.Size()-from)
+	if n <= 22 {
+		return 0, false, nil
+	}
+	a, err := container.ReadAt(d.src, from, n, d.name, "resync")
+	if err != nil {
+		return 0, false, err
+	}
+	const resyncBuffer = 1 << 20
+	be24 := func(i int64) int64 { return int64(a[i])<<16 | int64(a[i+1])<<8 | int64(a[i+2]) }
+	be32 := func(i int64) int64 { return int64(binary.BigEndian.Uint32(a[i:])) }
+	// The checks at i look at the bytes before it: FFmpeg's loop makes
+	// them once more after reading past the end.
+	for i := int64(8); i <= n; i++ {
+		if c := a[i-8:]; c[0] == 'F' && c[1] == 'L' && c[2] == 'V' && c[3] < 5 && c[5] == 0 {
+			// "Concatenated FLV detected": later timestamps follow
+			// the last one read.
+			d.timeOffset = d.lastTS + 1
+		}
+		if i <= 22 {
+			continue
+		}
+		lim := min(i, resyncBuffer)
+		lsize2 := be32(i - 4)
+		if lsize2 < 11 || lsize2+8 >= lim {
+			continue
+		}
+		size2 := be24(i - lsize2 - 3)
+		lsize1 := be32(i - lsize2 - 8)
+		if lsize1 < 11 || lsize1+8+lsize2 >= lim {
+			continue
+		}
+		size1 := be24(i - lsize1 - lsize2 - 7)
+		if size1 == lsize1-11 && size2 == lsize2-11 {
+			return from + i - lsize1 - lsize2 - 8, true, nil
+		}
+	}
+	return 0, false, nil
 }
 
 // missing reports whether a stream the header announces has no stream
@@ -412,7 +489,7 @@ func (d *demuxer) videoTag(off, size, dts int64) error {
 	}
 	v.started = true
 	v.st.StartPTS = pts
-	v.first = b
+	v.first, v.firstSize = b, size
 	v.dts = append(v.dts, dts)
 	return nil
 }
@@ -665,7 +742,7 @@ func (d *demuxer) describeVideo(v *stream) {
 	case videoVP6A:
 		st.CodecName, st.PixFmt = "vp6a", "yuva420p"
 		st.ExtradataSize = 1
-		describeVP6A(st, v.first, v.adjust)
+		describeVP6A(st, v.first, v.firstSize, v.adjust)
 	case videoH264:
 		st.CodecName = "h264"
 		if v.hasExtra {

@@ -84,11 +84,17 @@ func describeVP6(st *container.Stream, b []byte, adjust byte) {
 // the alpha plane's frame, then the colour frame. An alpha key frame of
 // another size makes the decoder give up the size ("Alpha
 // reconfiguration" in vp56.c), which ffprobe prints as 0x0.
-func describeVP6A(st *container.Stream, b []byte, adjust byte) {
+//
+// size is the whole packet's size, of which b may hold only the start: an
+// alpha offset past the packet fails the frame before its header is read.
+func describeVP6A(st *container.Stream, b []byte, size int64, adjust byte) {
 	if len(b) < 3 {
 		return
 	}
 	off := int(b[0])<<16 | int(b[1])<<8 | int(b[2])
+	if int64(off) > size-3 {
+		return
+	}
 	b = b[3:]
 	describeVP6(st, b, adjust)
 	if st.Width == 0 || off > len(b) {
