@@ -126,7 +126,6 @@ const (
 	videoH264      = 7
 	videoRealH263  = 8
 	videoMPEG4     = 9
-	noCodec        = -1
 	maxCtsDistance = 1000 * 60 * 15 // flvdec.c drops timestamps further apart
 )
 
@@ -209,7 +208,7 @@ func (d *demuxer) read(start int64) (*container.Info, error) {
 	// flv_read_header seeks to the header size as an absolute offset,
 	// whatever ID3v2 tag avformat_open_input passed over first.
 	pos := int64(binary.BigEndian.Uint32(h[5:])) + 4 // PreviousTagSize0
-	info.Format.DataOffset = pos
+	info.Format.DataOffset = min(pos, size)
 	err := d.walk(pos, expect)
 	d.finish()
 	d.duration()
@@ -225,13 +224,36 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 	var h [tagHeaderSize]byte
 	var scripts int64 // bytes of script tags passed, which the limits do not count
 	var sum int64     // flvdec.c's sum_flv_tag_size
-	for n := 0; pos+tagHeaderSize <= size; n++ {
+	// The PreviousTagSize of the tag just read, checked only when the walk
+	// goes on, so that stopping costs no read past the last tag needed.
+	var prevTag, prevSize int64 = -1, 0
+	for n := 0; ; n++ {
 		walked := pos - first - scripts
-		if n >= maxTags || walked >= maxWalk || walked >= headWindow && d.haveAll(expect) {
+		// Past the first block, only a stream the header announces is
+		// worth more reads; the frame rate makes do with the packets
+		// seen so far.
+		if n >= maxTags || walked >= maxWalk || walked >= headWindow && !d.missing(expect) || d.haveAll(expect) {
 			return nil
 		}
-		if walked >= headWindow && !d.missing(expect) && d.video != nil {
-			// Only the frame rate's packets are missing: not worth a read.
+		if prevTag >= 0 && pos <= size && !d.meta.brokenSizes {
+			var b [4]byte
+			if err := container.ReadFull(d.src, b[:], pos-4, d.name, "tag size"); err != nil {
+				return err
+			}
+			last := int64(int32(binary.BigEndian.Uint32(b[:])))
+			if last != prevSize+11 && last != prevSize+10 && (last != prevSize || last == 0) && last != sum {
+				// "Packet mismatch": flv_read_packet looks for the next
+				// two tags whose sizes agree, from the byte after the
+				// start of the tag.
+				p, ok, err := d.resync(prevTag + 1)
+				if err != nil || !ok {
+					return err
+				}
+				pos = p
+			}
+		}
+		prevTag = -1
+		if pos+tagHeaderSize > size {
 			return nil
 		}
 		if err := budget.Visit(d.name, "tag", pos); err != nil {
@@ -247,7 +269,6 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 			d.lastTS = dts
 		}
 		body := pos + tagHeaderSize
-		next := body + dsize + 4
 		sum += dsize + tagHeaderSize
 		if dsize > 0 {
 			var err error
@@ -264,27 +285,9 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 				return err
 			}
 		}
-		if next <= size && !d.meta.brokenSizes {
-			var b [4]byte
-			if err := container.ReadFull(d.src, b[:], next-4, d.name, "tag size"); err != nil {
-				return err
-			}
-			last := int64(int32(binary.BigEndian.Uint32(b[:])))
-			if last != dsize+11 && last != dsize+10 && (last != dsize || last == 0) && last != sum {
-				// "Packet mismatch": flv_read_packet looks for the next
-				// two tags whose sizes agree, from the byte after this
-				// tag's start.
-				p, ok, err := d.resync(pos + 1)
-				if err != nil || !ok {
-					return err
-				}
-				pos = p
-				continue
-			}
-		}
-		pos = next
+		prevTag, prevSize = pos, dsize
+		pos = body + dsize + 4
 	}
-	return nil
 }
 
 // resyncWindow is how far resync looks for two consistent tags: FFmpeg's
