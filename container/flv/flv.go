@@ -254,7 +254,7 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 		}
 		prevTag = -1
 		if pos+tagHeaderSize > size {
-			return nil
+			return d.endOfFile(pos, container.ErrTruncated, "end of file")
 		}
 		if err := budget.Visit(d.name, "tag", pos); err != nil {
 			return err
@@ -285,9 +285,23 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 				return err
 			}
 		}
+		if typ != tagAudio && typ != tagVideo && body+dsize > size {
+			// flv_read_packet cannot seek past the end to skip the tag.
+			return d.endOfFile(pos, container.ErrMalformed, "unable to seek to the next packet")
+		}
 		prevTag, prevSize = pos, dsize
 		pos = body + dsize + 4
 	}
+}
+
+// endOfFile ends the walk where flv_read_packet fails: harmless once a
+// stream exists, but avformat_find_stream_info fails, and ffprobe with
+// it, on a file that gave no stream before.
+func (d *demuxer) endOfFile(pos int64, kind error, detail string) error {
+	if len(d.info.Streams) > 0 {
+		return nil
+	}
+	return container.Errorf(d.name, "tag", pos, kind, "%s before any stream", detail)
 }
 
 // resyncWindow is how far resync looks for two consistent tags: FFmpeg's

@@ -172,7 +172,9 @@ func TestHostileTagSize(t *testing.T) {
 		b := hostile.Cat(fileHeader(5), []byte{typ, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0}, body)
 		info, src, err := read(t, b)
 		if err != nil {
-			assert.True(t, errors.Is(err, container.ErrTruncated), "%v", err)
+			// ffprobe too fails on a file whose first tag cannot be
+			// passed over.
+			assert.True(t, errors.Is(err, container.ErrTruncated) || errors.Is(err, container.ErrMalformed), "%v", err)
 		}
 		require.NotNil(t, info)
 		assert.LessOrEqual(t, src.bytes, 4*int64(len(b)), "type %d", typ)
@@ -289,4 +291,18 @@ func TestResync(t *testing.T) {
 	require.Len(t, info.Streams, 1)
 	assert.Equal(t, "mp3", info.Streams[0].CodecName)
 	assert.Equal(t, int64(1), info.Streams[0].StartPTS)
+}
+
+// TestNoStream: a file that ends, or whose tag cannot be passed over,
+// before any stream fails as avformat_find_stream_info does.
+func TestNoStream(t *testing.T) {
+	meta := script(ecma("duration", amfNum(1)))
+	_, _, err := read(t, hostile.Cat(fileHeader(5), meta))
+	assert.ErrorIs(t, err, container.ErrTruncated)
+	_, _, err = read(t, hostile.Cat(fileHeader(5), meta[:len(meta)-10]))
+	assert.ErrorIs(t, err, container.ErrMalformed)
+	// Once a stream exists, the same ends the walk quietly.
+	info, _, err := read(t, hostile.Cat(fileHeader(5), tag(tagAudio, 0, []byte{0x2e, 1}), meta[:len(meta)-10]))
+	require.NoError(t, err)
+	assert.Len(t, info.Streams, 1)
 }
