@@ -286,6 +286,10 @@ m = open(sys.argv[1], "rb").read()
 n = 10 + (m[6] << 21 | m[7] << 14 | m[8] << 7 | m[9])
 open(sys.argv[3], "wb").write(m[:n] + open(sys.argv[2], "rb").read())
 PY
+# Cut inside the first video frame: the h264 decoder opens with the avcC
+# but decodes no picture, so ffprobe prints no size; the AAC stream has only
+# its configuration, and keeps the tag flags' rate and channels.
+head -c 1500 flv_h264_aac.flv > flv_truncated.flv
 # "NGINX RTMP" 40 bytes past the header makes it live_flv (it also breaks
 # the metadata, whose duration is then the last tag's timestamp).
 python3 - flv_h264_aac.flv flv_live.flv <<'PY'

@@ -166,6 +166,9 @@ type stream struct {
 	hasExtra  bool
 	first     []byte // the start of the first packet
 	firstSize int64  // the first packet's size
+	// complete is set when the file holds the whole first packet, which
+	// FFmpeg's parser and decoder need to report what its headers say.
+	complete bool
 	adjust    byte   // VP6: the size adjustment byte
 	started   bool   // a packet was seen
 	dts       []int64
@@ -209,6 +212,7 @@ func (d *demuxer) read(start int64) (*container.Info, error) {
 	// whatever ID3v2 tag avformat_open_input passed over first.
 	pos := int64(binary.BigEndian.Uint32(h[5:])) + 4 // PreviousTagSize0
 	info.Format.DataOffset = min(pos, size)
+	info.Format.StartTime = 0 // flv_read_header's, where no stream has a start
 	err := d.walk(pos, expect)
 	d.finish()
 	d.duration()
@@ -431,6 +435,7 @@ func (d *demuxer) audioTag(off, size, dts int64) error {
 	a.started = true
 	a.st.StartPTS = dts
 	a.first = b
+	a.complete = off+1+size <= d.src.Size()
 	return nil
 }
 
@@ -507,8 +512,22 @@ func (d *demuxer) videoTag(off, size, dts int64) error {
 	v.started = true
 	v.st.StartPTS = pts
 	v.first, v.firstSize = b, size
+	v.complete = off+v.consumed(size) <= d.src.Size()
 	v.dts = append(v.dts, dts)
 	return nil
+}
+
+// consumed returns the offset past a video tag's body of n bytes after
+// its flags (and, for VP6, H.264 and MPEG-4, the codec's own header), so
+// that off+consumed(n) is the end of the tag body.
+func (v *stream) consumed(n int64) int64 {
+	switch v.codecID {
+	case videoVP6, videoVP6A:
+		return 2 + n
+	case videoH264, videoMPEG4:
+		return 5 + n
+	}
+	return 1 + n
 }
 
 // Kinds of script data, as flv_read_metabody tells them apart.
@@ -705,8 +724,14 @@ func (d *demuxer) describeAudio(a *stream) {
 				extra = extra[:2] // flvdec.c's workaround for that encoder
 			}
 			st.ExtradataSize = len(extra)
-			if c, err := aac.ParseAudioSpecificConfig(extra); err == nil {
-				st.SampleRate = c.OutputSampleRate()
+			// The decoder opens with the first packet: without one, the
+			// flags' values stand.
+			if c, err := aac.ParseAudioSpecificConfig(extra); err == nil && a.started {
+				// The decoder takes the channels from the configuration
+				// when it opens, the rate only from a decoded frame.
+				if a.complete {
+					st.SampleRate = c.OutputSampleRate()
+				}
 				st.Channels = c.OutputChannels()
 				st.ChannelLayout = c.Layout()
 				st.Profile = c.Profile()
@@ -765,6 +790,12 @@ func (d *demuxer) describeVideo(v *stream) {
 		if v.hasExtra {
 			st.ExtradataSize = len(v.extra)
 			p, _ := h264.ParseExtradata(v.extra)
+			if !v.complete {
+				// The decoder opens with the avcC, but the parameter
+				// sets take effect with the first picture it decodes.
+				st.DecoderOptions = container.H264Options{IsAVC: p.IsAVC, NALLengthSize: p.NALLengthSize}
+				break
+			}
 			p.Fill(st)
 			if sps := p.Active(); sps != nil {
 				if r, ok := sps.FrameRate(); ok {
