@@ -169,9 +169,9 @@ type stream struct {
 	// complete is set when the file holds the whole first packet, which
 	// FFmpeg's parser and decoder need to report what its headers say.
 	complete bool
-	adjust    byte   // VP6: the size adjustment byte
-	started   bool   // a packet was seen
-	dts       []int64
+	adjust   byte // VP6: the size adjustment byte
+	started  bool // a packet was seen
+	dts      []int64
 	// codecRate is the frame rate the codec's headers give (an H.264
 	// SPS's timing), 0/0 if none.
 	codecRate container.Rational
