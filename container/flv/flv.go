@@ -187,6 +187,9 @@ type demuxer struct {
 	text  *container.Stream
 
 	lastTS, timeOffset int64 // flvdec.c's last_ts and time_offset
+
+	resyncs int    // resync scans made
+	scratch []byte // their buffer
 }
 
 func reader(fmtName, fmtLong string) func(container.Source, int64, container.Options) (*container.Info, error) {
@@ -310,18 +313,23 @@ func (d *demuxer) endOfFile(pos int64, kind error, detail string) error {
 
 // resyncWindow is how far resync looks for two consistent tags: FFmpeg's
 // RESYNC_BUFFER_SIZE bounds the sizes it accepts, and the scan here ends
-// with the probe's first block.
-const resyncWindow = 64 << 10
+// with the probe's first block. maxResyncs bounds the scans of a probe, so
+// that a file of broken tags costs a few scans, not one per tag.
+const (
+	resyncWindow = 64 << 10
+	maxResyncs   = 8
+)
 
 // resync finds the first two consecutive tags, each followed by its own
 // size, that end after from (flvdec.c resync), and returns the first one's
 // position. ok is false when none ends within resyncWindow bytes.
 func (d *demuxer) resync(from int64) (int64, bool, error) {
 	n := min(int64(resyncWindow), d.src.Size()-from)
-	if n <= 22 {
+	if n <= 22 || d.resyncs >= maxResyncs {
 		return 0, false, nil
 	}
-	a, err := container.ReadAt(d.src, from, n, d.name, "resync")
+	d.resyncs++
+	a, err := container.ReadScratch(d.src, &d.scratch, from, n, d.name, "resync")
 	if err != nil {
 		return 0, false, err
 	}
