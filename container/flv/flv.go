@@ -23,7 +23,14 @@
 // Only tag headers and the bodies that configure a codec are read: the
 // head of the file in one read for a well-formed file. Where the metadata
 // gives no duration, flvdec.c reads the timestamp of the last tag, found
-// through the PreviousTagSize at the end of the file: one more read.
+// through the PreviousTagSize at the end of the file: one more read. A
+// PreviousTagSize that does not match its tag sends the walk looking for
+// the next two consistent tags, as flvdec.c's resync does (which also
+// finds an FLV concatenated after another, or after an ID3v2 tag).
+//
+// What ffprobe prints of a codec comes from FFmpeg's decoder once it has a
+// packet, so a stream whose first packet is missing or cut short keeps
+// the tag flags' values (see describeAudio and describeVideo).
 //
 // FFmpeg 5.1 knows no HEVC or AV1 in FLV (the enhanced FLV of later
 // versions): a tag of video codec 12 makes a stream of no codec whose tag
@@ -177,6 +184,7 @@ type stream struct {
 	codecRate container.Rational
 }
 
+// demuxer is the state of one probe.
 type demuxer struct {
 	src   container.Source
 	info  *container.Info
@@ -192,6 +200,8 @@ type demuxer struct {
 	scratch []byte // their buffer
 }
 
+// reader is the Read of the flv and live_flv demuxers, which differ only
+// in name.
 func reader(fmtName, fmtLong string) func(container.Source, int64, container.Options) (*container.Info, error) {
 	return func(src container.Source, start int64, _ container.Options) (*container.Info, error) {
 		d := &demuxer{src: src, name: fmtName, info: container.NewInfo(fmtName, fmtLong)}
@@ -199,6 +209,8 @@ func reader(fmtName, fmtLong string) func(container.Source, int64, container.Opt
 	}
 }
 
+// read mirrors flv_read_header, then the packets avformat_find_stream_info
+// reads.
 func (d *demuxer) read(start int64) (*container.Info, error) {
 	info := d.info
 	size := d.src.Size()
@@ -387,6 +399,7 @@ func (d *demuxer) readBody(off, n, limit int64, what string) ([]byte, error) {
 	return container.ReadAt(d.src, off, n, d.name, what)
 }
 
+// newStream is create_stream: a stream of the given type in milliseconds.
 func (d *demuxer) newStream(t container.MediaType, off int64) (*container.Stream, error) {
 	st, err := d.src.Budget().AddStream(d.info, t, d.name, off)
 	if err != nil {
@@ -684,6 +697,9 @@ func (d *demuxer) finish() {
 	}
 }
 
+// describeAudio sets the audio stream's fields from the first tag's flags
+// (flv_read_packet, flv_set_audio_codec), then as the decoder reports them
+// once it has a packet: the AAC configuration, the first MP3 frame header.
 func (d *demuxer) describeAudio(a *stream) {
 	st := a.st
 	flags := a.flags
@@ -768,6 +784,9 @@ func (d *demuxer) describeAudio(a *stream) {
 	}
 }
 
+// describeVideo names the video codec (flv_set_video_codec) and sets what
+// its decoder reports: from the avcC once a whole first picture is there,
+// else from the first frame's header; then the frame rates.
 func (d *demuxer) describeVideo(v *stream) {
 	st := v.st
 	switch v.codecID {
