@@ -6,6 +6,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/aiff"
 	"github.com/mediaprobe/mediaprobe/container/asf"
 	"github.com/mediaprobe/mediaprobe/container/flac"
+	"github.com/mediaprobe/mediaprobe/container/flv"
 	"github.com/mediaprobe/mediaprobe/container/image"
 	"github.com/mediaprobe/mediaprobe/container/ivf"
 	"github.com/mediaprobe/mediaprobe/container/matroska"
@@ -28,6 +29,8 @@ var demuxers = [...]container.Demuxer{
 	asf.Demuxer(),
 	riff.AVI(),
 	flac.Demuxer(),
+	flv.Demuxer(),
+	flv.Live(),
 	rawvideo.H264(),
 	rawvideo.HEVC(),
 	image.Image2(),

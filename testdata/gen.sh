@@ -362,6 +362,101 @@ gen avi_cinepak.avi "${AV[@]}" "${AVO[@]}" -c:v cinepak
 gen avi_vp8.avi "${AV[@]}" "${AVO[@]}" -c:v libvpx -deadline realtime -b:v 100k
 gen avi_rawvideo_bgr24.avi "${AV[@]}" -frames:v 2 -threads 1 -c:v rawvideo -pix_fmt bgr24
 gen avi_pcm_u8_audio_only.avi -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a pcm_u8
+# FLV: the codecs ffmpeg 5.1 muxes into FLV without -strict (no HEVC, no
+# VP6 encoder), a few frames each.
+FV=(-f lavfi -i "testsrc=size=64x48:rate=25")
+FA=(-f lavfi -i "sine=frequency=440:sample_rate=22050:duration=0.2")
+FO=(-frames:v 4 -threads 1 -pix_fmt yuv420p)
+gen flv_flv1_mp3.flv "${FV[@]}" "${FA[@]}" "${FO[@]}" -c:v flv1 -c:a libmp3lame -b:a 32k
+gen flv_h264_aac.flv "${FV[@]}" "${FA[@]}" "${FO[@]}" -c:v libx264 -preset medium -bf 2 -c:a aac -b:a 32k -metadata title="Test title"
+# 30000/1001 fps: the metadata's 29.97 becomes avg_frame_rate 989/33 (av_d2q
+# to 1000), the timestamps r_frame_rate 30000/1001.
+gen flv_flv1_ntsc.flv -f lavfi -i "testsrc=size=32x32:rate=30000/1001" -frames:v 30 -threads 1 -c:v flv1
+gen flv_flashsv.flv "${FV[@]}" "${FO[@]}" -c:v flashsv
+gen flv_flashsv2.flv "${FV[@]}" "${FO[@]}" -c:v flashsv2
+gen flv_speex.flv "${FA[@]}" -ar 16000 -c:a libspeex
+gen flv_pcm_s16le.flv "${FA[@]}" -c:a pcm_s16le
+gen flv_pcm_u8.flv "${FA[@]}" -c:a pcm_u8
+gen flv_nellymoser.flv "${FA[@]}" -c:a nellymoser
+gen flv_adpcm_swf.flv "${FA[@]}" -c:a adpcm_swf
+gen flv_alaw.flv "${FA[@]}" -ar 8000 -c:a pcm_alaw
+# No duration in the metadata: ffprobe takes the last tag's timestamp,
+# found through the PreviousTagSize at the end. The onMetaData of an FLV
+# made here is replaced by one with strings, a boolean, a date, a nested
+# object and a strict array (each a format tag or skipped as flvdec.c does).
+gen "$tmp/meta.flv" "${FV[@]}" "${FA[@]}" "${FO[@]}" -c:v flv1 -c:a libmp3lame -b:a 32k
+python3 - "$tmp/meta.flv" flv_no_duration.flv <<'PY'
+import struct, sys
+src = open(sys.argv[1], "rb").read()
+def s(k):
+    k = k.encode()
+    return struct.pack(">H", len(k)) + k
+body = b"\x02" + s("onMetaData") + b"\x08" + struct.pack(">I", 6)
+body += s("encoder") + b"\x02" + s("mediaprobe")
+body += s("hasVideo") + b"\x01\x01"
+body += s("lasttimestamp") + b"\x00" + struct.pack(">d", 2.5)
+body += s("creationdate") + b"\x0b" + struct.pack(">dh", 0.0, 0)
+body += s("nested") + b"\x03" + s("inner") + b"\x00" + struct.pack(">d", 7.0) + b"\x00\x00\x09"
+body += s("list") + b"\x0a" + struct.pack(">I", 2) + b"\x00" + struct.pack(">d", 1.0) + b"\x05"
+body += b"\x00\x00\x09"
+p = struct.unpack(">I", src[5:9])[0] + 4
+size = int.from_bytes(src[p + 1:p + 4], "big")
+tag = bytes([18]) + len(body).to_bytes(3, "big") + b"\0" * 7 + body + struct.pack(">I", len(body) + 11)
+open(sys.argv[2], "wb").write(src[:p] + tag + src[p + 11 + size + 4:])
+PY
+# An onCaption tag after the codec configurations: a text subtitle stream
+# (flv_data_packet), from the first string of its strict array.
+python3 - flv_h264_aac.flv flv_caption.flv <<'PY'
+import struct, sys
+src = open(sys.argv[1], "rb").read()
+def s(k):
+    k = k.encode()
+    return struct.pack(">H", len(k)) + k
+body = b"\x02" + s("onCaption") + b"\x0a" + struct.pack(">I", 2) + b"\x00" + struct.pack(">d", 1) + b"\x02" + s("hello")
+p = struct.unpack(">I", src[5:9])[0] + 4
+p += 11 + int.from_bytes(src[p + 1:p + 4], "big") + 4  # after onMetaData
+tag = bytes([18]) + len(body).to_bytes(3, "big") + (20).to_bytes(3, "big") + b"\0" * 4 + body + struct.pack(">I", len(body) + 11)
+open(sys.argv[2], "wb").write(src[:p] + tag + src[p:])
+PY
+# VP6 (no encoder in ffmpeg): ten frames of a key-frame header (sub-version
+# 6, 15x20 macroblocks) and filler, with the FLV adjustment byte 0x21; for
+# vp6a the alpha plane's offset, the frame, and the same frame as the alpha
+# plane. The decoder's size is 318x239.
+python3 - <<'PY'
+import struct
+def tag(t, ts, body):
+    return bytes([t]) + len(body).to_bytes(3, "big") + ts.to_bytes(3, "big") + b"\0" * 4 + body + struct.pack(">I", len(body) + 11)
+for name, cid in (("vp6f", 4), ("vp6a", 5)):
+    b = b"FLV\x01\x01\0\0\0\x09\0\0\0\0"
+    for i in range(10):
+        frame = bytes([0x00 if i == 0 else 0x80, 6 << 3 | 0x06, 15, 20, 15, 20]) + bytes((j * 7 + i) & 255 for j in range(300))
+        if cid == 5:
+            frame = len(frame).to_bytes(3, "big") + frame + frame
+        b += tag(9, 40 * i, bytes([(0x10 if i == 0 else 0x20) | cid, 0x21]) + frame)
+    open("flv_%s.flv" % name, "wb").write(b)
+PY
+# An ID3v2 tag in front: FFmpeg passes over it, then takes the header size
+# as an absolute offset, finds no tag there and resynchronises on the FLV
+# that follows ("Concatenated FLV": its timestamps start at 1).
+python3 - mp3_id3v23_id3v1.mp3 flv_flv1_mp3.flv flv_id3.flv <<'PY'
+import sys
+m = open(sys.argv[1], "rb").read()
+n = 10 + (m[6] << 21 | m[7] << 14 | m[8] << 7 | m[9])
+open(sys.argv[3], "wb").write(m[:n] + open(sys.argv[2], "rb").read())
+PY
+# Cut inside the first video frame: the h264 decoder opens with the avcC
+# but decodes no picture, so ffprobe prints no size; the AAC stream has only
+# its configuration, and keeps the tag flags' rate and channels.
+head -c 1500 flv_h264_aac.flv > flv_truncated.flv
+# "NGINX RTMP" 40 bytes past the header makes it live_flv (it also breaks
+# the metadata, whose duration is then the last tag's timestamp).
+python3 - flv_h264_aac.flv flv_live.flv <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+b[9 + 40:9 + 50] = b"NGINX RTMP"
+open(sys.argv[2], "wb").write(b)
+PY
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

@@ -2,7 +2,6 @@ package asf
 
 import (
 	"encoding/binary"
-	"math"
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
@@ -10,6 +9,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/rfps"
 )
 
 // Bounds of the packet scan: avformat_find_stream_info reads until every
@@ -345,38 +345,5 @@ func frameRate(stamps []int64) container.Rational {
 	for _, t := range stamps {
 		first, last = min(first, t), max(last, t)
 	}
-	if last <= first {
-		return container.Rational{}
-	}
-	fr := container.Rational{Num: int64(len(stamps)-1) * 1000, Den: last - first}.Reduce(60000)
-	best, bestErr := int64(0), 0.01
-	for i := 0; i < 30*12+30+3+6; i++ {
-		std := stdFramerate(i)
-		e := math.Abs(fr.Float()/(float64(std)/(12*1001)) - 1)
-		if e < bestErr {
-			best, bestErr = std, e
-		}
-	}
-	if best != 0 {
-		return container.Rational{Num: best, Den: 12 * 1001}.Reduce(1<<31 - 1)
-	}
-	return fr
-}
-
-// stdFramerate is demux.c get_std_framerate: candidate rates times
-// 12*1001.
-func stdFramerate(i int) int64 {
-	if i < 30*12 {
-		return int64(i+1) * 1001
-	}
-	i -= 30 * 12
-	if i < 30 {
-		return int64(i+61) * 1001 * 12
-	}
-	i -= 30
-	if i < 3 {
-		return [3]int64{80, 120, 240}[i] * 1001 * 12
-	}
-	i -= 3
-	return [6]int64{24, 30, 60, 12, 15, 48}[i] * 1000 * 12
+	return rfps.Average(int64(len(stamps)-1), last-first, container.Rational{Num: 1, Den: 1000})
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/prores"
 	"github.com/mediaprobe/mediaprobe/codec/vp9"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/rfps"
 )
 
 // Demuxer returns the demuxer that reads QuickTime / MOV files and the ISO base media family (mp4,
@@ -265,7 +266,7 @@ func (d *demuxer) finish() error {
 						info += d
 					}
 				}
-				if r, avg, ok := rfps(t.deltas, -t.dtsShift, st.TimeBase, info); ok {
+				if r, avg, ok := rfps.Guess(t.deltas, -t.dtsShift, st.TimeBase, info); ok {
 					st.RFrameRate = r
 					if avg && !st.AvgFrameRate.Valid() {
 						st.AvgFrameRate = r
