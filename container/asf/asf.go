@@ -334,18 +334,7 @@ func abs(x int64) int64 {
 
 // setAudio fills st from the WAVEFORMATEX, and what the decoder reports.
 func setAudio(st *container.Stream, h *wavcodec.Header) {
-	st.CodecName = h.CodecName
-	st.CodecTag = h.CodecTag
-	st.SampleRate = h.SampleRate
-	st.Channels = h.Channels
-	st.ChannelLayout = h.ChannelLayout
-	st.BitRate = h.BitRate
-	st.ExtradataSize = len(h.Extradata)
-	st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
-	st.BitsPerRawSample = codec.BitsPerRawSample(st.CodecName)
-	if m := codec.DecoderLayout(st.CodecName, st.Channels); m != 0 {
-		st.Channels, st.ChannelLayout = codec.LayoutChannels(m), codec.LayoutName(m)
-	}
+	h.Fill(st)
 	wma.Describe(st, h.Extradata)
 }
 

@@ -308,12 +308,12 @@ func (a *aviState) readStrf(body int64, size uint32, listEnd int64, codecType co
 			// Xan DPCM declared as PCM.
 			st.CodecName, st.CodecTag = "xan_dpcm", 0
 			s.dshowBlockAlign = 0
-			refreshDecoded(st)
+			codec.FillDecoded(st)
 		}
 		if a.amv {
 			st.CodecName = "adpcm_ima_amv"
 			s.dshowBlockAlign = 0
-			refreshDecoded(st)
+			codec.FillDecoded(st)
 		}
 		switch st.CodecName {
 		case "aac", "flac", "mp2":
