@@ -65,10 +65,8 @@ func FuzzRead(f *testing.F) {
 			}
 			return
 		}
-		for _, st := range info.Streams {
-			if p := st.Picture; p != nil && (p.Offset < 0 || p.Length <= 0 || p.Offset > int64(len(b))-p.Length) {
-				t.Fatalf("picture [%d,+%d) outside the %d-byte object", p.Offset, p.Length, len(b))
-			}
+		if err := hostile.CheckPictures(info, int64(len(b))); err != nil {
+			t.Fatal(err)
 		}
 		if off := info.Format.DataOffset; off < 0 || off > int64(len(b)) {
 			t.Fatalf("data offset %d outside the %d-byte object", off, len(b))
