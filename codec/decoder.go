@@ -1,5 +1,7 @@
 package codec
 
+import "github.com/mediaprobe/mediaprobe/container"
+
 // What a decoder reports once avformat_find_stream_info has opened it.
 // ffprobe prints the stream's parameters after that step, so sample_fmt,
 // bits_per_raw_sample and, for some codecs, the channel layout are the
@@ -140,4 +142,16 @@ func DecoderLayout(name string, channels int) uint64 {
 		return 0
 	}
 	return table[channels-1]
+}
+
+// FillDecoded sets on an audio stream what its decoder reports once open,
+// after the codec and channel count are final: the sample format, the bits
+// per raw sample and, for the decoders that set their own, the layout and
+// channel count (GSM is mono whatever the container says).
+func FillDecoded(st *container.Stream) {
+	st.SampleFmt = SampleFormat(st.CodecName, st.Channels)
+	st.BitsPerRawSample = BitsPerRawSample(st.CodecName)
+	if m := DecoderLayout(st.CodecName, st.Channels); m != 0 {
+		st.Channels, st.ChannelLayout = LayoutChannels(m), LayoutName(m)
+	}
 }

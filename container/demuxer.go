@@ -28,6 +28,11 @@ type Demuxer struct {
 	// number only, 25 or less "read more". It must not allocate or panic on
 	// any input.
 	Probe func(head []byte) int
+	// ProbeName, when set, also scores the object's name (FFmpeg's image2
+	// demuxer recognises a still image by its extension alone); detection
+	// takes the larger of the two scores. It is called only with a
+	// non-empty head and must not allocate.
+	ProbeName func(filename string) int
 	// Read parses the headers from src, starting at start (the first byte
 	// after any leading ID3v2 tags, which the caller reads, as
 	// avformat_open_input does), and returns what it learned. Where the

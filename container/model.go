@@ -107,8 +107,12 @@ var DispositionNames = [...]string{
 // Picture locates an embedded image (cover art) in the object, so that a
 // caller can fetch it later with one range request.
 type Picture struct {
-	Offset int64  // byte offset of the image data in the object
-	Length int64  // length of the image data in bytes
+	// Offset is the byte offset of the image in the object, where the
+	// Length bytes there are the image as it is; -1 where no range of the
+	// object is the image (an unsynchronised or compressed ID3v2 frame, a
+	// base64 picture in a Vorbis comment).
+	Offset int64
+	Length int64  // length of the image in bytes
 	MIME   string // MIME type as the container declares it, if any
 	Type   int    // picture type (ID3v2/FLAC: 3 is the front cover), -1 if none
 }
@@ -117,10 +121,10 @@ type Picture struct {
 // "not known" unless a field says otherwise; the serialisers omit what
 // ffprobe would print as N/A.
 type Stream struct {
-	Index int
-	Type  MediaType
-	ID    int64 // container-level id (track ID, PID); printed only when HasID
-	HasID bool
+	Index int       // the stream's position in Info.Streams, ffprobe's index
+	Type  MediaType // audio, video, subtitle, data or attachment (codec_type)
+	ID    int64     // container-level id (track ID, PID); printed only when HasID
+	HasID bool      // the container gives the stream an id
 
 	CodecName     string // ffmpeg's codec name ("aac", "pcm_s16le"); "" if unknown
 	CodecLongName string // filled from the codec table when empty
@@ -128,48 +132,48 @@ type Stream struct {
 	CodecTag      uint32 // the container's codec tag, little-endian fourcc order
 
 	// Audio.
-	SampleFmt     string // "fltp", "s16", ...
-	SampleRate    int
-	Channels      int
+	SampleFmt     string // the decoder's sample format: "fltp", "s16", ...
+	SampleRate    int    // samples per second
+	Channels      int    // channel count
 	ChannelLayout string // "stereo", "5.1(side)"; "" when unspecified
 	BitsPerSample int    // av_get_bits_per_sample of the codec (0 for lossy)
 
 	// Video.
-	Width, Height           int
-	CodedWidth, CodedHeight int
-	HasBFrames              int
+	Width, Height           int      // the picture size, in pixels (also a subtitle's canvas)
+	CodedWidth, CodedHeight int      // the decoder's coded size, 0 where ffprobe prints none (MPEG-1/2)
+	HasBFrames              int      // frames the decoder delays for reordering (has_b_frames)
 	SampleAspectRatio       Rational // 0/0 when unknown; see DisplayAspectRatio
-	PixFmt                  string
-	Level                   int // LevelUnknown (AddStream's default) when the codec has none
-	ColorRange              string
-	ColorSpace              string
-	ColorTransfer           string
-	ColorPrimaries          string
-	ChromaLocation          string
-	FieldOrder              string
-	Refs                    int // the decoder's reference frames; 1 (AddStream's default) unless it says more
-	ClosedCaptions          bool
-	FilmGrain               bool
+	PixFmt                  string   // the decoder's pixel format: "yuv420p", "yuvj444p", ...
+	Level                   int      // LevelUnknown (AddStream's default) when the codec has none
+	ColorRange              string   // "tv", "pc"; "" when unspecified
+	ColorSpace              string   // the matrix: "bt709", "bt470bg", ...; "" when unspecified
+	ColorTransfer           string   // the transfer characteristic: "smpte2084", ...; "" when unspecified
+	ColorPrimaries          string   // "bt709", "bt2020", ...; "" when unspecified
+	ChromaLocation          string   // "left", "center", "topleft", ...; "" when unspecified
+	FieldOrder              string   // "progressive", "tt", "bb", "tb", "bt"; "" when unknown
+	Refs                    int      // the decoder's reference frames; 1 (AddStream's default) unless it says more
+	ClosedCaptions          bool     // the stream carries closed captions (ffprobe's closed_captions)
+	FilmGrain               bool     // the stream carries film grain parameters (film_grain)
 
 	// DecoderOptions are what FFmpeg's decoder for the codec exports, which
 	// ffprobe prints after refs: nil when the decoder exports none or they
 	// are not known.
 	DecoderOptions DecoderOptions
 
-	RFrameRate   Rational // r_frame_rate
-	AvgFrameRate Rational // avg_frame_rate
-	TimeBase     Rational
-	StartPTS     int64 // in TimeBase; NoPTS if unknown
-	DurationTS   int64 // in TimeBase; NoPTS if unknown
+	RFrameRate   Rational // r_frame_rate: the lowest rate all timestamps fit; 0/0 if unknown
+	AvgFrameRate Rational // avg_frame_rate; 0/0 if unknown
+	TimeBase     Rational // the unit of StartPTS and DurationTS, in seconds
+	StartPTS     int64    // in TimeBase; NoPTS if unknown
+	DurationTS   int64    // in TimeBase; NoPTS if unknown
 
-	BitRate          int64 // 0 if unknown
-	MaxBitRate       int64
-	BitsPerRawSample int
+	BitRate          int64 // bit/s; 0 if unknown
+	MaxBitRate       int64 // bit/s, as the container or codec declares it; 0 if unknown
+	BitsPerRawSample int   // the decoder's bits per raw sample; 0 if unknown
 	NbFrames         int64 // 0 if unknown
-	ExtradataSize    int
+	ExtradataSize    int   // the bytes of the codec configuration (extradata) the decoder is given
 
-	Disposition Disposition
-	Tags        Tags
+	Disposition Disposition // default, forced, attached_pic, ... as flags
+	Tags        Tags        // the stream's metadata, in the container's order
 
 	// SideData are the stream's side data entries in the order FFmpeg
 	// attached them, which is the order ffprobe prints them in
@@ -229,9 +233,9 @@ type Format struct {
 	Size      int64 // bytes of the object
 	BitRate   int64 // bit/s; 0 if unknown
 
-	ProbeScore int
-	NbPrograms int
-	Tags       Tags
+	ProbeScore int  // the detection score, 1 to 100 (FFmpeg's probe_score)
+	NbPrograms int  // programs (MPEG-TS); 0 elsewhere
+	Tags       Tags // the container's metadata, in its order
 
 	// DataOffset is where the payload begins (FFmpeg's data_offset: the
 	// position after read_header). The bit-rate duration estimate counts
@@ -257,9 +261,12 @@ type Stats struct {
 
 // Info is everything a probe learns about one object.
 type Info struct {
-	Format  Format
-	Streams []*Stream
-	Stats   Stats
+	Format  Format    // the container as a whole
+	Streams []*Stream // in ffprobe's order
+	// Programs are the programs of a multiplex (MPEG-TS), in ffprobe's
+	// order; Format.NbPrograms counts them.
+	Programs []Program
+	Stats    Stats // what the probe cost
 }
 
 // NewInfo returns an Info with unknown start time and duration.
@@ -288,4 +295,14 @@ func (info *Info) AddStream(t MediaType) *Stream {
 	}
 	info.Streams = append(info.Streams, s)
 	return s
+}
+
+// Program is one program of a multiplex (an MPEG-TS service), as ffprobe's
+// programs section describes it.
+type Program struct {
+	ID      int   // program_number (service id)
+	PMTPID  int   // the PID of its program map table
+	PCRPID  int   // the PID carrying its clock, -1 if unknown
+	Streams []int // indexes of its streams in Info.Streams
+	Tags    Tags  // service_name and service_provider from the DVB SDT
 }

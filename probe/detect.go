@@ -124,6 +124,9 @@ func scoreAll(buf []byte, nodat int, filename string) (*container.Demuxer, int) 
 		score := 0
 		if buf != nil {
 			score = dm.Probe(buf)
+			if dm.ProbeName != nil && len(buf) > 0 && filename != "" {
+				score = max(score, dm.ProbeName(filename))
+			}
 		}
 		if matchExt(filename, dm.Extensions) {
 			switch nodat {

@@ -2,9 +2,11 @@ package probe_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 
+	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/format/oss"
 	"github.com/mediaprobe/mediaprobe/probe"
 )
@@ -57,4 +59,62 @@ func ExampleFile_cover() {
 	}
 	// Output:
 	// mjpeg 64 48 true
+}
+
+// An upload read as it arrives: the probe keeps what it reads and stops as
+// soon as the headers are read. The size is the request's Content-Length.
+func ExampleReader() {
+	f, err := os.Open("../testdata/flac_s16_cover.flac")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	fi, _ := f.Stat()
+	info, err := probe.Reader(context.Background(), f, probe.WithSize(fi.Size()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(info.Format.Name, len(info.Streams), "streams")
+	// Output:
+	// flac 2 streams
+}
+
+// Errors name their input and wrap their kind.
+func ExampleError() {
+	_, err := probe.File(context.Background(), "../testdata/image_rgba.png", probe.WithMaxBytesRead(16))
+	fmt.Println(errors.Is(err, container.ErrLimit))
+	var pe *probe.Error
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Input)
+	}
+	// Output:
+	// true
+	// ../testdata/image_rgba.png
+}
+
+// The bytes of a cover, fetched with one read once the probe has located
+// them.
+func ExampleCover() {
+	f, err := os.Open("../testdata/flac_s16_cover.flac")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	fi, _ := f.Stat()
+	info, err := probe.ReaderAt(context.Background(), f, fi.Size())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, st := range info.Streams {
+		if st.IsCover() {
+			img, err := probe.Cover(context.Background(), f, st)
+			fmt.Println(st.CodecName, len(img) == int(st.Picture.Length), err, img[0] == 0xFF && img[1] == 0xD8)
+		}
+	}
+	// Output:
+	// mjpeg true <nil> true
 }

@@ -113,7 +113,15 @@ func updateStreamTimings(info *container.Info) {
 	f := &info.Format
 	if start != maxI {
 		f.StartTime = start
-		if end != minI && end >= start && uint64(end)-uint64(start) <= maxI {
+		if end != minI && len(info.Programs) > 1 {
+			// With several programs, the file lasts as long as its
+			// longest program, each from its own start to its own end.
+			for _, prg := range info.Programs {
+				if ps, pe, ok := programSpan(info, prg); ok && pe > ps && uint64(pe)-uint64(ps) <= maxI {
+					duration = max(duration, pe-ps)
+				}
+			}
+		} else if end != minI && end >= start && uint64(end)-uint64(start) <= maxI {
 			duration = max(duration, end-start)
 		}
 	}
@@ -173,4 +181,28 @@ func estimateFromBitRate(info *container.Info) {
 			}
 		}
 	}
+}
+
+// programSpan is the start and end of a program's streams in
+// microseconds, as update_stream_timings tracks them per program (text
+// streams included); ok is false when none of them has a start.
+func programSpan(info *container.Info, prg container.Program) (start, end int64, ok bool) {
+	start, end = math.MaxInt64, math.MinInt64
+	tbq := container.TimeBaseMicro
+	for _, i := range prg.Streams {
+		if i < 0 || i >= len(info.Streams) {
+			continue
+		}
+		st := info.Streams[i]
+		if st.StartPTS == container.NoPTS || st.TimeBase.Den == 0 {
+			continue
+		}
+		s1 := container.RescaleQ(st.StartPTS, st.TimeBase, tbq)
+		start = min(start, s1)
+		if d := container.RescaleQ(st.DurationTS, st.TimeBase, tbq); d != container.NoPTS && d > 0 && s1 <= math.MaxInt64-d {
+			end = max(end, s1+d)
+		}
+		ok = true
+	}
+	return start, end, ok && end != math.MinInt64
 }

@@ -21,8 +21,7 @@ import (
 // knownDiffs lists, per testdata file, the fields where we still differ from
 // ffprobe 5.1 and why. Everything else must match exactly. An entry that no
 // longer differs fails the test, so the list cannot go stale.
-var knownDiffs = map[string]map[string]string{
-}
+var knownDiffs = map[string]map[string]string{}
 
 // keyOrders returns, for every object in the JSON document raw, its keys in
 // the order they appear, by the path flatten gives the object ("" for the

@@ -86,6 +86,9 @@ var hostileWants = map[string]hostileWant{
 	"mp4_chapters":     {outcome: matchFFprobe, why: "1,000 tracks and 4,000,000 chapter references: 16 MB of ids"},
 	"mp4_stts_past_end": {outcome: refuse, kind: container.ErrTruncated, maxRead: 1 << 20,
 		why: "the table runs past the end of the object (FFmpeg: End of file); nothing of the 60 MiB mdat is needed"},
+	"flv_meta_keys": {outcome: matchFFprobe, why: "50,000 onMetaData keys in one 1 MB script tag"},
+	"flv_keyframes": {outcome: matchFFprobe,
+		why: "keyframes arrays claiming 10^9 entries: nothing allocated per entry, the tag's bytes walked once"},
 	"mp4_hdlr_huge": {outcome: matchFFprobe, maxRead: 1 << 20,
 		why: "two 31 MiB boxes: the name is read up to its NUL, the second box not at all"},
 }

@@ -1,6 +1,8 @@
 package probe
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
@@ -14,6 +16,8 @@ type config struct {
 	requestTimeout   time.Duration
 	filename         string
 	accurateDuration bool
+	size             int64 // the object's size for Reader; -1 if unknown
+	err              error // the first option out of range
 }
 
 // The defaults. A block of 64 KiB holds the headers of nearly every audio
@@ -42,19 +46,47 @@ func defaultConfig() config {
 			MaxStructures: DefaultMaxStructures,
 		},
 		requestTimeout: DefaultRequestTimeout,
+		size:           -1,
 	}
 }
 
-// Option changes one setting of a probe.
+// Option changes one setting of a probe. An option given a value out of
+// its range makes the probe fail at once with an error wrapping
+// ErrInvalidArgument that names the option.
 type Option func(*config)
+
+// ErrInvalidArgument is wrapped by the error of a probe called with a nil
+// reader, a negative size or an option out of range.
+var ErrInvalidArgument = errors.New("invalid argument")
+
+// invalid records the first option out of range.
+func (c *config) invalid(format string, args ...any) {
+	if c.err == nil {
+		c.err = fmt.Errorf(format+": %w", append(args, ErrInvalidArgument)...)
+	}
+}
+
+// newConfig applies opts to the defaults; the error is the first option
+// out of range.
+func newConfig(opts []Option) (config, error) {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	return cfg, cfg.err
+}
 
 // WithBlockSize sets how many bytes each read of the caller's source asks for
 // at least (read-ahead). Larger blocks mean fewer round trips and more bytes.
 func WithBlockSize(n int64) Option {
 	return func(c *config) {
-		if n > 0 {
-			c.blockSize = n
+		if n <= 0 {
+			c.invalid("WithBlockSize(%v): the block size must be positive", n)
+			return
 		}
+		c.blockSize = n
 	}
 }
 
@@ -63,9 +95,11 @@ func WithBlockSize(n int64) Option {
 // container.ErrLimit.
 func WithMaxBytesRead(n int64) Option {
 	return func(c *config) {
-		if n > 0 {
-			c.maxBytesRead = n
+		if n <= 0 {
+			c.invalid("WithMaxBytesRead(%v): the read budget must be positive", n)
+			return
 		}
+		c.maxBytesRead = n
 	}
 }
 
@@ -74,9 +108,11 @@ func WithMaxBytesRead(n int64) Option {
 // FFmpeg could skip it, or fails the probe with container.ErrLimit.
 func WithMaxAlloc(n int64) Option {
 	return func(c *config) {
-		if n > 0 {
-			c.limits.MaxAlloc = n
+		if n <= 0 {
+			c.invalid("WithMaxAlloc(%v): the allocation cap must be positive", n)
+			return
 		}
+		c.limits.MaxAlloc = n
 	}
 }
 
@@ -86,9 +122,11 @@ func WithMaxAlloc(n int64) Option {
 // with container.ErrLimit.
 func WithMaxAllocTotal(n int64) Option {
 	return func(c *config) {
-		if n > 0 {
-			c.limits.MaxAllocTotal = n
+		if n <= 0 {
+			c.invalid("WithMaxAllocTotal(%v): the allocation budget must be positive", n)
+			return
 		}
+		c.limits.MaxAllocTotal = n
 	}
 }
 
@@ -97,9 +135,11 @@ func WithMaxAllocTotal(n int64) Option {
 // fails with container.ErrLimit.
 func WithMaxInflate(n int64) Option {
 	return func(c *config) {
-		if n > 0 {
-			c.limits.MaxInflate = n
+		if n <= 0 {
+			c.invalid("WithMaxInflate(%v): the decompression budget must be positive", n)
+			return
 		}
+		c.limits.MaxInflate = n
 	}
 }
 
@@ -109,9 +149,11 @@ func WithMaxInflate(n int64) Option {
 // attachments) go on without the extra streams.
 func WithMaxStreams(n int) Option {
 	return func(c *config) {
-		if n > 0 {
-			c.limits.MaxStreams = n
+		if n <= 0 {
+			c.invalid("WithMaxStreams(%v): the stream cap must be positive", n)
+			return
 		}
+		c.limits.MaxStreams = n
 	}
 }
 
@@ -120,9 +162,11 @@ func WithMaxStreams(n int) Option {
 // DefaultMaxStructures). Past it the probe fails with container.ErrLimit.
 func WithMaxStructures(n int64) Option {
 	return func(c *config) {
-		if n > 0 {
-			c.limits.MaxStructures = n
+		if n <= 0 {
+			c.invalid("WithMaxStructures(%v): the structure budget must be positive", n)
+			return
 		}
+		c.limits.MaxStructures = n
 	}
 }
 
@@ -131,9 +175,11 @@ func WithMaxStructures(n int64) Option {
 // cannot hang a probe. It has no effect on ReaderAt and File.
 func WithRequestTimeout(d time.Duration) Option {
 	return func(c *config) {
-		if d > 0 {
-			c.requestTimeout = d
+		if d <= 0 {
+			c.invalid("WithRequestTimeout(%v): the request timeout must be positive", d)
+			return
 		}
+		c.requestTimeout = d
 	}
 }
 
@@ -142,6 +188,19 @@ func WithRequestTimeout(d time.Duration) Option {
 // conclusive); File sets it from the path.
 func WithFilename(name string) Option {
 	return func(c *config) { c.filename = name }
+}
+
+// WithSize gives the size of the object that Reader reads, when it is known
+// (an upload's Content-Length); it has no effect on the other entry points,
+// which learn the size from their source.
+func WithSize(n int64) Option {
+	return func(c *config) {
+		if n < 0 {
+			c.invalid("WithSize(%v): the size must not be negative", n)
+			return
+		}
+		c.size = n
+	}
 }
 
 // WithAccurateDuration asks for the true duration where ffprobe prints an

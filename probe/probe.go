@@ -34,7 +34,7 @@ func File(ctx context.Context, path string, opts ...Option) (*container.Info, er
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("probe: %s is not a regular file", path)
+		return nil, &Error{Input: path, Err: fmt.Errorf("not a regular file: %w", ErrInvalidArgument)}
 	}
 	return ReaderAt(ctx, f, fi.Size(), append([]Option{WithFilename(path)}, opts...)...)
 }
@@ -59,18 +59,49 @@ func File(ctx context.Context, path string, opts ...Option) (*container.Info, er
 // with the error; otherwise, and always on a context or reader error, it
 // returns no Info.
 func ReaderAt(ctx context.Context, r io.ReaderAt, size int64, opts ...Option) (*container.Info, error) {
-	cfg := defaultConfig()
-	for _, o := range opts {
-		o(&cfg)
+	cfg, err := newConfig(opts)
+	info, err := readerAt(ctx, r, size, &cfg, err)
+	return info, named(cfg.filename, err)
+}
+
+// Error is the error of a probe whose input has a name (a path, a URL, or
+// the name given with WithFilename): it names it once, before what went
+// wrong. errors.Is and errors.As see through it.
+type Error struct {
+	Input string // the path or URL (without its query, which may hold credentials)
+	Err   error
+}
+
+// Error renders the error as "INPUT: what went wrong".
+func (e *Error) Error() string { return e.Input + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// named wraps err in an Error naming the input, when there is a name.
+func named(input string, err error) error {
+	if err == nil || input == "" {
+		return err
 	}
-	if size < 0 {
-		return nil, fmt.Errorf("probe: negative size %d", size)
+	return &Error{Input: input, Err: err}
+}
+
+// readerAt is ReaderAt once the options are applied; cfgErr is the first
+// option out of range.
+func readerAt(ctx context.Context, r io.ReaderAt, size int64, cfg *config, cfgErr error) (*container.Info, error) {
+	switch {
+	case cfgErr != nil:
+		return nil, cfgErr
+	case r == nil:
+		return nil, fmt.Errorf("nil reader: %w", ErrInvalidArgument)
+	case size < 0:
+		return nil, fmt.Errorf("negative size %d: %w", size, ErrInvalidArgument)
 	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	src := newSource(ctx, r, size, &cfg)
-	info, err := run(src, &cfg)
+	src := newSource(ctx, r, size, cfg)
+	info, err := run(src, cfg)
 	// What went wrong with the reader or the context comes first: a
 	// demuxer that met it saw only missing bytes.
 	switch e := src.budget.Err(); {

@@ -142,3 +142,59 @@ func TestCorpusRobust(t *testing.T) {
 	})
 	require.NoError(t, err)
 }
+
+// TestImageByName: a JPEG longer than the first probe buffer is image2's
+// when its name has an image extension (img_read_probe scores 50, the
+// JPEG probe 26 while it has not seen the end marker), and jpeg_pipe's
+// when it has no name: at the end of the object the probe takes any score.
+func TestImageByName(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "image_large.jpg"))
+	if err != nil {
+		t.Skip(err)
+	}
+	require.Greater(t, len(b), 2048, "the image must outgrow the first probe buffer")
+	ctx := context.Background()
+	named, err := probe.ReaderAt(ctx, bytes.NewReader(b), int64(len(b)), probe.WithFilename("photos/cat.JPG"))
+	require.NoError(t, err)
+	assert.Equal(t, "image2", named.Format.Name)
+	assert.Equal(t, int64(40000), named.Format.Duration, "one frame at 25/s")
+	anonymous, err := probe.ReaderAt(ctx, bytes.NewReader(b), int64(len(b)))
+	require.NoError(t, err)
+	assert.Equal(t, "jpeg_pipe", anonymous.Format.Name)
+	assert.Equal(t, container.NoPTS, anonymous.Format.Duration)
+}
+
+// TestInvalidArguments: a nil reader, a negative size and options out of
+// range are errors wrapping ErrInvalidArgument that say which, never a
+// panic; an error of a named input names it once.
+func TestInvalidArguments(t *testing.T) {
+	ctx := context.Background()
+	r := bytes.NewReader([]byte("x"))
+	for _, tc := range []struct {
+		name     string
+		probe    func() (*container.Info, error)
+		contains string
+	}{
+		{"nil reader", func() (*container.Info, error) { return probe.ReaderAt(ctx, nil, 100) }, "nil reader"},
+		{"negative size", func() (*container.Info, error) { return probe.ReaderAt(ctx, r, -1) }, "negative size -1"},
+		{"block size 0", func() (*container.Info, error) { return probe.ReaderAt(ctx, r, 1, probe.WithBlockSize(0)) }, "WithBlockSize(0)"},
+		{"read budget", func() (*container.Info, error) { return probe.ReaderAt(ctx, r, 1, probe.WithMaxBytesRead(-5)) }, "WithMaxBytesRead(-5)"},
+		{"streams", func() (*container.Info, error) { return probe.ReaderAt(ctx, r, 1, probe.WithMaxStreams(0)) }, "WithMaxStreams(0)"},
+		{"timeout", func() (*container.Info, error) {
+			return probe.URL(ctx, nil, "http://127.0.0.1:1/x.mp3?X-Amz-Signature=secret", probe.WithRequestTimeout(-time.Second))
+		}, "http://127.0.0.1:1/x.mp3: WithRequestTimeout(-1s)"},
+		{"directory", func() (*container.Info, error) { return probe.File(ctx, "..") }, "..: not a regular file"},
+	} {
+		info, err := tc.probe()
+		assert.Nil(t, info, tc.name)
+		assert.ErrorIs(t, err, probe.ErrInvalidArgument, tc.name)
+		if err != nil {
+			assert.Contains(t, err.Error(), tc.contains, tc.name)
+			assert.NotContains(t, err.Error(), "secret", "a URL's query is not repeated")
+		}
+	}
+	_, err := probe.File(ctx, filepath.Join("..", "testdata", "image_rgba.png"), probe.WithMaxBytesRead(10))
+	require.ErrorIs(t, err, container.ErrLimit)
+	assert.True(t, strings.HasPrefix(err.Error(), filepath.Join("..", "testdata", "image_rgba.png")+": "), err.Error())
+	assert.Equal(t, 1, strings.Count(err.Error(), "image_rgba.png"), err.Error())
+}

@@ -4,11 +4,16 @@ import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/container/adts"
 	"github.com/mediaprobe/mediaprobe/container/aiff"
+	"github.com/mediaprobe/mediaprobe/container/asf"
 	"github.com/mediaprobe/mediaprobe/container/flac"
+	"github.com/mediaprobe/mediaprobe/container/flv"
+	"github.com/mediaprobe/mediaprobe/container/image"
 	"github.com/mediaprobe/mediaprobe/container/ivf"
 	"github.com/mediaprobe/mediaprobe/container/matroska"
 	"github.com/mediaprobe/mediaprobe/container/mp3"
 	"github.com/mediaprobe/mediaprobe/container/mp4"
+	"github.com/mediaprobe/mediaprobe/container/mpegps"
+	"github.com/mediaprobe/mediaprobe/container/mpegts"
 	"github.com/mediaprobe/mediaprobe/container/ogg"
 	"github.com/mediaprobe/mediaprobe/container/rawvideo"
 	"github.com/mediaprobe/mediaprobe/container/riff"
@@ -21,18 +26,29 @@ import (
 var demuxers = [...]container.Demuxer{
 	adts.Demuxer(),
 	aiff.Demuxer(),
+	asf.Demuxer(),
 	riff.AVI(),
 	flac.Demuxer(),
+	flv.Demuxer(),
+	flv.Live(),
 	rawvideo.H264(),
 	rawvideo.HEVC(),
+	image.Image2(),
 	ivf.Demuxer(),
 	rawvideo.M4V(),
 	matroska.Demuxer(),
 	mp4.Demuxer(),
 	mp3.Demuxer(),
+	mpegps.Demuxer(),
+	mpegts.Demuxer(),
 	rawvideo.MPEGVideo(),
 	rawvideo.OBU(),
 	ogg.Demuxer(),
 	riff.W64(),
 	riff.WAV(),
+	image.BMPPipe(),
+	image.JPEGPipe(),
+	image.PNGPipe(),
+	image.TIFFPipe(),
+	image.WebPPipe(),
 }

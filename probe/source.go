@@ -90,7 +90,7 @@ func (s *source) ReadAt(p []byte, off int64) (int, error) {
 		return 0, err
 	}
 	if off < 0 {
-		return 0, fmt.Errorf("probe: read at negative offset %d: %w", off, container.ErrMalformed)
+		return 0, fmt.Errorf("read at negative offset %d: %w", off, container.ErrMalformed)
 	}
 	if off >= s.size {
 		return 0, io.EOF
@@ -230,7 +230,7 @@ func (s *source) readFull(buf []byte, off int64) (int, error) {
 	s.stats.Reads += int64(res.reads)
 	s.stats.BytesRead += int64(res.n)
 	if res.err != nil {
-		s.ioErr = fmt.Errorf("probe: read of %d bytes at 0x%x: %w", len(buf), off, res.err)
+		s.ioErr = fmt.Errorf("read of %d bytes at 0x%x: %w", len(buf), off, res.err)
 		return 0, s.ioErr
 	}
 	return res.n, nil

@@ -581,6 +581,9 @@ func PictureStreams(info *container.Info, src container.Source, pics []APIC) err
 		st.Tags.Set("comment", PictureTypes[typ])
 		st.Picture = &container.Picture{Offset: a.Offset, Length: a.Length, MIME: a.MIME, Type: a.Type}
 		if a.Decoded {
+			// The bytes in the object are escaped or compressed: no range
+			// of the object is the image.
+			st.Picture.Offset, st.Picture.Length = -1, a.DecodedLength
 			picture.DescribeBytes(st, a.Data, a.MIME)
 		} else if src != nil {
 			picture.Describe(st, src, a.Offset, a.Length, a.MIME)

@@ -190,6 +190,23 @@ gen prores_hq.mov "${V[@]}" -c:v prores_ks -profile:v 3
 printf '1\n00:00:00,000 --> 00:00:00,100\nHello\n' > "$tmp/sub.srt"
 gen mov_text.mp4 -f lavfi -i "testsrc=size=64x48:rate=25" -i "$tmp/sub.srt" -map 0:v -map 1:s -frames:v 4 -threads 1 -pix_fmt yuv420p \
     -c:v libx264 -preset ultrafast -c:s mov_text
+# An init segment (fragmented, cut after its moov) and a faststart file cut
+# after its moov: no picture reaches the H.264 decoder, which then exports
+# none of the parameter sets' fields; HEVC's decoder exports them as it opens.
+cut_after_moov() { # file: keep the boxes up to and including moov
+  python3 - "$1" <<'PY'
+import struct, sys
+p = sys.argv[1]; d = open(p, 'rb').read(); off = 0
+while off + 8 <= len(d):
+    size, typ = struct.unpack('>I4s', d[off:off + 8]); off += size
+    if typ == b'moov':
+        break
+open(p, 'wb').write(d[:off])
+PY
+}
+gen mp4_init_h264.mp4 "${V[@]}" -c:v libx264 -preset ultrafast -movflags +frag_keyframe+empty_moov && cut_after_moov mp4_init_h264.mp4
+gen mp4_init_hevc.mp4 "${V[@]}" -c:v libx265 -tag:v hvc1 -x265-params log-level=error:pools=none:frame-threads=1 -movflags +frag_keyframe+empty_moov && cut_after_moov mp4_init_hevc.mp4
+gen mp4_moov_only_h264.mp4 "${V[@]}" -c:v libx264 -preset ultrafast -movflags +faststart && cut_after_moov mp4_moov_only_h264.mp4
 # Raw elementary streams and IVF: the stream's own headers are all there is.
 gen raw_h264.h264 "${V[@]}" -c:v libx264 -preset medium -bf 2
 gen raw_h264_baseline.264 "${V[@]}" -c:v libx264 -profile:v baseline -preset ultrafast
@@ -252,6 +269,241 @@ ff -f lavfi -i "aevalsrc=0|0:s=48000:d=0.2" -c:a ac3 -b:a 192k "$tmp/crafted.ac3
 ff -f lavfi -i "sine=frequency=440:sample_rate=44100:duration=0.3" -c:a libmp3lame -b:a 64k -write_xing 0 -id3v2_version 0 "$tmp/crafted.mp3"
 MKV_CRAFTED_DIR="$PWD" MKV_CRAFTED_AC3="$tmp/crafted.ac3" MKV_CRAFTED_MP3="$tmp/crafted.mp3" \
     go test -count=1 -run TestWriteCrafted ../container/matroska >/dev/null
+# ASF: WMA and WMV, the Microsoft MPEG-4 variants and MPEG-4 in ASF. ffmpeg
+# writes a cover as an MJPEG video stream, not as WM/Picture.
+gen asf_wmav1.wma "${MONO[@]}" -c:a wmav1 -b:a 32k
+gen asf_wmav2_tags.wma "${STEREO[@]}" -c:a wmav2 -b:a 48k "${TAGS[@]}"
+gen asf_wmav2_cover.wma "${STEREO[@]}" -i "$JPG" -map 0:a -map 1:v -c:a wmav2 -b:a 32k -c:v copy -disposition:v attached_pic "${TAGS[@]}"
+gen asf_wmav2_wmv1.wmv "${MONO[@]}" "${V[@]}" -c:v wmv1 -b:v 100k -c:a wmav2 -b:a 32k
+gen asf_wmv2.wmv "${V[@]}" -c:v wmv2 -b:v 100k
+gen asf_msmpeg4.asf "${V[@]}" -c:v msmpeg4 -b:v 100k
+gen asf_msmpeg4v2.asf "${V[@]}" -c:v msmpeg4v2 -b:v 100k
+gen asf_mpeg4.asf "${V[@]}" -c:v mpeg4 -b:v 100k
+gen asf_wmav1_mpeg4.asf "${STEREO[@]}" "${V[@]}" -c:v mpeg4 -b:v 100k -c:a wmav1 -b:a 32k
+gen asf_h264.asf "${V[@]}" -c:v libx264 -preset ultrafast
+gen asf_mp3_ac3.asf "${MONO[@]}" "${STEREO[@]}" -map 0:a -map 1:a -c:a:0 libmp3lame -b:a:0 32k -c:a:1 ac3 -b:a:1 96k
+# B-frames: the packets' times are decoding times, so no start time.
+gen asf_mpeg4_bframes.asf "${V[@]}" -c:v mpeg4 -bf 2 -b:v 100k
+# ffmpeg has no WMV3 encoder: asf_wmv2.wmv relabelled WMV3, with a Main
+# profile sequence header (STRUCT_C) allowing B-frames as its extradata.
+python3 - asf_wmv2.wmv asf_wmv3_bframes.wmv <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+i = b.find(b"WMV2")
+b[i:i + 4] = b"WMV3"
+e = i - 16 + 40  # the extradata after the 40-byte BITMAPINFOHEADER
+b[e:e + 4] = bytes.fromhex("4ef11a11")
+open(sys.argv[2], "wb").write(b)
+PY
+# A PNG back cover in the metadata library object (no description), and a
+# container aspect ratio (AspectRatioX/Y) for a video stream.
+python3 - "$PNG" <<'PY'
+import struct, sys
+def u16s(s): return s.encode("utf-16-le") + b"\0\0"
+def obj(g, body): return g + struct.pack("<Q", 24 + len(body)) + body
+def desc(name, typ, val):
+    n = u16s(name); return struct.pack("<H", len(n)) + n + struct.pack("<HH", typ, len(val)) + val
+def mentry(sn, name, typ, val):
+    n = u16s(name); return struct.pack("<HHHHI", 0, sn, len(n), typ, len(val)) + n + val
+def insert(src, dst, new):
+    b = open(src, "rb").read()
+    d = b.find(bytes.fromhex("3626b2758e66cf11a6d900aa0062ce6c"), 30)  # the data object
+    hsize, count = struct.unpack_from("<QI", b, 16)
+    out = bytearray(b[:d] + new + b[d:])
+    struct.pack_into("<QI", out, 16, hsize + len(new), count + 1)
+    fp = out.find(bytes.fromhex("a1dcab8c47a9cf118ee400c00c205365"))  # file properties
+    struct.pack_into("<Q", out, fp + 40, len(out))
+    open(dst, "wb").write(out)
+png = open(sys.argv[1], "rb").read()
+pic = bytes([4]) + struct.pack("<I", len(png)) + u16s("image/png") + u16s("") + png
+lib = bytes.fromhex("941c23449894d149a1411d134e457054")
+insert("asf_wmav2_tags.wma", "asf_metadata_library_png.wma",
+       obj(lib, struct.pack("<H", 2) + mentry(0, "WM/Picture", 1, pic) + mentry(1, "WM/Lyrics", 0, u16s("la la"))))
+ext = bytes.fromhex("40a4d0d207e3d21197f000a0c95ea850")
+insert("asf_wmv2.wmv", "asf_wmv2_aspect.wmv", obj(ext, struct.pack("<H", 2) +
+       desc("AspectRatioX", 3, struct.pack("<I", 4)) + desc("AspectRatioY", 3, struct.pack("<I", 3))))
+PY
+# What ffmpeg does not write, added by hand to asf_wmav2_tags.wma: a WM/Picture
+# cover, typed values (a DWORD past 2^31 and a QWORD, printed as FFmpeg's int
+# widened with its sign; WORD, BOOL, GUID, an empty string), a metadata
+# object and a language list with its extended stream properties.
+python3 - asf_wmav2_tags.wma asf_wmpicture.wma "$JPG" <<'PY'
+import struct, sys
+src, dst, jpg = sys.argv[1], sys.argv[2], sys.argv[3]
+b = open(src, "rb").read()
+def u16s(s): return s.encode("utf-16-le") + b"\0\0"
+def obj(g, body): return g + struct.pack("<Q", 24 + len(body)) + body
+EXT = bytes.fromhex("40a4d0d207e3d21197f000a0c95ea850")
+META = bytes.fromhex("eacbf8c5af5b77488467aa8c44fa4cca")
+LANG = bytes.fromhex("a946437ce0effc4bb229393ede415c85")
+EXTSTREAM = bytes.fromhex("cba5e61472c632438399a96952065b5a")
+def desc(name, typ, val):
+    n = u16s(name)
+    return struct.pack("<H", len(n)) + n + struct.pack("<HH", typ, len(val)) + val
+img = open(jpg, "rb").read()
+pic = bytes([3]) + struct.pack("<I", len(img)) + u16s("image/jpeg") + u16s("Front") + img
+ds = [desc("WM/Year", 0, u16s("2019")), desc("WM/BigDword", 3, struct.pack("<I", 0x80000001)),
+      desc("WM/EncodingTime", 4, struct.pack("<Q", 0x1D2C3B4A5968778)), desc("WM/Word", 5, struct.pack("<H", 65535)),
+      desc("IsVBR", 2, struct.pack("<I", 1)), desc("WM/MediaClassPrimaryID", 6, bytes(16)),
+      desc("WM/Picture", 1, pic), desc("WM/Publisher", 0, u16s("Pub")), desc("Empty", 0, u16s(""))]
+ext = obj(EXT, struct.pack("<H", len(ds)) + b"".join(ds))
+m = [(0, 1, "WM/SharedUserRating", 3, struct.pack("<I", 50)), (0, 0, "Flag", 2, struct.pack("<H", 1))]
+mb = struct.pack("<H", len(m))
+for li, sn, name, typ, val in m:
+    n = u16s(name)
+    mb += struct.pack("<HHHHI", li, sn, len(n), typ, len(val)) + n + val
+meta = obj(META, mb)
+lang = obj(LANG, struct.pack("<H", 1) + bytes([len(u16s("de-DE"))]) + u16s("de-DE"))
+es = obj(EXTSTREAM, bytes(16) + struct.pack("<I", 0) + bytes(24) + struct.pack("<IHHQHH", 0, 1, 0, 0, 0, 0))
+new = ext + meta + lang + es
+d = b.find(bytes.fromhex("3626b2758e66cf11a6d900aa0062ce6c"), 30)
+hsize, count = struct.unpack_from("<QI", b, 16)
+out = bytearray(b[:d] + new + b[d:])
+struct.pack_into("<QI", out, 16, hsize + len(new), count + 4)
+# the file properties' file size
+fp = out.find(bytes.fromhex("a1dcab8c47a9cf118ee400c00c205365"))
+struct.pack_into("<Q", out, fp + 24 + 16, len(out))
+open(dst, "wb").write(out)
+PY
+# Ogg Theora: the decoder's picture size and colour space; a video-only file
+# (no average frame rate) and one interleaved with Vorbis (an average rate).
+gen ogg_theora_470bg.ogv -f lavfi -i "testsrc=size=66x50:rate=10" -frames:v 4 -threads 1 -pix_fmt yuv422p -c:v libtheora -color_primaries bt470bg
+gen ogg_theora_vorbis.ogv -f lavfi -i "testsrc=size=64x48:rate=25:duration=$D" -f lavfi -i "sine=frequency=440:sample_rate=22050:duration=$D" -threads 1 -c:v libtheora -c:a libvorbis -q:a 0
+# Still images: a JPEG whose end is within the 2 KiB probe (jpeg_pipe), one
+# longer (image2, by its extension), PNG and BMP (their pipes).
+ff -f lavfi -i "testsrc=size=16x16:rate=1" -frames:v 1 -q:v 20 image_small.jpg
+ff -f lavfi -i "testsrc=size=96x64:rate=1" -frames:v 1 image_large.jpg
+ff -f lavfi -i "testsrc=size=24x16:rate=1" -frames:v 1 -pix_fmt rgba image_rgba.png
+ff -f lavfi -i "testsrc=size=8x8:rate=1" -frames:v 1 -pix_fmt bgr24 image_bgr24.bmp
+# mpegts: MPEG-TS/M2TS pairs the corpus lacks (a few frames each).
+# begin mpegts
+TSV=(-f lavfi -i "testsrc=size=64x48:rate=25:duration=0.16")
+TSA=(-f lavfi -i "sine=frequency=440:sample_rate=48000:duration=0.2")
+TSO=(-threads 1 -pix_fmt yuv420p)
+gen ts_mpeg4_mp3_lang.ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg4 -c:a libmp3lame -b:a 64k -metadata:s:a language=fra \
+    -metadata service_name=Chan -metadata service_provider=Prov
+gen ts_h264_eac3.ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v libx264 -preset ultrafast -c:a eac3 -b:a 96k
+gen ts_opus.ts "${TSA[@]}" -c:a libopus -b:a 32k
+gen ts_two_programs.ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -map 0:v -map 1:a -c:v mpeg2video -c:a mp2 -b:a 64k \
+    -program title=One:st=0 -program title=Two:st=1
+gen ts_dts.ts "${TSA[@]}" -c:a dca -strict -2 -b:a 384k
+gen ts_aac_latm.ts "${TSA[@]}" -c:a aac -b:a 64k -mpegts_flags +latm
+gen m2ts_mpeg2_mp2.m2ts "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a mp2 -b:a 64k
+# end mpegts
+# mpeg: MPEG-PS/VOB pairs the corpus lacks.
+# begin mpegps
+gen ps_mpeg2_lpcm.vob "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a pcm_dvd -f vob
+gen ps_mpeg2_dts.vob "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v mpeg2video -c:a dca -strict -2 -b:a 384k -f vob
+gen ps_h264_mp3.mpg "${TSV[@]}" "${TSA[@]}" "${TSO[@]}" -c:v libx264 -preset ultrafast -c:a libmp3lame -b:a 64k -f mpeg
+# end mpegps
+# AVI: the codec pairs the shared corpus lacks. The video input comes first
+# and the output options after all inputs, so that they apply to the output.
+AV=(-f lavfi -i "testsrc=size=64x48:rate=25")
+AVO=(-frames:v 4 -threads 1 -pix_fmt yuv420p)
+gen avi_h264_pcm.avi "${AV[@]}" "${MONO[@]}" "${AVO[@]}" -c:v libx264 -preset ultrafast -c:a pcm_s16le
+gen avi_mpeg2_mp2.avi "${AV[@]}" "${STEREO[@]}" "${AVO[@]}" -c:v mpeg2video -c:a mp2 -b:a 64k
+gen avi_mpeg4_aac.avi "${AV[@]}" "${STEREO[@]}" "${AVO[@]}" -c:v mpeg4 -bf 2 -c:a aac -b:a 32k
+gen avi_mpeg1_adpcm_ms.avi "${AV[@]}" "${MONO[@]}" "${AVO[@]}" -c:v mpeg1video -c:a adpcm_ms
+gen avi_msmpeg4v3_strn.avi "${AV[@]}" "${AVO[@]}" -c:v msmpeg4 -metadata:s:v title="Video name" "${TAGS[@]}"
+gen avi_h263.avi -f lavfi -i "testsrc=size=128x96:rate=25" "${AVO[@]}" -c:v h263
+gen avi_cinepak.avi "${AV[@]}" "${AVO[@]}" -c:v cinepak
+gen avi_vp8.avi "${AV[@]}" "${AVO[@]}" -c:v libvpx -deadline realtime -b:v 100k
+gen avi_rawvideo_bgr24.avi "${AV[@]}" -frames:v 2 -threads 1 -c:v rawvideo -pix_fmt bgr24
+gen avi_pcm_u8_audio_only.avi -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a pcm_u8
+# FLV: the codecs ffmpeg 5.1 muxes into FLV without -strict (no HEVC, no
+# VP6 encoder), a few frames each.
+FV=(-f lavfi -i "testsrc=size=64x48:rate=25")
+FA=(-f lavfi -i "sine=frequency=440:sample_rate=22050:duration=0.2")
+FO=(-frames:v 4 -threads 1 -pix_fmt yuv420p)
+gen flv_flv1_mp3.flv "${FV[@]}" "${FA[@]}" "${FO[@]}" -c:v flv1 -c:a libmp3lame -b:a 32k
+gen flv_h264_aac.flv "${FV[@]}" "${FA[@]}" "${FO[@]}" -c:v libx264 -preset medium -bf 2 -c:a aac -b:a 32k -metadata title="Test title"
+# 30000/1001 fps: the metadata's 29.97 becomes avg_frame_rate 989/33 (av_d2q
+# to 1000), the timestamps r_frame_rate 30000/1001.
+gen flv_flv1_ntsc.flv -f lavfi -i "testsrc=size=32x32:rate=30000/1001" -frames:v 30 -threads 1 -c:v flv1
+gen flv_flashsv.flv "${FV[@]}" "${FO[@]}" -c:v flashsv
+gen flv_flashsv2.flv "${FV[@]}" "${FO[@]}" -c:v flashsv2
+gen flv_speex.flv "${FA[@]}" -ar 16000 -c:a libspeex
+gen flv_pcm_s16le.flv "${FA[@]}" -c:a pcm_s16le
+gen flv_pcm_u8.flv "${FA[@]}" -c:a pcm_u8
+gen flv_nellymoser.flv "${FA[@]}" -c:a nellymoser
+gen flv_adpcm_swf.flv "${FA[@]}" -c:a adpcm_swf
+gen flv_alaw.flv "${FA[@]}" -ar 8000 -c:a pcm_alaw
+# No duration in the metadata: ffprobe takes the last tag's timestamp,
+# found through the PreviousTagSize at the end. The onMetaData of an FLV
+# made here is replaced by one with strings, a boolean, a date, a nested
+# object and a strict array (each a format tag or skipped as flvdec.c does).
+gen "$tmp/meta.flv" "${FV[@]}" "${FA[@]}" "${FO[@]}" -c:v flv1 -c:a libmp3lame -b:a 32k
+python3 - "$tmp/meta.flv" flv_no_duration.flv <<'PY'
+import struct, sys
+src = open(sys.argv[1], "rb").read()
+def s(k):
+    k = k.encode()
+    return struct.pack(">H", len(k)) + k
+body = b"\x02" + s("onMetaData") + b"\x08" + struct.pack(">I", 6)
+body += s("encoder") + b"\x02" + s("mediaprobe")
+body += s("hasVideo") + b"\x01\x01"
+body += s("lasttimestamp") + b"\x00" + struct.pack(">d", 2.5)
+body += s("creationdate") + b"\x0b" + struct.pack(">dh", 0.0, 0)
+body += s("nested") + b"\x03" + s("inner") + b"\x00" + struct.pack(">d", 7.0) + b"\x00\x00\x09"
+body += s("list") + b"\x0a" + struct.pack(">I", 2) + b"\x00" + struct.pack(">d", 1.0) + b"\x05"
+body += b"\x00\x00\x09"
+p = struct.unpack(">I", src[5:9])[0] + 4
+size = int.from_bytes(src[p + 1:p + 4], "big")
+tag = bytes([18]) + len(body).to_bytes(3, "big") + b"\0" * 7 + body + struct.pack(">I", len(body) + 11)
+open(sys.argv[2], "wb").write(src[:p] + tag + src[p + 11 + size + 4:])
+PY
+# An onCaption tag after the codec configurations: a text subtitle stream
+# (flv_data_packet), from the first string of its strict array.
+python3 - flv_h264_aac.flv flv_caption.flv <<'PY'
+import struct, sys
+src = open(sys.argv[1], "rb").read()
+def s(k):
+    k = k.encode()
+    return struct.pack(">H", len(k)) + k
+body = b"\x02" + s("onCaption") + b"\x0a" + struct.pack(">I", 2) + b"\x00" + struct.pack(">d", 1) + b"\x02" + s("hello")
+p = struct.unpack(">I", src[5:9])[0] + 4
+p += 11 + int.from_bytes(src[p + 1:p + 4], "big") + 4  # after onMetaData
+tag = bytes([18]) + len(body).to_bytes(3, "big") + (20).to_bytes(3, "big") + b"\0" * 4 + body + struct.pack(">I", len(body) + 11)
+open(sys.argv[2], "wb").write(src[:p] + tag + src[p:])
+PY
+# VP6 (no encoder in ffmpeg): ten frames of a key-frame header (sub-version
+# 6, 15x20 macroblocks) and filler, with the FLV adjustment byte 0x21; for
+# vp6a the alpha plane's offset, the frame, and the same frame as the alpha
+# plane. The decoder's size is 318x239.
+python3 - <<'PY'
+import struct
+def tag(t, ts, body):
+    return bytes([t]) + len(body).to_bytes(3, "big") + ts.to_bytes(3, "big") + b"\0" * 4 + body + struct.pack(">I", len(body) + 11)
+for name, cid in (("vp6f", 4), ("vp6a", 5)):
+    b = b"FLV\x01\x01\0\0\0\x09\0\0\0\0"
+    for i in range(10):
+        frame = bytes([0x00 if i == 0 else 0x80, 6 << 3 | 0x06, 15, 20, 15, 20]) + bytes((j * 7 + i) & 255 for j in range(300))
+        if cid == 5:
+            frame = len(frame).to_bytes(3, "big") + frame + frame
+        b += tag(9, 40 * i, bytes([(0x10 if i == 0 else 0x20) | cid, 0x21]) + frame)
+    open("flv_%s.flv" % name, "wb").write(b)
+PY
+# An ID3v2 tag in front: FFmpeg passes over it, then takes the header size
+# as an absolute offset, finds no tag there and resynchronises on the FLV
+# that follows ("Concatenated FLV": its timestamps start at 1).
+python3 - mp3_id3v23_id3v1.mp3 flv_flv1_mp3.flv flv_id3.flv <<'PY'
+import sys
+m = open(sys.argv[1], "rb").read()
+n = 10 + (m[6] << 21 | m[7] << 14 | m[8] << 7 | m[9])
+open(sys.argv[3], "wb").write(m[:n] + open(sys.argv[2], "rb").read())
+PY
+# Cut inside the first video frame: the h264 decoder opens with the avcC
+# but decodes no picture, so ffprobe prints no size; the AAC stream has only
+# its configuration, and keeps the tag flags' rate and channels.
+head -c 1500 flv_h264_aac.flv > flv_truncated.flv
+# "NGINX RTMP" 40 bytes past the header makes it live_flv (it also breaks
+# the metadata, whose duration is then the last tag's timestamp).
+python3 - flv_h264_aac.flv flv_live.flv <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+b[9 + 40:9 + 50] = b"NGINX RTMP"
+open(sys.argv[2], "wb").write(b)
+PY
 
 # ffprobe goldens
 for f in *; do

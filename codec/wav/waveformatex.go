@@ -204,3 +204,18 @@ func ParseHeader(b []byte, size int64, bigEndian bool, off int64) (*Header, erro
 	}
 	return h, nil
 }
+
+// Fill sets on st what ff_get_wav_header puts in the codec parameters
+// (codec, tag, rate, channels, layout, bit rate, extradata size) and what
+// the decoder then reports (codec.FillDecoded). The time base is the
+// container's to set.
+func (h *Header) Fill(st *container.Stream) {
+	st.CodecName = h.CodecName
+	st.CodecTag = h.CodecTag
+	st.SampleRate = h.SampleRate
+	st.Channels = h.Channels
+	st.ChannelLayout = h.ChannelLayout
+	st.BitRate = h.BitRate
+	st.ExtradataSize = len(h.Extradata)
+	codec.FillDecoded(st)
+}

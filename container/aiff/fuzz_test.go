@@ -53,10 +53,8 @@ func FuzzRead(f *testing.F) {
 		if info == nil {
 			t.Fatal("no info and no error")
 		}
-		for _, st := range info.Streams {
-			if p := st.Picture; p != nil && (p.Offset < 0 || p.Length <= 0 || p.Offset > int64(len(b))-p.Length) {
-				t.Fatalf("picture [%d,+%d) outside the %d-byte object", p.Offset, p.Length, len(b))
-			}
+		if err := hostile.CheckPictures(info, int64(len(b))); err != nil {
+			t.Fatal(err)
 		}
 		a := info.Streams[0]
 		if a.SampleRate <= 0 || a.DurationTS < 0 || a.NbFrames < 0 || a.BitRate < 0 {

@@ -59,10 +59,8 @@ func FuzzRead(f *testing.F) {
 		if id3 != nil {
 			tags.PictureStreams(info, src, id3.Pictures)
 		}
-		for _, st := range info.Streams {
-			if p := st.Picture; p != nil && (p.Offset < 0 || p.Length <= 0 || p.Offset > int64(len(b))-p.Length) {
-				t.Fatalf("picture [%d,+%d) outside the %d-byte object", p.Offset, p.Length, len(b))
-			}
+		if err := hostile.CheckPictures(info, int64(len(b))); err != nil {
+			t.Fatal(err)
 		}
 		a := info.Streams[0]
 		if a.SampleRate != 0 && (a.SampleRate < 8000 || a.SampleRate > 48000 || a.Channels < 1 || a.Channels > 2) {

@@ -61,12 +61,10 @@ func FuzzRead(f *testing.F) {
 		if info == nil {
 			return
 		}
+		if err := hostile.CheckPictures(info, int64(len(data))); err != nil {
+			t.Fatal(err)
+		}
 		for _, st := range info.Streams {
-			if p := st.Picture; p != nil {
-				if p.Offset < 0 || p.Length < 0 || p.Offset > int64(len(data)) || p.Length > int64(len(data))-p.Offset {
-					t.Fatalf("picture [%d, +%d) outside a %d-byte object", p.Offset, p.Length, len(data))
-				}
-			}
 			if st.Index < 0 || st.Index >= len(info.Streams) {
 				t.Fatalf("bad stream index %d", st.Index)
 			}

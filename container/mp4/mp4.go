@@ -15,6 +15,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/prores"
 	"github.com/mediaprobe/mediaprobe/codec/vp9"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/rfps"
 )
 
 // Demuxer returns the demuxer that reads QuickTime / MOV files and the ISO base media family (mp4,
@@ -265,17 +266,12 @@ func (d *demuxer) finish() error {
 						info += d
 					}
 				}
-				if r, avg, ok := rfps(t.deltas, -t.dtsShift, st.TimeBase, info); ok {
+				if r, avg, ok := rfps.Guess(t.deltas, -t.dtsShift, st.TimeBase, info); ok {
 					st.RFrameRate = r
 					if avg && !st.AvgFrameRate.Valid() {
 						st.AvgFrameRate = r
 					}
 				}
-			}
-			if !st.RFrameRate.Valid() && st.TimeBase.Num > 0 {
-				// avformat_find_stream_info's last resort: one frame
-				// per tick of the stream time base.
-				st.RFrameRate = container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
 			}
 			// mov_read_header attaches the tkhd matrix to video streams
 			// after the side data read with the boxes (dvcC, pssh).
@@ -283,7 +279,24 @@ func (d *demuxer) finish() error {
 				st.AddSideData(container.DisplayMatrix{Matrix: *t.matrix})
 			}
 			t.video.attach(st)
-			d.describeVideo(t)
+			decoderRate := d.describeVideo(t)
+			if st.CodecName == "h264" && t.hasCtts {
+				// The reordering the composition offsets show, which the
+				// decoder's own delay can only raise.
+				st.HasBFrames = max(st.HasBFrames, videoDelay(t.delayDeltas, t.delayOffsets))
+			}
+			if !st.RFrameRate.Valid() && st.TimeBase.Num > 0 {
+				// avformat_find_stream_info's last resort: the frame
+				// rate the decoder set when it opened, unless it is
+				// finer than the stream time base, whose ticks are
+				// used then.
+				tick := container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
+				if decoderRate.Valid() && decoderRate.Num*tick.Den <= tick.Num*decoderRate.Den {
+					st.RFrameRate = decoderRate
+				} else {
+					st.RFrameRate = tick
+				}
+			}
 		}
 		if st.Type != container.Audio {
 			continue
@@ -400,12 +413,21 @@ func (d *demuxer) firstPacket(t *track, max int64) []byte {
 // (pasp, colr, fiel) have set the container's values, which the codec
 // keeps or replaces as the decoder does. ffprobe passes over what it
 // cannot read, and so does this: the stream keeps what was set.
-func (d *demuxer) describeVideo(t *track) {
+func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 	st := t.st
 	switch st.CodecName {
 	case "h264":
+		// FFmpeg's H.264 decoder exports the parameter sets' fields when
+		// it decodes a picture, not when it opens: a track without
+		// samples (an init segment), or whose first sample lies past the
+		// end of the object, keeps the container's.
 		if t.config != nil || t.format == "avc1" {
 			p, _ := h264.ParseExtradata(t.config)
+			if !t.hasSamples || t.firstChunk >= d.src.Size() {
+				// Its options, read from the extradata, are set.
+				st.DecoderOptions = container.H264Options{IsAVC: p.IsAVC, NALLengthSize: p.NALLengthSize}
+				break
+			}
 			p.Fill(st)
 			if p.IsAVC && st.FieldOrder == "" {
 				// The parser reads it from the first pictures.
@@ -416,8 +438,11 @@ func (d *demuxer) describeVideo(t *track) {
 		}
 	case "hevc":
 		if t.config != nil {
+			// The HEVC decoder exports them, and the VUI's frame rate,
+			// as it opens.
 			if x, _ := hevc.ParseExtradata(t.config); x != nil {
 				_ = x.Describe(st)
+				decoderRate = x.FrameRate()
 			}
 		}
 	case "av1":
@@ -467,6 +492,7 @@ func (d *demuxer) describeVideo(t *track) {
 	case "dnxhd":
 		_ = dnxhd.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
 	}
+	return decoderRate
 }
 
 // mpegAudioHeader reads the 4-byte header of the first MPEG audio frame,

@@ -1,139 +1,48 @@
 package mp4
 
-import (
-	"math"
-
-	"github.com/mediaprobe/mediaprobe/container"
-)
+import "math"
 
 // rfpsFrames is how many index entries mov_build_index hands to
 // ff_rfps_add_frame (those while nb_index_entries < 100).
 const rfpsFrames = 99
 
-// maxStdTimebases is MAX_STD_TIMEBASES of libavformat/demux.c.
-const maxStdTimebases = 30*12 + 30 + 3 + 6
+// maxDelaySamples bounds the samples whose timestamps videoDelay sorts:
+// FFmpeg sorts them all, and real streams settle their reordering within
+// the first groups of pictures.
+const maxDelaySamples = 1024
 
-// stdFramerate is get_std_framerate: candidate rates times 12*1001.
-func stdFramerate(i int) int64 {
-	if i < 30*12 {
-		return int64(i+1) * 1001
-	}
-	i -= 30 * 12
-	if i < 30 {
-		return int64(i+61) * 1001 * 12
-	}
-	i -= 30
-	if i < 3 {
-		return [3]int64{80, 120, 240}[i] * 1001 * 12
-	}
-	i -= 3
-	return [6]int64{24, 30, 60, 12, 15, 48}[i] * 1000 * 12
-}
+// maxReorderDelay is MAX_REORDER_DELAY, the largest delay FFmpeg measures.
+const maxReorderDelay = 16
 
-// rfps guesses r_frame_rate from the decode timestamps of the first samples
-// as ff_rfps_add_frame and ff_rfps_calculate do when mov_read_header calls
-// them (no packet read yet, so codec_info_duration is 0). deltas are the
-// first sample durations from stts; the time base is assumed unreliable,
-// as tb_unreliable says for the codecs mp4 carries. ok is false when no
-// rate is found.
-//
-// infoDur is codec_info_duration: 0 when called from mov_read_header, the
-// analysed packets' total duration when called from
-// avformat_find_stream_info (for fragments, whose samples reach the index
-// only as packets).
-func rfps(deltas []int64, start int64, tb container.Rational, infoDur int64) (r container.Rational, avgFromR bool, ok bool) {
-	if tb.Num <= 0 || tb.Den <= 0 {
-		return r, false, false
+// videoDelay is mov_estimate_video_delay: the most places any sample's
+// presentation time moves back when the samples, taken in decoding order,
+// are sorted by it in a buffer of maxReorderDelay+1, which is the decoder
+// delay an H.264 track with composition offsets needs. deltas are the
+// samples' durations (their decoding times follow) and offsets their
+// composition offsets.
+func videoDelay(deltas, offsets []int64) int {
+	var buf [maxReorderDelay + 1]int64
+	for i := range buf {
+		buf[i] = math.MinInt64
 	}
-	var errs [2][2][maxStdTimebases]float64
-	var count, durSum, gcdv int64
-	ts := start
-	last := ts
-	for _, d := range deltas {
-		ts += d
-		if ts > last {
-			dts := float64(ts) * float64(tb.Num) / float64(tb.Den)
-			dur := ts - last
-			for i := 0; i < maxStdTimebases; i++ {
-				if errs[0][1][i] < 1e10 {
-					sdts := dts * float64(stdFramerate(i)) / (1001 * 12)
-					for j := 0; j < 2; j++ {
-						ticks := math.RoundToEven(sdts + float64(j)*0.5)
-						e := sdts - ticks + float64(j)*0.5
-						errs[j][0][i] += e
-						errs[j][1][i] += e * e
-					}
-				}
+	delay, start := 0, 0
+	var dts int64
+	for i := 0; i < len(deltas) && i < len(offsets); i++ {
+		j := start
+		start = (start + 1) % len(buf)
+		buf[j] = dts + offsets[i]
+		dts += deltas[i]
+		swaps := 0
+		for j != start {
+			r := (j + len(buf) - 1) % len(buf)
+			if buf[j] >= buf[r] {
+				break
 			}
-			count++
-			durSum += dur
-			if count%10 == 0 {
-				n := float64(count)
-				for i := 0; i < maxStdTimebases; i++ {
-					if errs[0][1][i] < 1e10 {
-						a0 := errs[0][0][i] / n
-						e0 := errs[0][1][i]/n - a0*a0
-						a1 := errs[1][0][i] / n
-						e1 := errs[1][1][i]/n - a1*a1
-						if e0 > 0.04 && e1 > 0.04 {
-							errs[0][1][i] = 2e10
-							errs[1][1][i] = 2e10
-						}
-					}
-				}
-			}
-			if count > 3 {
-				gcdv = gcd64(gcdv, dur)
-			}
+			buf[j], buf[r] = buf[r], buf[j]
+			swaps++
+			j = r
 		}
-		last = ts
+		delay = max(delay, swaps)
 	}
-	if count > 15 && gcdv > max(1, tb.Den/(500*tb.Num)) {
-		r = container.Rational{Num: tb.Den, Den: tb.Num * gcdv}.Reduce(1<<31 - 1)
-		ok = true
-	}
-	if !ok && count > 1 {
-		num := int64(0)
-		best := 0.01
-		tbf := float64(tb.Num) / float64(tb.Den)
-		for j := 0; j < maxStdTimebases; j++ {
-			std := stdFramerate(j)
-			if infoDur != 0 && float64(infoDur)*float64(tb.Num)/float64(tb.Den) < (1001*11.5)/float64(std) {
-				continue
-			}
-			if infoDur == 0 && std < 1001*12 {
-				continue
-			}
-			if tbf*float64(durSum)/float64(count) < (1001*12.0*0.8)/float64(std) {
-				continue
-			}
-			for k := 0; k < 2; k++ {
-				n := float64(count)
-				a := errs[k][0][j] / n
-				e := errs[k][1][j]/n - a*a
-				if e < best && best > 0.000000001 {
-					best = e
-					num = std
-				}
-			}
-		}
-		ref := float64(tb.Den) / float64(tb.Num)
-		if num != 0 && float64(num)/(12*1001) < 1.01*ref {
-			r = container.Rational{Num: num, Den: 12 * 1001}.Reduce(1<<31 - 1)
-			ok = true
-		}
-	}
-	if ok && durSum > 0 && count > 2 && infoDur <= 0 {
-		if math.Abs(1.0/(r.Float()*tb.Float())-float64(durSum)/float64(count)) <= 1.0 {
-			avgFromR = true
-		}
-	}
-	return r, avgFromR, ok
-}
-
-func gcd64(a, b int64) int64 {
-	for b != 0 {
-		a, b = b, a%b
-	}
-	return a
+	return delay
 }

@@ -144,6 +144,9 @@ func (d *demuxer) readStts(b box) error {
 		for k := int64(0); k < count && len(t.deltas) < rfpsFrames; k++ {
 			t.deltas = append(t.deltas, dur)
 		}
+		for k := int64(0); k < count && len(t.delayDeltas) < maxDelaySamples; k++ {
+			t.delayDeltas = append(t.delayDeltas, dur)
+		}
 		t.sttsLastCount = count
 		duration += dur * count
 		total += count
@@ -384,6 +387,9 @@ func (d *demuxer) readCtts(b box) error {
 			t.cttsFirst = dur
 			first = false
 		}
+		for k := int32(0); k < count && len(t.delayOffsets) < maxDelaySamples; k++ {
+			t.delayOffsets = append(t.delayOffsets, dur)
+		}
 		if dur < -(1<<28) && idx+2 < entries {
 			invalid = true
 			return false
@@ -400,7 +406,7 @@ func (d *demuxer) readCtts(b box) error {
 		return err
 	}
 	if invalid {
-		t.cttsFirst, t.hasCtts, t.dtsShift = 0, false, 0
+		t.cttsFirst, t.hasCtts, t.dtsShift, t.delayOffsets = 0, false, 0, nil
 		return nil
 	}
 	t.hasCtts = !first

@@ -54,6 +54,10 @@ type track struct {
 	hasCtts   bool
 	dtsShift  int64
 
+	// The durations and composition offsets of the first samples, for
+	// the reordering delay of H.264 (mov_estimate_video_delay).
+	delayDeltas, delayOffsets []int64
+
 	elst []elstEntry
 
 	video videoSideData // attached after the display matrix

@@ -74,7 +74,8 @@ func (d *demux) addPicture(b []byte) error {
 	if pic.Description != "" {
 		st.Tags.Set("title", pic.Description)
 	}
-	st.Picture = &container.Picture{MIME: pic.MIME, Type: pic.Type}
+	// The image is base64 in the comment: no range of the object is it.
+	st.Picture = &container.Picture{Offset: -1, Length: pic.DataLength, MIME: pic.MIME, Type: pic.Type}
 	_ = picture.DescribeBytes(st, b[pic.DataOffset:pic.DataOffset+pic.DataLength], pic.MIME)
 	return nil
 }

@@ -83,9 +83,9 @@ func FuzzRead(f *testing.F) {
 			if st.TimeBase.Den <= 0 || st.TimeBase.Num <= 0 {
 				t.Fatalf("stream %d time base %v", i, st.TimeBase)
 			}
-			if p := st.Picture; p != nil && (p.Offset < 0 || p.Length < 0 || p.Offset > int64(len(b))-p.Length) {
-				t.Fatalf("picture %d+%d outside the object of %d bytes", p.Offset, p.Length, len(b))
-			}
+		}
+		if err := hostile.CheckPictures(info, int64(len(b))); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

@@ -82,10 +82,12 @@ func (d *demux) finish() *container.Info {
 		if st.DurationTS != noPTS && (os.adjust == adjustAlways || os.adjust == adjustPositive && st.DurationTS > 0) {
 			st.DurationTS -= start
 		}
-		if st.Type == container.Video && (st.DurationTS == noPTS || st.DurationTS < 3) {
+		if st.Type == container.Video && os.analysed < 3 {
 			// avformat_find_stream_info estimates avg_frame_rate from the
-			// packets after the second; a stream of fewer than three
-			// frames gets none.
+			// packets after the second that it reads, and it stops
+			// reading once every stream has a timestamped packet: a
+			// video stream with fewer than three packets by then gets
+			// none.
 			st.AvgFrameRate = container.Rational{}
 		}
 	}

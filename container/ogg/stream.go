@@ -47,11 +47,14 @@ type ostream struct {
 	incomplete bool
 	syncPos    int64 // offset of the page where the packet began
 
-	gotData   bool  // the last page read was not a BOS page
-	firstSeen bool  // the first data packet has been handled
-	start     int64 // start time from the first data packet; NoPTS if none
-	adjust    int
-	duration  int64 // from the last granule position in the tail
+	gotData   bool // the last page read was not a BOS page
+	firstSeen bool // the first data packet has been handled
+	// analysed counts the data packets read before every stream had its
+	// first one, where avformat_find_stream_info stops reading.
+	analysed int
+	start    int64 // start time from the first data packet; NoPTS if none
+	adjust   int
+	duration int64 // from the last granule position in the tail
 
 	// A skeleton's fisbone gives the stream's start granule, and with it
 	// the start time before any packet is read.
@@ -306,6 +309,9 @@ func (d *demux) dispatch(os *ostream, pkt packet) error {
 				}
 			}
 		}
+	}
+	if !d.allFirstSeen() {
+		os.analysed++
 	}
 	if !os.firstSeen {
 		d.setFirstSeen(os)

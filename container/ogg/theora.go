@@ -53,8 +53,13 @@ func theoraHeader(d *demux, os *ostream, pkt packet) (int, error) {
 		}
 		st.PixFmt = h.PixFmt
 		st.Level = container.LevelUnknown
-		// What the VP3/Theora decoder reports: one reference frame,
-		// chroma sited at the centre.
+		// What the VP3/Theora decoder then reports from the same header
+		// (picture size, pixel format, colour space, chroma siting) wins,
+		// as ffprobe prints the opened decoder's view; a header it would
+		// refuse leaves the demuxer's.
+		if id, err := theora.ParseIdentification(b); err == nil {
+			_ = id.Describe(st)
+		}
 		st.Refs = 1
 		st.ChromaLocation = "center"
 	case 0x81:

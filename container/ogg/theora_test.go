@@ -72,7 +72,11 @@ func TestReadTheora(t *testing.T) {
 	assert.Equal(t, "yuv420p", st.PixFmt)
 	assert.Equal(t, container.Rational{Num: 1, Den: 30}, st.TimeBase)
 	assert.Equal(t, container.Rational{Num: 30, Den: 1}, st.RFrameRate)
-	assert.Equal(t, container.Rational{Num: 30, Den: 1}, st.AvgFrameRate)
+	// The only stream has its first timestamped packet at once, so
+	// avformat_find_stream_info reads one packet and estimates no
+	// average rate (ffprobe prints 0/0 for every video-only Ogg Theora
+	// file ffmpeg writes).
+	assert.Equal(t, container.Rational{}, st.AvgFrameRate)
 	assert.Equal(t, 42+2+len(comment)+2+len(setup)+2, st.ExtradataSize)
 	assert.Equal(t, int64(0), st.StartPTS)
 	assert.Equal(t, int64(24), st.DurationTS)

@@ -20,33 +20,12 @@ func readFmt(src container.Source, off, size int64, bigEndian bool, format strin
 	return wavcodec.ParseHeader(b, size, bigEndian, off)
 }
 
-// setAudio fills st with what ff_get_wav_header put in the codec
-// parameters, and what avformat_find_stream_info adds once the decoder is
-// open (sample format, bits_per_raw_sample, a decoder's own layout).
+// setAudio fills st from the WAVEFORMATEX (wav.Header.Fill), with the
+// time base avpriv_set_pts_info gives it: one tick per sample.
 func setAudio(st *container.Stream, h *wavcodec.Header) {
-	st.CodecName = h.CodecName
-	st.CodecTag = h.CodecTag
-	st.SampleRate = h.SampleRate
-	st.Channels = h.Channels
-	st.ChannelLayout = h.ChannelLayout
-	st.BitRate = h.BitRate
-	st.ExtradataSize = len(h.Extradata)
+	h.Fill(st)
 	if h.SampleRate > 0 {
-		// avpriv_set_pts_info(st, 64, 1, sample_rate)
 		st.TimeBase = container.Rational{Num: 1, Den: int64(h.SampleRate)}
-	}
-	refreshDecoded(st)
-}
-
-// refreshDecoded sets the fields a decoder reports, after the codec is
-// final: its sample format and bits per raw sample and, for the decoders
-// that set their own, the layout and channel count (GSM is mono whatever
-// the header says).
-func refreshDecoded(st *container.Stream) {
-	st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
-	st.BitsPerRawSample = codec.BitsPerRawSample(st.CodecName)
-	if m := codec.DecoderLayout(st.CodecName, st.Channels); m != 0 {
-		st.Channels, st.ChannelLayout = codec.LayoutChannels(m), codec.LayoutName(m)
 	}
 }
 

@@ -399,11 +399,11 @@ func (w *wavState) finish() {
 			len(w.hdr.Extradata) == 2 && binary.LittleEndian.Uint16(w.hdr.Extradata) == 1:
 			// 16-bit float samples in 32-bit slots, flagged in the extradata.
 			st.CodecName = "pcm_f16le"
-			refreshDecoded(st)
+			codec.FillDecoded(st)
 		case st.CodecName == "pcm_s24le" && ba == st.Channels*4 && bpcs == 24:
 			// 24-bit samples in 32-bit slots are FFmpeg's 24-bit float PCM.
 			st.CodecName = "pcm_f24le"
-			refreshDecoded(st)
+			codec.FillDecoded(st)
 		}
 		if st.CodecName == "mp1" || st.CodecName == "mp2" || st.CodecName == "mp3" {
 			decodeMPEGAudio(w.src, st, w.dataOff)

@@ -67,6 +67,10 @@ func Cases() []Case {
 		{Name: "mp4_stts_past_end", Ext: "m4a", Class: "f", Count: 50000000, Big: 500000000,
 			Make: func(n int) Input { return OfSparse(MP4STTSPastEnd(uint32(n), 60<<20)) }},
 
+		{Name: "flv_meta_keys", Ext: "flv", Class: "a", Count: 50000, Big: 700000, Make: mem(FLVMetaKeys),
+			Select: []string{keyName("key", 12345)}},
+		{Name: "flv_keyframes", Ext: "flv", Class: "f", Count: 100000, Big: 1000000, Make: mem(FLVKeyframes)},
+
 		{Name: "mp4_hdlr_huge", Ext: "m4a", Class: "g", Count: 31 << 20, Big: 31 << 20,
 			Make:   func(n int) Input { return OfSparse(MP4HugeHdlr(int64(n))) },
 			Select: []string{"handler_name"}},

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"time"
+
+	"github.com/mediaprobe/mediaprobe/container"
 )
 
 // ---- a. quadratic tag dictionaries ----
@@ -437,3 +439,26 @@ func MP4HugeHdlr(boxSize int64) *Sparse {
 // a parser that loops without end fails it, a slow one is shown by the
 // benchmarks (BenchmarkHostile), not here.
 const HangBound = 10 * time.Second
+
+// CheckPictures returns an error naming the first attached picture of info
+// whose place is impossible in an object of size bytes: a contiguous image
+// (Offset >= 0) must lie inside the object with a positive length; one
+// stored otherwise (Offset -1) must have a length that is not negative.
+func CheckPictures(info *container.Info, size int64) error {
+	if info == nil {
+		return nil
+	}
+	for _, st := range info.Streams {
+		p := st.Picture
+		switch {
+		case p == nil:
+		case p.Offset == -1:
+			if p.Length < 0 {
+				return fmt.Errorf("stream %d: picture stored apart with length %d", st.Index, p.Length)
+			}
+		case p.Offset < 0 || p.Length <= 0 || p.Offset > size-p.Length:
+			return fmt.Errorf("stream %d: picture [%d,+%d) outside the %d-byte object", st.Index, p.Offset, p.Length, size)
+		}
+	}
+	return nil
+}

@@ -99,3 +99,40 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestDuration(t *testing.T) {
+	d := NewDuration()
+	d.Add(NoPTS, 3600, 0)
+	if d.Value != NoPTS {
+		t.Fatalf("duration %d from no PTS", d.Value)
+	}
+	d.Add(90000, 3600, 9000)
+	d.Add(93600, 3600, 9000)
+	if d.Value != 93600+3600-9000 {
+		t.Fatalf("duration %d", d.Value)
+	}
+	// A jump of more than 60 s is not taken once a duration is known.
+	d.Add(93600+61*90000, 3600, 9000)
+	if d.Value != 93600+3600-9000 {
+		t.Fatalf("jump taken: %d", d.Value)
+	}
+	var w Wrap
+	w.Set(1<<33 - 9000)
+	if got := w.Unwrap(1<<33 - 9000); got != -9000 {
+		t.Fatalf("start near the wrap: %d", got)
+	}
+	if got := w.Unwrap(1000); got != 1000 {
+		t.Fatalf("after the wrap: %d", got)
+	}
+	var v Wrap
+	v.Set(1<<33 - 10*60*90000)
+	if got := v.Unwrap(1000); got != 1000+1<<33 {
+		t.Fatalf("wrapped after a start ten minutes before: %d", got)
+	}
+	if s := Start([]int64{NoPTS, 7200, 3600, 10800}); s != 3600 {
+		t.Fatalf("start %d", s)
+	}
+	if s := Start(nil); s != NoPTS {
+		t.Fatalf("start %d from nothing", s)
+	}
+}

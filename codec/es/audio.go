@@ -1,0 +1,252 @@
+package es
+
+import (
+	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/aac"
+	"github.com/mediaprobe/mediaprobe/codec/ac3"
+	"github.com/mediaprobe/mediaprobe/codec/dts"
+	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// DescribeAudio fills st from data, the first bytes of an audio elementary
+// stream of codec st.CodecName (mp1/mp2/mp3, ADTS aac, ac3/eac3, dts), as
+// the parser and decoder do on the first packets of an MPEG-TS or MPEG-PS
+// stream. It returns the samples of one frame, which FFmpeg's
+// compute_frame_duration gives a packet of the stream (0 when unknown),
+// and whether the stream was described. DTS and E-AC-3 give 0: FFmpeg
+// gives their packets no duration.
+func DescribeAudio(st *container.Stream, data []byte) (frameSamples int, ok bool) {
+	switch st.CodecName {
+	case "mp1", "mp2", "mp3":
+		return mpegAudio(st, data, st.CodecName)
+	case "aac":
+		return adts(st, data)
+	case "aac_latm":
+		return latm(st, data)
+	case "ac3", "eac3":
+		return ac3Audio(st, data)
+	case "dts":
+		return dtsAudio(st, data)
+	}
+	return 0, false
+}
+
+// mpegAudio runs the mpegaudio parser's header search over data: a frame
+// header counts once the headers before it agree (a header of another
+// layer than the container declared needs one more), and a byte that
+// starts no header after the first four resets the count. The first
+// header that counts describes the stream and names the codec.
+//
+// declared is the codec the container declared, "" when the content was
+// probed first.
+func mpegAudio(st *container.Stream, data []byte, declared string) (int, bool) {
+	count := 0
+	var header, state uint32
+	for i, start := 0, 0; i < len(data); {
+		state = state<<8 | uint32(data[i])
+		i++
+		h, err := mpegaudio.Decode(state)
+		if err != nil || h.FrameSize < 4 || i-start < 4 {
+			if i-start > 4 {
+				count = -2
+			}
+			continue
+		}
+		threshold := 0
+		if declared != "" && declared != h.CodecName() {
+			threshold = 1
+		}
+		if header != 0 && !mpegaudio.SameStream(state, header) {
+			count = -3
+		}
+		header = state
+		count++
+		if count > threshold {
+			// The decoder is the container's codec (mp3float for
+			// MPEG-TS's mp3, mp2 for MPEG-PS), opened before the parser
+			// renames the codec after the layer: its sample format is
+			// what ffprobe prints.
+			decoder := declared
+			if decoder == "" {
+				decoder = h.CodecName()
+			}
+			st.CodecName = h.CodecName()
+			st.SampleRate = h.SampleRate
+			st.Channels = h.Channels
+			st.ChannelLayout = codec.LayoutName(codec.DecoderLayout(st.CodecName, h.Channels))
+			st.SampleFmt = codec.SampleFormat(decoder, h.Channels)
+			st.BitRate = int64(h.BitRate)
+			return h.SamplesPerFrame(), true
+		}
+		// The rest of the frame is skipped; the search resumes after it.
+		i += h.FrameSize - 4
+		start, state = i, 0
+	}
+	return 0, false
+}
+
+// maxAnalyzeMicros is avformat_find_stream_info's max_analyze_duration.
+const maxAnalyzeMicros = 5000000
+
+// adts describes the first ADTS frame and gives the stream the running
+// integer average of the frames' bit rates, avg += (rate-avg)/n, as
+// aac_ac3_parser.c computes it over the frames it parses.
+func adts(st *container.Stream, data []byte) (int, bool) {
+	first := -1
+	var h0 aac.ADTSHeader
+	for i := 0; i+aac.ADTSHeaderSize <= len(data); i++ {
+		if !aac.IsADTSSync(data[i:]) {
+			continue
+		}
+		h, err := aac.ParseADTSHeader(data[i : i+aac.ADTSHeaderSize])
+		if err != nil {
+			continue
+		}
+		first, h0 = i, h
+		break
+	}
+	if first < 0 {
+		return 0, false
+	}
+	st.Profile = aac.ProfileName(h0.ObjectType())
+	st.SampleRate = h0.SampleRate()
+	st.Channels = aac.Channels(h0.ChannelConfig)
+	st.ChannelLayout = aac.ChannelLayout(h0.ChannelConfig)
+	st.SampleFmt = codec.SampleFormat("aac", st.Channels)
+	var avg, n int64
+	for p := first; p+aac.ADTSHeaderSize <= len(data); {
+		h, err := aac.ParseADTSHeader(data[p : p+aac.ADTSHeaderSize])
+		if err != nil || h.FrameLength < aac.ADTSHeaderSize || p+h.FrameLength > len(data) {
+			break
+		}
+		n++
+		avg += (h.BitRate() - avg) / n // Go and C both truncate toward zero
+		p += h.FrameLength
+		// avformat_find_stream_info stops at the packet whose stream has
+		// been analysed for max_analyze_duration (5 s), counting the
+		// durations of the packets after the first.
+		if rate := int64(h.SampleRate()); rate > 0 && ((n-1)*1024*1000000+rate/2)/rate >= maxAnalyzeMicros {
+			break
+		}
+	}
+	if n == 0 {
+		avg = h0.BitRate()
+	}
+	st.BitRate = avg
+	return 1024, true
+}
+
+// ac3Audio decodes the first AC-3 or E-AC-3 packet.
+func ac3Audio(st *container.Stream, data []byte) (int, bool) {
+	for i := 0; i+2 <= len(data); i++ {
+		if data[i] != 0x0B || data[i+1] != 0x77 {
+			continue
+		}
+		p, err := ac3.ParsePacket(data[i:])
+		if err != nil {
+			continue
+		}
+		if p.Independent.IsEAC3() {
+			st.CodecName = "eac3"
+		} else {
+			st.CodecName = "ac3"
+		}
+		p.Describe(st)
+		if st.CodecName == "eac3" {
+			// Only AC-3 has a fixed frame duration in FFmpeg
+			// (get_audio_frame_duration); E-AC-3 packets get none.
+			return 0, true
+		}
+		return p.Independent.Samples(), true
+	}
+	return 0, false
+}
+
+// dtsAudio decodes the first DTS frame.
+func dtsAudio(st *container.Stream, data []byte) (int, bool) {
+	f, err := dts.ParseFrame(data)
+	if err != nil {
+		return 0, false
+	}
+	f.Describe(st)
+	return 0, true
+}
+
+func isMPEGAudio(name string) bool { return name == "mp1" || name == "mp2" || name == "mp3" }
+
+// latm describes the first LOAS frame (ISO/IEC 14496-3 1.7.3) whose
+// AudioMuxElement carries a StreamMuxConfig of audioMuxVersion 0, as the
+// aac_latm decoder reads it: the AudioSpecificConfig starts at its 41st
+// bit, byte-aligned, and the bytes it takes are the decoder's extradata.
+func latm(st *container.Stream, data []byte) (int, bool) {
+	for i := 0; i+8 <= len(data); i++ {
+		if data[i] != 0x56 || data[i+1]&0xE0 != 0xE0 {
+			continue
+		}
+		mux := data[i+3]
+		// useSameStreamMux 0, audioMuxVersion 0.
+		if mux&0xC0 != 0 {
+			continue
+		}
+		asc := data[i+5:]
+		n := ascBytes(asc)
+		if n == 0 || n > len(asc) {
+			continue
+		}
+		a, err := aac.ParseAudioSpecificConfig(asc[:n])
+		if err != nil {
+			continue
+		}
+		st.ExtradataSize = n
+		st.Profile = a.Profile()
+		st.SampleRate = a.OutputSampleRate()
+		st.Channels = a.OutputChannels()
+		st.ChannelLayout = a.Layout()
+		st.SampleFmt = codec.SampleFormat("aac_latm", st.Channels)
+		return 1024, true
+	}
+	return 0, false
+}
+
+// ascBytes is the length in bytes of the AudioSpecificConfig at the
+// start of b for the common object types (GASpecificConfig without
+// extensions), 0 when b is too short to tell.
+func ascBytes(b []byte) int {
+	if len(b) < 2 {
+		return 0
+	}
+	bits := uint64(0)
+	for _, c := range b[:min(len(b), 8)] {
+		bits = bits<<8 | uint64(c)
+	}
+	total := min(len(b), 8) * 8
+	at := func(pos, n int) int {
+		if pos+n > total {
+			return -1
+		}
+		return int(bits >> (total - pos - n) & (1<<n - 1))
+	}
+	pos := 0
+	ot := at(pos, 5)
+	pos += 5
+	if ot == 31 {
+		ot = 32 + at(pos, 6)
+		pos += 6
+	}
+	if at(pos, 4) == 15 {
+		pos += 24
+	}
+	pos += 4 + 4 // sampling index, channel configuration
+	if ot == 5 || ot == 29 {
+		if at(pos, 4) == 15 {
+			pos += 24
+		}
+		pos += 4 + 5
+	}
+	pos += 3 // GASpecificConfig: frameLengthFlag, dependsOnCoreCoder, extensionFlag
+	if pos > total {
+		return 0
+	}
+	return (pos + 7) / 8
+}
