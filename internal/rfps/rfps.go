@@ -21,7 +21,7 @@ func StdFramerate(i int) int64 {
 	}
 	i -= 30 * 12
 	if i < 30 {
-		return int64(i+61) * 1001 * 12
+		return int64(i+31) * 1001 * 12
 	}
 	i -= 30
 	if i < 3 {
