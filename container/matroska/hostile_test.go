@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
 // countingSource counts the reads and bytes a Read costs.
@@ -195,9 +196,9 @@ func FuzzRead(f *testing.F) {
 			if st.Index != i {
 				t.Fatalf("stream %d has index %d", i, st.Index)
 			}
-			if p := st.Picture; p != nil && (p.Offset < 0 || p.Length < 0 || p.Offset > int64(len(data)) || p.Length > int64(len(data))-p.Offset) {
-				t.Fatalf("picture [%d, +%d) outside a %d-byte object", p.Offset, p.Length, len(data))
-			}
+		}
+		if err := hostile.CheckPictures(info, int64(len(data))); err != nil {
+			t.Fatal(err)
 		}
 	})
 }
