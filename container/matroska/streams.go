@@ -309,23 +309,9 @@ func blockAddMappings(t *track, st *container.Stream) {
 		if m.typ != 0x64766343 && m.typ != 0x64767643 { // dvcC, dvvC
 			continue
 		}
-		p := m.extra
-		if len(p) < 4 {
-			continue
+		if c, ok := container.ParseDOVIConfig(m.extra); ok {
+			st.AddSideData(c)
 		}
-		c := container.DOVIConfig{
-			VersionMajor: p[0],
-			VersionMinor: p[1],
-			Profile:      p[2] >> 1 & 0x7f,
-			Level:        p[2]<<5&0x20 | p[3]>>3&0x1f,
-			RPUPresent:   p[3]>>2&1 != 0,
-			ELPresent:    p[3]>>1&1 != 0,
-			BLPresent:    p[3]&1 != 0,
-		}
-		if len(p) >= 5 {
-			c.BLSignalCompatibilityID = p[4] >> 4
-		}
-		st.AddSideData(c)
 	}
 }
 

@@ -133,22 +133,9 @@ func (v *videoSideData) readClli(p []byte) {
 // readDvcc attaches the Dolby Vision configuration record at once
 // (mov_read_dvcc_dvvc, ff_isom_parse_dvcc_dvvc).
 func readDvcc(st *container.Stream, p []byte) {
-	if len(p) < 4 {
-		return
+	if c, ok := container.ParseDOVIConfig(p); ok {
+		st.AddSideData(c)
 	}
-	c := container.DOVIConfig{
-		VersionMajor: p[0],
-		VersionMinor: p[1],
-		Profile:      p[2] >> 1 & 0x7f,
-		Level:        p[2]<<5&0x20 | p[3]>>3&0x1f,
-		RPUPresent:   p[3]>>2&1 != 0,
-		ELPresent:    p[3]>>1&1 != 0,
-		BLPresent:    p[3]&1 != 0,
-	}
-	if len(p) >= 5 {
-		c.BLSignalCompatibilityID = p[4] >> 4
-	}
-	st.AddSideData(c)
 }
 
 // readSt3d keeps the stereoscopic layout (mov_read_st3d): after version and
