@@ -185,6 +185,25 @@ func (r *httpReaderAt) newRequest(ctx context.Context, rng string) (*http.Reques
 	return req, nil
 }
 
+// do sends a GET of rng ("" for the whole object) with the first answer's
+// validators. The caller closes the body and calls cancel when done with
+// it; on an error both are done.
+func (r *httpReaderAt) do(rng string, fail func(string, ...any) error) (*http.Response, context.Context, context.CancelFunc, error) {
+	ctx, cancel := r.requestContext()
+	req, err := r.newRequest(ctx, rng)
+	if err != nil {
+		cancel()
+		return nil, nil, nil, fail("%w", err)
+	}
+	resp, err := r.client.Do(req)
+	if err != nil {
+		err = r.cause(ctx, err)
+		cancel()
+		return nil, nil, nil, fail("%w", err)
+	}
+	return resp, ctx, cancel, nil
+}
+
 // checkSame fails an answer whose ETag differs from the first answer's
 // (a server that ignores If-Match).
 func (r *httpReaderAt) checkSame(resp *http.Response, fail func(string, ...any) error) error {
@@ -203,17 +222,9 @@ func (r *httpReaderAt) checkSame(resp *http.Response, fail func(string, ...any) 
 func (r *httpReaderAt) open(block int64) error {
 	rng := "0-" + strconv.FormatInt(block-1, 10)
 	fail := r.failer(http.MethodGet, rng)
-	ctx, cancel := r.requestContext()
-	req, err := r.newRequest(ctx, rng)
+	resp, ctx, cancel, err := r.do(rng, fail)
 	if err != nil {
-		cancel()
-		return fail("%w", err)
-	}
-	resp, err := r.client.Do(req)
-	if err != nil {
-		err = r.cause(ctx, err)
-		cancel()
-		return fail("%w", err)
+		return err
 	}
 	if e := resp.Header.Get("ETag"); e != "" && !strings.HasPrefix(e, "W/") {
 		r.etag = e // If-Match compares strongly: a weak ETag never matches
@@ -357,16 +368,11 @@ func (r *httpReaderAt) get(p []byte, off int64) (int, error) {
 	end := off + int64(len(p)) - 1 // the last byte asked for
 	rng := strconv.FormatInt(off, 10) + "-" + strconv.FormatInt(end, 10)
 	fail := r.failer(http.MethodGet, rng)
-	ctx, cancel := r.requestContext()
+	resp, ctx, cancel, err := r.do(rng, fail)
+	if err != nil {
+		return 0, err
+	}
 	defer cancel()
-	req, err := r.newRequest(ctx, rng)
-	if err != nil {
-		return 0, fail("%w", err)
-	}
-	resp, err := r.client.Do(req)
-	if err != nil {
-		return 0, fail("%w", r.cause(ctx, err))
-	}
 	defer resp.Body.Close()
 	cr := resp.Header.Get("Content-Range")
 	switch resp.StatusCode {
@@ -515,17 +521,9 @@ func (s *bodyStream) bodyError(r *httpReaderAt, fail func(string, ...any) error,
 func (s *bodyStream) reopen(r *httpReaderAt, fail func(string, ...any) error) error {
 	s.cancel()
 	s.body.Close()
-	ctx, cancel := r.requestContext()
-	req, err := r.newRequest(ctx, "")
+	resp, _, cancel, err := r.do("", fail)
 	if err != nil {
-		cancel()
-		return fail("%w", err)
-	}
-	resp, err := r.client.Do(req)
-	if err != nil {
-		err = r.cause(ctx, err)
-		cancel()
-		return fail("%w", err)
+		return err
 	}
 	s.body, s.cancel, s.pos = resp.Body, cancel, 0
 	switch {
