@@ -442,8 +442,9 @@ const HangBound = 10 * time.Second
 
 // CheckPictures returns an error naming the first attached picture of info
 // whose place is impossible in an object of size bytes: a contiguous image
-// (Offset >= 0) must lie inside the object with a positive length; one
-// stored otherwise (Offset -1) must have a length that is not negative.
+// (Offset >= 0) must lie inside the object (an empty one, such as an MP4
+// covr of no bytes, may sit at its end); one stored otherwise (Offset -1)
+// must have a length that is not negative.
 func CheckPictures(info *container.Info, size int64) error {
 	if info == nil {
 		return nil
@@ -456,7 +457,7 @@ func CheckPictures(info *container.Info, size int64) error {
 			if p.Length < 0 {
 				return fmt.Errorf("stream %d: picture stored apart with length %d", st.Index, p.Length)
 			}
-		case p.Offset < 0 || p.Length <= 0 || p.Offset > size-p.Length:
+		case p.Offset < 0 || p.Length < 0 || p.Offset > size-p.Length:
 			return fmt.Errorf("stream %d: picture [%d,+%d) outside the %d-byte object", st.Index, p.Offset, p.Length, size)
 		}
 	}
