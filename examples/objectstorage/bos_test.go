@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"path"
 	"testing"
 
 	"github.com/baidubce/bce-sdk-go/bce"
@@ -56,71 +55,18 @@ func ExampleBOSReaderAt() {
 func TestBOSReaderAt(t *testing.T) {
 	fake := startFakeS3()
 	defer fake.Close()
-	ctx := context.Background()
 	client, err := newBOSClient(fake.URL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, file := range testFiles {
-		t.Run(path.Base(file), func(t *testing.T) {
-			key := "dir/" + path.Base(file)
-			if err := fake.PutFile(bucket, key, file); err != nil {
-				t.Fatal(err)
-			}
-			r, err := objectstorage.NewBOSReaderAt(ctx, client, bucket, key)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkReaderAt(t, r, r.Size(), file)
-			fake.checkRanged(t)
-		})
-	}
-	t.Run("missing", func(t *testing.T) {
-		_, err := objectstorage.NewBOSReaderAt(ctx, client, bucket, "no/such.flac")
-		checkMissing(t, err, bucket, "no/such.flac")
-	})
-	t.Run("deleted", func(t *testing.T) {
-		key := "gone.flac"
-		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
-			t.Fatal(err)
-		}
-		r, err := objectstorage.NewBOSReaderAt(ctx, client, bucket, key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := fake.Delete(bucket, key); err != nil {
-			t.Fatal(err)
-		}
-		err = checkGone(t, r, bucket, key)
+	testAdapter(t, fake, func(ctx context.Context, key string) (sizedReaderAt, error) {
+		return objectstorage.NewBOSReaderAt(ctx, client, bucket, key)
+	}, func(t *testing.T, err error) {
 		// gofakes3's error body is S3's XML, which the BOS SDK cannot
 		// decode, but the status survives.
 		var se *bce.BceServiceError
 		if !errors.As(err, &se) || se.StatusCode != http.StatusNotFound {
 			t.Errorf("error %v: want a *bce.BceServiceError with status 404", err)
 		}
-	})
-	t.Run("ignored range", func(t *testing.T) {
-		key := "whole.flac"
-		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
-			t.Fatal(err)
-		}
-		r, err := objectstorage.NewBOSReaderAt(ctx, client, bucket, key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkIgnoredRange(t, fake, r, bucket, key)
-	})
-	t.Run("canceled", func(t *testing.T) {
-		key := "cancel.flac"
-		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		r, err := objectstorage.NewBOSReaderAt(ctx, client, bucket, key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkCanceled(t, r, cancel)
 	})
 }

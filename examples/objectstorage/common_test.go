@@ -134,3 +134,60 @@ func checkMissing(t *testing.T, err error, bucket, key string) {
 	}
 	t.Logf("error: %v", err)
 }
+
+// testAdapter runs every check of an adapter against the fake server: each
+// test file read and probed, a missing object, an object deleted after the
+// reader was made (gone, when set, checks that probe's error further), a
+// server that ignores Range, and a canceled context. open makes the
+// adapter's reader of key in bucket.
+func testAdapter(t *testing.T, fake *fakeS3, open func(ctx context.Context, key string) (sizedReaderAt, error), gone func(t *testing.T, err error)) {
+	ctx := context.Background()
+	put := func(t *testing.T, key, file string) {
+		t.Helper()
+		if err := fake.PutFile(bucket, key, file); err != nil {
+			t.Fatal(err)
+		}
+	}
+	openOK := func(t *testing.T, ctx context.Context, key string) sizedReaderAt {
+		t.Helper()
+		r, err := open(ctx, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	for _, file := range testFiles {
+		t.Run(path.Base(file), func(t *testing.T) {
+			key := "dir/" + path.Base(file)
+			put(t, key, file)
+			r := openOK(t, ctx, key)
+			checkReaderAt(t, r, r.Size(), file)
+			fake.checkRanged(t)
+		})
+	}
+	t.Run("missing", func(t *testing.T) {
+		_, err := open(ctx, "no/such.flac")
+		checkMissing(t, err, bucket, "no/such.flac")
+	})
+	t.Run("deleted", func(t *testing.T) {
+		put(t, "gone.flac", testFiles[0])
+		r := openOK(t, ctx, "gone.flac")
+		if err := fake.Delete(bucket, "gone.flac"); err != nil {
+			t.Fatal(err)
+		}
+		err := checkGone(t, r, bucket, "gone.flac")
+		if gone != nil {
+			gone(t, err)
+		}
+	})
+	t.Run("ignored range", func(t *testing.T) {
+		put(t, "whole.flac", testFiles[0])
+		checkIgnoredRange(t, fake, openOK(t, ctx, "whole.flac"), bucket, "whole.flac")
+	})
+	t.Run("canceled", func(t *testing.T) {
+		put(t, "cancel.flac", testFiles[0])
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		checkCanceled(t, openOK(t, ctx, "cancel.flac"), cancel)
+	})
+}

@@ -3,7 +3,6 @@ package objectstorage_test
 import (
 	"context"
 	"fmt"
-	"path"
 	"testing"
 
 	"github.com/aliyun/aliyun-oss-go-sdk/oss"
@@ -60,65 +59,11 @@ func ExampleOSSReaderAt() {
 func TestOSSReaderAt(t *testing.T) {
 	fake := startFakeS3()
 	defer fake.Close()
-	ctx := context.Background()
 	b, err := newOSSBucket(fake.URL, bucket)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, file := range testFiles {
-		t.Run(path.Base(file), func(t *testing.T) {
-			key := "dir/" + path.Base(file)
-			if err := fake.PutFile(bucket, key, file); err != nil {
-				t.Fatal(err)
-			}
-			r, err := objectstorage.NewOSSReaderAt(ctx, b, key)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkReaderAt(t, r, r.Size(), file)
-			fake.checkRanged(t)
-		})
-	}
-	t.Run("missing", func(t *testing.T) {
-		_, err := objectstorage.NewOSSReaderAt(ctx, b, "no/such.flac")
-		checkMissing(t, err, bucket, "no/such.flac")
-	})
-	t.Run("deleted", func(t *testing.T) {
-		key := "gone.flac"
-		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
-			t.Fatal(err)
-		}
-		r, err := objectstorage.NewOSSReaderAt(ctx, b, key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := fake.Delete(bucket, key); err != nil {
-			t.Fatal(err)
-		}
-		checkGone(t, r, bucket, key)
-	})
-	t.Run("ignored range", func(t *testing.T) {
-		key := "whole.flac"
-		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
-			t.Fatal(err)
-		}
-		r, err := objectstorage.NewOSSReaderAt(ctx, b, key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkIgnoredRange(t, fake, r, bucket, key)
-	})
-	t.Run("canceled", func(t *testing.T) {
-		key := "cancel.flac"
-		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		r, err := objectstorage.NewOSSReaderAt(ctx, b, key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkCanceled(t, r, cancel)
-	})
+	testAdapter(t, fake, func(ctx context.Context, key string) (sizedReaderAt, error) {
+		return objectstorage.NewOSSReaderAt(ctx, b, key)
+	}, nil)
 }

@@ -3,7 +3,6 @@ package objectstorage_test
 import (
 	"context"
 	"fmt"
-	"path"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -66,65 +65,11 @@ func ExampleS3ReaderAt() {
 func TestS3ReaderAt(t *testing.T) {
 	fake := startFakeS3()
 	defer fake.Close()
-	ctx := context.Background()
-	client, err := newS3Client(ctx, fake.URL)
+	client, err := newS3Client(context.Background(), fake.URL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, file := range testFiles {
-		t.Run(path.Base(file), func(t *testing.T) {
-			key := "dir/" + path.Base(file)
-			if err := fake.PutFile(bucket, key, file); err != nil {
-				t.Fatal(err)
-			}
-			r, err := objectstorage.NewS3ReaderAt(ctx, client, bucket, key)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkReaderAt(t, r, r.Size(), file)
-			fake.checkRanged(t)
-		})
-	}
-	t.Run("missing", func(t *testing.T) {
-		_, err := objectstorage.NewS3ReaderAt(ctx, client, bucket, "no/such.flac")
-		checkMissing(t, err, bucket, "no/such.flac")
-	})
-	t.Run("deleted", func(t *testing.T) {
-		key := "gone.flac"
-		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
-			t.Fatal(err)
-		}
-		r, err := objectstorage.NewS3ReaderAt(ctx, client, bucket, key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := fake.Delete(bucket, key); err != nil {
-			t.Fatal(err)
-		}
-		checkGone(t, r, bucket, key)
-	})
-	t.Run("ignored range", func(t *testing.T) {
-		key := "whole.flac"
-		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
-			t.Fatal(err)
-		}
-		r, err := objectstorage.NewS3ReaderAt(ctx, client, bucket, key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkIgnoredRange(t, fake, r, bucket, key)
-	})
-	t.Run("canceled", func(t *testing.T) {
-		key := "cancel.flac"
-		if err := fake.PutFile(bucket, key, testFiles[0]); err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		r, err := objectstorage.NewS3ReaderAt(ctx, client, bucket, key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkCanceled(t, r, cancel)
-	})
+	testAdapter(t, fake, func(ctx context.Context, key string) (sizedReaderAt, error) {
+		return objectstorage.NewS3ReaderAt(ctx, client, bucket, key)
+	}, nil)
 }
