@@ -442,40 +442,28 @@ func (d *demux) packet(s *stream, pts int64, payload []byte) {
 }
 
 // tail reads the end of the object for the last timestamps, as
-// estimate_timings_from_pts does (see container/mpegts).
+// estimate_timings_from_pts does (pes.Tail).
 func (d *demux) tail(start int64) {
-	size := d.src.Size()
-	found := false
 	var buf []byte
-	for retry := 0; retry <= pes.TailRetries; retry++ {
-		isEnd := found
-		off := max(size-int64(pes.TailWindow)<<retry, start)
-		d.limit = int64(pes.TailWindow) << max(retry-1, 0)
-		d.read = 0
-		b, err := container.ReadScratch(d.src, &buf, off, size-off, name, "tail")
+	err := pes.Tail(d.src.Size(), start, func(off, limit int64) (anyDur, all bool, err error) {
+		d.limit, d.read = limit, 0
+		b, err := container.ReadScratch(d.src, &buf, off, d.src.Size()-off, name, "tail")
 		if err != nil {
-			d.err = err
-			return
+			return false, false, err
 		}
-		d.walk(b, off)
-		if d.err != nil {
-			return
+		if d.walk(b, off); d.err != nil {
+			return false, false, d.err
 		}
+		all = true
 		for _, s := range d.streams {
-			if s.dur.Value != pes.NoPTS {
-				found = true
+			anyDur = anyDur || s.dur.Value != pes.NoPTS
+			if (s.st.Type == container.Video || s.st.Type == container.Audio) && s.dur.Value == pes.NoPTS {
+				all = false
 			}
 		}
-		if !isEnd {
-			isEnd = true
-			for _, s := range d.streams {
-				if (s.st.Type == container.Video || s.st.Type == container.Audio) && s.dur.Value == pes.NoPTS {
-					isEnd = false
-				}
-			}
-		}
-		if isEnd || off == start {
-			return
-		}
+		return anyDur, all, nil
+	})
+	if err != nil {
+		d.err = err
 	}
 }

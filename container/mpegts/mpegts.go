@@ -788,61 +788,46 @@ func (d *demux) finish() {
 }
 
 // tail reads the end of the object for the last timestamps, as
-// estimate_timings_from_pts does: a window of pes.TailWindow bytes, grown
-// while an audio or video stream has no duration, and at most one more
-// time once any timestamp was found.
+// estimate_timings_from_pts does (pes.Tail): a window of pes.TailWindow
+// bytes, grown while an audio or video stream has no duration, and at most
+// one more time once any timestamp was found.
 func (d *demux) tail(start int64, ps int) {
-	size := d.src.Size()
 	d.collect = false
-	found := false
 	var buf []byte
-	for retry := 0; retry <= pes.TailRetries; retry++ {
-		isEnd := found
-		off := max(size-int64(pes.TailWindow)<<retry, start)
-		d.tailLimit = int64(pes.TailWindow) << max(retry-1, 0)
-		d.tailBytes = 0
-		b, err := container.ReadScratch(d.src, &buf, off, size-off, name, "tail")
+	err := pes.Tail(d.src.Size(), start, func(off, limit int64) (anyDur, all bool, err error) {
+		d.tailLimit, d.tailBytes = limit, 0
+		b, err := container.ReadScratch(d.src, &buf, off, d.src.Size()-off, name, "tail")
 		if err != nil {
-			d.err = err
-			return
+			return false, false, err
 		}
 		for _, p := range d.pes {
 			p.inPES = false
 		}
-		before := d.durations()
-		d.scan(b[align(b, ps):], off, ps, false)
-		if d.err != nil {
-			return
+		if d.scan(b[align(b, ps):], off, ps, false); d.err != nil {
+			return false, false, d.err
 		}
-		if d.durations() != before || d.anyDuration() {
-			found = true
-		}
-		if !isEnd {
-			isEnd = true
-			for _, p := range d.order {
-				if (p.st.Type == container.Video || p.st.Type == container.Audio) && p.dur.Value == pes.NoPTS {
-					isEnd = false
-				}
+		all = true
+		for _, p := range d.order {
+			if (p.st.Type == container.Video || p.st.Type == container.Audio) && p.dur.Value == pes.NoPTS {
+				all = false
 			}
 		}
-		if isEnd || off == start {
-			return
-		}
+		return d.anyDuration(), all, nil
+	})
+	if err != nil {
+		d.err = err
 	}
 }
 
-// durations counts the streams that have a duration.
-func (d *demux) durations() int {
-	n := 0
+// anyDuration reports whether some stream has a duration.
+func (d *demux) anyDuration() bool {
 	for _, p := range d.order {
 		if p.dur.Value != pes.NoPTS {
-			n++
+			return true
 		}
 	}
-	return n
+	return false
 }
-
-func (d *demux) anyDuration() bool { return d.durations() > 0 }
 
 // align returns the first offset of b where three packets in a row start
 // with the sync byte (or as many as b holds), so that a window that

@@ -92,3 +92,26 @@ func (w *Wrap) Unwrap(ts int64) int64 {
 	}
 	return ts
 }
+
+// Tail drives the reads of estimate_timings_from_pts at the end of an
+// object of size bytes whose packets start at start: windows of
+// TailWindow<<retry bytes from the end, each handed to scan with the bytes
+// it may take timestamps from (limit), until every audio and video stream
+// has a duration (scan's all), the window reaches start, or, once any
+// stream has one (scan's any), one more window has been read.
+func Tail(size, start int64, scan func(off, limit int64) (any, all bool, err error)) error {
+	found := false
+	for retry := 0; retry <= TailRetries; retry++ {
+		isEnd := found
+		off := max(size-int64(TailWindow)<<retry, start)
+		anyDur, all, err := scan(off, int64(TailWindow)<<max(retry-1, 0))
+		if err != nil {
+			return err
+		}
+		found = found || anyDur
+		if isEnd || all || off == start {
+			return nil
+		}
+	}
+	return nil
+}
