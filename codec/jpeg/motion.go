@@ -81,5 +81,10 @@ func DescribeFrame(st *container.Stream, frame []byte, frameSize int) error {
 	}
 	st.Width, st.Height, st.CodedWidth, st.CodedHeight = w, ht, w, ht
 	st.PixFmt, st.ColorRange = h.PixFmt()
+	if st.PixFmt == "" {
+		// ff_mjpeg_decode_sof has set the size and then finds no pixel
+		// format for these sampling factors at this precision.
+		return container.Errorf("mjpeg", "frame header", 0, container.ErrMalformed, "no pixel format for %d-bit sampling %08x", h.Bits, h.samplingID())
+	}
 	return nil
 }

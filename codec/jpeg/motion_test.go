@@ -122,6 +122,10 @@ func TestDescribeFrameRefused(t *testing.T) {
 		{"precision 0", image(seg(SOF0, sofBody(0, 320, 240, lavc420...))), 0, container.Stream{Profile: "Baseline"}, container.ErrMalformed},
 		{"65535x65535", image(seg(SOF0, sofBody(8, 65535, 65535, lavc420...))), 1 << 30,
 			container.Stream{Profile: "Baseline", BitsPerRawSample: 8}, container.ErrMalformed},
+		// 4:4:4 coded as 1x2 blocks is decoded at 8 bits only: the size is
+		// set, and then mjpegdec.c finds no pixel format.
+		{"12-bit 1x2 sampling", image(seg(0xC1, sofBody(12, 320, 240, [2]byte{1, 0x12}, [2]byte{2, 0x12}, [2]byte{3, 0x11}))), 1 << 20,
+			container.Stream{Profile: "Sequential", BitsPerRawSample: 12, CodedWidth: 320, CodedHeight: 240}, container.ErrMalformed},
 		{"too large for its bytes", lavcFrame(240, lavc420), 100, container.Stream{Profile: "Baseline", BitsPerRawSample: 8,
 			SampleAspectRatio: container.Rational{Num: 1, Den: 1}}, container.ErrMalformed},
 	}
