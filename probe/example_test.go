@@ -1,9 +1,12 @@
 package probe_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 
 	"github.com/mediaprobe/mediaprobe/container"
@@ -117,4 +120,40 @@ func ExampleCover() {
 	}
 	// Output:
 	// mjpeg true <nil> true
+}
+
+// Any io.ReaderAt with a known size: here an object already in memory. The
+// probe reads the headers only and counts what it read.
+func ExampleReaderAt() {
+	data, err := os.ReadFile("../testdata/wav_s16le.wav")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	info, err := probe.ReaderAt(context.Background(), bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := info.FirstAudio()
+	fmt.Println(info.Format.Name, a.CodecName, a.SampleRate, a.Channels, info.Duration())
+	fmt.Println(info.Stats.Reads, "read")
+	// Output:
+	// wav pcm_s16le 22050 1 400ms
+	// 1 read
+}
+
+// An object behind HTTP: the size comes from the first ranged GET's
+// Content-Range, and every later read is one more ranged GET.
+func ExampleURL() {
+	srv := httptest.NewServer(http.FileServer(http.Dir("../testdata")))
+	defer srv.Close()
+	info, err := probe.URL(context.Background(), srv.Client(), srv.URL+"/wav_s16le.wav")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(info.Format.Name, info.Format.Size, info.Stats.Reads, "request")
+	// Output:
+	// wav 17684 1 request
 }
