@@ -111,6 +111,9 @@ gen caf_alac_stereo.caf -f lavfi -i "aevalsrc=sin(440*2*PI*t)|sin(660*2*PI*t):s=
 gen caf_ulaw.caf "${S8[@]}" -c:a pcm_mulaw
 gen caf_ima4.caf "${S8[@]}" -c:a adpcm_ima_qt
 gen caf_opus.caf "${S8[@]}" -c:a libopus -b:a 16k
+# MP3 packets: the bit rate is the first frame's, as the decoder sets it; and
+# detection must take the file for CAF, not for the MP3 frames it holds.
+gen caf_mp3.caf "${S8[@]}" -c:a libmp3lame -b:a 16k
 # ffmpeg's CAF muxer refuses AAC: the raw frames of an ADTS stream are put
 # in a CAF by hand, with an ES descriptor cookie and a packet table of
 # variable sizes (one varint a packet), as Apple's tools write them.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/alac"
+	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -173,7 +174,7 @@ loop:
 	if !s.foundData {
 		return info, container.Errorf(name, "data", pos, container.ErrMalformed, "no data chunk")
 	}
-	off, err := s.finish(pos)
+	off, err := s.finish(r, pos)
 	if err != nil {
 		return info, err
 	}
@@ -185,7 +186,7 @@ loop:
 // the data size, the time base, and the decoder's view of the stream. It
 // returns where the payload starts (FFmpeg's data_offset): the data
 // chunk's samples, or pos where their size is unknown.
-func (s *state) finish(pos int64) (int64, error) {
+func (s *state) finish(r *reader, pos int64) (int64, error) {
 	st, d := s.st, s.desc
 	switch {
 	case d.bytesPerPacket > 0 && d.framesPerPacket > 0:
@@ -210,5 +211,19 @@ func (s *state) finish(pos int64) (int64, error) {
 		pos = s.dataStart
 	}
 	s.decoder()
+	switch st.CodecName {
+	case "mp1", "mp2", "mp3":
+		// The MPEG audio decoder gives the stream the bit rate of its
+		// first frame where the container has none, as ffprobe shows.
+		if st.BitRate == 0 && r.avail(s.dataStart) >= 4 {
+			var b [4]byte
+			if err := r.fill(b[:], s.dataStart); err != nil {
+				return 0, err
+			}
+			if h, err := mpegaudio.DecodeBytes(b[:]); err == nil {
+				st.BitRate = int64(h.BitRate)
+			}
+		}
+	}
 	return pos, nil
 }
