@@ -6,8 +6,8 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/alac"
-	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
+	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
