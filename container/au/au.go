@@ -9,7 +9,8 @@ import (
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
-// Demuxer returns the demuxer that reads Sun AU files.
+// Demuxer returns the demuxer that reads Sun AU files. FFmpeg gives it no
+// file extensions: detection is by the magic alone.
 func Demuxer() container.Demuxer {
 	return container.Demuxer{
 		Name:     name,

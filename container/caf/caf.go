@@ -11,14 +11,14 @@ import (
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
-// Demuxer returns the demuxer that reads Core Audio Format files.
+// Demuxer returns the demuxer that reads Core Audio Format files. FFmpeg
+// gives it no file extensions: detection is by the magic alone.
 func Demuxer() container.Demuxer {
 	return container.Demuxer{
-		Name:       name,
-		LongName:   longName,
-		Extensions: "caf",
-		Probe:      probe,
-		Read:       read,
+		Name:     name,
+		LongName: longName,
+		Probe:    probe,
+		Read:     read,
 	}
 }
 
