@@ -114,6 +114,7 @@ gen caf_opus.caf "${S8[@]}" -c:a libopus -b:a 16k
 # MP3 packets: the bit rate is the first frame's, as the decoder sets it; and
 # detection must take the file for CAF, not for the MP3 frames it holds.
 gen caf_mp3.caf "${S8[@]}" -c:a libmp3lame -b:a 16k
+gen caf_ac3.caf "${S8[@]}" -c:a ac3 -ar 48000 -b:a 64k
 # ffmpeg's CAF muxer refuses AAC: the raw frames of an ADTS stream are put
 # in a CAF by hand, with an ES descriptor cookie and a packet table of
 # variable sizes (one varint a packet), as Apple's tools write them.

@@ -6,8 +6,8 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/alac"
+	"github.com/mediaprobe/mediaprobe/codec/es"
 	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
-	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -60,6 +60,10 @@ func (r *reader) fill(b []byte, off int64) error {
 
 // avail is how many bytes of the object lie at and after off.
 func (r *reader) avail(off int64) int64 { return max(r.src.Size()-off, 0) }
+
+// firstFrameBytes is how much of the data is searched for the first frame
+// header of MPEG audio and AC-3.
+const firstFrameBytes = 4096
 
 // state is what read_header keeps between chunks (CafContext).
 type state struct {
@@ -212,16 +216,22 @@ func (s *state) finish(r *reader, pos int64) (int64, error) {
 	}
 	s.decoder()
 	switch st.CodecName {
-	case "mp1", "mp2", "mp3":
-		// The MPEG audio decoder gives the stream the bit rate of its
-		// first frame where the container has none, as ffprobe shows.
-		if st.BitRate == 0 && r.avail(s.dataStart) >= 4 {
-			var b [4]byte
-			if err := r.fill(b[:], s.dataStart); err != nil {
+	case "mp1", "mp2", "mp3", "ac3", "eac3":
+		// These decoders give the stream the bit rate of its first frame
+		// where the container has none, as ffprobe shows: the frame
+		// header is looked for in the first bytes of the data.
+		if st.BitRate == 0 {
+			n := min(r.avail(s.dataStart), firstFrameBytes)
+			if s.dataSize >= 0 {
+				n = min(n, s.dataSize)
+			}
+			b, err := container.ReadAt(r.src, s.dataStart, n, name, "data")
+			if err != nil {
 				return 0, err
 			}
-			if h, err := mpegaudio.DecodeBytes(b[:]); err == nil {
-				st.BitRate = int64(h.BitRate)
+			scratch := *st
+			if _, ok := es.DescribeAudio(&scratch, b); ok {
+				st.BitRate = scratch.BitRate
 			}
 		}
 	}
