@@ -192,6 +192,9 @@ loop:
 // chunk's samples, or pos where their size is unknown.
 func (s *state) finish(r *reader, pos int64) (int64, error) {
 	st, d := s.st, s.desc
+	// The stream's rate so far: the description's, or an AAC cookie's
+	// (ff_mp4_read_dec_config_descr sets it); the decoder's comes after.
+	rate := int64(st.SampleRate)
 	switch {
 	case d.bytesPerPacket > 0 && d.framesPerPacket > 0:
 		if s.dataSize > 0 && s.dataSize/int64(d.bytesPerPacket) < math.MaxInt64/int64(d.framesPerPacket) {
@@ -199,15 +202,15 @@ func (s *state) finish(r *reader, pos int64) (int64, error) {
 		}
 	case s.nbIndex > 0 && s.duration > 0:
 		perFrame := s.dataSize / s.duration
-		if d.sampleRate != 0 && perFrame > math.MaxInt64/int64(d.sampleRate)/8 {
+		if rate != 0 && perFrame > math.MaxInt64/rate/8 {
 			return 0, container.Errorf(name, "pakt", 0, container.ErrMalformed, "bit rate overflows")
 		}
-		st.BitRate = int64(d.sampleRate) * 8 * perFrame
+		st.BitRate = rate * 8 * perFrame
 	default:
 		return 0, container.Errorf(name, "pakt", 0, container.ErrMalformed, "missing packet table, required when block size or frame size are variable")
 	}
-	if d.sampleRate > 0 {
-		st.TimeBase = container.Rational{Num: 1, Den: int64(d.sampleRate)}
+	if rate > 0 {
+		st.TimeBase = container.Rational{Num: 1, Den: rate}
 	}
 	st.StartPTS = 0
 	st.DurationTS = s.duration

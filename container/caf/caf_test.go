@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -248,4 +249,22 @@ type countingSource struct {
 func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
 	c.bytes += int64(len(p))
 	return c.BytesSource.ReadAt(p, off)
+}
+
+// TestAACCookieRate: the AAC cookie's rate replaces the description's
+// before the time base is set (ff_mp4_read_dec_config_descr runs in the
+// walk), so a description saying 44.1 kHz over an 8 kHz configuration
+// gives a time base of 1/8000.
+func TestAACCookieRate(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/caf_aac.caf")
+	require.NoError(t, err)
+	binary.BigEndian.PutUint64(b[20:], math.Float64bits(44100))
+	info, _, err := readBytes(t, b)
+	require.NoError(t, err)
+	st := info.Streams[0]
+	assert.Equal(t, container.Rational{Num: 1, Den: 8000}, st.TimeBase)
+	assert.Equal(t, 8000, st.SampleRate)
+	assert.Equal(t, "LC", st.Profile)
+	assert.Equal(t, "mono", st.ChannelLayout)
+	assert.Equal(t, int64(3072), st.DurationTS)
 }
