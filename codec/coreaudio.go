@@ -1,5 +1,7 @@
 package codec
 
+import "encoding/binary"
+
 // Core Audio channel layout tags (CoreAudioTypes.h
 // kAudioChannelLayoutTag_*): the high 16 bits name the layout, the low 16
 // bits count its channels. Two tags are not layouts but say where the
@@ -87,17 +89,64 @@ func CoreAudioLayout(tag uint32) uint64 {
 }
 
 // CoreAudioLabel returns the speaker bit of a channel description's label
-// (mov_chan.c mov_get_channel_label): labels 1 to 18 are the WAVE speakers
-// in order, 38 and 39 the downmix pair; 0 for the others, which FFmpeg
-// cannot place.
+// (mov_chan.c mov_get_channel_mask): labels 1 to 18 are the WAVE speakers
+// in order, 35 and 36 the wide pair, 37 the second LFE, 38 and 39 the
+// downmix pair; 0 for the others, which FFmpeg cannot place.
 func CoreAudioLabel(label uint32) uint64 {
 	switch {
 	case label >= 1 && label <= 18:
 		return 1 << (label - 1)
+	case label == 35:
+		return ChWL
+	case label == 36:
+		return ChWR
+	case label == 37:
+		return ChLFE2
 	case label == 38:
 		return ChDL
 	case label == 39:
 		return ChDR
 	}
 	return 0
+}
+
+// CoreAudioChannelMask returns FFmpeg's mask for an AudioChannelLayout
+// (the body of a CAF 'chan' chunk or a QuickTime 'chan' atom after its
+// version and flags), as ff_mov_read_chan computes it: b holds the layout
+// tag, the bitmap, the description count and as many 20-byte channel
+// descriptions as the caller read. With descriptions, every label must map
+// to a speaker of a higher bit than the ones before, or there is no mask;
+// a bitmap counts only below bit 18; a tag is looked up with its channel
+// count (mov_get_channel_layout). 0 means no mask.
+func CoreAudioChannelMask(b []byte) uint64 {
+	if len(b) < 12 {
+		return 0
+	}
+	tag := binary.BigEndian.Uint32(b)
+	bitmap := binary.BigEndian.Uint32(b[4:])
+	switch tag {
+	case CoreAudioUseDescriptions:
+		var mask uint64
+		n := binary.BigEndian.Uint32(b[8:])
+		for i := 0; uint32(i) < n && 12+20*(i+1) <= len(b); i++ {
+			m := CoreAudioLabel(binary.BigEndian.Uint32(b[12+20*i:]))
+			if m == 0 || m <= mask {
+				return 0
+			}
+			mask |= m
+		}
+		return mask
+	case CoreAudioUseBitmap:
+		if bitmap < 0x40000 {
+			return uint64(bitmap)
+		}
+		return 0
+	}
+	// mov_ch_layout_map is indexed by the tag's channel count (counts above
+	// 9 share the list of tags with none) and holds whole tags.
+	m := CoreAudioLayout(tag)
+	if n := int(tag & 0xffff); n > 9 || n != LayoutChannels(m) {
+		return 0
+	}
+	return m
 }

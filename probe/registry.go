@@ -5,6 +5,8 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/adts"
 	"github.com/mediaprobe/mediaprobe/container/aiff"
 	"github.com/mediaprobe/mediaprobe/container/asf"
+	"github.com/mediaprobe/mediaprobe/container/au"
+	"github.com/mediaprobe/mediaprobe/container/caf"
 	"github.com/mediaprobe/mediaprobe/container/flac"
 	"github.com/mediaprobe/mediaprobe/container/flv"
 	"github.com/mediaprobe/mediaprobe/container/image"
@@ -27,7 +29,9 @@ var demuxers = [...]container.Demuxer{
 	adts.Demuxer(),
 	aiff.Demuxer(),
 	asf.Demuxer(),
+	au.Demuxer(),
 	riff.AVI(),
+	caf.Demuxer(),
 	flac.Demuxer(),
 	flv.Demuxer(),
 	flv.Live(),

@@ -100,6 +100,53 @@ gen aiff_s16be_tags.aiff "${MONO[@]}" -c:a pcm_s16be "${TAGS[@]}"
 gen aifc_s24be.aif "${MONO[@]}" -c:a pcm_s24be -f aiff
 gen aifc_alaw.aifc -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=$D" -c:a pcm_alaw -f aiff
 
+# caf/au: Core Audio Format (PCM from the lpcm flags, ALAC with its cookie
+# and packet table, mu-law, IMA4, Opus, info tags) and Sun AU (PCM, A-law,
+# mu-law, G.722, the annotation as tags). Short and 8 kHz to stay small.
+S8=(-f lavfi -i "sine=frequency=300:sample_rate=8000:duration=0.2")
+gen caf_s16le_tags.caf "${S8[@]}" -c:a pcm_s16le "${TAGS[@]}"
+gen caf_s24be.caf "${S8[@]}" -c:a pcm_s24be
+gen caf_f32be.caf "${S8[@]}" -c:a pcm_f32be
+gen caf_alac_stereo.caf -f lavfi -i "aevalsrc=sin(440*2*PI*t)|sin(660*2*PI*t):s=8000:d=0.3:c=stereo" -c:a alac -sample_fmt s32p
+gen caf_ulaw.caf "${S8[@]}" -c:a pcm_mulaw
+gen caf_ima4.caf "${S8[@]}" -c:a adpcm_ima_qt
+gen caf_opus.caf "${S8[@]}" -c:a libopus -b:a 16k
+# MP3 packets: the bit rate is the first frame's, as the decoder sets it; and
+# detection must take the file for CAF, not for the MP3 frames it holds.
+gen caf_mp3.caf "${S8[@]}" -c:a libmp3lame -b:a 16k
+gen caf_ac3.caf "${S8[@]}" -c:a ac3 -ar 48000 -b:a 64k
+# ffmpeg's CAF muxer refuses AAC: the raw frames of an ADTS stream are put
+# in a CAF by hand, with an ES descriptor cookie and a packet table of
+# variable sizes (one varint a packet), as Apple's tools write them.
+gen "$tmp/aac.aac" "${S8[@]}" -c:a aac -b:a 16k
+python3 - "$tmp/aac.aac" caf_aac.caf <<'PY'
+import struct, sys
+adts = open(sys.argv[1], "rb").read()
+frames, i = [], 0
+while i + 7 <= len(adts):
+    n = (adts[i+3] & 3) << 11 | adts[i+4] << 3 | adts[i+5] >> 5
+    frames.append(adts[i + (7 if adts[i+1] & 1 else 9):i + n]); i += n
+profile, sfi, chans = (adts[2] >> 6) + 1, (adts[2] >> 2) & 15, (adts[2] & 1) << 2 | adts[3] >> 6
+asc = struct.pack(">H", profile << 11 | sfi << 7 | chans << 3)
+dsi = b"\x05" + bytes([len(asc)]) + asc
+dcd = b"\x04" + bytes([13 + len(dsi)]) + bytes([0x40, 0x15, 0, 0, 0]) + struct.pack(">II", 0, 16000) + dsi
+esd = b"\x03" + bytes([3 + len(dcd) + 3]) + b"\0\0\0" + dcd + b"\x06\x01\x02"
+kuki = b"\0\0\0\0" + esd
+def varint(v):
+    out = [v & 0x7f]; v >>= 7
+    while v: out.append(0x80 | v & 0x7f); v >>= 7
+    return bytes(reversed(out))
+pakt = struct.pack(">qqii", len(frames), 1024 * len(frames) - 2048, 2048, 0) + b"".join(varint(len(f)) for f in frames)
+chunk = lambda t, b: t + struct.pack(">q", len(b)) + b
+desc = struct.pack(">d", 8000.0) + b"aac " + struct.pack(">IIIII", 2, 0, 1024, chans, 0)
+out = b"caff\0\1\0\0" + chunk(b"desc", desc) + chunk(b"kuki", kuki) + chunk(b"pakt", pakt) + chunk(b"data", b"\0\0\0\1" + b"".join(frames))
+open(sys.argv[2], "wb").write(out)
+PY
+gen au_s16be_tags.au "${S8[@]}" -c:a pcm_s16be -metadata title="Test title" -metadata artist="Test artist" -metadata album="Test album" -metadata genre=Rock
+gen au_alaw.au "${S8[@]}" -c:a pcm_alaw
+gen au_mulaw.au "${S8[@]}" -c:a pcm_mulaw
+gen au_g722.au -f lavfi -i "sine=frequency=300:sample_rate=16000:duration=0.2" -c:a adpcm_g722
+
 # AAC and the MP4 family
 gen aac_lc.aac "${STEREO[@]}" -c:a aac -b:a 48k
 gen aac_id3.aac "${MONO[@]}" -c:a aac -b:a 32k -write_id3v2 1 "${TAGS[@]}"

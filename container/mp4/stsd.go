@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/alac"
 	"github.com/mediaprobe/mediaprobe/codec/opus"
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -493,13 +494,17 @@ func setMask(st *container.Stream, mask uint64) {
 // keeps as extradata): bit depth, channels and sample rate, which
 // mov_finalize_stsd_codec and the ALAC decoder take over the entry's.
 func (t *track) alacCookie(w []byte) {
-	if len(w) != 36 {
+	if len(w) != alac.ExtradataSize {
+		return
+	}
+	c, err := alac.ParseConfig(w)
+	if err != nil {
 		return
 	}
 	st := t.st
-	st.BitsPerRawSample = int(w[17])
-	st.Channels = int(w[21])
-	st.SampleRate = int(binary.BigEndian.Uint32(w[32:]))
+	st.BitsPerRawSample = c.BitDepth
+	st.Channels = c.Channels
+	st.SampleRate = int(c.SampleRate)
 }
 
 // readChan reads a QuickTime channel layout ('chan', ff_mov_read_chan): a
