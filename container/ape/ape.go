@@ -224,7 +224,8 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	}
 	st.ExtradataSize = 6 // version, compression level, format flags
 	if err := decoderInit(st, &h, start); err != nil {
-		return info, err
+		// ffprobe ends when it cannot open a stream's decoder.
+		return nil, err
 	}
 
 	// ff_ape_parse_tag: a malformed item ends the walk, keeping what was
