@@ -522,6 +522,10 @@ f = sys.argv[1]
 tag = b"TAG" + b"ID3v1 title".ljust(30, b"\0") + b"ID3v1 artist".ljust(30, b"\0") + b"\0" * 30 + b"2001" + b"\0" * 30 + bytes([17])
 open(f, "ab").write(tag)
 PY
+  # An APEv2 cover (a binary item named *.jpg): an attached picture.
+  ff -f lavfi -i "testsrc=size=16x16:rate=1:duration=1" -frames:v 1 "$tmp/c.jpg"
+  ff "${MONO[@]}" -t 0.1 -c:a pcm_s16le "$tmp/m.wav"
+  wavpack -q -y -w "Title=Cover test" --write-binary-tag "Cover Art (Front)=@$tmp/c.jpg" "$tmp/m.wav" -o wv_cover.wv
 fi
 
 # ffprobe goldens

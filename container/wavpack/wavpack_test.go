@@ -1,6 +1,7 @@
 package wavpack
 
 import (
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -144,4 +145,23 @@ type countingSource struct {
 func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
 	c.bytes += int64(len(p))
 	return c.BytesSource.ReadAt(p, off)
+}
+
+// TestCoverByteRange: the APEv2 cover of testdata/wv_cover.wv (made by the
+// wavpack CLI) is an attached picture whose byte range is the JPEG file.
+func TestCoverByteRange(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/wv_cover.wv")
+	require.NoError(t, err)
+	info, err := read(&container.BytesSource{B: b}, 0, container.Options{})
+	require.NoError(t, err)
+	require.Len(t, info.Streams, 2)
+	pic := info.Streams[1]
+	require.NotNil(t, pic.Picture)
+	assert.Equal(t, "mjpeg", pic.CodecName)
+	assert.True(t, pic.IsCover())
+	img := b[pic.Picture.Offset : pic.Picture.Offset+pic.Picture.Length]
+	assert.Equal(t, []byte{0xFF, 0xD8}, img[:2])
+	assert.Equal(t, []byte{0xFF, 0xD9}, img[len(img)-2:])
+	title, _ := info.Format.Tags.Get("Title")
+	assert.Equal(t, "Cover test", title)
 }
