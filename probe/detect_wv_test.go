@@ -32,7 +32,7 @@ func wvBlock(ver uint16, data []byte) []byte {
 	if len(data)%2 == 1 {
 		data = append(data[:len(data):len(data)], 0)
 	}
-	sub := hostile.Cat([]byte{0x8A}, hostile.LE32(uint32(len(data)/2))[:3], data) // WP_ID_DATA, long size in words
+	sub := hostile.Cat([]byte{0x8A}, hostile.LE32(uint32(len(data) / 2))[:3], data)                        // WP_ID_DATA, long size in words
 	return hostile.Cat([]byte("wvpk"), hostile.LE32(uint32(24+len(sub))), hostile.LE16(ver), []byte{0, 0}, // ckSize, version, track, index
 		hostile.LE32(1000), hostile.LE32(0), hostile.LE32(500), hostile.LE32(9<<23|0x1801), hostile.LE32(0), // total, index, samples, flags, CRC
 		sub)

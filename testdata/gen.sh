@@ -513,6 +513,8 @@ PY
 gen wv_mono_s16.wv "${MONO[@]}" -c:a wavpack
 gen wv_stereo_s24.wv "${STEREO[@]}" -t 0.1 -c:a wavpack -sample_fmt s32p -bits_per_raw_sample 24 "${TAGS[@]}"
 gen wv_51_flt.wv "${SURR[@]}" -t 0.1 -c:a wavpack -sample_fmt fltp
+# The same in Matroska (A_WAVPACK4): the blocks lose their "wvpk" headers.
+gen wv_51_flt.mka -i wv_51_flt.wv -c copy
 if command -v wavpack >/dev/null; then
   ff "${STEREO[@]}" -c:a pcm_s16le "$tmp/w.wav"
   wavpack -q -y -b128 "$tmp/w.wav" -o wv_hybrid.wv

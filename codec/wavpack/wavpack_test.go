@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mediaprobe/mediaprobe/container"
 )
 
 // block builds a block header of ckSize size, version ver, with the given
@@ -85,5 +87,39 @@ func TestDecoderFormat(t *testing.T) {
 		f, b := DecoderFormat(tc.flags)
 		assert.Equal(t, tc.fmt, f, "%#x", tc.flags)
 		assert.Equal(t, tc.bits, b, "%#x", tc.flags)
+	}
+}
+
+// The values are ffprobe 5.1's for testdata/wv_*.wv remuxed to Matroska.
+func TestDescribeMatroskaFrame(t *testing.T) {
+	le := binary.LittleEndian
+	frame := func(flags uint32, extra ...byte) []byte {
+		b := le.AppendUint32(nil, 100) // samples
+		b = le.AppendUint32(b, flags)
+		b = le.AppendUint32(b, 0) // CRC
+		return append(b, extra...)
+	}
+	for _, tc := range []struct {
+		name     string
+		frame    []byte
+		fmt      string
+		bits     int
+		channels int
+		layout   string
+	}{
+		{"mono s16", frame(FlagInitialBlock | FlagFinalBlock | FlagMono | 1), "s16p", 16, 1, "mono"},
+		{"stereo 24-bit", frame(FlagInitialBlock | FlagFinalBlock | 2), "s32p", 24, 2, "stereo"},
+		{"5.1 float", frame(FlagInitialBlock|FlagFloat|3, 6, 0, 0, 0, 0x0D, 1, 6, 0x3F), "fltp", 32, 6, "5.1"},
+		{"mask contradicts count", frame(FlagInitialBlock|1, 6, 0, 0, 0, 0x0D, 1, 4, 0x04), "", 0, 4, ""},
+		{"short", []byte{1, 2, 3}, "", 0, 4, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := &container.Stream{Channels: 4}
+			DescribeMatroskaFrame(st, tc.frame)
+			assert.Equal(t, tc.fmt, st.SampleFmt)
+			assert.Equal(t, tc.bits, st.BitsPerRawSample)
+			assert.Equal(t, tc.channels, st.Channels)
+			assert.Equal(t, tc.layout, st.ChannelLayout)
+		})
 	}
 }
