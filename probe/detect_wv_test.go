@@ -77,3 +77,23 @@ func TestDetectAPEOldVersion(t *testing.T) {
 	_, err := probe.ReaderAt(context.Background(), bytes.NewReader(b), int64(len(b)))
 	assert.Error(t, err)
 }
+
+// TestWVReads: a WavPack file of a few megabytes with an APEv2 tag and
+// cover at its end costs a read at the head and one at the tail, whatever
+// lies between; a Monkey's Audio file likewise.
+func TestWVReads(t *testing.T) {
+	b, err := os.ReadFile("../testdata/wv_cover.wv")
+	require.NoError(t, err)
+	i := bytes.Index(b, []byte("APETAGEX"))
+	require.Positive(t, i)
+	// More blocks' worth of bytes before the tag: the demuxer never walks them.
+	big := hostile.Cat(b[:i], hostile.Zeros(4<<20), b[i:])
+	ape := hostile.Cat(apeHeader(), hostile.Zeros(4<<20), b[i:])
+	for name, data := range map[string][]byte{"wv": big, "ape": ape} {
+		info, err := probe.ReaderAt(context.Background(), bytes.NewReader(data), int64(len(data)))
+		require.NoError(t, err, name)
+		assert.Len(t, info.Streams, 2, name) // the audio and the cover
+		assert.LessOrEqual(t, info.Stats.Reads, int64(3), name)
+		assert.Less(t, info.Stats.BytesRead, int64(512<<10), name)
+	}
+}
