@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/container/adts"
 	"github.com/mediaprobe/mediaprobe/container/aiff"
+	"github.com/mediaprobe/mediaprobe/container/ape"
 	"github.com/mediaprobe/mediaprobe/container/asf"
 	"github.com/mediaprobe/mediaprobe/container/au"
 	"github.com/mediaprobe/mediaprobe/container/caf"
@@ -19,6 +20,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/ogg"
 	"github.com/mediaprobe/mediaprobe/container/rawvideo"
 	"github.com/mediaprobe/mediaprobe/container/riff"
+	"github.com/mediaprobe/mediaprobe/container/wavpack"
 )
 
 // demuxers is every container family the probe knows, in FFmpeg's
@@ -28,6 +30,7 @@ import (
 var demuxers = [...]container.Demuxer{
 	adts.Demuxer(),
 	aiff.Demuxer(),
+	ape.Demuxer(),
 	asf.Demuxer(),
 	au.Demuxer(),
 	riff.AVI(),
@@ -50,6 +53,7 @@ var demuxers = [...]container.Demuxer{
 	ogg.Demuxer(),
 	riff.W64(),
 	riff.WAV(),
+	wavpack.Demuxer(),
 	image.BMPPipe(),
 	image.JPEGPipe(),
 	image.PNGPipe(),

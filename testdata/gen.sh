@@ -552,6 +552,31 @@ b[9 + 40:9 + 50] = b"NGINX RTMP"
 open(sys.argv[2], "wb").write(b)
 PY
 
+# wavpack/ape
+# WavPack from ffmpeg's encoder (mono s16, stereo 24-bit in s32p, 5.1 float
+# with APEv2 tags) and from the wavpack CLI (hybrid lossy with -b, and an
+# ID3v1 tag appended). Debian has no Monkey's Audio encoder: container/ape is
+# tested on hand-built headers and the shared corpus.
+gen wv_mono_s16.wv "${MONO[@]}" -c:a wavpack
+gen wv_stereo_s24.wv "${STEREO[@]}" -t 0.1 -c:a wavpack -sample_fmt s32p -bits_per_raw_sample 24 "${TAGS[@]}"
+gen wv_51_flt.wv "${SURR[@]}" -t 0.1 -c:a wavpack -sample_fmt fltp
+# The same in Matroska (A_WAVPACK4): the blocks lose their "wvpk" headers.
+gen wv_51_flt.mka -i wv_51_flt.wv -c copy
+if command -v wavpack >/dev/null; then
+  ff "${STEREO[@]}" -c:a pcm_s16le "$tmp/w.wav"
+  wavpack -q -y -b128 "$tmp/w.wav" -o wv_hybrid.wv
+  python3 - wv_hybrid.wv <<'PY'
+import sys
+f = sys.argv[1]
+tag = b"TAG" + b"ID3v1 title".ljust(30, b"\0") + b"ID3v1 artist".ljust(30, b"\0") + b"\0" * 30 + b"2001" + b"\0" * 30 + bytes([17])
+open(f, "ab").write(tag)
+PY
+  # An APEv2 cover (a binary item named *.jpg): an attached picture.
+  ff -f lavfi -i "testsrc=size=16x16:rate=1:duration=1" -frames:v 1 "$tmp/c.jpg"
+  ff "${MONO[@]}" -t 0.1 -c:a pcm_s16le "$tmp/m.wav"
+  wavpack -q -y -w "Title=Cover test" --write-binary-tag "Cover Art (Front)=@$tmp/c.jpg" "$tmp/m.wav" -o wv_cover.wv
+fi
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

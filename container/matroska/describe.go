@@ -24,6 +24,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/vorbis"
 	"github.com/mediaprobe/mediaprobe/codec/vp8"
 	"github.com/mediaprobe/mediaprobe/codec/vp9"
+	"github.com/mediaprobe/mediaprobe/codec/wavpack"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -193,6 +194,8 @@ func describeAudio(t *track, st *container.Stream) {
 		} else {
 			st.ChannelLayout = codec.LayoutName(codec.DecoderLayout("opus", st.Channels))
 		}
+	case "wavpack":
+		wavpack.DescribeMatroskaFrame(st, t.first)
 	case "truehd", "mlp":
 		// Matroska runs the MLP parser after the decoder.
 		if m, err := mlp.ParseAccessUnit(t.first); err == nil {
