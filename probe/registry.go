@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/container/adts"
 	"github.com/mediaprobe/mediaprobe/container/aiff"
+	"github.com/mediaprobe/mediaprobe/container/amr"
 	"github.com/mediaprobe/mediaprobe/container/asf"
 	"github.com/mediaprobe/mediaprobe/container/flac"
 	"github.com/mediaprobe/mediaprobe/container/flv"
@@ -26,6 +27,9 @@ import (
 var demuxers = [...]container.Demuxer{
 	adts.Demuxer(),
 	aiff.Demuxer(),
+	amr.Storage(),
+	amr.NB(),
+	amr.WB(),
 	asf.Demuxer(),
 	riff.AVI(),
 	flac.Demuxer(),
