@@ -16,6 +16,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/mpegps"
 	"github.com/mediaprobe/mediaprobe/container/mpegts"
 	"github.com/mediaprobe/mediaprobe/container/ogg"
+	"github.com/mediaprobe/mediaprobe/container/rawaudio"
 	"github.com/mediaprobe/mediaprobe/container/rawvideo"
 	"github.com/mediaprobe/mediaprobe/container/riff"
 )
@@ -26,12 +27,15 @@ import (
 // can reach. Adding a format is one line here.
 var demuxers = [...]container.Demuxer{
 	adts.Demuxer(),
+	rawaudio.AC3(),
 	aiff.Demuxer(),
 	amr.Storage(),
 	amr.NB(),
 	amr.WB(),
 	asf.Demuxer(),
 	riff.AVI(),
+	rawaudio.DTS(),
+	rawaudio.EAC3(),
 	flac.Demuxer(),
 	flv.Demuxer(),
 	flv.Live(),
