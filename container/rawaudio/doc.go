@@ -20,7 +20,9 @@
 // stream has no Audio Service Type side data (only MP4's dac3/dec3 and
 // MPEG-TS descriptors give one).
 //
-// Departures: byte-swapped AC-3 streams score as FFmpeg's probe scores
-// them, but FFmpeg's parser cannot read them and neither does this
-// package (the codec is described from the first frame read swapped).
+// Departures: a byte-swapped AC-3 stream (16-bit words little-endian)
+// scores as FFmpeg's probe scores it, but its parameters are not read
+// (Read returns the stream with its codec only and an error wrapping
+// container.ErrMalformed), where ffprobe 5.1 prints what its parser and
+// decoder make of the swapped words.
 package rawaudio
