@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/container/adts"
 	"github.com/mediaprobe/mediaprobe/container/aiff"
+	"github.com/mediaprobe/mediaprobe/container/amr"
 	"github.com/mediaprobe/mediaprobe/container/ape"
 	"github.com/mediaprobe/mediaprobe/container/asf"
 	"github.com/mediaprobe/mediaprobe/container/au"
@@ -18,6 +19,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/mpegps"
 	"github.com/mediaprobe/mediaprobe/container/mpegts"
 	"github.com/mediaprobe/mediaprobe/container/ogg"
+	"github.com/mediaprobe/mediaprobe/container/rawaudio"
 	"github.com/mediaprobe/mediaprobe/container/rawvideo"
 	"github.com/mediaprobe/mediaprobe/container/riff"
 	"github.com/mediaprobe/mediaprobe/container/wavpack"
@@ -29,12 +31,18 @@ import (
 // can reach. Adding a format is one line here.
 var demuxers = [...]container.Demuxer{
 	adts.Demuxer(),
+	rawaudio.AC3(),
 	aiff.Demuxer(),
+	amr.Storage(),
+	amr.NB(),
+	amr.WB(),
 	ape.Demuxer(),
 	asf.Demuxer(),
 	au.Demuxer(),
 	riff.AVI(),
 	caf.Demuxer(),
+	rawaudio.DTS(),
+	rawaudio.EAC3(),
 	flac.Demuxer(),
 	flv.Demuxer(),
 	flv.Live(),

@@ -14,7 +14,8 @@ import (
 // and the leading ID3v2 pictures become streams exactly for the formats
 // avformat_open_input names (mp3, aac, tta, wav).
 // noExtensions are the formats FFmpeg gives no file extensions.
-var noExtensions = map[string]bool{"mpegvideo": true, "mpeg": true, "asf": true, "image2": true, "au": true, "caf": true}
+var noExtensions = map[string]bool{"mpegvideo": true, "mpeg": true, "asf": true, "image2": true,
+	"au": true, "caf": true, "amr": true, "amrnb": true, "amrwb": true}
 
 func TestRegistry(t *testing.T) {
 	names := map[string]bool{}
@@ -22,8 +23,9 @@ func TestRegistry(t *testing.T) {
 	for _, dm := range demuxers {
 		assert.NotEmpty(t, dm.Name)
 		assert.NotEmpty(t, dm.LongName, dm.Name)
-		// FFmpeg gives raw MPEG video, MPEG-PS, ASF, AU, CAF and the
-		// image demuxers none (image2 scores the name itself).
+		// FFmpeg gives raw MPEG video, MPEG-PS, ASF, AU, CAF, the AMR
+		// formats and the image demuxers none (image2 scores the name
+		// itself).
 		if !noExtensions[dm.Name] && !strings.HasSuffix(dm.Name, "_pipe") {
 			assert.NotEmpty(t, dm.Extensions, dm.Name)
 		}

@@ -577,6 +577,37 @@ PY
   wavpack -q -y -w "Title=Cover test" --write-binary-tag "Cover Art (Front)=@$tmp/c.jpg" "$tmp/m.wav" -o wv_cover.wv
 fi
 
+# rawaudio/amr: raw AC-3, E-AC-3 and DTS streams (container/rawaudio), and
+# AMR (container/amr). A karaoke AC-3 (bsmod 7, two channels) and a
+# visually impaired one give the stream a disposition. Debian's ffmpeg has
+# no AMR encoder, so the AMR files are built frame by frame (a header byte
+# with the frame type and the quality bit, then random speech bits): the
+# storage format for both codecs with mixed frame types, headerless
+# streams long enough for amrnb_probe/amrwb_probe (more than 100 frames),
+# and a storage file holding one byte after its magic.
+A=(-f lavfi -i "sine=frequency=440:sample_rate=48000:duration=0.25")
+gen raw_ac3_karaoke.ac3 "${A[@]}" -ac 2 -c:a ac3 -b:a 96k -audio_service_type ka
+gen raw_ac3_vi_mono.ac3 "${A[@]}" -ac 1 -c:a ac3 -b:a 64k -audio_service_type vi
+gen raw_eac3.eac3 "${A[@]}" -ac 2 -c:a eac3 -b:a 96k
+gen raw_dts.dts "${A[@]}" -ac 2 -c:a dca -strict -2 -b:a 320k
+python3 - <<'PY'
+import random
+nb = [13, 14, 16, 18, 20, 21, 27, 32, 6, 1, 1, 1, 1, 1, 1, 1]
+wb = [18, 24, 33, 37, 41, 47, 51, 59, 61, 6, 1, 1, 1, 1, 1, 1]
+r = random.Random(8)
+def frames(sizes, types):
+    out = bytearray()
+    for t in types:
+        out.append(t << 3 | 4)
+        out += bytes(r.randrange(256) for _ in range(sizes[t] - 1))
+    return bytes(out)
+open("amr_nb.amr", "wb").write(b"#!AMR\n" + frames(nb, [7] * 20 + [0, 15, 8] * 10 + [5] * 40))
+open("amr_wb.amr", "wb").write(b"#!AMR-WB\n" + frames(wb, [2] * 30 + [8, 9, 15] * 5 + [0] * 30))
+open("raw_amrnb.amrnb", "wb").write(frames(nb, [0] * 110 + [4] * 10))
+open("raw_amrwb.amrwb", "wb").write(frames(wb, [0] * 105))
+open("amr_one_byte.amr", "wb").write(b"#!AMR\n\x3c")
+PY
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

@@ -98,8 +98,20 @@ func ParseCoreHeader(b []byte) (CoreHeader, error) {
 	return parseCoreHeader(c)
 }
 
-// parseCoreHeader reads the header of a big-endian core frame.
+// parseCoreHeader reads the header of a big-endian core frame, and
+// refuses what parseCoreFrameHeader refuses and a primary channel count
+// that contradicts AMODE (the decoder's parse_coding_header).
 func parseCoreHeader(b []byte) (CoreHeader, error) {
+	h, err := parseCoreFrameHeader(b)
+	if err == nil && int(h.PChS)+1 != amodeChannels[h.AMode] {
+		return h, coreErrorf(container.ErrMalformed, "%d primary channels for arrangement %d", h.PChS+1, h.AMode)
+	}
+	return h, err
+}
+
+// parseCoreFrameHeader reads the header of a big-endian core frame as
+// ff_dca_parse_core_frame_header does.
+func parseCoreFrameHeader(b []byte) (CoreHeader, error) {
 	var h CoreHeader
 	r := bits.NewReader(b)
 	if r.Bits(32) != SyncCoreBE {
@@ -155,8 +167,6 @@ func parseCoreHeader(b []byte) (CoreHeader, error) {
 		return h, coreErrorf(container.ErrMalformed, "LFE flag 3")
 	case h.SourceBits() == 0:
 		return h, coreErrorf(container.ErrMalformed, "source PCM resolution code %d", h.PCMR)
-	case int(h.PChS)+1 != amodeChannels[h.AMode]:
-		return h, coreErrorf(container.ErrMalformed, "%d primary channels for arrangement %d", h.PChS+1, h.AMode)
 	}
 	return h, nil
 }

@@ -1,0 +1,42 @@
+package rawaudio
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
+)
+
+// FuzzRead runs every raw audio format's probe and reader on the same
+// input: a score on FFmpeg's scale, a prompt answer, errors wrapping a
+// sentinel and one stream.
+func FuzzRead(f *testing.F) {
+	for _, n := range []string{"raw_ac3_karaoke.ac3", "raw_ac3_vi_mono.ac3", "raw_eac3.eac3", "raw_dts.dts"} {
+		if b, err := os.ReadFile(filepath.Join("..", "..", "testdata", n)); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for name, d := range all {
+			if s := d.Probe(b); s < 0 || s > 100 {
+				t.Fatalf("%s: score %d", name, s)
+			}
+			begin := time.Now()
+			info, err := d.Read(&container.BytesSource{B: b}, 0, container.Options{})
+			if dt := time.Since(begin); dt > hostile.HangBound {
+				t.Fatalf("%s: took %v", name, dt)
+			}
+			if err != nil && !(errors.Is(err, container.ErrTruncated) || errors.Is(err, container.ErrMalformed) ||
+				errors.Is(err, container.ErrLimit)) {
+				t.Fatalf("%s: error %v wraps no sentinel", name, err)
+			}
+			if info != nil && len(info.Streams) != 1 {
+				t.Fatalf("%s: %d streams", name, len(info.Streams))
+			}
+		}
+	})
+}
