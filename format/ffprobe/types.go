@@ -28,10 +28,11 @@ const (
 // fields and methods of go-ffprobe's ProbeData (gopkg.in/vansante/go-ffprobe.v2),
 // so code written against go-ffprobe compiles against it.
 //
-// Its JSON is ffprobe's byte for byte, key order included: marshal it with
-// [Marshal]-equivalent output through [ProbeData.MarshalJSON], and
-// unmarshalling ffprobe's or [Marshal]'s JSON and marshalling it again
-// gives the same bytes.
+// Its JSON is ffprobe's byte for byte, key order and omissions included:
+// [ProbeData.MarshalJSON] of [New]'s result is [Marshal]'s compact output,
+// and unmarshalling that JSON and marshalling it again gives the same
+// bytes (with a json.Encoder and SetEscapeHTML(false): json.Marshal
+// escapes &, < and >).
 type ProbeData struct {
 	// Programs are the programs of a multiplex (MPEG-TS) as -show_programs
 	// prints them; [New] leaves them nil, [Programs] builds them.
