@@ -141,4 +141,3 @@ func TestProgramsAsFFprobe(t *testing.T) {
 	})
 	t.Logf("%d files with programs", n)
 }
-
