@@ -24,7 +24,7 @@ import (
 
 // Object names the probed object in the body.
 type Object struct {
-	Bucket, Key, ETag string
+	Bucket, Key, ETag string // printed as bucket, key and etag
 }
 
 // movBrands maps an MP4-family major brand to the container name BOS gives.
@@ -147,9 +147,9 @@ type Body struct {
 	Container             string     `json:"container"`             // see Container
 	DurationInSecond      int64      `json:"durationInSecond"`      // the duration rounded to seconds
 	DurationInMillisecond int64      `json:"durationInMillisecond"` // the duration rounded to milliseconds
-	VideoInfo             *VideoInfo `json:"video,omitempty"`
-	AudioInfo             *AudioInfo `json:"audio,omitempty"`
-	Etag                  string     `json:"etag"` // from the caller (Object)
+	VideoInfo             *VideoInfo `json:"video,omitempty"`       // the first video stream that is not a cover; nil if none
+	AudioInfo             *AudioInfo `json:"audio,omitempty"`       // the first audio stream; nil if none
+	Etag                  string     `json:"etag"`                  // from the caller (Object)
 }
 
 // MarshalJSON renders b as the service prints it, compact.
@@ -158,12 +158,12 @@ func (b Body) MarshalJSON() ([]byte, error) { return ordered.Struct(b, nil) }
 // VideoInfo is the body's video object.
 type VideoInfo struct {
 	Codec         string  `json:"codec,emptynull"` // ffprobe's codec_name; null when unknown
-	WidthInPixel  int     `json:"widthInPixel"`
-	HeightInPixel int     `json:"heightInPixel"`
-	FrameRate     float64 `json:"frameRate"`    // avg_frame_rate (r_frame_rate when 0/0), to 3 decimals
-	BitRateInBps  int64   `json:"bitRateInBps"` // the stream's bit rate, 0 if unknown
-	Rotate        int     `json:"rotate"`       // clockwise degrees
-	Dar           string  `json:"dar"`          // display aspect ratio: "16:9"
+	WidthInPixel  int     `json:"widthInPixel"`    // pixels
+	HeightInPixel int     `json:"heightInPixel"`   // pixels
+	FrameRate     float64 `json:"frameRate"`       // avg_frame_rate (r_frame_rate when 0/0), to 3 decimals
+	BitRateInBps  int64   `json:"bitRateInBps"`    // the stream's bit rate, 0 if unknown
+	Rotate        int     `json:"rotate"`          // clockwise degrees
+	Dar           string  `json:"dar"`             // display aspect ratio: "16:9"
 }
 
 // MarshalJSON renders v as the service prints it, compact.
@@ -172,9 +172,9 @@ func (v VideoInfo) MarshalJSON() ([]byte, error) { return ordered.Struct(v, nil)
 // AudioInfo is the body's audio object.
 type AudioInfo struct {
 	Codec          string `json:"codec,emptynull"` // ffprobe's codec_name; null when unknown
-	Channels       int    `json:"channels"`
-	SampleRateInHz int    `json:"sampleRateInHz"`
-	BitRateInBps   int64  `json:"bitRateInBps"` // the stream's bit rate, 0 if unknown
+	Channels       int    `json:"channels"`        // channel count
+	SampleRateInHz int    `json:"sampleRateInHz"`  // samples per second
+	BitRateInBps   int64  `json:"bitRateInBps"`    // the stream's bit rate, 0 if unknown
 }
 
 // MarshalJSON renders a as the service prints it, compact.

@@ -71,13 +71,13 @@ func Programs(info *container.Info) []*Program {
 
 // Program is one entry of -show_programs' programs array.
 type Program struct {
-	ProgramID  int       `json:"program_id"`  // the program's id (its program_number in MPEG-TS)
-	ProgramNum int       `json:"program_num"` // program_number
-	NBStreams  int       `json:"nb_streams"`
-	PMTPID     int       `json:"pmt_pid"`
-	PCRPID     int       `json:"pcr_pid"`
+	ProgramID  int       `json:"program_id"`     // the program's id (its program_number in MPEG-TS)
+	ProgramNum int       `json:"program_num"`    // program_number
+	NBStreams  int       `json:"nb_streams"`     // streams of the program
+	PMTPID     int       `json:"pmt_pid"`        // PID of its program map table
+	PCRPID     int       `json:"pcr_pid"`        // PID of its clock, -1 if unknown
 	TagList    Tags      `json:"tags,omitempty"` // service_name, service_provider
-	Streams    []*Stream `json:"streams"`
+	Streams    []*Stream `json:"streams"`        // its streams, as in ProbeData.Streams
 }
 
 // MarshalJSON renders p as ffprobe prints a program, compact.

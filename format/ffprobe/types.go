@@ -37,8 +37,8 @@ type ProbeData struct {
 	// Programs are the programs of a multiplex (MPEG-TS) as -show_programs
 	// prints them; [New] leaves them nil, [Programs] builds them.
 	Programs []*Program `json:"programs,omitempty"`
-	Streams  []*Stream  `json:"streams"`
-	Format   *Format    `json:"format"`
+	Streams  []*Stream  `json:"streams"` // the streams, in ffprobe's order (covers included)
+	Format   *Format    `json:"format"`  // the container as a whole
 }
 
 // MarshalJSON renders p as ffprobe's JSON, compact.
@@ -88,17 +88,17 @@ func (p *ProbeData) first(t StreamType) *Stream {
 // changed since, or set by hand, is printed with six decimals, and a zero
 // one without text is left out.
 type Format struct {
-	Filename         string  `json:"filename,omitempty"` // the input's name; [New] leaves it empty, as ffprobe's JSON for a pipe
-	NBStreams        int     `json:"nb_streams"`
-	NBPrograms       int     `json:"nb_programs"`
+	Filename         string  `json:"filename,omitempty"`         // the input's name; [New] leaves it empty, as ffprobe's JSON for a pipe
+	NBStreams        int     `json:"nb_streams"`                 // streams, covers included
+	NBPrograms       int     `json:"nb_programs"`                // programs (MPEG-TS), 0 elsewhere
 	FormatName       string  `json:"format_name"`                // "mov,mp4,m4a,3gp,3g2,mj2"
 	FormatLongName   string  `json:"format_long_name,omitempty"` // "QuickTime / MOV"
-	StartTimeSeconds float64 `json:"start_time,string"`
-	DurationSeconds  float64 `json:"duration,string"`
-	Size             string  `json:"size"`               // bytes, as a decimal string
-	BitRate          string  `json:"bit_rate,omitempty"` // bit/s, as a decimal string
-	ProbeScore       int     `json:"probe_score"`
-	TagList          Tags    `json:"tags,omitempty"`
+	StartTimeSeconds float64 `json:"start_time,string"`          // start_time in seconds; see the type's doc
+	DurationSeconds  float64 `json:"duration,string"`            // duration in seconds; see the type's doc
+	Size             string  `json:"size"`                       // bytes, as a decimal string
+	BitRate          string  `json:"bit_rate,omitempty"`         // bit/s, as a decimal string
+	ProbeScore       int     `json:"probe_score"`                // the detection score, 1 to 100
+	TagList          Tags    `json:"tags,omitempty"`             // the container's metadata, in ffprobe's order
 
 	startTime, duration string // the text read or built, "" when absent
 }
@@ -203,65 +203,65 @@ func (f *Format) Duration() time.Duration {
 // SampleRate, Channels and BitsPerSample for every audio stream, as
 // ffprobe's print_stream does.
 type Stream struct {
-	Index          int    `json:"index"`
-	CodecName      string `json:"codec_name,omitempty"`
-	CodecLongName  string `json:"codec_long_name"` // printed with CodecName
-	Profile        string `json:"profile,omitempty"`
+	Index          int    `json:"index"`                     // the stream's position in Streams
+	CodecName      string `json:"codec_name,omitempty"`      // ffmpeg's codec name: "aac", "h264"; empty if unknown
+	CodecLongName  string `json:"codec_long_name"`           // printed with CodecName
+	Profile        string `json:"profile,omitempty"`         // "LC", "High", ...
 	CodecType      string `json:"codec_type,omitempty"`      // "video", "audio", ...: see StreamType
 	CodecTimeBase  string `json:"codec_time_base,omitempty"` // printed by ffprobe before 5.0 only
 	CodecTagString string `json:"codec_tag_string"`          // "mp4a", "[0][0][0][0]"
 	CodecTag       string `json:"codec_tag"`                 // "0x6134706d"
 
-	Width              int    `json:"width"`
-	Height             int    `json:"height"`
-	CodedWidth         *int   `json:"coded_width,omitempty"`
-	CodedHeight        *int   `json:"coded_height,omitempty"`
-	ClosedCaptions     *int   `json:"closed_captions,omitempty"`
-	FilmGrain          *int   `json:"film_grain,omitempty"`
-	HasBFrames         int    `json:"has_b_frames"`
+	Width              int    `json:"width"`                          // pixels (video; a subtitle's canvas)
+	Height             int    `json:"height"`                         // pixels (video; a subtitle's canvas)
+	CodedWidth         *int   `json:"coded_width,omitempty"`          // the decoder's coded width; nil where ffprobe prints none
+	CodedHeight        *int   `json:"coded_height,omitempty"`         // the decoder's coded height; nil where ffprobe prints none
+	ClosedCaptions     *int   `json:"closed_captions,omitempty"`      // 1 when the stream carries closed captions; nil where ffprobe prints none
+	FilmGrain          *int   `json:"film_grain,omitempty"`           // 1 when the stream carries film grain parameters; nil where ffprobe prints none
+	HasBFrames         int    `json:"has_b_frames"`                   // frames the decoder delays for reordering
 	SampleAspectRatio  string `json:"sample_aspect_ratio,omitempty"`  // "1:1"
 	DisplayAspectRatio string `json:"display_aspect_ratio,omitempty"` // "16:9"
-	PixFmt             string `json:"pix_fmt,omitempty"`
-	Level              int    `json:"level"` // -99 where the codec has none
-	ColorRange         string `json:"color_range,omitempty"`
-	ColorSpace         string `json:"color_space,omitempty"`
-	ColorTransfer      string `json:"color_transfer,omitempty"`
-	ColorPrimaries     string `json:"color_primaries,omitempty"`
-	ChromaLocation     string `json:"chroma_location,omitempty"`
-	FieldOrder         string `json:"field_order,omitempty"`
-	Refs               *int   `json:"refs,omitempty"`
+	PixFmt             string `json:"pix_fmt,omitempty"`              // "yuv420p"
+	Level              int    `json:"level"`                          // -99 where the codec has none
+	ColorRange         string `json:"color_range,omitempty"`          // "tv", "pc"
+	ColorSpace         string `json:"color_space,omitempty"`          // the matrix: "bt709"
+	ColorTransfer      string `json:"color_transfer,omitempty"`       // "smpte2084"
+	ColorPrimaries     string `json:"color_primaries,omitempty"`      // "bt709", "bt2020"
+	ChromaLocation     string `json:"chroma_location,omitempty"`      // "left", "center", ...
+	FieldOrder         string `json:"field_order,omitempty"`          // "progressive", "tt", ...
+	Refs               *int   `json:"refs,omitempty"`                 // the decoder's reference frames; nil where ffprobe prints none
 
-	SampleFmt     string `json:"sample_fmt,omitempty"` // "fltp"
-	SampleRate    string `json:"sample_rate,omitempty"`
-	Channels      int    `json:"channels"`
+	SampleFmt     string `json:"sample_fmt,omitempty"`     // "fltp"
+	SampleRate    string `json:"sample_rate,omitempty"`    // samples per second, as a string: "44100"
+	Channels      int    `json:"channels"`                 // channel count
 	ChannelLayout string `json:"channel_layout,omitempty"` // "stereo"
-	BitsPerSample int    `json:"bits_per_sample"`
+	BitsPerSample int    `json:"bits_per_sample"`          // bits per sample of the codec, 0 for lossy ones
 
 	// The decoder's exported options, as strings: h264's is_avc
 	// ("true"/"false") and nal_length_size, mpeg4's quarter_sample and
 	// divx_packed.
 	IsAVC         string `json:"is_avc,omitempty"`
-	NALLengthSize string `json:"nal_length_size,omitempty"`
-	QuarterSample string `json:"quarter_sample,omitempty"`
-	DivXPacked    string `json:"divx_packed,omitempty"`
+	NALLengthSize string `json:"nal_length_size,omitempty"` // h264: "4" for avcC, "0" for Annex B
+	QuarterSample string `json:"quarter_sample,omitempty"`  // mpeg4: "true"/"false"
+	DivXPacked    string `json:"divx_packed,omitempty"`     // mpeg4: "true"/"false"
 
-	ID               string `json:"id,omitempty"`   // the container's id: "0x1"
-	RFrameRate       string `json:"r_frame_rate"`   // "25/1"
-	AvgFrameRate     string `json:"avg_frame_rate"` // "25/1", "0/0"
-	TimeBase         string `json:"time_base"`      // "1/44100"
-	StartPts         *int64 `json:"start_pts,omitempty"`
-	StartTime        string `json:"start_time,omitempty"` // seconds, "%f"
-	DurationTs       *int64 `json:"duration_ts,omitempty"`
-	Duration         string `json:"duration,omitempty"` // seconds, "%f"
-	BitRate          string `json:"bit_rate,omitempty"`
-	MaxBitRate       string `json:"max_bit_rate,omitempty"`
-	BitsPerRawSample string `json:"bits_per_raw_sample,omitempty"`
-	NbFrames         string `json:"nb_frames,omitempty"`
-	ExtradataSize    int    `json:"extradata_size,omitempty"`
+	ID               string `json:"id,omitempty"`                  // the container's id: "0x1"
+	RFrameRate       string `json:"r_frame_rate"`                  // "25/1"
+	AvgFrameRate     string `json:"avg_frame_rate"`                // "25/1", "0/0"
+	TimeBase         string `json:"time_base"`                     // "1/44100"
+	StartPts         *int64 `json:"start_pts,omitempty"`           // in TimeBase; nil when unknown
+	StartTime        string `json:"start_time,omitempty"`          // seconds, "%f"
+	DurationTs       *int64 `json:"duration_ts,omitempty"`         // in TimeBase; nil when unknown
+	Duration         string `json:"duration,omitempty"`            // seconds, "%f"
+	BitRate          string `json:"bit_rate,omitempty"`            // bit/s, as a string
+	MaxBitRate       string `json:"max_bit_rate,omitempty"`        // bit/s, as a string
+	BitsPerRawSample string `json:"bits_per_raw_sample,omitempty"` // as a string: "8"
+	NbFrames         string `json:"nb_frames,omitempty"`           // frame count, as a string
+	ExtradataSize    int    `json:"extradata_size,omitempty"`      // bytes of codec configuration
 
-	Disposition  StreamDisposition `json:"disposition"`
-	TagList      Tags              `json:"tags,omitempty"`
-	SideDataList SideDataList      `json:"side_data_list,omitempty"`
+	Disposition  StreamDisposition `json:"disposition"`              // default, attached_pic, ... flags
+	TagList      Tags              `json:"tags,omitempty"`           // the stream's metadata, in ffprobe's order
+	SideDataList SideDataList      `json:"side_data_list,omitempty"` // display matrix, HDR metadata, ...
 }
 
 // MarshalJSON renders s as ffprobe prints a stream, compact.
@@ -289,23 +289,23 @@ func (s *Stream) IsCover() bool { return s.Disposition.AttachedPic != 0 }
 // StreamDisposition is a stream's disposition flags, 1 or 0 each, in
 // ffprobe 5.1's order; the first eleven are go-ffprobe's.
 type StreamDisposition struct {
-	Default         int `json:"default"`
-	Dub             int `json:"dub"`
-	Original        int `json:"original"`
-	Comment         int `json:"comment"`
-	Lyrics          int `json:"lyrics"`
-	Karaoke         int `json:"karaoke"`
-	Forced          int `json:"forced"`
-	HearingImpaired int `json:"hearing_impaired"`
-	VisualImpaired  int `json:"visual_impaired"`
-	CleanEffects    int `json:"clean_effects"`
-	AttachedPic     int `json:"attached_pic"`
-	TimedThumbnails int `json:"timed_thumbnails"`
-	Captions        int `json:"captions"`
-	Descriptions    int `json:"descriptions"`
-	Metadata        int `json:"metadata"`
-	Dependent       int `json:"dependent"`
-	StillImage      int `json:"still_image"`
+	Default         int `json:"default"`          // 1 when set, else 0
+	Dub             int `json:"dub"`              // 1 when set, else 0
+	Original        int `json:"original"`         // 1 when set, else 0
+	Comment         int `json:"comment"`          // 1 when set, else 0
+	Lyrics          int `json:"lyrics"`           // 1 when set, else 0
+	Karaoke         int `json:"karaoke"`          // 1 when set, else 0
+	Forced          int `json:"forced"`           // 1 when set, else 0
+	HearingImpaired int `json:"hearing_impaired"` // 1 when set, else 0
+	VisualImpaired  int `json:"visual_impaired"`  // 1 when set, else 0
+	CleanEffects    int `json:"clean_effects"`    // 1 when set, else 0
+	AttachedPic     int `json:"attached_pic"`     // 1 when set, else 0
+	TimedThumbnails int `json:"timed_thumbnails"` // 1 when set, else 0
+	Captions        int `json:"captions"`         // 1 when set, else 0
+	Descriptions    int `json:"descriptions"`     // 1 when set, else 0
+	Metadata        int `json:"metadata"`         // 1 when set, else 0
+	Dependent       int `json:"dependent"`        // 1 when set, else 0
+	StillImage      int `json:"still_image"`      // 1 when set, else 0
 }
 
 // MarshalJSON renders d as ffprobe's disposition object, compact.
@@ -313,7 +313,7 @@ func (d StreamDisposition) MarshalJSON() ([]byte, error) { return ordered.Struct
 
 // Tag is one metadata entry.
 type Tag struct {
-	Key, Value string
+	Key, Value string // ffmpeg's key name, in the file's case, and the value
 }
 
 // Tags are a format's or stream's metadata in ffprobe's order, its JSON

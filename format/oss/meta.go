@@ -37,8 +37,8 @@ type Meta struct {
 	VideoHeight    int     `json:"VideoHeight,omitempty"`    // of the first video stream that is not a cover
 	VideoWidth     int     `json:"VideoWidth,omitempty"`     // of the first video stream that is not a cover
 
-	AudioStreams []*AudioStream `json:"AudioStreams,omitempty"`
-	Subtitles    []*Subtitle    `json:"Subtitles,omitempty"`
+	AudioStreams []*AudioStream `json:"AudioStreams,omitempty"` // audio streams
+	Subtitles    []*Subtitle    `json:"Subtitles,omitempty"`    // subtitle streams
 	VideoStreams []*VideoStream `json:"VideoStreams,omitempty"` // covers included
 }
 
