@@ -46,9 +46,10 @@ func New(info *container.Info) *ProbeData {
 }
 
 // Programs returns the programs of info (an MPEG-TS multiplex) as
-// -show_programs prints them, each with its streams; nil when it has none.
+// -show_programs prints them, each with its streams; an empty list, not
+// nil, when it has none, so that ProbeData prints "programs": [].
 func Programs(info *container.Info) []*Program {
-	var out []*Program
+	out := []*Program{}
 	for _, pr := range info.Programs {
 		p := &Program{
 			ProgramID:  pr.ID,

@@ -35,14 +35,23 @@ const (
 // escapes &, < and >).
 type ProbeData struct {
 	// Programs are the programs of a multiplex (MPEG-TS) as -show_programs
-	// prints them; [New] leaves them nil, [Programs] builds them.
+	// prints them: nil leaves the key out, as without -show_programs, and
+	// an empty list prints "programs": [], as -show_programs does for a
+	// file without programs. [New] leaves it nil; set it with [Programs].
 	Programs []*Program `json:"programs,omitempty"`
 	Streams  []*Stream  `json:"streams"` // the streams, in ffprobe's order (covers included)
 	Format   *Format    `json:"format"`  // the container as a whole
 }
 
 // MarshalJSON renders p as ffprobe's JSON, compact.
-func (p ProbeData) MarshalJSON() ([]byte, error) { return ordered.Struct(p, nil) }
+func (p ProbeData) MarshalJSON() ([]byte, error) {
+	return ordered.Struct(p, func(name string, shown bool) bool {
+		if name == "programs" {
+			return p.Programs != nil
+		}
+		return shown
+	})
+}
 
 // StreamType returns copies of the streams of type streamType, every stream
 // for [StreamAny], as go-ffprobe's method does.
