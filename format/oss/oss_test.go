@@ -148,3 +148,18 @@ func TestRotateDegenerateMatrix(t *testing.T) {
 	_ = v
 	assert.Equal(t, "8", oss.Rotate(ffprobe.New(info).Streams[0]))
 }
+
+// TestSeedBodyIntoMeta: the service's own sample body decodes into Meta
+// with unknown fields disallowed and marshals back to the same bytes.
+func TestSeedBodyIntoMeta(t *testing.T) {
+	var want bytes.Buffer
+	require.NoError(t, json.Compact(&want, []byte(seedResponse)))
+	dec := json.NewDecoder(bytes.NewReader(want.Bytes()))
+	dec.DisallowUnknownFields()
+	var m oss.Meta
+	require.NoError(t, dec.Decode(&m))
+	assert.Equal(t, 44100, m.AudioStreams[0].SampleRateHz())
+	got, err := json.Marshal(m)
+	require.NoError(t, err)
+	assert.Equal(t, want.String(), string(got))
+}
