@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -160,7 +161,11 @@ func writeReflect(b *bytes.Buffer, v reflect.Value, quoted bool) error {
 		writeNumber(b, strconv.FormatUint(v.Uint(), 10), quoted)
 		return nil
 	case reflect.Float32, reflect.Float64:
-		writeNumber(b, strconv.FormatFloat(v.Float(), 'f', -1, 64), quoted)
+		f := v.Float()
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return fmt.Errorf("ordered: unsupported value %v", f)
+		}
+		writeNumber(b, strconv.FormatFloat(f, 'f', -1, 64), quoted)
 		return nil
 	case reflect.Slice:
 		if v.IsNil() {

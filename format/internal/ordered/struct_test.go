@@ -1,6 +1,7 @@
 package ordered
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -54,4 +55,11 @@ func TestIndentIsObjectLayout(t *testing.T) {
 	o.Set("s", "caf\xc3\xa9 <&>")
 	assert.Equal(t, string(o.Marshal("    ")), string(Indent(o.Marshal(""), "    ")))
 	assert.Equal(t, string(o.Marshal("")), string(Indent(o.Marshal(""), "")))
+}
+
+func TestStructRefusesNaN(t *testing.T) {
+	_, err := Struct(struct {
+		F float64 `json:"f"`
+	}{math.NaN()}, nil)
+	assert.Error(t, err)
 }
