@@ -3,11 +3,12 @@
 // same keys in the same order, the same string and number types, values
 // that ffprobe prints as N/A left out as its JSON writer leaves them out.
 //
-// [New] gives the document as Go values, [ProbeData] and its [Format] and
-// [Stream]s, which have the field names, types and helpers of go-ffprobe's
+// [New] gives the document as Go values, a [ProbeData] with its [Format]
+// and [Stream] values, which have the field names, types and helpers of go-ffprobe's
 // (gopkg.in/vansante/go-ffprobe.v2) where it has them: code that reads
 // go-ffprobe's result reads this one. Their JSON is ffprobe's byte for
-// byte, and unmarshalling it and marshalling it again gives the same bytes.
+// byte: ffprobe 5.1's own output (with -show_programs too) unmarshals into
+// them and marshals back to the same bytes, as [Marshal]'s does.
 package ffprobe
 
 import (

@@ -3,6 +3,7 @@ package ffprobe
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -331,7 +332,7 @@ type Tag struct {
 type Tags []Tag
 
 // ErrTagNotFound is what the Tags accessors return for a missing key.
-var ErrTagNotFound = fmt.Errorf("tag not found")
+var ErrTagNotFound = errors.New("tag not found")
 
 // Get returns the value of key, matched as ffmpeg's dictionary matches it
 // (ignoring ASCII case).
