@@ -4,9 +4,14 @@
 // `video` for the first video stream that is not a cover image and `audio`
 // for the first audio stream. The object's bucket, key and ETag come from the
 // caller.
+//
+// [New] gives the body as a [Body], whose fields are named as bce-sdk-go
+// names those of its media-info response; a body the service returned
+// unmarshals into it too.
 package bos
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -19,13 +24,7 @@ import (
 
 // Object names the probed object in the body.
 type Object struct {
-	Bucket, Key, ETag string
-}
-
-// Marshal returns the video/info body for info; indent "" gives compact
-// JSON.
-func Marshal(info *container.Info, obj Object, indent string) []byte {
-	return Build(info, obj).Marshal(indent)
+	Bucket, Key, ETag string // printed as bucket, key and etag
 }
 
 // movBrands maps an MP4-family major brand to the container name BOS gives.
@@ -62,18 +61,26 @@ func Container(f *container.Format) string {
 	return name
 }
 
-// Build returns the body as an ordered object.
-func Build(info *container.Info, obj Object) *ordered.Object {
-	p := ffprobe.Build(info)
-	f := p.Obj("format")
-	streams := p.Objs("streams")
-	var video, audio *ordered.Object
-	var videoSt *container.Stream
-	for i, s := range streams {
-		switch s.Str("codec_type") {
+// Marshal returns the video/info body for info; indent "" gives compact
+// JSON.
+func Marshal(info *container.Info, obj Object, indent string) []byte {
+	b, err := New(info, obj).MarshalJSON()
+	if err != nil {
+		// Every value New builds renders; this is a programmer error.
+		panic(err)
+	}
+	return ordered.Indent(b, indent)
+}
+
+// New returns the video/info body for info, naming the object obj.
+func New(info *container.Info, obj Object) *Body {
+	p := ffprobe.New(info)
+	var video, audio *ffprobe.Stream
+	for _, s := range p.Streams {
+		switch s.CodecType {
 		case "video":
-			if video == nil && !info.Streams[i].IsCover() {
-				video, videoSt = s, info.Streams[i]
+			if video == nil && !s.IsCover() {
+				video = s
 			}
 		case "audio":
 			if audio == nil {
@@ -81,55 +88,97 @@ func Build(info *container.Info, obj Object) *ordered.Object {
 			}
 		}
 	}
-	micros := parseMicros(f.Str("duration"))
-	size, _ := strconv.ParseInt(f.Str("size"), 10, 64)
-	out := &ordered.Object{}
-	out.Set("bucket", obj.Bucket)
-	out.Set("key", obj.Key)
-	out.Set("fileSizeInByte", size)
-	kind := "audio"
-	if video != nil {
-		kind = "video"
+	var micros int64
+	if d := info.Format.Duration; d != container.NoPTS {
+		// The duration as ffprobe prints it (print_time's "%f"), read
+		// back exactly.
+		micros = parseMicros(fmt.Sprintf("%f", float64(d)*(float64(container.TimeBaseMicro.Num)/float64(container.TimeBaseMicro.Den))))
 	}
-	out.Set("type", kind)
-	out.Set("container", Container(&info.Format))
-	out.Set("durationInSecond", (micros+500000)/1000000)
-	out.Set("durationInMillisecond", (micros+500)/1000)
+	b := &Body{
+		Bucket:                obj.Bucket,
+		Key:                   obj.Key,
+		FileSizeInByte:        atoi(p.Format.Size),
+		Type:                  "audio",
+		Container:             Container(&info.Format),
+		DurationInSecond:      (micros + 500000) / 1000000,
+		DurationInMillisecond: (micros + 500) / 1000,
+		Etag:                  obj.ETag,
+	}
 	if video != nil {
-		v := &ordered.Object{}
-		v.Set("codec", codecName(video))
-		v.Set("widthInPixel", video.Int("width"))
-		v.Set("heightInPixel", video.Int("height"))
-		fr := video.Str("avg_frame_rate")
+		b.Type = "video"
+		fr := video.AvgFrameRate
 		if fr == "0/0" || fr == "" {
-			fr = video.Str("r_frame_rate")
+			fr = video.RFrameRate
 		}
-		v.Set("frameRate", frameRate(fr))
-		v.Set("bitRateInBps", atoi(video.Str("bit_rate")))
-		rot, _ := strconv.Atoi(oss.Rotate(videoSt))
-		v.Set("rotate", rot)
-		v.Set("dar", video.Str("display_aspect_ratio"))
-		out.Set("video", v)
+		b.VideoInfo = &VideoInfo{
+			Codec:         video.CodecName,
+			WidthInPixel:  video.Width,
+			HeightInPixel: video.Height,
+			FrameRate:     frameRate(fr),
+			BitRateInBps:  atoi(video.BitRate),
+			Rotate:        int(atoi(oss.Rotate(video))),
+			Dar:           video.DisplayAspectRatio,
+		}
 	}
 	if audio != nil {
-		a := &ordered.Object{}
-		a.Set("codec", codecName(audio))
-		a.Set("channels", audio.Int("channels"))
-		a.Set("sampleRateInHz", atoi(audio.Str("sample_rate")))
-		a.Set("bitRateInBps", atoi(audio.Str("bit_rate")))
-		out.Set("audio", a)
+		b.AudioInfo = &AudioInfo{
+			Codec:          audio.CodecName,
+			Channels:       audio.Channels,
+			SampleRateInHz: int(atoi(audio.SampleRate)),
+			BitRateInBps:   atoi(audio.BitRate),
+		}
 	}
-	out.Set("etag", obj.ETag)
-	return out
+	return b
 }
 
-// codecName is the stream's codec name, or null when ffprobe knows none.
-func codecName(s *ordered.Object) any {
-	if n := s.Str("codec_name"); n != "" {
-		return n
-	}
-	return nil
+// Body is the JSON body BOS returns for video/info, with the field names
+// of bce-sdk-go's media-info response (services/media/api
+// GetMediaInfoOfFileResponse), in the order of the service's sample.
+// VideoInfo is the first video stream that is not a cover image, nil when
+// there is none (Type is then "audio"); AudioInfo the first audio stream.
+// A body the service returned unmarshals into it, and marshalling it
+// again gives the same bytes. Sizes, durations and bit rates are int64
+// where the SDK has int.
+type Body struct {
+	Bucket                string     `json:"bucket"`                // from the caller (Object)
+	Key                   string     `json:"key"`                   // from the caller (Object)
+	FileSizeInByte        int64      `json:"fileSizeInByte"`        // bytes
+	Type                  string     `json:"type"`                  // "video" or "audio"
+	Container             string     `json:"container"`             // see Container
+	DurationInSecond      int64      `json:"durationInSecond"`      // the duration rounded to seconds
+	DurationInMillisecond int64      `json:"durationInMillisecond"` // the duration rounded to milliseconds
+	VideoInfo             *VideoInfo `json:"video,omitempty"`       // the first video stream that is not a cover; nil if none
+	AudioInfo             *AudioInfo `json:"audio,omitempty"`       // the first audio stream; nil if none
+	Etag                  string     `json:"etag"`                  // from the caller (Object)
 }
+
+// MarshalJSON renders b as the service prints it, compact.
+func (b Body) MarshalJSON() ([]byte, error) { return ordered.Struct(b, nil) }
+
+// VideoInfo is the body's video object.
+type VideoInfo struct {
+	Codec         string  `json:"codec,emptynull"` // ffprobe's codec_name; null when unknown
+	WidthInPixel  int     `json:"widthInPixel"`    // pixels
+	HeightInPixel int     `json:"heightInPixel"`   // pixels
+	FrameRate     float64 `json:"frameRate"`       // avg_frame_rate (r_frame_rate when 0/0), to 3 decimals
+	BitRateInBps  int64   `json:"bitRateInBps"`    // the stream's bit rate, 0 if unknown
+	Rotate        int     `json:"rotate"`          // clockwise degrees
+	Dar           string  `json:"dar"`             // display aspect ratio: "16:9"
+}
+
+// MarshalJSON renders v as the service prints it, compact.
+func (v VideoInfo) MarshalJSON() ([]byte, error) { return ordered.Struct(v, nil) }
+
+// AudioInfo is the body's audio object.
+type AudioInfo struct {
+	Codec          string `json:"codec,emptynull"` // ffprobe's codec_name; null when unknown
+	Channels       int    `json:"channels"`        // channel count
+	SampleRateInHz int    `json:"sampleRateInHz"`  // samples per second
+	BitRateInBps   int64  `json:"bitRateInBps"`    // the stream's bit rate, 0 if unknown
+}
+
+// MarshalJSON renders a as the service prints it, compact.
+func (a AudioInfo) MarshalJSON() ([]byte, error) { return ordered.Struct(a, nil) }
 
 // parseMicros reads a duration printed with six decimals ("246.890000") as
 // whole microseconds, exactly; 0 when absent or negative.

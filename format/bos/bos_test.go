@@ -72,3 +72,20 @@ func TestContainerByBrand(t *testing.T) {
 	}
 	assert.Equal(t, "wav", bos.Container(&container.Format{Name: "wav"}))
 }
+
+// TestSeedBodyIntoBody: the service's own sample body decodes into Body
+// with unknown fields disallowed and marshals back to the same bytes; an
+// unknown codec is null both ways.
+func TestSeedBodyIntoBody(t *testing.T) {
+	for _, body := range []string{seedResponse, `{"bucket":"","key":"","fileSizeInByte":0,"type":"audio","container":"wav","durationInSecond":0,"durationInMillisecond":0,"audio":{"codec":null,"channels":0,"sampleRateInHz":0,"bitRateInBps":0},"etag":""}`} {
+		var want bytes.Buffer
+		require.NoError(t, json.Compact(&want, []byte(body)))
+		dec := json.NewDecoder(bytes.NewReader(want.Bytes()))
+		dec.DisallowUnknownFields()
+		var b bos.Body
+		require.NoError(t, dec.Decode(&b))
+		got, err := json.Marshal(b)
+		require.NoError(t, err)
+		assert.Equal(t, want.String(), string(got))
+	}
+}

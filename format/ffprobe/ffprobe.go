@@ -2,6 +2,13 @@
 // `ffprobe -v error -show_format -show_streams -of json` (ffprobe 5.1): the
 // same keys in the same order, the same string and number types, values
 // that ffprobe prints as N/A left out as its JSON writer leaves them out.
+//
+// [New] gives the document as Go values, a [ProbeData] with its [Format]
+// and [Stream] values, which have the field names, types and helpers of go-ffprobe's
+// (gopkg.in/vansante/go-ffprobe.v2) where it has them: code that reads
+// go-ffprobe's result reads this one. Their JSON is ffprobe's byte for
+// byte: ffprobe 5.1's own output (with -show_programs too) unmarshals into
+// them and marshals back to the same bytes, as [Marshal]'s does.
 package ffprobe
 
 import (
@@ -19,187 +26,208 @@ const Indent = "    "
 // Marshal returns info as ffprobe's JSON. indent "" gives compact JSON;
 // Indent gives ffprobe's own layout.
 func Marshal(info *container.Info, indent string) []byte {
-	return Build(info).Marshal(indent)
-}
-
-// Build returns the document as an ordered object, for callers that add to it.
-func Build(info *container.Info) *ordered.Object {
-	doc := &ordered.Object{}
-	streams := make([]*ordered.Object, 0, len(info.Streams))
-	for _, st := range info.Streams {
-		streams = append(streams, stream(st))
+	b, err := New(info).MarshalJSON()
+	if err != nil {
+		// Every value New builds renders; this is a programmer error.
+		panic(err)
 	}
-	doc.Set("streams", streams)
-	doc.Set("format", formatSection(&info.Format, len(info.Streams)))
-	return doc
+	return ordered.Indent(b, indent)
 }
 
-// Time renders ts in time base tb as ffprobe's print_time does ("%f" of
-// ts*av_q2d(tb)); ok is false where ffprobe prints N/A.
-func Time(ts int64, tb container.Rational) (string, bool) {
+// New returns info as ffprobe's document: the format and the streams, as
+// -show_format -show_streams print them. Set Programs with [Programs] to
+// add what -show_programs prints.
+func New(info *container.Info) *ProbeData {
+	p := &ProbeData{Streams: make([]*Stream, 0, len(info.Streams))}
+	for _, st := range info.Streams {
+		p.Streams = append(p.Streams, newStream(st))
+	}
+	p.Format = newFormat(&info.Format, len(info.Streams))
+	return p
+}
+
+// Programs returns the programs of info (an MPEG-TS multiplex) as
+// -show_programs prints them, each with its streams; an empty list, not
+// nil, when it has none, so that ProbeData prints "programs": [].
+func Programs(info *container.Info) []*Program {
+	out := []*Program{}
+	for _, pr := range info.Programs {
+		p := &Program{
+			ProgramID:  pr.ID,
+			ProgramNum: pr.ID,
+			NBStreams:  len(pr.Streams),
+			PMTPID:     pr.PMTPID,
+			PCRPID:     pr.PCRPID,
+			TagList:    tags(pr.Tags),
+			Streams:    make([]*Stream, 0, len(pr.Streams)),
+		}
+		for _, i := range pr.Streams {
+			if i >= 0 && i < len(info.Streams) {
+				p.Streams = append(p.Streams, newStream(info.Streams[i]))
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// Program is one entry of -show_programs' programs array.
+type Program struct {
+	ProgramID  int       `json:"program_id"`     // the program's id (its program_number in MPEG-TS)
+	ProgramNum int       `json:"program_num"`    // program_number
+	NBStreams  int       `json:"nb_streams"`     // streams of the program
+	PMTPID     int       `json:"pmt_pid"`        // PID of its program map table
+	PCRPID     int       `json:"pcr_pid"`        // PID of its clock, -1 if unknown
+	TagList    Tags      `json:"tags,omitempty"` // service_name, service_provider
+	Streams    []*Stream `json:"streams"`        // its streams, as in ProbeData.Streams
+}
+
+// MarshalJSON renders p as ffprobe prints a program, compact.
+func (p Program) MarshalJSON() ([]byte, error) { return ordered.Struct(p, nil) }
+
+// timeText renders ts in time base tb as ffprobe's print_time does ("%f"
+// of ts*av_q2d(tb)); ok is false where ffprobe prints N/A.
+func timeText(ts int64, tb container.Rational) (string, bool) {
 	if ts == container.NoPTS || tb.Den == 0 {
 		return "", false
 	}
 	return fmt.Sprintf("%f", float64(ts)*(float64(tb.Num)/float64(tb.Den))), true
 }
 
-func formatSection(f *container.Format, nbStreams int) *ordered.Object {
-	o := &ordered.Object{}
-	o.Set("nb_streams", nbStreams)
-	o.Set("nb_programs", f.NbPrograms)
-	o.Set("format_name", f.Name)
-	if f.LongName != "" {
-		o.Set("format_long_name", f.LongName)
+func newFormat(f *container.Format, nbStreams int) *Format {
+	o := &Format{
+		NBStreams:      nbStreams,
+		NBPrograms:     f.NbPrograms,
+		FormatName:     f.Name,
+		FormatLongName: f.LongName,
+		Size:           strconv.FormatInt(f.Size, 10),
+		ProbeScore:     f.ProbeScore,
+		TagList:        tags(f.Tags),
 	}
-	if s, ok := Time(f.StartTime, container.TimeBaseMicro); ok {
-		o.Set("start_time", s)
+	if s, ok := timeText(f.StartTime, container.TimeBaseMicro); ok {
+		o.startTime = s
+		o.StartTimeSeconds, _ = strconv.ParseFloat(s, 64)
 	}
-	if s, ok := Time(f.Duration, container.TimeBaseMicro); ok {
-		o.Set("duration", s)
+	if s, ok := timeText(f.Duration, container.TimeBaseMicro); ok {
+		o.duration = s
+		o.DurationSeconds, _ = strconv.ParseFloat(s, 64)
 	}
-	o.Set("size", strconv.FormatInt(f.Size, 10))
 	if f.BitRate > 0 {
-		o.Set("bit_rate", strconv.FormatInt(f.BitRate, 10))
-	}
-	o.Set("probe_score", f.ProbeScore)
-	if t := tagsObject(f.Tags); t != nil {
-		o.Set("tags", t)
+		o.BitRate = strconv.FormatInt(f.BitRate, 10)
 	}
 	return o
 }
 
-func stream(st *container.Stream) *ordered.Object {
-	o := &ordered.Object{}
-	o.Set("index", st.Index)
+func newStream(st *container.Stream) *Stream {
+	o := &Stream{Index: st.Index}
 	if st.CodecName != "" {
-		o.Set("codec_name", st.CodecName)
-		long := st.CodecLongName
-		if long == "" {
-			long = codec.LongName(st.CodecName)
+		o.CodecName = st.CodecName
+		o.CodecLongName = st.CodecLongName
+		if o.CodecLongName == "" {
+			o.CodecLongName = codec.LongName(st.CodecName)
 		}
-		o.Set("codec_long_name", long)
 	}
-	if st.Profile != "" {
-		o.Set("profile", st.Profile)
-	}
+	o.Profile = st.Profile
 	if st.Type != container.Unknown {
-		o.Set("codec_type", st.Type.String())
+		o.CodecType = st.Type.String()
 	}
-	o.Set("codec_tag_string", codec.TagString(st.CodecTag))
-	o.Set("codec_tag", fmt.Sprintf("0x%04x", st.CodecTag))
+	o.CodecTagString = codec.TagString(st.CodecTag)
+	o.CodecTag = fmt.Sprintf("0x%04x", st.CodecTag)
 	// ffprobe prints what comes from the decoder only when FFmpeg has one
 	// for the codec (print_stream's dec_ctx).
 	decoder := codec.HasDecoder(st.CodecName)
 	switch st.Type {
 	case container.Video:
-		o.Set("width", st.Width)
-		o.Set("height", st.Height)
+		o.Width, o.Height = st.Width, st.Height
 		if decoder {
-			o.Set("coded_width", st.CodedWidth)
-			o.Set("coded_height", st.CodedHeight)
-			o.Set("closed_captions", b2i(st.ClosedCaptions))
-			o.Set("film_grain", b2i(st.FilmGrain))
+			o.CodedWidth, o.CodedHeight = ptr(st.CodedWidth), ptr(st.CodedHeight)
+			o.ClosedCaptions, o.FilmGrain = ptr(b2i(st.ClosedCaptions)), ptr(b2i(st.FilmGrain))
 		}
-		o.Set("has_b_frames", st.HasBFrames)
+		o.HasBFrames = st.HasBFrames
 		if sar := st.SampleAspectRatio; sar.Num != 0 && sar.Den != 0 {
-			o.Set("sample_aspect_ratio", sar.Ratio())
-			o.Set("display_aspect_ratio", st.DisplayAspectRatio().Ratio())
+			o.SampleAspectRatio = sar.Ratio()
+			o.DisplayAspectRatio = st.DisplayAspectRatio().Ratio()
 		}
-		setStr(o, "pix_fmt", st.PixFmt)
-		o.Set("level", st.Level)
-		setStr(o, "color_range", st.ColorRange)
-		setStr(o, "color_space", st.ColorSpace)
-		setStr(o, "color_transfer", st.ColorTransfer)
-		setStr(o, "color_primaries", st.ColorPrimaries)
-		setStr(o, "chroma_location", st.ChromaLocation)
-		setStr(o, "field_order", st.FieldOrder)
+		o.PixFmt = st.PixFmt
+		o.Level = st.Level
+		o.ColorRange, o.ColorSpace = st.ColorRange, st.ColorSpace
+		o.ColorTransfer, o.ColorPrimaries = st.ColorTransfer, st.ColorPrimaries
+		o.ChromaLocation, o.FieldOrder = st.ChromaLocation, st.FieldOrder
 		if decoder {
-			o.Set("refs", st.Refs)
+			o.Refs = ptr(st.Refs)
 		}
 	case container.Audio:
-		setStr(o, "sample_fmt", st.SampleFmt)
-		o.Set("sample_rate", strconv.Itoa(st.SampleRate))
-		o.Set("channels", st.Channels)
-		setStr(o, "channel_layout", st.ChannelLayout)
-		o.Set("bits_per_sample", st.BitsPerSample)
+		o.SampleFmt = st.SampleFmt
+		o.SampleRate = strconv.Itoa(st.SampleRate)
+		o.Channels = st.Channels
+		o.ChannelLayout = st.ChannelLayout
+		o.BitsPerSample = st.BitsPerSample
 	case container.Subtitle:
-		if st.Width != 0 {
-			o.Set("width", st.Width)
-		}
-		if st.Height != 0 {
-			o.Set("height", st.Height)
-		}
+		o.Width, o.Height = st.Width, st.Height
 	}
 	if decoder {
 		decoderOptions(o, st)
 	}
 	if st.HasID {
-		o.Set("id", fmt.Sprintf("0x%x", st.ID))
+		o.ID = fmt.Sprintf("0x%x", st.ID)
 	}
-	o.Set("r_frame_rate", st.RFrameRate.String())
-	o.Set("avg_frame_rate", st.AvgFrameRate.String())
-	o.Set("time_base", st.TimeBase.String())
+	o.RFrameRate = st.RFrameRate.String()
+	o.AvgFrameRate = st.AvgFrameRate.String()
+	o.TimeBase = st.TimeBase.String()
 	if st.StartPTS != container.NoPTS {
-		o.Set("start_pts", st.StartPTS)
+		o.StartPts = ptr(st.StartPTS)
 	}
-	if s, ok := Time(st.StartPTS, st.TimeBase); ok {
-		o.Set("start_time", s)
-	}
+	o.StartTime, _ = timeText(st.StartPTS, st.TimeBase)
 	if st.DurationTS != container.NoPTS {
-		o.Set("duration_ts", st.DurationTS)
+		o.DurationTs = ptr(st.DurationTS)
 	}
-	if s, ok := Time(st.DurationTS, st.TimeBase); ok {
-		o.Set("duration", s)
-	}
+	o.Duration, _ = timeText(st.DurationTS, st.TimeBase)
 	if st.BitRate > 0 {
-		o.Set("bit_rate", strconv.FormatInt(st.BitRate, 10))
+		o.BitRate = strconv.FormatInt(st.BitRate, 10)
 	}
 	if st.MaxBitRate > 0 {
-		o.Set("max_bit_rate", strconv.FormatInt(st.MaxBitRate, 10))
+		o.MaxBitRate = strconv.FormatInt(st.MaxBitRate, 10)
 	}
 	if st.BitsPerRawSample > 0 {
-		o.Set("bits_per_raw_sample", strconv.Itoa(st.BitsPerRawSample))
+		o.BitsPerRawSample = strconv.Itoa(st.BitsPerRawSample)
 	}
 	if st.NbFrames > 0 {
-		o.Set("nb_frames", strconv.FormatInt(st.NbFrames, 10))
+		o.NbFrames = strconv.FormatInt(st.NbFrames, 10)
 	}
 	if st.ExtradataSize > 0 {
-		o.Set("extradata_size", st.ExtradataSize)
+		o.ExtradataSize = st.ExtradataSize
 	}
-	d := &ordered.Object{}
-	for i, name := range container.DispositionNames {
-		d.Set(name, b2i(st.Disposition&(1<<i) != 0))
-	}
-	o.Set("disposition", d)
-	if t := tagsObject(st.Tags); t != nil {
-		o.Set("tags", t)
-	}
-	if len(st.SideData) > 0 {
-		list := make([]*ordered.Object, 0, len(st.SideData))
-		for _, sd := range st.SideData {
-			list = append(list, sideData(st, sd))
-		}
-		o.Set("side_data_list", list)
+	o.Disposition = disposition(st.Disposition)
+	o.TagList = tags(st.Tags)
+	for _, sd := range st.SideData {
+		o.SideDataList = append(o.SideDataList, sideData(st, sd))
 	}
 	return o
 }
 
-func tagsObject(t container.Tags) *ordered.Object {
+// disposition spreads the flags over ffprobe's keys, bit i being
+// container.DispositionNames[i].
+func disposition(d container.Disposition) StreamDisposition {
+	f := [17]int{}
+	for i := range f {
+		f[i] = b2i(d&(1<<i) != 0)
+	}
+	return StreamDisposition{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8],
+		f[9], f[10], f[11], f[12], f[13], f[14], f[15], f[16]}
+}
+
+func tags(t container.Tags) Tags {
 	if t.Len() == 0 {
 		return nil
 	}
-	o := &ordered.Object{}
+	out := make(Tags, 0, t.Len())
 	for k, v := range t.All() {
-		o.Set(k, v)
+		out = append(out, Tag{Key: k, Value: v})
 	}
-	return o
+	return out
 }
 
-func setStr(o *ordered.Object, key, v string) {
-	if v != "" {
-		o.Set(key, v)
-	}
-}
+func ptr[T any](v T) *T { return &v }
 
 func b2i(b bool) int {
 	if b {

@@ -1,6 +1,7 @@
 package ffprobe
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -8,73 +9,189 @@ import (
 	"github.com/mediaprobe/mediaprobe/format/internal/ordered"
 )
 
-// sideData renders one entry of side_data_list as ffprobe 5.1's
-// print_pkt_side_data does: side_data_type, then the fields it prints for
-// that kind, numbers as JSON numbers (print_int) and rationals as "num/den"
-// strings (print_q). Replay Gain, ICC Profile and Encryption initialization
-// data get their type only: 5.1 has no printer for them.
-func sideData(st *container.Stream, sd container.SideData) *ordered.Object {
-	o := &ordered.Object{}
-	o.Set("side_data_type", sd.Kind().String())
+// SideData is one entry of a stream's side_data_list: side_data_type,
+// then the fields ffprobe 5.1's print_pkt_side_data prints for that type,
+// in its order. One struct holds the fields of every type; only those of
+// its own Type are printed (Replay Gain, ICC Profile and Encryption
+// initialization data have none: 5.1 has no printer for them).
+type SideData struct {
+	Type string `json:"side_data_type"` // "Display Matrix", "Stereo 3D", ...
+
+	// Display Matrix: the 3x3 matrix as ffprobe prints it, and its
+	// rotation in degrees counter-clockwise (-90 for a quarter turn
+	// clockwise).
+	DisplayMatrix string `json:"displaymatrix,omitempty"`
+	Rotation      int64  `json:"rotation"`
+
+	// Stereo 3D.
+	StereoType string `json:"type,omitempty"` // "side by side", "top and bottom", ...
+	Inverted   int    `json:"inverted"`
+
+	// Spherical Mapping: padding for a cubemap, bounds in pixels for a
+	// tiled equirectangular projection, angles in whole degrees.
+	Projection  string `json:"projection,omitempty"`
+	Padding     int64  `json:"padding"`
+	BoundLeft   int64  `json:"bound_left"`
+	BoundTop    int64  `json:"bound_top"`
+	BoundRight  int64  `json:"bound_right"`
+	BoundBottom int64  `json:"bound_bottom"`
+	Yaw         int64  `json:"yaw"`
+	Pitch       int64  `json:"pitch"`
+	Roll        int64  `json:"roll"`
+
+	// Mastering display metadata, as rationals ("35400/50000").
+	RedX         string `json:"red_x,omitempty"`
+	RedY         string `json:"red_y,omitempty"`
+	GreenX       string `json:"green_x,omitempty"`
+	GreenY       string `json:"green_y,omitempty"`
+	BlueX        string `json:"blue_x,omitempty"`
+	BlueY        string `json:"blue_y,omitempty"`
+	WhitePointX  string `json:"white_point_x,omitempty"`
+	WhitePointY  string `json:"white_point_y,omitempty"`
+	MinLuminance string `json:"min_luminance,omitempty"`
+	MaxLuminance string `json:"max_luminance,omitempty"`
+
+	// Content light level metadata, in cd/m².
+	MaxContent int64 `json:"max_content"`
+	MaxAverage int64 `json:"max_average"`
+
+	// DOVI configuration record.
+	DVVersionMajor            int64 `json:"dv_version_major"`
+	DVVersionMinor            int64 `json:"dv_version_minor"`
+	DVProfile                 int64 `json:"dv_profile"`
+	DVLevel                   int64 `json:"dv_level"`
+	RPUPresentFlag            int64 `json:"rpu_present_flag"`
+	ELPresentFlag             int64 `json:"el_present_flag"`
+	BLPresentFlag             int64 `json:"bl_present_flag"`
+	DVBLSignalCompatibilityID int64 `json:"dv_bl_signal_compatibility_id"`
+
+	// Audio Service Type.
+	ServiceType int64 `json:"service_type"`
+
+	// CPB properties, bit/s and bits; a vbv_delay of all ones prints -1.
+	MaxBitrate int64 `json:"max_bitrate"`
+	MinBitrate int64 `json:"min_bitrate"`
+	AvgBitrate int64 `json:"avg_bitrate"`
+	BufferSize int64 `json:"buffer_size"`
+	VBVDelay   int64 `json:"vbv_delay"`
+}
+
+// The side_data_type values that have fields of their own.
+const (
+	SideDataTypeDisplayMatrix            = "Display Matrix"
+	SideDataTypeStereo3D                 = "Stereo 3D"
+	SideDataTypeSphericalMapping         = "Spherical Mapping"
+	SideDataTypeMasteringDisplayMetadata = "Mastering display metadata"
+	SideDataTypeContentLightLevel        = "Content light level metadata"
+	SideDataTypeDOVIConfiguration        = "DOVI configuration record"
+	SideDataTypeAudioServiceType         = "Audio Service Type"
+	SideDataTypeCPBProperties            = "CPB properties"
+)
+
+// sideDataOwner is the side_data_type whose entries print a numeric key:
+// numbers are printed even when 0, but only for their own type.
+var sideDataOwner = map[string]string{
+	"rotation": SideDataTypeDisplayMatrix,
+	"inverted": SideDataTypeStereo3D,
+	"padding":  SideDataTypeSphericalMapping, "bound_left": SideDataTypeSphericalMapping,
+	"bound_top": SideDataTypeSphericalMapping, "bound_right": SideDataTypeSphericalMapping,
+	"bound_bottom": SideDataTypeSphericalMapping, "yaw": SideDataTypeSphericalMapping,
+	"pitch": SideDataTypeSphericalMapping, "roll": SideDataTypeSphericalMapping,
+	"max_content": SideDataTypeContentLightLevel, "max_average": SideDataTypeContentLightLevel,
+	"dv_version_major": SideDataTypeDOVIConfiguration, "dv_version_minor": SideDataTypeDOVIConfiguration,
+	"dv_profile": SideDataTypeDOVIConfiguration, "dv_level": SideDataTypeDOVIConfiguration,
+	"rpu_present_flag": SideDataTypeDOVIConfiguration, "el_present_flag": SideDataTypeDOVIConfiguration,
+	"bl_present_flag": SideDataTypeDOVIConfiguration, "dv_bl_signal_compatibility_id": SideDataTypeDOVIConfiguration,
+	"service_type": SideDataTypeAudioServiceType,
+	"max_bitrate":  SideDataTypeCPBProperties, "min_bitrate": SideDataTypeCPBProperties,
+	"avg_bitrate": SideDataTypeCPBProperties, "buffer_size": SideDataTypeCPBProperties,
+	"vbv_delay": SideDataTypeCPBProperties,
+}
+
+// MarshalJSON renders sd as ffprobe prints a side data entry, compact.
+func (sd SideData) MarshalJSON() ([]byte, error) {
+	return ordered.Struct(sd, func(name string, shown bool) bool {
+		owner, ok := sideDataOwner[name]
+		if !ok {
+			return shown
+		}
+		switch name {
+		case "padding":
+			return sd.Type == owner && sd.Projection == "cubemap"
+		case "bound_left", "bound_top", "bound_right", "bound_bottom":
+			return sd.Type == owner && sd.Projection == "tiled equirectangular"
+		}
+		return sd.Type == owner
+	})
+}
+
+// SideDataList is a stream's side_data_list.
+type SideDataList []SideData
+
+// ErrSideDataNotFound is what FindSideData returns for a missing type.
+var ErrSideDataNotFound = errors.New("side data not found")
+
+// FindSideData returns the first entry of type sideDataType
+// (SideDataTypeDisplayMatrix, ...), or ErrSideDataNotFound.
+func (l SideDataList) FindSideData(sideDataType string) (*SideData, error) {
+	for i := range l {
+		if l[i].Type == sideDataType {
+			return &l[i], nil
+		}
+	}
+	return nil, ErrSideDataNotFound
+}
+
+// sideData is one entry of side_data_list as ffprobe 5.1's
+// print_pkt_side_data prints it for st: numbers as print_int prints them,
+// rationals as print_q's "num/den".
+func sideData(st *container.Stream, sd container.SideData) SideData {
+	o := SideData{Type: sd.Kind().String()}
 	switch x := sd.(type) {
 	case container.DisplayMatrix:
-		o.Set("displaymatrix", matrixText(x.Matrix))
-		o.Set("rotation", x.Rotation())
+		o.DisplayMatrix = matrixText(x.Matrix)
+		o.Rotation = x.Rotation()
 	case container.Stereo3D:
-		o.Set("type", x.Type.String())
-		o.Set("inverted", b2i(x.Inverted))
+		o.StereoType = x.Type.String()
+		o.Inverted = b2i(x.Inverted)
 	case container.Spherical:
-		o.Set("projection", x.Projection.String())
+		o.Projection = x.Projection.String()
 		switch x.Projection {
 		case container.SphericalCubemap:
-			o.Set("padding", int64(x.Padding))
+			o.Padding = int64(x.Padding)
 		case container.SphericalEquirectangularTile:
 			// av_spherical_tile_bounds gives size_t values; print_int
 			// takes them as long long.
 			l, t, r, b, _ := x.TileBounds(st.Width, st.Height)
-			o.Set("bound_left", int64(l))
-			o.Set("bound_top", int64(t))
-			o.Set("bound_right", int64(r))
-			o.Set("bound_bottom", int64(b))
+			o.BoundLeft, o.BoundTop, o.BoundRight, o.BoundBottom = int64(l), int64(t), int64(r), int64(b)
 		}
 		// print_int of (double) yaw / (1 << 16): truncated toward zero.
-		o.Set("yaw", int64(float64(x.Yaw)/(1<<16)))
-		o.Set("pitch", int64(float64(x.Pitch)/(1<<16)))
-		o.Set("roll", int64(float64(x.Roll)/(1<<16)))
+		o.Yaw = int64(float64(x.Yaw) / (1 << 16))
+		o.Pitch = int64(float64(x.Pitch) / (1 << 16))
+		o.Roll = int64(float64(x.Roll) / (1 << 16))
 	case container.MasteringDisplay:
 		if x.HasPrimaries {
-			for i, c := range [3]string{"red", "green", "blue"} {
-				o.Set(c+"_x", x.Primaries[i][0].String())
-				o.Set(c+"_y", x.Primaries[i][1].String())
-			}
-			o.Set("white_point_x", x.WhitePoint[0].String())
-			o.Set("white_point_y", x.WhitePoint[1].String())
+			o.RedX, o.RedY = x.Primaries[0][0].String(), x.Primaries[0][1].String()
+			o.GreenX, o.GreenY = x.Primaries[1][0].String(), x.Primaries[1][1].String()
+			o.BlueX, o.BlueY = x.Primaries[2][0].String(), x.Primaries[2][1].String()
+			o.WhitePointX, o.WhitePointY = x.WhitePoint[0].String(), x.WhitePoint[1].String()
 		}
 		if x.HasLuminance {
-			o.Set("min_luminance", x.MinLuminance.String())
-			o.Set("max_luminance", x.MaxLuminance.String())
+			o.MinLuminance, o.MaxLuminance = x.MinLuminance.String(), x.MaxLuminance.String()
 		}
 	case container.ContentLight:
-		o.Set("max_content", int64(x.MaxCLL))
-		o.Set("max_average", int64(x.MaxFALL))
+		o.MaxContent, o.MaxAverage = int64(x.MaxCLL), int64(x.MaxFALL)
 	case container.DOVIConfig:
-		o.Set("dv_version_major", int64(x.VersionMajor))
-		o.Set("dv_version_minor", int64(x.VersionMinor))
-		o.Set("dv_profile", int64(x.Profile))
-		o.Set("dv_level", int64(x.Level))
-		o.Set("rpu_present_flag", b2i(x.RPUPresent))
-		o.Set("el_present_flag", b2i(x.ELPresent))
-		o.Set("bl_present_flag", b2i(x.BLPresent))
-		o.Set("dv_bl_signal_compatibility_id", int64(x.BLSignalCompatibilityID))
+		o.DVVersionMajor, o.DVVersionMinor = int64(x.VersionMajor), int64(x.VersionMinor)
+		o.DVProfile, o.DVLevel = int64(x.Profile), int64(x.Level)
+		o.RPUPresentFlag, o.ELPresentFlag, o.BLPresentFlag = int64(b2i(x.RPUPresent)), int64(b2i(x.ELPresent)), int64(b2i(x.BLPresent))
+		o.DVBLSignalCompatibilityID = int64(x.BLSignalCompatibilityID)
 	case container.AudioServiceType:
-		o.Set("service_type", int64(x.Type))
+		o.ServiceType = int64(x.Type)
 	case container.CPBProperties:
-		o.Set("max_bitrate", x.MaxBitrate)
-		o.Set("min_bitrate", x.MinBitrate)
-		o.Set("avg_bitrate", x.AvgBitrate)
-		o.Set("buffer_size", x.BufferSize)
+		o.MaxBitrate, o.MinBitrate, o.AvgBitrate, o.BufferSize = x.MaxBitrate, x.MinBitrate, x.AvgBitrate, x.BufferSize
 		// A uint64_t through print_int: all ones prints -1.
-		o.Set("vbv_delay", int64(x.VBVDelay))
+		o.VBVDelay = int64(x.VBVDelay)
 	}
 	return o
 }
@@ -95,16 +212,16 @@ func matrixText(m [9]int32) string {
 	return b.String()
 }
 
-// decoderOptions prints the decoder's exported options as ffprobe does
-// after refs (print_stream: av_opt_get of every AV_OPT_FLAG_EXPORT option,
-// in the decoder's option order, as strings).
-func decoderOptions(o *ordered.Object, st *container.Stream) {
+// decoderOptions sets the decoder's exported options, which ffprobe
+// prints after refs (print_stream: av_opt_get of every
+// AV_OPT_FLAG_EXPORT option, in the decoder's option order, as strings).
+func decoderOptions(o *Stream, st *container.Stream) {
 	switch x := st.DecoderOptions.(type) {
 	case container.H264Options:
-		o.Set("is_avc", fmt.Sprint(x.IsAVC))
-		o.Set("nal_length_size", fmt.Sprint(x.NALLengthSize))
+		o.IsAVC = fmt.Sprint(x.IsAVC)
+		o.NALLengthSize = fmt.Sprint(x.NALLengthSize)
 	case container.MPEG4Options:
-		o.Set("quarter_sample", fmt.Sprint(x.QuarterSample))
-		o.Set("divx_packed", fmt.Sprint(x.DivXPacked))
+		o.QuarterSample = fmt.Sprint(x.QuarterSample)
+		o.DivXPacked = fmt.Sprint(x.DivXPacked)
 	}
 }

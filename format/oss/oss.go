@@ -4,13 +4,14 @@
 // first and the stream arrays last, zero numbers and empty strings left out,
 // SampleRate and Rotate as strings, cover images among the VideoStreams.
 //
+// [New] gives the body as a [Meta], whose fields are named as Alibaba Cloud's
+// IMM SDK names them; a body the service returned unmarshals into it too.
 // Every field is derived from the value ffprobe would print, as the cloud
-// service derives it; the mapping is that of shared/tools/ffprobe2cloud.py.
+// service derives it.
 package oss
 
 import (
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -28,188 +29,141 @@ type Options struct {
 // Marshal returns the DetectMediaMeta body for info; indent "" gives compact
 // JSON.
 func Marshal(info *container.Info, opts Options, indent string) []byte {
-	return Build(info, opts).Marshal(indent)
-}
-
-var topTags = []struct{ field, key string }{
-	{"Title", "title"}, {"Artist", "artist"}, {"Album", "album"}, {"AlbumArtist", "album_artist"},
-	{"Composer", "composer"}, {"Performer", "performer"}, {"Language", "language"},
-}
-
-// Build returns the body as an ordered object.
-func Build(info *container.Info, opts Options) *ordered.Object {
-	p := ffprobe.Build(info)
-	f := p.Obj("format")
-	top := fields{}
-	top.str("FormatName", f.Str("format_name"))
-	top.str("FormatLongName", f.Str("format_long_name"))
-	top.num("Duration", f.Str("duration"))
-	top.num("StartTime", f.Str("start_time"))
-	top.integer("Bitrate", f.Str("bit_rate"))
-	top.integer("Size", f.Str("size"))
-	top.int("StreamCount", f.Int("nb_streams"))
-	top.int("ProgramCount", f.Int("nb_programs"))
-	ft := f.Obj("tags")
-	for _, t := range topTags {
-		top.str(t.field, tag(ft, t.key))
+	b, err := New(info, opts).MarshalJSON()
+	if err != nil {
+		// Every value New builds renders; this is a programmer error.
+		panic(err)
 	}
-	top.str("ProduceTime", tag(ft, "creation_time"))
-	streams := p.Objs("streams")
-	for i, s := range streams {
-		if s.Str("codec_type") == "video" && !info.Streams[i].IsCover() {
-			top.int("VideoWidth", s.Int("width"))
-			top.int("VideoHeight", s.Int("height"))
+	return ordered.Indent(b, indent)
+}
+
+// New returns the DetectMediaMeta body for info.
+func New(info *container.Info, opts Options) *Meta {
+	return fromProbe(ffprobe.New(info), opts)
+}
+
+// fromProbe derives the body from ffprobe's document, as
+// shared/tools/ffprobe2cloud.py does.
+func fromProbe(p *ffprobe.ProbeData, opts Options) *Meta {
+	m := &Meta{RequestID: opts.RequestID}
+	if f := p.Format; f != nil {
+		m.FormatName = f.FormatName
+		m.FormatLongName = f.FormatLongName
+		m.Duration = micros(f.DurationSeconds)
+		m.StartTime = micros(f.StartTimeSeconds)
+		m.Bitrate = integer(f.BitRate)
+		m.Size = integer(f.Size)
+		m.StreamCount = f.NBStreams
+		m.ProgramCount = f.NBPrograms
+		m.Title = tag(f.TagList, "title")
+		m.Artist = tag(f.TagList, "artist")
+		m.Album = tag(f.TagList, "album")
+		m.AlbumArtist = tag(f.TagList, "album_artist")
+		m.Composer = tag(f.TagList, "composer")
+		m.Performer = tag(f.TagList, "performer")
+		m.Language = tag(f.TagList, "language")
+		m.ProduceTime = tag(f.TagList, "creation_time")
+	}
+	for _, s := range p.Streams {
+		if s.CodecType == "video" && !s.IsCover() {
+			m.VideoWidth, m.VideoHeight = s.Width, s.Height
 			break
 		}
 	}
-	var audio, video, subs []*ordered.Object
-	for i, s := range streams {
-		st := s.Obj("tags")
-		c := fields{}
-		c.int("Index", s.Int("index"))
-		if lang := tag(st, "language"); lang != "und" {
-			c.str("Language", lang)
+	for _, s := range p.Streams {
+		lang := tag(s.TagList, "language")
+		if lang == "und" {
+			lang = ""
 		}
-		c.str("CodecName", s.Str("codec_name"))
-		c.str("CodecLongName", s.Str("codec_long_name"))
-		c.str("CodecTag", s.Str("codec_tag"))
-		c.str("CodecTagString", s.Str("codec_tag_string"))
-		c.num("StartTime", s.Str("start_time"))
-		c.num("Duration", s.Str("duration"))
-		c.integer("Bitrate", s.Str("bit_rate"))
-		switch s.Str("codec_type") {
+		start, dur := micros(parseFloat(s.StartTime)), micros(parseFloat(s.Duration))
+		switch s.CodecType {
 		case "audio":
-			c.str("TimeBase", s.Str("time_base"))
-			c.str("SampleFormat", s.Str("sample_fmt"))
-			c.str("SampleRate", s.Str("sample_rate"))
-			c.int("Channels", s.Int("channels"))
-			c.str("ChannelLayout", s.Str("channel_layout"))
-			c.integer("FrameCount", s.Str("nb_frames"))
-			c.str("Lyric", tag(st, "lyrics"))
-			audio = append(audio, c.object())
+			m.AudioStreams = append(m.AudioStreams, &AudioStream{
+				Index: s.Index, Language: lang, CodecName: s.CodecName, CodecLongName: s.CodecLongName,
+				CodecTag: s.CodecTag, CodecTagString: s.CodecTagString, StartTime: start, Duration: dur,
+				Bitrate: integer(s.BitRate), TimeBase: s.TimeBase, SampleFormat: s.SampleFmt,
+				SampleRate: s.SampleRate, Channels: s.Channels, ChannelLayout: s.ChannelLayout,
+				FrameCount: integer(s.NbFrames), Lyric: tag(s.TagList, "lyrics"),
+			})
 		case "video":
-			c.str("TimeBase", s.Str("time_base"))
-			c.str("Profile", s.Str("profile"))
-			c.int("Width", s.Int("width"))
-			c.int("Height", s.Int("height"))
-			c.int("HasBFrames", s.Int("has_b_frames"))
-			c.str("SampleAspectRatio", s.Str("sample_aspect_ratio"))
-			c.str("DisplayAspectRatio", s.Str("display_aspect_ratio"))
-			c.str("PixelFormat", s.Str("pix_fmt"))
-			c.int("Level", s.Int("level"))
-			c.str("FrameRate", s.Str("r_frame_rate"))
-			c.str("AverageFrameRate", s.Str("avg_frame_rate"))
-			c.integer("FrameCount", s.Str("nb_frames"))
-			c.str("Rotate", Rotate(info.Streams[i]))
-			c.integer("BitDepth", s.Str("bits_per_raw_sample"))
-			c.str("ColorSpace", s.Str("color_space"))
-			c.str("ColorRange", s.Str("color_range"))
-			c.str("ColorTransfer", s.Str("color_transfer"))
-			c.str("ColorPrimaries", s.Str("color_primaries"))
-			c.int("Refs", s.Int("refs"))
-			video = append(video, c.object())
+			v := &VideoStream{
+				Index: s.Index, Language: lang, CodecName: s.CodecName, CodecLongName: s.CodecLongName,
+				CodecTag: s.CodecTag, CodecTagString: s.CodecTagString, StartTime: start, Duration: dur,
+				Bitrate: integer(s.BitRate), TimeBase: s.TimeBase, Profile: s.Profile,
+				Width: s.Width, Height: s.Height, HasBFrames: s.HasBFrames,
+				SampleAspectRatio: s.SampleAspectRatio, DisplayAspectRatio: s.DisplayAspectRatio,
+				PixelFormat: s.PixFmt, Level: s.Level, FrameRate: s.RFrameRate, AverageFrameRate: s.AvgFrameRate,
+				FrameCount: integer(s.NbFrames), Rotate: Rotate(s), BitDepth: integer(s.BitsPerRawSample),
+				ColorSpace: s.ColorSpace, ColorRange: s.ColorRange, ColorTransfer: s.ColorTransfer,
+				ColorPrimaries: s.ColorPrimaries,
+			}
+			if s.Refs != nil {
+				v.Refs = *s.Refs
+			}
+			m.VideoStreams = append(m.VideoStreams, v)
 		case "subtitle":
-			c.int("Width", s.Int("width"))
-			c.int("Height", s.Int("height"))
-			subs = append(subs, c.object())
+			m.Subtitles = append(m.Subtitles, &Subtitle{
+				Index: s.Index, Language: lang, CodecName: s.CodecName, CodecLongName: s.CodecLongName,
+				CodecTag: s.CodecTag, CodecTagString: s.CodecTagString, StartTime: start, Duration: dur,
+				Bitrate: integer(s.BitRate), Width: s.Width, Height: s.Height,
+			})
 		}
 	}
-	out := &ordered.Object{}
-	if opts.RequestID != "" {
-		out.Set("RequestId", opts.RequestID)
-	}
-	body := top.object()
-	for _, k := range body.Keys() {
-		v, _ := body.Get(k)
-		out.Set(k, v)
-	}
-	if len(audio) > 0 {
-		out.Set("AudioStreams", audio)
-	}
-	if len(subs) > 0 {
-		out.Set("Subtitles", subs)
-	}
-	if len(video) > 0 {
-		out.Set("VideoStreams", video)
-	}
-	return out
+	return m
 }
 
 // Rotate returns the clockwise rotation in degrees of a stream as the
 // cloud service derives it from ffprobe's output: its rotate tag, or else
-// the negated rotation of its display matrix side data
-// ([container.Stream.Rotation]); "" when it has neither.
-func Rotate(st *container.Stream) string {
-	if r, ok := st.Tags.Get("rotate"); ok {
+// the negated rotation of its display matrix side data; "" when it has
+// neither.
+func Rotate(s *ffprobe.Stream) string {
+	if r, ok := s.TagList.Get("rotate"); ok {
 		if f, err := strconv.ParseFloat(r, 64); err == nil {
 			return strconv.Itoa(mod360(int(f)))
 		}
 	}
-	if r, ok := st.Rotation(); ok {
+	if dm, err := s.SideDataList.FindSideData(ffprobe.SideDataTypeDisplayMatrix); err == nil {
 		// The display matrix turns counter-clockwise. Reduce before
 		// negating, so that the NaN rotation (math.MinInt64) cannot
 		// overflow.
-		return strconv.Itoa(mod360(-int(r % 360)))
+		return strconv.Itoa(mod360(-int(dm.Rotation % 360)))
 	}
 	return ""
 }
 
 func mod360(r int) int { return ((r % 360) + 360) % 360 }
 
-// tag returns the value of key in a tags object, ignoring the key's case.
-func tag(t *ordered.Object, key string) string {
-	if t == nil {
-		return ""
-	}
-	for _, k := range t.Keys() {
-		if strings.EqualFold(k, key) {
-			return t.Str(k)
+// tag returns the value of key in tags, ignoring the key's case.
+func tag(t ffprobe.Tags, key string) string {
+	for _, e := range t {
+		if strings.EqualFold(e.Key, key) {
+			return e.Value
 		}
 	}
 	return ""
 }
 
-// fields collects non-empty values and sorts them by key.
-type fields map[string]any
-
-func (f fields) str(k, v string) {
-	if v != "" {
-		f[k] = v
-	}
+// integer reads a number ffprobe printed as a string; 0 if it is none.
+func integer(v string) int64 {
+	n, _ := strconv.ParseInt(v, 10, 64)
+	return n
 }
 
-func (f fields) int(k string, v int64) {
-	if v != 0 {
-		f[k] = v
-	}
+func parseFloat(v string) float64 {
+	x, _ := strconv.ParseFloat(v, 64)
+	return x
 }
 
-// integer keeps a number ffprobe printed as a string, as an integer.
-func (f fields) integer(k, v string) {
-	if n, err := strconv.ParseInt(v, 10, 64); err == nil && n != 0 {
-		f[k] = n
+// micros keeps a time ffprobe printed with six decimals as the shortest
+// float that rounds to the same microsecond; 0 (left out) when it is not
+// a finite number.
+func micros(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
 	}
-}
-
-// num keeps a number ffprobe printed with six decimals as the shortest float
-// that rounds to the same microsecond.
-func (f fields) num(k, v string) {
-	x, err := strconv.ParseFloat(v, 64)
-	if err != nil || x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
-		return
+	x = math.Round(x*1e6) / 1e6
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0 // not -0, which would be printed
 	}
-	f[k] = math.Round(x*1e6) / 1e6
-}
-
-func (f fields) object() *ordered.Object {
-	keys := make([]string, 0, len(f))
-	for k := range f {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	o := &ordered.Object{}
-	for _, k := range keys {
-		o.Set(k, f[k])
-	}
-	return o
+	return x
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/format/ffprobe"
 	"github.com/mediaprobe/mediaprobe/format/oss"
 )
 
@@ -144,5 +145,21 @@ func TestRotateDegenerateMatrix(t *testing.T) {
 	info := container.NewInfo("mov,mp4,m4a,3gp,3g2,mj2", "QuickTime / MOV")
 	v := info.AddStream(container.Video)
 	v.AddSideData(container.DisplayMatrix{Matrix: [9]int32{8: 1 << 30}})
-	assert.Equal(t, "8", oss.Rotate(v))
+	_ = v
+	assert.Equal(t, "8", oss.Rotate(ffprobe.New(info).Streams[0]))
+}
+
+// TestSeedBodyIntoMeta: the service's own sample body decodes into Meta
+// with unknown fields disallowed and marshals back to the same bytes.
+func TestSeedBodyIntoMeta(t *testing.T) {
+	var want bytes.Buffer
+	require.NoError(t, json.Compact(&want, []byte(seedResponse)))
+	dec := json.NewDecoder(bytes.NewReader(want.Bytes()))
+	dec.DisallowUnknownFields()
+	var m oss.Meta
+	require.NoError(t, dec.Decode(&m))
+	assert.Equal(t, 44100, m.AudioStreams[0].SampleRateHz())
+	got, err := json.Marshal(m)
+	require.NoError(t, err)
+	assert.Equal(t, want.String(), string(got))
 }
