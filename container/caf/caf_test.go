@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
@@ -79,7 +80,7 @@ func TestPCMCodec(t *testing.T) {
 		{16, flagFloat, ""},
 		{0, 0, ""},
 	} {
-		assert.Equal(t, tc.want, pcmCodec(tc.bits, tc.flags&flagFloat != 0, tc.flags&flagLittleEndian == 0), "%d bits flags %d", tc.bits, tc.flags)
+		assert.Equal(t, tc.want, wav.PCMCodecName(tc.bits, tc.flags&flagFloat != 0, tc.flags&flagLittleEndian == 0, -1), "%d bits flags %d", tc.bits, tc.flags)
 	}
 }
 

@@ -3,9 +3,9 @@ package caf
 import (
 	"encoding/binary"
 	"math"
-	"strconv"
 
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -57,7 +57,8 @@ func parseDesc(b []byte, off int64) (desc, error) {
 	if string(b[8:12]) == "lpcm" {
 		// ff_mov_get_lpcm_codec_id with CAF's little-endian flag turned
 		// into the big-endian one, and always signed.
-		d.codecName = pcmCodec(int(d.bitsPerChannel), d.formatFlags&flagFloat != 0, d.formatFlags&flagLittleEndian == 0)
+		// ff_get_pcm_codec_id with every sample width signed.
+		d.codecName = wav.PCMCodecName(int(d.bitsPerChannel), d.formatFlags&flagFloat != 0, d.formatFlags&flagLittleEndian == 0, -1)
 	} else {
 		d.codecName = cafTags[string(b[8:12])]
 	}
@@ -77,33 +78,8 @@ func (d desc) fill(st *container.Stream) {
 	}
 }
 
-// pcmCodec is ff_get_pcm_codec_id for signed samples: the bit depth is
-// rounded up to whole bytes, and floats are 32 or 64 bits.
-func pcmCodec(bps int, float, bigEndian bool) string {
-	if bps <= 0 || bps > 64 {
-		return ""
-	}
-	e := "le"
-	if bigEndian {
-		e = "be"
-	}
-	if float {
-		if bps == 32 || bps == 64 {
-			return "pcm_f" + strconv.Itoa(bps) + e
-		}
-		return ""
-	}
-	switch n := (bps + 7) / 8; n {
-	case 1:
-		return "pcm_s8"
-	case 2, 3, 4, 8:
-		return "pcm_s" + strconv.Itoa(8*n) + e
-	}
-	return ""
-}
-
 // cafTags maps the format ids to codecs as ff_codec_caf_tags does (caf.c);
-// 'lpcm' goes through pcmCodec.
+// 'lpcm' goes through wav.PCMCodecName.
 var cafTags = map[string]string{
 	"aac ": "aac", "aacl": "aac", "ac-3": "ac3", "ima4": "adpcm_ima_qt",
 	"ms\x00\x11": "adpcm_ima_wav", "ms\x00\x02": "adpcm_ms", "alac": "alac",

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/format/internal/ordered"
 )
 
@@ -338,30 +339,11 @@ var ErrTagNotFound = errors.New("tag not found")
 // (ignoring ASCII case).
 func (t Tags) Get(key string) (string, bool) {
 	for _, e := range t {
-		if asciiEqualFold(e.Key, key) {
+		if container.KeyEqual(e.Key, key) {
 			return e.Value, true
 		}
 	}
 	return "", false
-}
-
-func asciiEqualFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }
 
 // GetString returns the value of tag, or ErrTagNotFound.
