@@ -19,6 +19,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/rawvideo"
 	"github.com/mediaprobe/mediaprobe/container/riff"
 	"github.com/mediaprobe/mediaprobe/container/shn"
+	"github.com/mediaprobe/mediaprobe/container/tak"
 	"github.com/mediaprobe/mediaprobe/container/tta"
 )
 
@@ -50,6 +51,7 @@ var demuxers = [...]container.Demuxer{
 	rawvideo.OBU(),
 	ogg.Demuxer(),
 	shn.Demuxer(),
+	tak.Demuxer(),
 	tta.Demuxer(),
 	riff.W64(),
 	riff.WAV(),
