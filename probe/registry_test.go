@@ -14,7 +14,7 @@ import (
 // and the leading ID3v2 pictures become streams exactly for the formats
 // avformat_open_input names (mp3, aac, tta, wav).
 // noExtensions are the formats FFmpeg gives no file extensions.
-var noExtensions = map[string]bool{"mpegvideo": true, "mpeg": true, "asf": true, "image2": true}
+var noExtensions = map[string]bool{"mpegvideo": true, "mpeg": true, "asf": true, "image2": true, "mpc8": true}
 
 func TestRegistry(t *testing.T) {
 	names := map[string]bool{}
@@ -22,7 +22,7 @@ func TestRegistry(t *testing.T) {
 	for _, dm := range demuxers {
 		assert.NotEmpty(t, dm.Name)
 		assert.NotEmpty(t, dm.LongName, dm.Name)
-		// FFmpeg gives raw MPEG video, MPEG-PS, ASF and the image
+		// FFmpeg gives raw MPEG video, MPEG-PS, ASF, Musepack SV8 and the image
 		// demuxers none (image2 scores the name itself).
 		if !noExtensions[dm.Name] && !strings.HasSuffix(dm.Name, "_pipe") {
 			assert.NotEmpty(t, dm.Extensions, dm.Name)
@@ -35,7 +35,7 @@ func TestRegistry(t *testing.T) {
 			pictures = append(pictures, dm.Name)
 		}
 	}
-	assert.ElementsMatch(t, []string{"mp3", "aac", "wav"}, pictures)
+	assert.ElementsMatch(t, []string{"mp3", "aac", "tta", "wav"}, pictures)
 }
 
 // TestRegistryUnchangeable: a Demuxer value a caller holds is a copy; what
