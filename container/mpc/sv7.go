@@ -18,9 +18,9 @@ const (
 	// sv7HeaderSize is the magic, the version, the frame count and the 16
 	// bytes of extradata.
 	sv7HeaderSize = 4 + 4 + 16
-	// maxSV7Frames is mpc.c's bound: its per-frame seek entries (16 bytes
-	// each) must total less than UINT_MAX.
-	maxSV7Frames = (1<<32 - 1) / 16
+	// seekEntrySize is sizeof(MPCFrame): mpc.c refuses a frame count whose
+	// seek entries would total UINT_MAX bytes or more.
+	seekEntrySize = 16
 	// bands is BANDS of libavcodec/mpc.h: the decoders refuse more.
 	bands = 32
 )
@@ -64,7 +64,7 @@ func readSV7(src container.Source, start int64, _ container.Options) (*container
 		return nil, container.Errorf(sv7Name, "header", start, container.ErrTruncated, "%d of %d header bytes", n, sv7HeaderSize)
 	}
 	frames := binary.LittleEndian.Uint32(h[4:])
-	if frames >= maxSV7Frames {
+	if uint64(frames)*seekEntrySize >= math.MaxUint32 {
 		return nil, container.Errorf(sv7Name, "header", start, container.ErrMalformed, "%d frames", frames)
 	}
 	extra := h[8:]

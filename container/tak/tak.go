@@ -144,9 +144,19 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 			info.Format.DataOffset = r.pos
 			return finish(src, info, st, si, off)
 		default:
-			// avio_skip: a seek, which clears the end-of-file state.
-			r.pos += size
-			r.eof = false
+			// avio_skip. A skip of 0 returns at once, keeping the
+			// end-of-file state; a skip past the end fails (reading
+			// forward to it meets the end), but for seeks longer than
+			// avio's buffer, which FFmpeg makes with lseek: those succeed
+			// and leave the next block header as zeros, an END block.
+			// Taking them as failures too is the one departure here.
+			if size > src.Size()-r.pos {
+				return nil, container.Errorf(name, "block", off, container.ErrTruncated, "%d bytes, %d left", size, src.Size()-r.pos)
+			}
+			if size != 0 {
+				r.pos += size
+				r.eof = false
+			}
 		}
 	}
 	return nil, container.Errorf(name, "block", r.pos, container.ErrTruncated, "no END block")
