@@ -523,7 +523,7 @@ PY
 if command -v mpcenc >/dev/null; then
   ff -f lavfi -i "aevalsrc=sin(440*2*PI*t)|sin(660*2*PI*t):s=44100:d=0.3:c=stereo" -c:a pcm_s16le "$tmp/st.wav"
   ff -f lavfi -i "sine=frequency=440:sample_rate=32000:duration=0.3" -c:a pcm_s16le "$tmp/mono.wav"
-  mpcenc --silent --overwrite --quality 2 --artist "Test artist" --title "Test title" --tag "Year=2020" "$tmp/st.wav" mpc8_tags.mpc
+  mpcenc --silent --overwrite --quality 2 --artist "Test artist" --title "Test title" --album "Test album" --tag "Year=2020" "$tmp/st.wav" mpc8_tags.mpc
   mpcenc --silent --overwrite --quality 2 "$tmp/mono.wav" mpc8_mono.mpc
 fi
 
