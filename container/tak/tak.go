@@ -10,6 +10,10 @@ import (
 const (
 	name     = "tak"
 	longName = "raw TAK"
+
+	// shortSeek is avio's short seek threshold (SHORT_SEEK_THRESHOLD): a
+	// forward seek within it is made by reading.
+	shortSeek = 32768
 )
 
 // Metadata block types (enum TAKMetaDataType).
@@ -145,12 +149,13 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 			return finish(src, info, st, si, off)
 		default:
 			// avio_skip. A skip of 0 returns at once, keeping the
-			// end-of-file state; a skip past the end fails (reading
-			// forward to it meets the end), but for seeks longer than
-			// avio's buffer, which FFmpeg makes with lseek: those succeed
-			// and leave the next block header as zeros, an END block.
-			// Taking them as failures too is the one departure here.
-			if size > src.Size()-r.pos {
+			// end-of-file state. A skip past the end within avio's short
+			// seek distance reads forward to the end and fails; a longer
+			// one is an lseek, which succeeds and clears that state, and
+			// the next block header then reads as zeros: an END block.
+			// (The distance is counted from the end of the object, as
+			// avio's buffer holds the whole of a small file.)
+			if size > src.Size()-r.pos && size-(src.Size()-r.pos) <= shortSeek {
 				return nil, container.Errorf(name, "block", off, container.ErrTruncated, "%d bytes, %d left", size, src.Size()-r.pos)
 			}
 			if size != 0 {

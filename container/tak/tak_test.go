@@ -120,7 +120,7 @@ func TestRefused(t *testing.T) {
 		"truncated":         hostile.Cat([]byte("tBaK"), si[:8]),
 		"no END":            hostile.Cat([]byte("tBaK"), si, []byte{5}),
 		"not TAK":           []byte("tBaX"),
-		"padding past end":  hostile.Cat([]byte("tBaK"), si, []byte{5, 0xFF, 0xFF, 0xFF}),
+		"padding past end":  hostile.Cat([]byte("tBaK"), si, []byte{5, 100, 0, 0}),
 		"truncated MD5 end": hostile.Cat([]byte("tBaK"), si, []byte{typeMD5, 19, 0, 0}, make([]byte, 10)),
 	} {
 		info, err := readBytes(b)
@@ -131,6 +131,22 @@ func TestRefused(t *testing.T) {
 	// END, as avio_r8 returns 0 at the end of the file.
 	_, err := readBytes(hostile.Cat([]byte("tBaK"), si))
 	assert.NoError(t, err)
+}
+
+// TestPaddingOf16MiB: a PADDING block claiming 16 MiB in a small object
+// is skipped unread. FFmpeg seeks there with lseek (past the short seek
+// distance), reads a zero type byte at that position and takes it for
+// END, as ffprobe 5.1 does; a shorter skip past the end fails.
+func TestPaddingOf16MiB(t *testing.T) {
+	si := block(typeStreamInfo, streamInfo(100, 44100, 16, 2))
+	src := &container.BytesSource{B: hostile.Cat([]byte("tBaK"), si, []byte{5, 0xFF, 0xFF, 0xFF}, make([]byte, 20))}
+	info, err := read(src, 0, container.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, int64(100), info.Streams[0].DurationTS)
+	assert.LessOrEqual(t, src.Budget().Used().Allocated, int64(len(src.B)))
+
+	_, err = readBytes(hostile.Cat([]byte("tBaK"), si, []byte{5, 0x88, 0x13, 0}, make([]byte, 20)))
+	assert.ErrorIs(t, err, container.ErrTruncated)
 }
 
 // TestStreamInfoOf16MiB: a STREAMINFO block claiming the largest 24-bit
