@@ -16,12 +16,16 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/matroska"
 	"github.com/mediaprobe/mediaprobe/container/mp3"
 	"github.com/mediaprobe/mediaprobe/container/mp4"
+	"github.com/mediaprobe/mediaprobe/container/mpc"
 	"github.com/mediaprobe/mediaprobe/container/mpegps"
 	"github.com/mediaprobe/mediaprobe/container/mpegts"
 	"github.com/mediaprobe/mediaprobe/container/ogg"
 	"github.com/mediaprobe/mediaprobe/container/rawaudio"
 	"github.com/mediaprobe/mediaprobe/container/rawvideo"
 	"github.com/mediaprobe/mediaprobe/container/riff"
+	"github.com/mediaprobe/mediaprobe/container/shn"
+	"github.com/mediaprobe/mediaprobe/container/tak"
+	"github.com/mediaprobe/mediaprobe/container/tta"
 	"github.com/mediaprobe/mediaprobe/container/wavpack"
 )
 
@@ -54,11 +58,16 @@ var demuxers = [...]container.Demuxer{
 	matroska.Demuxer(),
 	mp4.Demuxer(),
 	mp3.Demuxer(),
+	mpc.SV7(),
+	mpc.SV8(),
 	mpegps.Demuxer(),
 	mpegts.Demuxer(),
 	rawvideo.MPEGVideo(),
 	rawvideo.OBU(),
 	ogg.Demuxer(),
+	shn.Demuxer(),
+	tak.Demuxer(),
+	tta.Demuxer(),
 	riff.W64(),
 	riff.WAV(),
 	wavpack.Demuxer(),

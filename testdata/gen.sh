@@ -608,6 +608,29 @@ open("raw_amrwb.amrwb", "wb").write(frames(wb, [0] * 105))
 open("amr_one_byte.amr", "wb").write(b"#!AMR\n\x3c")
 PY
 
+
+# tta/mpc: TTA (ffmpeg's tta muxer writes an APEv2 tag), TTA behind the
+# ID3v2 tag (with its cover) of an mp3 made here, 24-bit 5.1 TTA, and
+# Musepack SV8 from mpcenc (musepack-tools), with APEv2 tags and in mono.
+# mpcenc takes 32 to 48 kHz only. SV7, TAK and Shorten have no encoder
+# here: their unit tests build headers by hand.
+gen tta_s16_tags.tta "${STEREO[@]}" -t 0.1 -f tta "${TAGS[@]}"
+gen tta_s24_51.tta "${SURR[@]}" -t 0.1 -sample_fmt s32 -f tta
+gen "$tmp/plain.tta" "${MONO[@]}" -t 0.1 -f tta
+python3 - "$tmp/plain.tta" mp3_cbr_id3v24_cover.mp3 tta_id3_cover.tta <<'PY'
+import sys
+tta, mp3, out = sys.argv[1:]
+m = open(mp3, "rb").read()
+n = 10 + (m[6] << 21 | m[7] << 14 | m[8] << 7 | m[9])
+open(out, "wb").write(m[:n] + open(tta, "rb").read())
+PY
+if command -v mpcenc >/dev/null; then
+  ff -f lavfi -i "aevalsrc=sin(440*2*PI*t)|sin(660*2*PI*t):s=44100:d=0.3:c=stereo" -c:a pcm_s16le "$tmp/st.wav"
+  ff -f lavfi -i "sine=frequency=440:sample_rate=32000:duration=0.3" -c:a pcm_s16le "$tmp/mono.wav"
+  mpcenc --silent --overwrite --quality 2 --artist "Test artist" --title "Test title" --album "Test album" --tag "Year=2020" "$tmp/st.wav" mpc8_tags.mpc
+  mpcenc --silent --overwrite --quality 2 "$tmp/mono.wav" mpc8_mono.mpc
+fi
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue
