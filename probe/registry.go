@@ -9,8 +9,11 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/asf"
 	"github.com/mediaprobe/mediaprobe/container/au"
 	"github.com/mediaprobe/mediaprobe/container/caf"
+	"github.com/mediaprobe/mediaprobe/container/dsf"
 	"github.com/mediaprobe/mediaprobe/container/flac"
 	"github.com/mediaprobe/mediaprobe/container/flv"
+	"github.com/mediaprobe/mediaprobe/container/gsm"
+	"github.com/mediaprobe/mediaprobe/container/iff"
 	"github.com/mediaprobe/mediaprobe/container/image"
 	"github.com/mediaprobe/mediaprobe/container/ivf"
 	"github.com/mediaprobe/mediaprobe/container/matroska"
@@ -22,6 +25,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/rawaudio"
 	"github.com/mediaprobe/mediaprobe/container/rawvideo"
 	"github.com/mediaprobe/mediaprobe/container/riff"
+	"github.com/mediaprobe/mediaprobe/container/voc"
 	"github.com/mediaprobe/mediaprobe/container/wavpack"
 )
 
@@ -41,13 +45,16 @@ var demuxers = [...]container.Demuxer{
 	au.Demuxer(),
 	riff.AVI(),
 	caf.Demuxer(),
+	dsf.Demuxer(),
 	rawaudio.DTS(),
 	rawaudio.EAC3(),
 	flac.Demuxer(),
 	flv.Demuxer(),
 	flv.Live(),
+	gsm.Demuxer(),
 	rawvideo.H264(),
 	rawvideo.HEVC(),
+	iff.Demuxer(),
 	image.Image2(),
 	ivf.Demuxer(),
 	rawvideo.M4V(),
@@ -59,6 +66,7 @@ var demuxers = [...]container.Demuxer{
 	rawvideo.MPEGVideo(),
 	rawvideo.OBU(),
 	ogg.Demuxer(),
+	voc.Demuxer(),
 	riff.W64(),
 	riff.WAV(),
 	wavpack.Demuxer(),
