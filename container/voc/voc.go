@@ -2,6 +2,7 @@ package voc
 
 import (
 	"encoding/binary"
+	"errors"
 	"math"
 
 	"github.com/mediaprobe/mediaprobe/codec"
@@ -135,15 +136,21 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		st.TimeBase = container.Rational{Num: 1, Den: int64(p.sampleRate)}
 	}
 	st.Channels = p.channels
-	if err != nil {
-		return info, err
+	var fe *container.FormatError
+	if err != nil && (!errors.As(err, &fe) || fe.Format != name) {
+		return nil, err // the budget or the caller's reader failed
 	}
-	if p.codecTag >= 0 {
+	if err == nil && p.codecTag >= 0 {
 		st.CodecName = codecForTag(p.codecTag)
-		if st.CodecName == "" {
-			// "unknown codec tag": the packet fails, the stream stays.
-			return info, container.Errorf(name, "block", p.dataPos, container.ErrUnsupported, "unknown codec tag 0x%x", p.codecTag)
-		}
+		// "unknown codec tag" fails the packet as the blocks' errors do.
+	}
+	if err != nil || p.codecTag >= 0 && st.CodecName == "" {
+		// No first packet: ffprobe still prints the stream, with what the
+		// blocks set, no start, and the bit rate of a codec context that
+		// never received the stream's parameters (the "ab" option's
+		// default), from which the duration is estimated.
+		st.BitRate = defaultBitRate
+		return info, nil
 	}
 	// The demuxer's bit rate uses the bits per coded sample, which a block
 	// 1 sets from the codec before the codec is known (0). The decoder,
@@ -162,6 +169,10 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	}
 	return info, nil
 }
+
+// defaultBitRate is AVCodecContext's default audio bit rate (the "ab"
+// option of libavcodec/options_table.h).
+const defaultBitRate = 128000
 
 // readBlocks walks the blocks from off as the loop of ff_voc_get_packet
 // does on its first call, until a block holds samples.
