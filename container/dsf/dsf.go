@@ -102,16 +102,23 @@ func fill(src container.Source, b []byte, off int64) error {
 // tag the DSD chunk points at.
 func read(src container.Source, start int64, _ container.Options) (*container.Info, error) {
 	var b [headLen]byte
-	if err := fill(src, b[:dsdSize], start); err != nil {
+	// After the tag, dsf_read_header seeks to byte 28 of the object, not
+	// of the DSD chunk: the same place, and one read, unless an ID3v2 tag
+	// leads.
+	if start == 0 {
+		if err := fill(src, b[:], 0); err != nil {
+			return nil, err
+		}
+	} else if err := fill(src, b[:dsdSize], start); err != nil {
 		return nil, err
 	}
 	if binary.LittleEndian.Uint64(b[4:]) != dsdSize {
 		return nil, container.Errorf(name, "DSD ", start, container.ErrMalformed, "DSD chunk of %d bytes", binary.LittleEndian.Uint64(b[4:]))
 	}
-	// After the tag, dsf_read_header seeks to byte 28 of the object, not
-	// of the DSD chunk: the same place unless an ID3v2 tag leads.
-	if err := fill(src, b[dsdSize:], dsdSize); err != nil {
-		return nil, err
+	if start != 0 {
+		if err := fill(src, b[dsdSize:], dsdSize); err != nil {
+			return nil, err
+		}
 	}
 	h := parseHeader(b[:])
 	info := container.NewInfo(name, longName)
@@ -224,9 +231,11 @@ func firstPacket(size int64, h header) bool {
 
 // readID3 reads the ID3v2 tag at pos as read_id3 does: its text frames
 // are the format's tags and its pictures streams. Nothing is found where
-// the offset is 0 (the DSD chunk is there) or past the object.
+// the offset is 0 (the spec's "no metadata"; the DSD chunk is there) or
+// past the object.
 func readID3(info *container.Info, src container.Source, pos uint64) error {
-	if pos > math.MaxInt64 || int64(pos) >= src.Size() {
+	if pos == 0 || pos > math.MaxInt64 || int64(pos) >= src.Size() {
+		// 0 is the DSD chunk itself: FFmpeg finds no tag there.
 		return nil
 	}
 	id3, err := tags.ReadID3v2(src, int64(pos))
