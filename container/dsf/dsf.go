@@ -87,8 +87,8 @@ func parseHeader(b []byte) header {
 	}
 }
 
-// reader reads as FFmpeg's AVIOContext does: past the end of the object
-// the missing bytes read as zeros.
+// fill reads len(b) bytes at off as FFmpeg's AVIOContext does: past the
+// end of the object the missing bytes read as zeros.
 func fill(src container.Source, b []byte, off int64) error {
 	clear(b)
 	if off >= src.Size() {

@@ -77,7 +77,9 @@ var (
 // probe scores as iff.c iff_probe: a FORM of one of the types iff.c reads,
 // or a FRM8 of type DSD, is certain.
 func probe(head []byte) int {
-	if len(head) < 16 {
+	// FFmpeg's probe buffer is padded with zeros, which match no type: a
+	// FORM needs 12 bytes, a FRM8 16.
+	if len(head) < 12 {
 		return 0
 	}
 	id := binary.LittleEndian.Uint32(head)
@@ -87,7 +89,7 @@ func probe(head []byte) int {
 			return 100
 		}
 	}
-	if id == idFRM8 && binary.LittleEndian.Uint32(head[12:]) == idDSD {
+	if id == idFRM8 && len(head) >= 16 && binary.LittleEndian.Uint32(head[12:]) == idDSD {
 		return 100
 	}
 	return 0

@@ -228,3 +228,10 @@ func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
 	c.bytes += int64(len(p))
 	return c.BytesSource.ReadAt(p, off)
 }
+
+// TestProbeShortHead: the zero padding of FFmpeg's probe buffer lets a
+// 12-byte FORM match, never a FRM8 shorter than its type.
+func TestProbeShortHead(t *testing.T) {
+	assert.Equal(t, 100, probe([]byte("FORM\x00\x00\x00\x048SVX")))
+	assert.Equal(t, 0, probe([]byte("FRM8\x00\x00\x00\x00\x00\x00\x00\x04DSD")))
+}

@@ -36,14 +36,11 @@ func probe(head []byte) int {
 	if len(head) < len(magic) || string(head[:len(magic)]) != magic {
 		return 0
 	}
-	var version, check uint16
-	if len(head) >= 26 {
-		version = binary.LittleEndian.Uint16(head[22:])
-		check = binary.LittleEndian.Uint16(head[24:])
-	} else if len(head) >= 24 {
-		// The probe buffer is zero-padded past its end.
-		version = binary.LittleEndian.Uint16(head[22:])
-	}
+	// The probe buffer is padded with zeros past its end.
+	var h [headerSize]byte
+	copy(h[:], head)
+	version := binary.LittleEndian.Uint16(h[22:])
+	check := binary.LittleEndian.Uint16(h[24:])
 	// ~version + 0x1234 in C's int arithmetic.
 	if int32(^uint32(version))+0x1234 != int32(check) {
 		return 10
