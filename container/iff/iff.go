@@ -445,6 +445,14 @@ func (s *state) describe() error {
 	if (s.codecTag == idDSD || s.codecTag == idMAUD) && blockAlign <= 0 {
 		return container.Errorf(name, "form", s.bodyPos, container.ErrMalformed, "block align %d", blockAlign)
 	}
+	if s.codecName == "dst" {
+		// dstdec.c decode_init refuses these, and ffprobe fails when it
+		// cannot open a stream's decoder.
+		if s.channels > 6 || s.rate > 512*44100 || (588*int64(s.rate)/44100)&7 != 0 {
+			return container.Errorf(name, "form", s.bodyPos, container.ErrUnsupported,
+				"DST of %d channels at %d Hz", s.channels, s.rate)
+		}
+	}
 	st.CodecName = s.codecName
 	st.CodecTag = s.codecTag
 	st.SampleRate = s.rate

@@ -185,6 +185,8 @@ func TestReadErrors(t *testing.T) {
 		{"lsco 1", frm8(fver, prop(2822400, []string{"SLFT", "SRGT"}, "DSD ", ck8("LSCO", hostile.BE16(1)))), container.ErrUnsupported},
 		{"dst without a frame", frm8(fver, prop(2822400, []string{"SLFT", "SRGT"}, "DST "), ck8("DST ", ck8("FRTE", hostile.BE32(3), hostile.BE16(75)))), container.ErrTruncated},
 		{"name past the end", hostile.Cat(form("8SVX", vhdr(8000, 0), ck("BODY", make([]byte, 4))), []byte("NAME\x00\x00\x10\x00ab")), container.ErrTruncated},
+		{"dst of 7 channels", frm8(fver, prop(2822400, []string{"MLFT", "MRGT", "C   ", "LFE ", "LS  ", "RS  ", "LB  "}, "DST "),
+			ck8("DST ", ck8("DSTF", make([]byte, 3)))), container.ErrUnsupported},
 		{"chunk of 2^63", frm8(fver, []byte("ABCD"), hostile.BE64(1<<63)), container.ErrMalformed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

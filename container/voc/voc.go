@@ -149,6 +149,11 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		st.BitRate = defaultBitRate
 		return info, nil
 	}
+	if st.Channels <= 0 {
+		// avcodec_open2: "Decoder requires channel count but channels not
+		// set"; ffprobe fails when it cannot open a stream's decoder.
+		return nil, container.Errorf(name, "block", p.dataPos, container.ErrMalformed, "%d channels", st.Channels)
+	}
 	// The demuxer's bit rate uses the bits per coded sample, which a block
 	// 1 sets from the codec before the codec is known (0). The decoder,
 	// opened with no bit rate, then takes channels times rate times the

@@ -114,6 +114,14 @@ func TestReadNoPacket(t *testing.T) {
 	}
 }
 
+// TestReadNoChannels: a block 9 of no channels leaves a decoder that
+// cannot open, and ffprobe fails.
+func TestReadNoChannels(t *testing.T) {
+	b := hostile.Cat(header(0x0120), block(9, hostile.LE32(8000), []byte{8, 0}, hostile.LE16(0), hostile.LE32(0), make([]byte, 50)))
+	_, err := read(&container.BytesSource{B: b}, 0, container.Options{})
+	assert.ErrorIs(t, err, container.ErrMalformed)
+}
+
 func TestReadHeaderSize(t *testing.T) {
 	b := header(0x0114)
 	binary.LittleEndian.PutUint16(b[20:], 27)
