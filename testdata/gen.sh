@@ -606,6 +606,7 @@ open("amr_wb.amr", "wb").write(b"#!AMR-WB\n" + frames(wb, [2] * 30 + [8, 9, 15] 
 open("raw_amrnb.amrnb", "wb").write(frames(nb, [0] * 110 + [4] * 10))
 open("raw_amrwb.amrwb", "wb").write(frames(wb, [0] * 105))
 open("amr_one_byte.amr", "wb").write(b"#!AMR\n\x3c")
+PY
 
 # dsd/voc/gsm: Creative Voice and raw GSM from ffmpeg; DSF, DSDIFF and the
 # Amiga IFF sound forms by hand (nothing here writes them), with the same
