@@ -744,7 +744,8 @@ func (s *state) id3(sub int64, n uint64, at int64) error {
 	return nil
 }
 
-// The comment types of a COMT chunk and the keys parse of COMT gives them.
+// The comment types of a COMT chunk name its text's key by their reference
+// number (iff.c dsd_source_comment, dsd_history_comment).
 var (
 	dsdSourceComment  = [...]string{"dsd_source_comment", "analogue_source_comment", "pcm_source_comment"}
 	dsdHistoryComment = [...]string{"general_remark", "operator_name", "creating_machine", "timezone", "file_revision"}
