@@ -60,7 +60,8 @@ func SampleFormat(name string, channels int) string {
 		return "s64"
 	case "binkaudio_rdft", "evrc", "msnsiren", "nellymoser", "pcm_f16le", "pcm_f24le", "pcm_f32be",
 		"pcm_f32le", "qcelp", "sipr", "siren", "speex",
-		"ra_288", "wmavoice": // ra288_decode_init, wmavoice_decode_init
+		"ra_288", "wmavoice", // ra288_decode_init, wmavoice_decode_init
+		"dst": // dstdec.c decode_init, for a rate it accepts
 		return "flt"
 	case "aac", "aac_latm", "ac3", "amr_nb", "amr_wb", "atrac1", "atrac3al", "atrac3p", "atrac3pal",
 		"avc", "binkaudio_dct", "dsd_lsbf", "dsd_lsbf_planar", "dsd_msbf", "dsd_msbf_planar", "eac3",

@@ -203,6 +203,9 @@ func TestSampleFormatFfprobe(t *testing.T) {
 		{"qcelp", 1, "flt"},
 		{"evrc", 1, "flt"},
 		{"sipr", 1, "flt"},
+		{"dst", 2, "flt"}, // DSDIFF with DST frames, hand-built
+		{"dsd_msbf", 2, "fltp"},
+		{"dsd_lsbf_planar", 2, "fltp"},
 		{"dfpwm", 1, "u8"},
 		{"pcm_f16le", 1, "flt"},
 		{"pcm_s24be", 1, "s32"},

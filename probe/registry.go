@@ -9,8 +9,11 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/asf"
 	"github.com/mediaprobe/mediaprobe/container/au"
 	"github.com/mediaprobe/mediaprobe/container/caf"
+	"github.com/mediaprobe/mediaprobe/container/dsf"
 	"github.com/mediaprobe/mediaprobe/container/flac"
 	"github.com/mediaprobe/mediaprobe/container/flv"
+	"github.com/mediaprobe/mediaprobe/container/gsm"
+	"github.com/mediaprobe/mediaprobe/container/iff"
 	"github.com/mediaprobe/mediaprobe/container/image"
 	"github.com/mediaprobe/mediaprobe/container/ivf"
 	"github.com/mediaprobe/mediaprobe/container/matroska"
@@ -26,6 +29,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/shn"
 	"github.com/mediaprobe/mediaprobe/container/tak"
 	"github.com/mediaprobe/mediaprobe/container/tta"
+	"github.com/mediaprobe/mediaprobe/container/voc"
 	"github.com/mediaprobe/mediaprobe/container/wavpack"
 )
 
@@ -45,13 +49,16 @@ var demuxers = [...]container.Demuxer{
 	au.Demuxer(),
 	riff.AVI(),
 	caf.Demuxer(),
+	dsf.Demuxer(),
 	rawaudio.DTS(),
 	rawaudio.EAC3(),
 	flac.Demuxer(),
 	flv.Demuxer(),
 	flv.Live(),
+	gsm.Demuxer(),
 	rawvideo.H264(),
 	rawvideo.HEVC(),
+	iff.Demuxer(),
 	image.Image2(),
 	ivf.Demuxer(),
 	rawvideo.M4V(),
@@ -68,6 +75,7 @@ var demuxers = [...]container.Demuxer{
 	shn.Demuxer(),
 	tak.Demuxer(),
 	tta.Demuxer(),
+	voc.Demuxer(),
 	riff.W64(),
 	riff.WAV(),
 	wavpack.Demuxer(),

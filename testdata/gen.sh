@@ -631,6 +631,105 @@ if command -v mpcenc >/dev/null; then
   mpcenc --silent --overwrite --quality 2 "$tmp/mono.wav" mpc8_mono.mpc
 fi
 
+# dsd/voc/gsm: Creative Voice and raw GSM from ffmpeg; DSF, DSDIFF and the
+# Amiga IFF sound forms by hand (nothing here writes them), with the same
+# cover as an ID3v2 picture.
+VOC8K=(-f lavfi -i "sine=frequency=300:sample_rate=8000:duration=0.2")
+gen voc_u8.voc "${VOC8K[@]}" -c:a pcm_u8
+gen voc_alaw.voc "${VOC8K[@]}" -c:a pcm_alaw
+gen voc_s16_stereo.voc -f lavfi -i "aevalsrc=sin(440*2*PI*t)|sin(660*2*PI*t):s=8000:d=0.1:c=stereo" -c:a pcm_s16le
+# Stereo 8-bit: an extended block (8) before the sound block; 11024 Hz.
+gen voc_u8_stereo.voc -f lavfi -i "aevalsrc=sin(440*2*PI*t)|sin(660*2*PI*t):s=11025:d=0.1:c=stereo" -c:a pcm_u8
+# 20 frames are too few for gsm_probe: ffprobe takes them by the extension
+# (score 1); 60 frames score 51.
+gen gsm_libgsm.gsm "${MONO[@]}" -ar 8000 -c:a libgsm
+gen gsm_long.gsm -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=1.2" -c:a libgsm
+python3 - "$JPG" <<'PY'
+import struct, sys
+cover = open(sys.argv[1], "rb").read()
+be64 = lambda v: struct.pack(">Q", v); be32 = lambda v: struct.pack(">I", v); be16 = lambda v: struct.pack(">H", v)
+def pattern(n, seed=0x69): return bytes((seed + i * 37) & 255 for i in range(n))
+def ck8(cid, body):  # DSDIFF chunk: 64-bit size, padded
+    return cid + be64(len(body)) + body + (b"\0" if len(body) & 1 else b"")
+def ck(cid, body):   # IFF chunk: 32-bit size, padded
+    return cid + be32(len(body)) + body + (b"\0" if len(body) & 1 else b"")
+def id3(frames):     # ID3v2.3, frames of (id, body)
+    body = b"".join(fid + be32(len(d)) + b"\0\0" + d for fid, d in frames)
+    n = len(body)
+    return b"ID3\x03\x00\x00" + bytes([(n >> 21) & 127, (n >> 14) & 127, (n >> 7) & 127, n & 127]) + body
+def text(s): return b"\x00" + s.encode()
+apic = (b"APIC", b"\x00image/jpeg\x00\x03Front\x00" + cover)
+
+# DSDIFF: FVER, PROP/SND (FS, CHNL, CMPR, extras), then DSD or DST data.
+def dff(name, ids, comp=b"DSD ", rate=2822400, nbytes=1400, prop_extra=b"", extra=b"", dst_frames=None):
+    prop = b"SND " + ck8(b"FS  ", be32(rate)) + ck8(b"CHNL", be16(len(ids)) + b"".join(ids))
+    prop += ck8(b"CMPR", comp + b"\x0enot compressed\x00") + prop_extra
+    body = b"DSD " + ck8(b"FVER", be32(0x01050000)) + ck8(b"PROP", prop)
+    if dst_frames is None:
+        body += ck8(b"DSD ", pattern(nbytes))
+    else:
+        dst = ck8(b"FRTE", be32(dst_frames) + be16(75))
+        for i in range(dst_frames):
+            dst += ck8(b"DSTF", pattern(100 + i))
+        body += ck8(b"DST ", dst)
+    open(name, "wb").write(b"FRM8" + be64(len(body) + len(extra)) + body + extra)
+ST = [b"SLFT", b"SRGT"]
+dff("dff_dsd_abss.dff", ST, prop_extra=ck8(b"ABSS", be16(1) + bytes([2, 3]) + be32(44100)))
+dff("dff_dsd_51.dff", [b"MLFT", b"MRGT", b"C   ", b"LFE ", b"LS  ", b"RS  "], rate=5644800, nbytes=6 * 200)
+# LSCO 4 (5.1) overrides a five-channel CHNL.
+dff("dff_dsd_lsco.dff", [b"MLFT", b"MRGT", b"C   ", b"LS  ", b"RS  "], nbytes=5 * 200, prop_extra=ck8(b"LSCO", be16(4)))
+dff("dff_dsd_4ch.dff", [b"MLFT", b"MRGT", b"LS  ", b"RS  "], nbytes=4 * 200)
+dff("dff_dst.dff", ST, comp=b"DST ", dst_frames=3)
+diin = ck8(b"DIIN", ck8(b"DIAR", be32(9) + b"A. Artist") + ck8(b"DITI", be32(7) + b"A title"))
+comt = ck8(b"COMT", be16(2) + be16(2020) + bytes([5, 6, 7, 8]) + be16(0) + be16(0) + be32(5) + b"hello\0"
+                    + be16(2021) + bytes([1, 2, 3, 4]) + be16(3) + be16(2) + be32(4) + b"mach")
+dff("dff_dsd_tags.dff", ST, prop_extra=ck8(b"ID3 ", id3([(b"TIT2", text("ID3 title")), (b"TPE1", text("ID3 artist")), apic])),
+    extra=diin + comt)
+
+# DSF: DSD, fmt and data chunks (blocks of each channel in turn), an
+# ID3v2 tag at the end.
+def dsf(name, chtype, chans, bitorder=1, samples=8 * 600, block=256, tag=b""):
+    nblocks = -(-samples // 8 // block)
+    data = pattern(nblocks * block * chans, 0x96)
+    total = 28 + 52 + 12 + len(data)
+    out = b"DSD " + struct.pack("<QQQ", 28, total + len(tag), total if tag else 0)
+    out += b"fmt " + struct.pack("<QIIIIIIQII", 52, 1, 0, chtype, chans, 2822400, bitorder, samples, block, 0)
+    out += b"data" + struct.pack("<Q", 12 + len(data)) + data + tag
+    open(name, "wb").write(out)
+dsf("dsf_mono_msbf.dsf", 1, 1, bitorder=8, samples=8 * 512)
+dsf("dsf_51.dsf", 7, 6, samples=8 * 300)
+dsf("dsf_id3_cover.dsf", 2, 2, tag=id3([(b"TIT2", text("DSF title")), (b"TALB", text("DSF album")), apic]))
+
+# Amiga sound forms: 8SVX (plain with text chunks, Fibonacci-delta stereo),
+# 16SV, MAUD.
+def vhdr(rate, comp): return ck(b"VHDR", be32(400) + be32(0) + be32(0) + be16(rate) + bytes([1, comp]) + be32(0x10000))
+open("iff_8svx.8svx", "wb").write(ck(b"FORM", b"8SVX" + vhdr(8000, 0) + ck(b"NAME", b"Beep\0") + ck(b"AUTH", b"Someone")
+                                     + ck(b"ANNO", b"a note") + ck(b"BODY", pattern(400))))
+open("iff_8svx_fib.8svx", "wb").write(ck(b"FORM", b"8SVX" + vhdr(11025, 1) + ck(b"CHAN", be32(6)) + ck(b"BODY", pattern(600))))
+open("iff_16sv.iff", "wb").write(ck(b"FORM", b"16SV" + vhdr(16000, 0) + ck(b"BODY", pattern(1200))))
+mhdr = ck(b"MHDR", be32(300) + be16(16) + be16(16) + be32(22050) + be16(1) + be16(0) + be16(2) + be16(0) + be32(0) * 3)
+open("iff_maud.iff", "wb").write(ck(b"FORM", b"MAUD" + mhdr + ck(b"MDAT", pattern(1200))))
+
+# Creative Voice blocks ffmpeg does not write.
+def vhdr26(version=0x0114, check=None):
+    if check is None:
+        check = (~version + 0x1234) & 0xffff
+    return b"Creative Voice File\x1a" + struct.pack("<HHH", 26, version, check)
+def blk(t, body): return bytes([t]) + len(body).to_bytes(3, "little") + body
+# Sound Blaster 4-bit ADPCM in a block 1, after a text block (5).
+open("voc_sbpro4.voc", "wb").write(vhdr26() + blk(5, b"made by hand\0") + blk(1, bytes([256 - 125, 1]) + pattern(800)) + b"\0")
+# New sound data (block 9): Creative ADPCM, 4 bits, mono, 11025 Hz.
+open("voc_adpcm_ct.voc", "wb").write(vhdr26(0x0120) + blk(9, struct.pack("<IBBHI", 11025, 4, 1, 0x200, 0) + pattern(1000)) + b"\0")
+# A sound block of size 0 (to the end of the file) and a bad check word.
+open("voc_tail.voc", "wb").write(vhdr26(check=0) + bytes([1, 0, 0, 0, 256 - 100, 0]) + pattern(500))
+# Block 8 (stereo, 22050 Hz), block 1 of pcm_s16le, block 2.
+rate = 65536 - 256000000 // (2 * 22050)
+open("voc_ext_s16.voc", "wb").write(vhdr26() + blk(8, struct.pack("<HBB", rate, 0, 1)) + blk(1, bytes([0x80, 4]) + pattern(400))
+                                    + blk(2, pattern(400)) + b"\0")
+# An unknown codec (5): no packet, and ffprobe's default bit rate.
+open("voc_badcodec.voc", "wb").write(vhdr26() + blk(1, bytes([131, 5]) + pattern(400)) + b"\0")
+PY
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue
