@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 	"github.com/mediaprobe/mediaprobe/tags"
@@ -37,7 +38,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(hostile.ID3ZlibAPIC(600, 256<<10))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		begin := time.Now()
-		probe(b)
+		mpegaudio.Probe(b)
 		src := &container.BytesSource{B: b, Limit: 1 << 16}
 		id3, err := tags.ReadID3v2(src, 0)
 		checkErr(t, err)

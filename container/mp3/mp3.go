@@ -16,7 +16,7 @@ func Demuxer() container.Demuxer {
 		LongName:   longName,
 		Extensions: "mp2,mp3,m2a,mpa",
 		Flags:      container.ID3v2Pictures,
-		Probe:      probe,
+		Probe:      mpegaudio.Probe,
 		Read:       read,
 	}
 }

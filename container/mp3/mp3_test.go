@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
@@ -65,7 +66,7 @@ func TestProbe(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, probe(tt.in))
+			assert.Equal(t, tt.want, mpegaudio.Probe(tt.in))
 		})
 	}
 }

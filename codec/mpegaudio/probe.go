@@ -1,6 +1,4 @@
-package mp3
-
-import "github.com/mediaprobe/mediaprobe/codec/mpegaudio"
+package mpegaudio
 
 // FFmpeg's probe landmarks (libavformat/avformat.h).
 const (
@@ -8,13 +6,15 @@ const (
 	probeBufMax    = 1 << 20
 )
 
-// probe scores head as mp3dec.c mp3_read_probe does: it chains frame
+// Probe scores head as mp3dec.c mp3_read_probe does: it chains frame
 // headers by their computed sizes from every position, rejects a chain
 // whose frame holds more than two copies of its own header pattern (a
 // false sync in a repetitive payload), and scores the chain that starts at
 // the first non-zero byte and the longest chain. Seven frames from the
-// start score 51 ("keep this in sync with ac3 probe").
-func probe(head []byte) int {
+// start score 51 ("keep this in sync with ac3 probe"). The mp3 demuxer
+// scores a file's head with it, and MPEG-TS a stream's payload when
+// nothing declared its codec (FFmpeg's set_codec_from_probe_data).
+func Probe(head []byte) int {
 	if len(head) < 4 {
 		return 0
 	}
@@ -32,14 +32,14 @@ func probe(head []byte) int {
 		buf2, frames, sizes := buf, 0, 0
 		for buf2 < end {
 			hdr := rb32(buf2)
-			h, err := mpegaudio.Decode(hdr)
+			h, err := Decode(hdr)
 			if err != nil {
 				break
 			}
 			avail := min(h.FrameSize, end-buf2)
 			emu := 0
 			for b3 := buf2 + 4; b3 < buf2+avail; b3++ {
-				if rb32(b3)&mpegaudio.MP3Mask == hdr&mpegaudio.MP3Mask {
+				if rb32(b3)&MP3Mask == hdr&MP3Mask {
 					emu++
 				}
 			}
