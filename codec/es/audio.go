@@ -1,6 +1,8 @@
 package es
 
 import (
+	"encoding/binary"
+
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
@@ -19,7 +21,7 @@ import (
 func DescribeAudio(st *container.Stream, data []byte) (frameSamples int, ok bool) {
 	switch st.CodecName {
 	case "mp1", "mp2", "mp3":
-		return mpegAudio(st, data, st.CodecName)
+		return mpegAudio(st, data, nil, st.CodecName)
 	case "aac":
 		return adts(st, data)
 	case "aac_latm":
@@ -39,15 +41,34 @@ func DescribeAudio(st *container.Stream, data []byte) (frameSamples int, ok bool
 // header that counts describes the stream and names the codec.
 //
 // declared is the codec the container declared, "" when the content was
-// probed first.
-func mpegAudio(st *container.Stream, data []byte, declared string) (int, bool) {
+// probed first. ends are the ends of the packets in data (nil: one
+// packet): the parser takes each packet as a buffer of its own, and the
+// count is reset only past a buffer's first four bytes, which a packet's
+// start, like a frame's end, begins again. The header state runs on
+// across packets.
+//
+// When no header counts, the decoder still describes the stream from the
+// first packet the parser gives it that starts with a header: the parser
+// cuts its output at the end of every frame it skips, counted or not
+// (mpegaudio_decode_frame takes the header at the start of its packet).
+func mpegAudio(st *container.Stream, data []byte, ends []int, declared string) (int, bool) {
 	count := 0
 	var header, state uint32
+	decodable := -1 // the first parser output that starts with a header
+	if validHeader(data) {
+		decodable = 0
+	}
 	for i, start := 0, 0; i < len(data); {
+		for len(ends) > 0 && ends[0] <= i {
+			if ends[0] == i {
+				start = i
+			}
+			ends = ends[1:]
+		}
 		state = state<<8 | uint32(data[i])
 		i++
 		h, err := mpegaudio.Decode(state)
-		if err != nil || h.FrameSize < 4 || i-start < 4 {
+		if err != nil || h.FrameSize < 4 {
 			if i-start > 4 {
 				count = -2
 			}
@@ -82,8 +103,40 @@ func mpegAudio(st *container.Stream, data []byte, declared string) (int, bool) {
 		// The rest of the frame is skipped; the search resumes after it.
 		i += h.FrameSize - 4
 		start, state = i, 0
+		if decodable < 0 && i < len(data) && validHeader(data[i:]) {
+			decodable = i
+		}
 	}
-	return 0, false
+	if decodable < 0 {
+		return 0, false
+	}
+	h, _ := mpegaudio.Decode(binary.BigEndian.Uint32(data[decodable:]))
+	decoder := st.CodecName
+	if decoder == "" {
+		decoder = h.CodecName()
+	}
+	st.CodecName = decoder
+	st.SampleRate = h.SampleRate
+	st.Channels = h.Channels
+	st.ChannelLayout = codec.LayoutName(codec.DecoderLayout(decoder, h.Channels))
+	st.SampleFmt = codec.SampleFormat(decoder, h.Channels)
+	st.BitRate = int64(h.BitRate)
+	// The packet's duration comes from the codec, not the header
+	// (av_get_audio_frame_duration2 without a frame size).
+	if decoder == "mp1" {
+		return 384, true
+	}
+	return 1152, true
+}
+
+// validHeader reports whether b starts with an MPEG audio frame header
+// the decoder accepts.
+func validHeader(b []byte) bool {
+	if len(b) < 4 {
+		return false
+	}
+	_, err := mpegaudio.Decode(binary.BigEndian.Uint32(b))
+	return err == nil
 }
 
 // maxAnalyzeMicros is avformat_find_stream_info's max_analyze_duration.

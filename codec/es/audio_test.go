@@ -27,13 +27,24 @@ func TestDescribeAudioMPEG(t *testing.T) {
 	}
 	// Probed from the content: the decoder is the layer's.
 	st = &container.Stream{Type: container.Audio, CodecName: "mp3"}
-	if ticks := DescribeStream(st, mp2Frames(3), true); ticks != 2160 || st.SampleFmt != "s16p" {
+	if ticks := DescribeStream(st, mp2Frames(3), nil, true); ticks != 2160 || st.SampleFmt != "s16p" {
 		t.Fatalf("probed: %d ticks, %s", ticks, st.SampleFmt)
 	}
-	// One header of another layer than declared is not enough.
+	// One header of another layer than declared does not count for the
+	// parser, but the decoder takes the header that starts the packet the
+	// parser gives it, and the declared codec stays: ffprobe 5.1 on one
+	// mp2 frame in MPEG-TS (stream type 3) prints mp3, 48000 Hz, fltp.
 	st = &container.Stream{Type: container.Audio, CodecName: "mp3"}
-	if _, ok := DescribeAudio(st, mp2Frames(1)); ok {
-		t.Fatalf("a lone layer II header described a declared mp3 stream: %+v", st)
+	samples, ok = DescribeAudio(st, mp2Frames(1))
+	if !ok || samples != 1152 || st.CodecName != "mp3" || st.SampleRate != 48000 || st.SampleFmt != "fltp" || st.BitRate != 128000 {
+		t.Fatalf("a lone layer II header: %d %v %+v", samples, ok, st)
+	}
+	// Bytes that start no frame, and a header inside them, which the
+	// parser skips past without it starting one of its packets.
+	st = &container.Stream{Type: container.Audio, CodecName: "mp3"}
+	junk := append(make([]byte, 100), mp2Frames(1)[:4]...)
+	if _, ok := DescribeAudio(st, append(junk, make([]byte, 100)...)); ok {
+		t.Fatalf("a header inside a packet described the stream: %+v", st)
 	}
 }
 

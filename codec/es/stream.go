@@ -9,7 +9,8 @@ import (
 // MPEG-PS file from data, the payload of its first PES packets, as
 // avformat_find_stream_info does, and returns the duration FFmpeg's
 // compute_frame_duration gives one of its packets, in ticks of 1/90000 s
-// (0 when it gives none).
+// (0 when it gives none). ends are the ends of the PES packets in data
+// (nil when unknown), where FFmpeg's parsers start a new buffer.
 //
 // A video stream whose headers give no frame rate gets the inverse of its
 // time base as r_frame_rate, as avformat_find_stream_info does; a stream
@@ -17,7 +18,7 @@ import (
 // upgrades MPEG-1 to MPEG-2). probed says the demuxer had the codec
 // probed from the content before decoding: the decoder is then the one of
 // what the content shows (mp2 for a layer II stream declared MPEG audio).
-func DescribeStream(st *container.Stream, data []byte, probed bool) int64 {
+func DescribeStream(st *container.Stream, data []byte, ends []int, probed bool) int64 {
 	switch st.Type {
 	case container.Video:
 		declared := st.CodecName
@@ -41,7 +42,7 @@ func DescribeStream(st *container.Stream, data []byte, probed bool) int64 {
 	case container.Audio:
 		var samples int
 		if probed && isMPEGAudio(st.CodecName) {
-			samples, _ = mpegAudio(st, data, "")
+			samples, _ = mpegAudio(st, data, ends, "")
 		} else {
 			samples, _ = DescribeAudio(st, data)
 		}

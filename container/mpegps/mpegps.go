@@ -87,7 +87,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		// Every stream is made after avformat_find_stream_info began
 		// (the demuxer has no header), so its decoder is chosen after the
 		// parser has named the codec.
-		s.frame = es.DescribeStream(s.st, s.data, true)
+		s.frame = es.DescribeStream(s.st, s.data, nil, true)
 		s.start = pes.Start(s.pts)
 		s.data = nil
 	}

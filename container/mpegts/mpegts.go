@@ -2,10 +2,12 @@ package mpegts
 
 import (
 	"encoding/binary"
+	"math/bits"
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/es"
+	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/pes"
 )
@@ -63,6 +65,10 @@ type pesStream struct {
 	hdr      []byte // the PES header being assembled
 	hdrDone  bool
 	data     []byte // payload of the first packets, up to maxStreamData
+	// ends are the ends in data of its packets (PES packets), where
+	// FFmpeg's parsers begin a new buffer and after which probe_codec may
+	// run the content probes.
+	ends []int
 	pts      []int64
 	streamID byte
 	dur      pes.Duration
@@ -309,6 +315,9 @@ func (d *demux) pesData(p *pesStream, b []byte, isStart bool) {
 				return
 			}
 			p.setStreamInfo(0, 0)
+		}
+		if p.inPES {
+			p.packetEnd()
 		}
 		p.inPES, p.hdrDone = true, false
 		p.hdr = p.hdr[:0]
@@ -711,16 +720,49 @@ func (d *demux) describe() {
 		if st == nil {
 			continue
 		}
+		probed := p.requestProbe > 0 || !p.early
 		if st.CodecName == "" && st.Type == container.Unknown || st.CodecName == "bin_data" && p.requestProbe > 0 {
+			// A PES stream with no codec asks for probing at its first
+			// packet (request_probe = 1).
 			probeContent(p)
+			probed = true
 		}
 		// A stream probed from its content, or made after
 		// avformat_find_stream_info began, has its decoder chosen after
 		// the parser has named the codec.
-		p.frame = es.DescribeStream(st, p.data, p.requestProbe > 0 || !p.early)
+		p.frame = es.DescribeStream(st, p.data, p.ends, probed)
 		p.start = pes.Start(p.pts)
-		p.data = nil
+		p.data, p.ends = nil, nil
 	}
+}
+
+// maxPacketEnds bounds the packet ends kept per stream (at least two
+// bytes of payload each in maxStreamData).
+const maxPacketEnds = maxStreamData / 2
+
+// packetEnd notes that a packet ended at the end of data.
+func (p *pesStream) packetEnd() {
+	n := len(p.data)
+	if n == 0 || n >= maxStreamData || len(p.ends) >= maxPacketEnds || len(p.ends) > 0 && p.ends[len(p.ends)-1] == n {
+		return // no payload yet, past what is kept, or an empty packet
+	}
+	p.ends = append(p.ends, n)
+}
+
+// mp3Probed reports whether the mp3 probe names the stream's codec where
+// probe_codec runs it, after each packet that takes the buffer past a
+// power of two (av_log2 changes), or at the end of the data: FFmpeg
+// keeps the codec a probe once named (set_codec_from_probe_data) even
+// when later probes name none, and accepts any positive score at the end.
+func (p *pesStream) mp3Probed() bool {
+	last := 0
+	for _, end := range p.ends {
+		if bits.Len(uint(end)) != bits.Len(uint(last)) && mpegaudio.Probe(p.data[:end]) > 0 {
+			return true
+		}
+		last = end
+	}
+	return mpegaudio.Probe(p.data) > 0
 }
 
 // probeContent names the codec of a stream that nothing declared from
@@ -758,9 +800,10 @@ func probeContent(p *pesStream) {
 		case (nal>>1)&0x3F >= 32 && (nal>>1)&0x3F <= 35:
 			st.Type, st.CodecName = container.Video, "hevc"
 		}
-	case b[0] == 0xFF && b[1]&0xE0 == 0xE0, pes.IsAudio(p.streamID):
-		// The mp3 probe is the most lenient of all: it takes what an MPEG
-		// audio stream id carries when no other probe does.
+	case p.mp3Probed():
+		// The mp3 probe is the most lenient of all: a single frame
+		// header anywhere (score 1) names the codec when no other probe
+		// does.
 		st.Type, st.CodecName = container.Audio, "mp3"
 		st.SampleFmt = codec.SampleFormat("mp3", 0)
 	}
