@@ -521,13 +521,16 @@ func (s *state) dstFrames(end int64) error {
 	return container.Errorf(name, "DST ", end, container.ErrTruncated, "no DST frame")
 }
 
-// diin reads the edited-master information chunk as parse_dsd_diin does:
-// the artist and the title.
-func (s *state) diin(orig int64, size uint64) error {
+// subChunks walks the chunks of a DSDIFF container chunk of size bytes
+// whose body is at orig, as parse_dsd_diin and parse_dsd_prop do (a
+// little-endian id, a 64-bit big-endian size, the body padded to even),
+// calling each with the chunk's id and size, its header's offset and its
+// body's.
+func (s *state) subChunks(orig int64, size uint64, what string, each func(id uint32, n uint64, at, sub int64) error) error {
 	r := s.r
 	eof := satAdd(orig, size)
 	for satAdd(r.pos, 12) <= eof && !r.eof {
-		if err := r.src.Budget().Visit(name, "DIIN chunk", r.pos); err != nil {
+		if err := r.src.Budget().Visit(name, what+" chunk", r.pos); err != nil {
 			return err
 		}
 		at := r.pos
@@ -541,8 +544,20 @@ func (s *state) diin(orig int64, size uint64) error {
 		}
 		sub := r.pos
 		if n >= math.MaxInt64 {
-			return s.fail(container.ErrMalformed, at, "DIIN chunk of %d bytes", n)
+			return s.fail(container.ErrMalformed, at, "%s chunk of %d bytes", what, n)
 		}
+		if err := each(id, n, at, sub); err != nil {
+			return err
+		}
+		r.skipTo(sub, n, int64(n&1))
+	}
+	return nil
+}
+
+// diin reads the edited-master information chunk as parse_dsd_diin does:
+// the artist and the title.
+func (s *state) diin(orig int64, size uint64) error {
+	return s.subChunks(orig, size, "DIIN", func(id uint32, n uint64, at, _ int64) error {
 		key := ""
 		switch id {
 		case tagOf("DIAR"):
@@ -550,18 +565,15 @@ func (s *state) diin(orig int64, size uint64) error {
 		case tagOf("DITI"):
 			key = "title"
 		}
-		if key != "" && n > 4 {
-			l, err := r.rb32()
-			if err != nil {
-				return err
-			}
-			if err := s.metadata(key, uint32(min(uint64(l), n-4)), at); err != nil {
-				return err
-			}
+		if key == "" || n <= 4 {
+			return nil
 		}
-		r.skipTo(sub, n, int64(n&1))
-	}
-	return nil
+		l, err := s.r.rb32()
+		if err != nil {
+			return err
+		}
+		return s.metadata(key, uint32(min(uint64(l), n-4)), at)
+	})
 }
 
 // satAdd is av_sat_add64 for a position and a size.
@@ -588,31 +600,7 @@ var dsdLoudspeaker = [...]uint64{codec.LayoutStereo, 0, 0, codec.Layout5Point0, 
 
 // prop reads the sound property chunks as parse_dsd_prop does.
 func (s *state) prop(orig int64, size uint64) error {
-	r := s.r
-	eof := satAdd(orig, size)
-	for satAdd(r.pos, 12) <= eof && !r.eof {
-		if err := r.src.Budget().Visit(name, "PROP chunk", r.pos); err != nil {
-			return err
-		}
-		at := r.pos
-		id, err := r.rl32()
-		if err != nil {
-			return err
-		}
-		n, err := r.rb64()
-		if err != nil {
-			return err
-		}
-		sub := r.pos
-		if n >= math.MaxInt64 {
-			return s.fail(container.ErrMalformed, at, "property chunk of %d bytes", n)
-		}
-		if err := s.property(id, n, at, sub); err != nil {
-			return err
-		}
-		r.skipTo(sub, n, int64(n&1))
-	}
-	return nil
+	return s.subChunks(orig, size, "property", s.property)
 }
 
 // property reads one sound property chunk of n bytes whose body is at sub.
