@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/alac"
+	"github.com/mediaprobe/mediaprobe/codec/esds"
 	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -39,10 +40,14 @@ func readKuki(r *reader, off, size int64, s *state) error {
 		if err != nil {
 			return err
 		}
-		oti, dsi, ok := esds(b)
-		if !ok || dsi == nil || otherCodec(oti) {
+		// ff_mov_read_esds fails the cookie without a whole
+		// configuration, or when the object type names another codec
+		// than AAC (unlisted types leave the stream AAC).
+		e := esds.Parse(b)
+		if id, listed := esds.Lookup(e.ObjectType); !e.HasConfig || !e.Complete() || listed && id != "aac" {
 			return bad("invalid AAC magic cookie")
 		}
+		dsi := e.Specific
 		st.ExtradataSize = len(dsi)
 		// ff_mp4_read_dec_config_descr: the configuration's channels and
 		// rate; the decoder opened with it gives the layout.
@@ -129,90 +134,4 @@ func readKuki(r *reader, off, size int64, s *state) error {
 		st.ExtradataSize = int(size)
 	}
 	return nil
-}
-
-// esds reads the MPEG-4 ES descriptor of an AAC cookie as ff_mov_read_esds
-// does (version and flags, an ES_Descriptor or a bare ES id, then the
-// DecoderConfigDescriptor), and returns the objectTypeIndication and the
-// DecoderSpecificInfo, which must lie within b. ok is false when b ends
-// before the configuration is read.
-func esds(b []byte) (oti byte, dsi []byte, ok bool) {
-	p := 4 // version and flags
-	u8 := func() (byte, bool) {
-		if p >= len(b) {
-			return 0, false
-		}
-		p++
-		return b[p-1], true
-	}
-	descr := func() (tag byte, n int, ok bool) {
-		// ff_mp4_read_descr: a tag and up to four 7-bit length groups.
-		if tag, ok = u8(); !ok {
-			return 0, 0, false
-		}
-		for i := 0; i < 4; i++ {
-			c, ok := u8()
-			if !ok {
-				return 0, 0, false
-			}
-			n = n<<7 | int(c&0x7f)
-			if c&0x80 == 0 {
-				break
-			}
-		}
-		return tag, n, true
-	}
-	tag, _, ok := descr()
-	if !ok {
-		return 0, nil, false
-	}
-	if tag == 0x03 { // ES_DescrTag: ff_mp4_parse_es_descr
-		p += 2
-		flags, ok := u8()
-		if !ok {
-			return 0, nil, false
-		}
-		if flags&0x80 != 0 { // streamDependenceFlag
-			p += 2
-		}
-		if flags&0x40 != 0 { // URL_Flag
-			n, ok := u8()
-			if !ok {
-				return 0, nil, false
-			}
-			p += int(n)
-		}
-		if flags&0x20 != 0 { // OCRstreamFlag
-			p += 2
-		}
-	} else {
-		p += 2 // ES id
-	}
-	if tag, _, ok = descr(); !ok || tag != 0x04 { // DecoderConfigDescrTag
-		return 0, nil, false
-	}
-	if oti, ok = u8(); !ok {
-		return 0, nil, false
-	}
-	p += 1 + 3 + 4 + 4 // stream type, buffer size, max and average bit rates
-	tag, n, ok := descr()
-	if !ok || tag != 0x05 { // DecSpecificInfoTag
-		return oti, nil, ok
-	}
-	if oti == 0x69 || oti == 0x6b || n == 0 || n > len(b)-p {
-		return oti, nil, false
-	}
-	return oti, b[p : p+n], true
-}
-
-// otherCodec reports whether an objectTypeIndication names a codec other
-// than AAC in ff_mp4_obj_type (isom.c), which turns the stream into it and
-// fails the AAC cookie; unknown types leave the stream AAC.
-func otherCodec(oti byte) bool {
-	switch oti {
-	case 0x08, 0x20, 0x21, 0x23, 0x61, 0x60, 0x62, 0x63, 0x64, 0x65, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E,
-		0xA3, 0xA4, 0xA5, 0xA6, 0xA9, 0xAD, 0xB1, 0xC1, 0xD0, 0xD1, 0xDD, 0xE0, 0xE1, 0x01, 0x02:
-		return true
-	}
-	return false
 }

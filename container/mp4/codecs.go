@@ -52,17 +52,6 @@ var thdLayout = [13]uint64{
 	codec.ChWL | codec.ChWR, codec.ChTFC, codec.ChLFE2,
 }
 
-// mp4ObjectTypes maps a DecoderConfigDescriptor objectTypeIndication to a
-// codec (ff_mp4_obj_type in libavformat/isom.c).
-var mp4ObjectTypes = map[uint8]string{
-	0x20: "mpeg4", 0x21: "h264", 0x23: "hevc", 0x40: "aac", 0x60: "mpeg2video", 0x61: "mpeg2video",
-	0x62: "mpeg2video", 0x63: "mpeg2video", 0x64: "mpeg2video", 0x65: "mpeg2video",
-	0x66: "aac", 0x67: "aac", 0x68: "aac", 0x69: "mp3", 0x6A: "mpeg1video", 0x6B: "mp3",
-	0x6C: "mjpeg", 0x6D: "png", 0x6E: "jpeg2000", 0xA3: "vc1", 0xA4: "dirac", 0xA5: "ac3",
-	0xA6: "eac3", 0xA9: "dts", 0xAD: "opus", 0xDD: "vorbis", 0xE1: "qcelp", 0xC0: "",
-	0xD1: "evrc", 0xD3: "mpeg4", 0x08: "", 0xE0: "dvd_subtitle",
-}
-
 // ac3Bitrates are the AC-3 nominal rates in kbit/s by frmsizecod/2.
 var ac3Bitrates = [19]int64{32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512, 576, 640}
 

@@ -3,63 +3,26 @@ package mp4
 import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
+	"github.com/mediaprobe/mediaprobe/codec/esds"
 	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/container"
 )
 
-// readDescr reads an MPEG-4 descriptor tag and its expandable length
-// (ff_mp4_read_descr_len: up to four 7-bit groups).
-func readDescr(c *cursor) (tag uint8, n int) {
-	tag = c.u8()
-	for i := 0; i < 4; i++ {
-		b := c.u8()
-		n = n<<7 | int(b&0x7f)
-		if b&0x80 == 0 {
-			break
-		}
-	}
-	return tag, n
-}
-
-// readEsds reads the ES_Descriptor (ff_mov_read_esds and
-// ff_mp4_read_dec_config_descr): the objectTypeIndication chooses the codec
-// and, for AAC, the AudioSpecificConfig gives the channels and the sample
-// rate, which ffprobe shows over the sample entry's.
+// readEsds reads the ES_Descriptor (codec/esds): the objectTypeIndication
+// chooses the codec and, for AAC, the AudioSpecificConfig gives the
+// channels and the sample rate, which ffprobe shows over the sample
+// entry's.
 func (d *demuxer) readEsds(t *track, p []byte) {
 	st := t.st
-	c := &cursor{b: p}
-	c.skip(4)
-	tag, _ := readDescr(c)
-	if tag == 0x03 {
-		c.skip(2)
-		flags := c.u8()
-		if flags&0x80 != 0 {
-			c.skip(2)
-		}
-		if flags&0x40 != 0 {
-			c.skip(int(c.u8()))
-		}
-		if flags&0x20 != 0 {
-			c.skip(2)
-		}
-	} else {
-		c.skip(2)
-	}
-	tag, _ = readDescr(c)
-	if c.bad || tag != 0x04 {
+	e := esds.Parse(p)
+	if !e.HasConfig {
 		return
 	}
-	oti := c.u8()
-	c.skip(1 + 3 + 4 + 4)
-	if id, ok := mp4ObjectTypes[oti]; ok && id != "" {
+	if id, _ := esds.Lookup(e.ObjectType); id != "" {
 		st.CodecName = id
 	}
-	tag, n := readDescr(c)
-	if c.bad || tag != 0x05 || n == 0 {
-		return
-	}
-	dsi := c.take(min(n, c.left()))
-	if dsi == nil {
+	dsi := e.Specific
+	if len(dsi) == 0 {
 		return
 	}
 	st.ExtradataSize = len(dsi)

@@ -61,14 +61,14 @@ type pesStream struct {
 	requestProbe int
 	st           *container.Stream // nil until the first PES header (auto-guessed PIDs)
 
-	inPES    bool   // inside a PES packet whose start was seen
-	hdr      []byte // the PES header being assembled
-	hdrDone  bool
-	data     []byte // payload of the first packets, up to maxStreamData
+	inPES   bool   // inside a PES packet whose start was seen
+	hdr     []byte // the PES header being assembled
+	hdrDone bool
+	data    []byte // payload of the first packets, up to maxStreamData
 	// ends are the ends in data of its packets (PES packets), where
 	// FFmpeg's parsers begin a new buffer and after which probe_codec may
 	// run the content probes.
-	ends []int
+	ends     []int
 	pts      []int64
 	streamID byte
 	dur      pes.Duration
