@@ -160,7 +160,7 @@ func (b *Budget) Alloc(format, what string, off, n int64) error {
 	}
 	if n > b.limits.MaxAlloc {
 		// Not sticky: one large structure may be skipped.
-		return Errorf(format, what, off, ErrLimit, "%d bytes exceed the allocation limit %d", n, b.limits.MaxAlloc)
+		return errorf(format, what, off, ErrLimit, "%d bytes exceed the allocation limit %d", n, b.limits.MaxAlloc)
 	}
 	if n > b.limits.MaxAllocTotal-b.used.Allocated {
 		return b.fail(format, what, off, "%d more bytes exceed the total allocation limit %d", n, b.limits.MaxAllocTotal)
@@ -194,7 +194,7 @@ func (b *Budget) AddStream(info *Info, t MediaType, format string, off int64) (*
 		return nil, err
 	}
 	if len(info.Streams) >= b.Limits().MaxStreams {
-		return nil, Errorf(format, "stream", off, ErrLimit, "more than %d streams (FFmpeg's max_streams)", b.Limits().MaxStreams)
+		return nil, errorf(format, "stream", off, ErrLimit, "more than %d streams (FFmpeg's max_streams)", b.Limits().MaxStreams)
 	}
 	return info.AddStream(t), nil
 }

@@ -54,13 +54,3 @@ const (
 	// avformat_open_input calls for mp3, aac, tta and wav only).
 	ID3v2Pictures DemuxerFlags = 1 << iota
 )
-
-// ReadUnsupported is the Read of a family the probe recognises but cannot
-// read yet: it returns an error wrapping ErrUnsupported that names the
-// format, so that detection never takes such a file for the streams it
-// carries and a caller can fall back to another prober.
-func ReadUnsupported(format, longName string) func(Source, int64, Options) (*Info, error) {
-	return func(Source, int64, Options) (*Info, error) {
-		return nil, Errorf(format, "header", 0, ErrUnsupported, "%s is recognised but not read yet", longName)
-	}
-}

@@ -46,7 +46,8 @@ func (e *FormatError) Error() string {
 // Unwrap returns the error's category, so errors.Is(err, ErrTruncated) works.
 func (e *FormatError) Unwrap() error { return e.Kind }
 
-// Errorf builds a FormatError; detail is formatted with args.
-func Errorf(format, what string, off int64, kind error, detail string, args ...any) error {
+// errorf builds a FormatError for the model's own checks (the budget);
+// demuxers use internal/demuxkit.Errorf.
+func errorf(format, what string, off int64, kind error, detail string, args ...any) error {
 	return &FormatError{Format: format, What: what, Offset: off, Kind: kind, Detail: fmt.Sprintf(detail, args...)}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // FFmpeg's probe landmarks (libavformat/avformat.h, format.c).
@@ -107,7 +108,7 @@ func detect(src *source, cfg *config) (*container.Demuxer, int, error) {
 // caller's object when they are not cached yet).
 func readHead(src *source, off, n int64) ([]byte, error) {
 	b := make([]byte, n)
-	if err := container.ReadFull(src, b, off, "probe", "head"); err != nil {
+	if err := demuxkit.ReadFull(src, b, off, "probe", "head"); err != nil {
 		return nil, err
 	}
 	return b, nil

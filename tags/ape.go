@@ -7,6 +7,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // APEv2 constants (libavformat/apetag.h).
@@ -57,7 +58,7 @@ func ReadAPE(src container.Source, end int64) (*APE, error) {
 		return nil, nil
 	}
 	foot := end - apeFooterSize
-	f, err := container.ReadAt(src, foot, apeFooterSize, apeFormat, "footer")
+	f, err := demuxkit.ReadAt(src, foot, apeFooterSize, apeFormat, "footer")
 	if err != nil {
 		return nil, err
 	}
@@ -71,15 +72,15 @@ func ReadAPE(src container.Source, end int64) (*APE, error) {
 	flags := le.Uint32(f[20:24])
 	switch {
 	case version > apeMaxVersion:
-		return nil, container.Errorf(apeFormat, "footer", foot, container.ErrUnsupported, "version %d", version)
+		return nil, demuxkit.Errorf(apeFormat, "footer", foot, container.ErrUnsupported, "version %d", version)
 	case tagBytes < apeFooterSize || tagBytes-apeFooterSize > apeMaxTagBytes:
-		return nil, container.Errorf(apeFormat, "footer", foot, container.ErrLimit, "tag of %d bytes", tagBytes)
+		return nil, demuxkit.Errorf(apeFormat, "footer", foot, container.ErrLimit, "tag of %d bytes", tagBytes)
 	case tagBytes > end-apeFooterSize:
-		return nil, container.Errorf(apeFormat, "footer", foot, container.ErrMalformed, "tag of %d bytes, %d before it", tagBytes, end-apeFooterSize)
+		return nil, demuxkit.Errorf(apeFormat, "footer", foot, container.ErrMalformed, "tag of %d bytes, %d before it", tagBytes, end-apeFooterSize)
 	case fields > apeMaxFields:
-		return nil, container.Errorf(apeFormat, "footer", foot, container.ErrMalformed, "%d fields", fields)
+		return nil, demuxkit.Errorf(apeFormat, "footer", foot, container.ErrMalformed, "%d fields", fields)
 	case flags&apeFlagIsHeader != 0:
-		return nil, container.Errorf(apeFormat, "footer", foot, container.ErrMalformed, "footer marked as header")
+		return nil, demuxkit.Errorf(apeFormat, "footer", foot, container.ErrMalformed, "footer marked as header")
 	}
 	a := &APE{Start: end - tagBytes}
 	if flags&apeFlagHasHeader != 0 {
@@ -109,10 +110,10 @@ func (a *APE) item(src container.Source, pos, end int64, buf *[]byte) (int64, er
 	for _, want := range [...]int64{64, apeItemHeaderSize + apeMaxKey + 1} {
 		n := min(want, size-pos)
 		if n < apeItemHeaderSize {
-			return pos, container.Errorf(apeFormat, "item", pos, container.ErrTruncated, "item header")
+			return pos, demuxkit.Errorf(apeFormat, "item", pos, container.ErrTruncated, "item header")
 		}
 		var err error
-		if b, err = container.ReadScratch(src, buf, pos, n, apeFormat, "item"); err != nil {
+		if b, err = demuxkit.ReadScratch(src, buf, pos, n, apeFormat, "item"); err != nil {
 			return pos, err
 		}
 		if bytes.IndexByte(b[apeItemHeaderSize:], 0) >= 0 || n < want {
@@ -126,16 +127,16 @@ func (a *APE) item(src container.Source, pos, end int64, buf *[]byte) (int64, er
 		k++
 	}
 	if k >= len(b) || b[k] != 0 {
-		return pos, container.Errorf(apeFormat, "item", pos, container.ErrMalformed, "invalid key")
+		return pos, demuxkit.Errorf(apeFormat, "item", pos, container.ErrMalformed, "invalid key")
 	}
 	key := string(b[apeItemHeaderSize:k])
 	pos += int64(k) + 1
 	if vsize > 1<<31-1-64 {
-		return pos, container.Errorf(apeFormat, "item", pos, container.ErrMalformed, "value of %d bytes", vsize)
+		return pos, demuxkit.Errorf(apeFormat, "item", pos, container.ErrMalformed, "value of %d bytes", vsize)
 	}
 	if flags&apeFlagBinary == 0 {
 		// avio_read returns what the file holds: a short value is kept.
-		v, err := container.ReadScratch(src, buf, pos, min(vsize, size-pos), apeFormat, "value")
+		v, err := demuxkit.ReadScratch(src, buf, pos, min(vsize, size-pos), apeFormat, "value")
 		if err != nil {
 			return pos, err
 		}
@@ -147,7 +148,7 @@ func (a *APE) item(src container.Source, pos, end int64, buf *[]byte) (int64, er
 	}
 	// A binary item: a NUL-terminated file name, then the file.
 	fn := min(vsize, apeMaxFilename+1, size-pos)
-	nb, err := container.ReadScratch(src, buf, pos, max(fn, 0), apeFormat, "file name")
+	nb, err := demuxkit.ReadScratch(src, buf, pos, max(fn, 0), apeFormat, "file name")
 	if err != nil {
 		return pos, err
 	}

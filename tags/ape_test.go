@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // apeItem builds an item: value size, flags (LE32 each), key, NUL, value.
@@ -39,7 +40,7 @@ func TestReadAPE(t *testing.T) {
 	)
 	audio := []byte{0xff, 0xfb, 0x90, 0x44}
 	in := id3Cat(audio, apeFooter(items, 4, apeFlagHasHeader|apeFlagIsHeader), items, apeFooter(items, 4, apeFlagHasHeader))
-	a, err := ReadAPE(&container.BytesSource{B: in}, int64(len(in)))
+	a, err := ReadAPE(&demuxkit.BytesSource{B: in}, int64(len(in)))
 	require.NoError(t, err)
 	require.NotNil(t, a)
 	assert.Equal(t, int64(len(audio)), a.Start)
@@ -51,7 +52,7 @@ func TestReadAPE(t *testing.T) {
 	assert.Equal(t, "mjpeg", b.Codec)
 	assert.Equal(t, cover, in[b.Offset:b.Offset+b.Length])
 
-	none, err := ReadAPE(&container.BytesSource{B: audio}, int64(len(audio)))
+	none, err := ReadAPE(&demuxkit.BytesSource{B: audio}, int64(len(audio)))
 	assert.NoError(t, err)
 	assert.Nil(t, none)
 }
@@ -59,13 +60,13 @@ func TestReadAPE(t *testing.T) {
 func TestReadAPEErrors(t *testing.T) {
 	items := apeItem("Bad\x01Key", 0, []byte("v"))
 	in := id3Cat(make([]byte, 40), items, apeFooter(items, 1, 0))
-	a, err := ReadAPE(&container.BytesSource{B: in}, int64(len(in)))
+	a, err := ReadAPE(&demuxkit.BytesSource{B: in}, int64(len(in)))
 	assert.ErrorIs(t, err, container.ErrMalformed)
 	assert.NotNil(t, a)
 
 	// A footer claiming more bytes than precede it.
 	f := apeFooter(make([]byte, 100), 1, 0)
-	_, err = ReadAPE(&container.BytesSource{B: f}, int64(len(f)))
+	_, err = ReadAPE(&demuxkit.BytesSource{B: f}, int64(len(f)))
 	assert.ErrorIs(t, err, container.ErrMalformed)
 }
 
@@ -77,7 +78,7 @@ func TestAPEItemSizeExceedsObject(t *testing.T) {
 	item = append(item, "Title\x00short"...)
 	in := id3Cat(make([]byte, 40), item, apeFooter(item, 1, 0))
 	allocs := testing.AllocsPerRun(10, func() {
-		a, err := ReadAPE(&container.BytesSource{B: in, Limit: 1024}, int64(len(in)))
+		a, err := ReadAPE(&demuxkit.BytesSource{B: in, Limit: 1024}, int64(len(in)))
 		require.NoError(t, err)
 		require.Equal(t, 1, a.Tags.Len())
 	})
@@ -92,7 +93,7 @@ func TestAPEStreams(t *testing.T) {
 		apeItem("Empty", apeFlagBinary, []byte("nothing.png\x00")), // no bytes: skipped
 	)
 	in := id3Cat(make([]byte, 40), items, apeFooter(items, 3, 0)) // ffmpeg wants room for a header
-	src := &container.BytesSource{B: in}
+	src := &demuxkit.BytesSource{B: in}
 	a, err := ReadAPE(src, int64(len(in)))
 	require.NoError(t, err)
 	info := container.NewInfo("tta", "")

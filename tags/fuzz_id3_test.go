@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -45,7 +46,7 @@ func FuzzParseID3v2(f *testing.F) {
 	f.Add(hostile.ID3ZlibAPIC(600, 256<<10))
 	f.Add(hostile.ID3APIC(1800))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		src := &container.BytesSource{B: b, Limit: 1 << 16}
+		src := &demuxkit.BytesSource{B: b, Limit: 1 << 16}
 		start := time.Now()
 		res, err := ReadID3v2(src, 0)
 		if time.Since(start) > hostile.HangBound {
@@ -87,7 +88,7 @@ func FuzzParseAPE(f *testing.F) {
 	f.Add(hostile.ADTSAPEText(3500))
 	f.Add(hostile.ADTSAPEBinary(140))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		src := &container.BytesSource{B: b, Limit: 1 << 16}
+		src := &demuxkit.BytesSource{B: b, Limit: 1 << 16}
 		a, err := ReadAPE(src, int64(len(b)))
 		if err != nil && !id3IsSentinel(err) {
 			t.Fatalf("error %v matches no sentinel", err)

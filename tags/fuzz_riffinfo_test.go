@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -19,7 +20,7 @@ func FuzzParseRIFFInfo(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		begin := time.Now()
 		var got container.Tags
-		err := ReadRIFFInfo(&container.BytesSource{B: b, Limit: 1 << 12}, 0, int64(len(b)), &got)
+		err := ReadRIFFInfo(&demuxkit.BytesSource{B: b, Limit: 1 << 12}, 0, int64(len(b)), &got)
 		if err != nil && !errors.Is(err, container.ErrMalformed) && !errors.Is(err, container.ErrTruncated) &&
 			!errors.Is(err, container.ErrLimit) {
 			t.Fatalf("error %v matches no sentinel", err)

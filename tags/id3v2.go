@@ -9,6 +9,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // ID3v2 is what one or more consecutive ID3v2 tags hold.
@@ -124,7 +125,7 @@ func readID3v2(src container.Source, off int64) (*ID3v2, error) {
 			return res, err
 		}
 		var hdr [id3HeaderSize]byte
-		if err := container.ReadFull(src, hdr[:], pos, id3Format, "header"); err != nil {
+		if err := demuxkit.ReadFull(src, hdr[:], pos, id3Format, "header"); err != nil {
 			return res, err
 		}
 		if !id3Match(hdr[:]) {
@@ -176,7 +177,7 @@ func (p *id3Parser) readScratch(off, n int64, what string) ([]byte, error) {
 	if off >= p.size {
 		return nil, nil
 	}
-	return container.ReadScratch(p.src, &p.scratch, off, min(n, p.size-off), id3Format, what)
+	return demuxkit.ReadScratch(p.src, &p.scratch, off, min(n, p.size-off), id3Format, what)
 }
 
 // addPicture keeps a picture frame. No more than one past the stream limit
@@ -235,7 +236,7 @@ func (p *id3Parser) parseTag(start, length int64, version, flags byte) (int64, e
 			return end, err
 		}
 		var fh [10]byte
-		if err := container.ReadFull(p.src, fh[:hdrLen], pos, id3Format, "frame header"); err != nil {
+		if err := demuxkit.ReadFull(p.src, fh[:hdrLen], pos, id3Format, "frame header"); err != nil {
 			return end, err
 		}
 		var id string
@@ -349,7 +350,7 @@ func (p *id3Parser) readBody(off, n int64, what string) ([]byte, error) {
 	if off >= p.size {
 		return nil, nil
 	}
-	return container.ReadAt(p.src, off, min(n, p.size-off), id3Format, what)
+	return demuxkit.ReadAt(p.src, off, min(n, p.size-off), id3Format, what)
 }
 
 // frame parses one frame whose body (after any data-length indicator) is

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The text encodings of ID3v2 frames.
@@ -358,7 +359,7 @@ func (p *id3Parser) apicInPlace(body, tlen int64, isv34 bool) error {
 		a.Data = append([]byte(nil), b[hl:min(len(b), hl+picturePrefix)]...)
 		if len(a.Data) < picturePrefix && a.Length > int64(len(a.Data)) {
 			k := min(a.Length, picturePrefix)
-			if d, err := container.ReadAt(p.src, a.Offset, k, id3Format, "apic"); err == nil {
+			if d, err := demuxkit.ReadAt(p.src, a.Offset, k, id3Format, "apic"); err == nil {
 				a.Data = d
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // syncsafe renders n as four 7-bit groups.
@@ -55,7 +56,7 @@ func id3Cat(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
 
 func readID3Test(t *testing.T, b []byte) *ID3v2 {
 	t.Helper()
-	res, err := ReadID3v2(&container.BytesSource{B: b}, 0)
+	res, err := ReadID3v2(&demuxkit.BytesSource{B: b}, 0)
 	require.NoError(t, err)
 	require.NotNil(t, res)
 	return res
@@ -174,7 +175,7 @@ func TestReadID3v2Structure(t *testing.T) {
 	assert.Equal(t, id3KV("id3v2_priv.owner", "A\\x01\\x5c"), res.Priv.List())
 
 	// No tag: nil, no error.
-	none, err := ReadID3v2(&container.BytesSource{B: []byte{0xff, 0xfb, 0x90, 0x44, 0, 0, 0, 0, 0, 0}}, 0)
+	none, err := ReadID3v2(&demuxkit.BytesSource{B: []byte{0xff, 0xfb, 0x90, 0x44, 0, 0, 0, 0, 0, 0}}, 0)
 	assert.NoError(t, err)
 	assert.Nil(t, none)
 }
@@ -215,7 +216,7 @@ func TestReadID3v2Pictures(t *testing.T) {
 
 	info := container.NewInfo("mp3", "")
 	info.AddStream(container.Audio)
-	PictureStreams(info, &container.BytesSource{B: in}, readID3Test(t, in).Pictures)
+	PictureStreams(info, &demuxkit.BytesSource{B: in}, readID3Test(t, in).Pictures)
 	require.Len(t, info.Streams, 3)
 	st := info.Streams[1]
 	assert.Equal(t, container.Video, st.Type)
@@ -235,7 +236,7 @@ func TestID3v2FrameSizeExceedsObject(t *testing.T) {
 	b := id3Cat([]byte{'I', 'D', '3', 3, 0, 0}, id3Syncsafe(claim),
 		[]byte("TIT2"), binary.BigEndian.AppendUint32(nil, claim-10), []byte{0, 0, 0}, []byte("Huge"))
 	b = append(b, make([]byte, 1024-len(b))...)
-	src := &container.BytesSource{B: b, Limit: 4096}
+	src := &demuxkit.BytesSource{B: b, Limit: 4096}
 	allocs := testing.AllocsPerRun(20, func() {
 		res, err := ReadID3v2(src, 0)
 		require.NoError(t, err)
@@ -249,7 +250,7 @@ func TestID3v2FrameSizeExceedsObject(t *testing.T) {
 	p := id3Cat([]byte{'I', 'D', '3', 3, 0, 0}, id3Syncsafe(claim),
 		[]byte("APIC"), binary.BigEndian.AppendUint32(nil, claim-10), []byte{0, 0}, []byte("\x00image/png\x00\x03\x00\x89PNG"))
 	p = append(p, make([]byte, 1024-len(p))...)
-	res, err := ReadID3v2(&container.BytesSource{B: p, Limit: 4096}, 0)
+	res, err := ReadID3v2(&demuxkit.BytesSource{B: p, Limit: 4096}, 0)
 	require.NoError(t, err)
 	assert.Empty(t, res.Pictures)
 }
@@ -259,7 +260,7 @@ func TestID3v2FrameSizeExceedsObject(t *testing.T) {
 func TestID3v2UnsyncFrameBeyondLimit(t *testing.T) {
 	big := id3Cat([]byte("\x00"), bytes.Repeat([]byte("a"), 8000))
 	in := id3Tag(3, 0x80, id3Frame34(3, "TIT2", 0, big), id3Frame34(3, "TPE1", 0, []byte("\x00ok")))
-	res, err := ReadID3v2(&container.BytesSource{B: in, Limit: 4096}, 0)
+	res, err := ReadID3v2(&demuxkit.BytesSource{B: in, Limit: 4096}, 0)
 	require.NoError(t, err)
 	assert.Equal(t, id3KV("artist", "ok"), res.Tags.List())
 }
@@ -302,7 +303,7 @@ func TestID3v2UnsyncPictureStreamed(t *testing.T) {
 		}
 		frame := id3Frame34(3, "APIC", 0, id3Escape(raw))
 		in := id3Tag(3, 0x80, frame)
-		res, err := ReadID3v2(&container.BytesSource{B: in, Limit: 1 << 20}, 0)
+		res, err := ReadID3v2(&demuxkit.BytesSource{B: in, Limit: 1 << 20}, 0)
 		require.NoError(t, err)
 
 		want := &id3Parser{res: &ID3v2{}}

@@ -8,6 +8,7 @@ import (
 	"math"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // RIFFInfoConv maps the RIFF LIST/INFO chunk ids to ffmpeg's generic keys
@@ -86,7 +87,7 @@ func cString(b []byte) string {
 func ReadRIFFInfo(src container.Source, off, size int64, t *container.Tags) error {
 	const format, what = "riff", "INFO"
 	if off < 0 || size < 0 || size > math.MaxInt64-off {
-		return container.Errorf(format, what, off, container.ErrMalformed, "list of %d bytes", size)
+		return demuxkit.Errorf(format, what, off, container.ErrMalformed, "list of %d bytes", size)
 	}
 	end := off + size
 	cur := off
@@ -98,13 +99,13 @@ func ReadRIFFInfo(src container.Source, off, size int64, t *container.Tags) erro
 		}
 		n, err := src.ReadAt(hdr[:], cur)
 		if err != nil && !errors.Is(err, io.EOF) {
-			return container.Errorf(format, what, cur, err, "subchunk header")
+			return demuxkit.Errorf(format, what, cur, err, "subchunk header")
 		}
 		if n < 8 {
 			if n == 0 || hdr == [8]byte{} {
 				return nil // avio_feof with a zero id and size: a clean end
 			}
-			return container.Errorf(format, what, cur, container.ErrTruncated, "subchunk header cut short")
+			return demuxkit.Errorf(format, what, cur, container.ErrTruncated, "subchunk header cut short")
 		}
 		id := binary.LittleEndian.Uint32(hdr[:])
 		csize := int64(binary.LittleEndian.Uint32(hdr[4:]))
@@ -112,16 +113,16 @@ func ReadRIFFInfo(src container.Source, off, size int64, t *container.Tags) erro
 		if csize > end || end-csize < cur || csize == math.MaxUint32 {
 			// One byte back: the previous value had an odd size and no pad.
 			if cur == 0 {
-				return container.Errorf(format, what, cur, container.ErrMalformed, "subchunk of %d bytes overruns the list", csize)
+				return demuxkit.Errorf(format, what, cur, container.ErrMalformed, "subchunk of %d bytes overruns the list", csize)
 			}
 			if n, _ := src.ReadAt(hdr[:], cur-1); n < 8 {
-				return container.Errorf(format, what, cur, container.ErrTruncated, "subchunk header cut short")
+				return demuxkit.Errorf(format, what, cur, container.ErrTruncated, "subchunk header cut short")
 			}
 			id = binary.LittleEndian.Uint32(hdr[:])
 			csize = int64(binary.LittleEndian.Uint32(hdr[4:]))
 			pos = cur - 1 + 8
 			if csize > end || end-csize < cur || csize == math.MaxUint32 {
-				return container.Errorf(format, what, cur, container.ErrMalformed, "subchunk of %d bytes overruns the list", csize)
+				return demuxkit.Errorf(format, what, cur, container.ErrMalformed, "subchunk of %d bytes overruns the list", csize)
 			}
 		}
 		csize += csize & 1
@@ -135,7 +136,7 @@ func ReadRIFFInfo(src container.Source, off, size int64, t *container.Tags) erro
 		// Only the bytes the object holds are read; FFmpeg keeps a value cut
 		// short ("premature end of file") with the bytes that were there.
 		have := min(csize, max(src.Size()-pos, 0))
-		val, err := container.ReadScratch(src, &buf, pos, have, format, what)
+		val, err := demuxkit.ReadScratch(src, &buf, pos, have, format, what)
 		if err != nil {
 			return err
 		}

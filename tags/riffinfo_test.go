@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 func TestDictSetMovesLastIntoReplacedSlot(t *testing.T) {
@@ -64,7 +65,7 @@ func TestReadRIFFInfo(t *testing.T) {
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got container.Tags
-			err := ReadRIFFInfo(&container.BytesSource{B: tc.b}, 0, int64(len(tc.b)), &got)
+			err := ReadRIFFInfo(&demuxkit.BytesSource{B: tc.b}, 0, int64(len(tc.b)), &got)
 			if tc.err != nil {
 				assert.True(t, errors.Is(err, tc.err), "%v", err)
 			} else {
@@ -83,7 +84,7 @@ func TestRIFFInfoValueBeyondObject(t *testing.T) {
 	var got container.Tags
 	allocs := testing.AllocsPerRun(10, func() {
 		got = container.Tags{}
-		_ = ReadRIFFInfo(&container.BytesSource{B: b, Limit: 1 << 10}, 0, 0x0ffffff8+8, &got)
+		_ = ReadRIFFInfo(&demuxkit.BytesSource{B: b, Limit: 1 << 10}, 0, 0x0ffffff8+8, &got)
 	})
 	assert.Equal(t, riffKV("INAM", "cut"), got.List())
 	assert.Less(t, allocs, 10.0)
@@ -94,12 +95,12 @@ func TestRIFFInfoValueBeyondObject(t *testing.T) {
 func TestRIFFInfoValueOverLimit(t *testing.T) {
 	b := append([]byte{'I', 'N', 'A', 'M', 0, 8, 0, 0}, make([]byte, 2048)...)
 	var got container.Tags
-	err := ReadRIFFInfo(&container.BytesSource{B: b, Limit: 1024}, 0, int64(len(b)), &got)
+	err := ReadRIFFInfo(&demuxkit.BytesSource{B: b, Limit: 1024}, 0, int64(len(b)), &got)
 	assert.True(t, errors.Is(err, container.ErrLimit), "%v", err)
 }
 
 // errSource fails every read, as a broken network source would.
-type errSource struct{ container.BytesSource }
+type errSource struct{ demuxkit.BytesSource }
 
 func (e *errSource) ReadAt(p []byte, off int64) (int, error) {
 	return iotest.ErrReader(errors.New("boom")).Read(p)
@@ -107,7 +108,7 @@ func (e *errSource) ReadAt(p []byte, off int64) (int, error) {
 
 func TestRIFFInfoReadError(t *testing.T) {
 	var got container.Tags
-	src := &errSource{container.BytesSource{B: make([]byte, 64)}}
+	src := &errSource{demuxkit.BytesSource{B: make([]byte, 64)}}
 	err := ReadRIFFInfo(src, 0, 64, &got)
 	require.Error(t, err)
 	assert.Empty(t, got)

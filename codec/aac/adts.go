@@ -3,6 +3,7 @@ package aac
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // ADTSHeaderSize is the size of an ADTS header without its CRC.
@@ -59,11 +60,11 @@ func IsADTSSync(b []byte) bool {
 func ParseADTSHeader(b []byte) (ADTSHeader, error) {
 	var h ADTSHeader
 	if len(b) < ADTSHeaderSize {
-		return h, container.Errorf("aac", "adts header", 0, container.ErrTruncated, "%d of 7 bytes", len(b))
+		return h, demuxkit.Errorf("aac", "adts header", 0, container.ErrTruncated, "%d of 7 bytes", len(b))
 	}
 	r := bits.NewReader(b[:ADTSHeaderSize])
 	if r.Bits(12) != 0xFFF {
-		return h, container.Errorf("aac", "adts header", 0, container.ErrMalformed, "no syncword")
+		return h, demuxkit.Errorf("aac", "adts header", 0, container.ErrMalformed, "no syncword")
 	}
 	h.ID = int(r.Bit())
 	r.Skip(2) // layer
@@ -77,10 +78,10 @@ func ParseADTSHeader(b []byte) (ADTSHeader, error) {
 	h.BufferFullness = int(r.Bits(11))
 	h.RawDataBlocks = int(r.Bits(2)) + 1
 	if sampleRates[h.SamplingIndex] == 0 {
-		return h, container.Errorf("aac", "adts header", 0, container.ErrMalformed, "sampling frequency index %d", h.SamplingIndex)
+		return h, demuxkit.Errorf("aac", "adts header", 0, container.ErrMalformed, "sampling frequency index %d", h.SamplingIndex)
 	}
 	if h.FrameLength < ADTSHeaderSize {
-		return h, container.Errorf("aac", "adts header", 0, container.ErrMalformed, "frame length %d", h.FrameLength)
+		return h, demuxkit.Errorf("aac", "adts header", 0, container.ErrMalformed, "frame length %d", h.FrameLength)
 	}
 	return h, nil
 }

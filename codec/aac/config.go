@@ -3,6 +3,7 @@ package aac
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // AudioSpecificConfig is the MPEG-4 audio decoder configuration (ISO/IEC
@@ -58,10 +59,10 @@ func ParseAudioSpecificConfig(b []byte) (AudioSpecificConfig, error) {
 	c.SamplingIndex, c.SampleRate = readSampleRate(r)
 	c.ChannelConfig = int(r.Bits(4))
 	if r.Err() != nil {
-		return c, container.Errorf("aac", "AudioSpecificConfig", 0, container.ErrTruncated, "%d bytes", len(b))
+		return c, demuxkit.Errorf("aac", "AudioSpecificConfig", 0, container.ErrTruncated, "%d bytes", len(b))
 	}
 	if c.ChannelConfig >= len(channelsByConfig) {
-		return c, container.Errorf("aac", "AudioSpecificConfig", 0, container.ErrMalformed, "channel configuration %d", c.ChannelConfig)
+		return c, demuxkit.Errorf("aac", "AudioSpecificConfig", 0, container.ErrMalformed, "channel configuration %d", c.ChannelConfig)
 	}
 	c.Channels = channelsByConfig[c.ChannelConfig]
 	sbr, ps := -1, -1
@@ -79,7 +80,7 @@ func ParseAudioSpecificConfig(b []byte) (AudioSpecificConfig, error) {
 		}
 	}
 	if r.Err() != nil {
-		return c, container.Errorf("aac", "AudioSpecificConfig", 0, container.ErrTruncated, "%d bytes", len(b))
+		return c, demuxkit.Errorf("aac", "AudioSpecificConfig", 0, container.ErrTruncated, "%d bytes", len(b))
 	}
 	// Where the decoder's reading goes on from: a copy of the reader, as
 	// FFmpeg copies its GetBitContext.
@@ -264,11 +265,11 @@ func parseALS(r *bits.Reader, c *AudioSpecificConfig) error {
 		r.Skip(24)
 	}
 	if r.Left() < 112 || r.Bits(32) != 0x414C5300 { // "ALS\0"
-		return container.Errorf("aac", "ALSSpecificConfig", 0, container.ErrMalformed, "no ALS signature")
+		return demuxkit.Errorf("aac", "ALSSpecificConfig", 0, container.ErrMalformed, "no ALS signature")
 	}
 	rate := int32(r.Bits(32))
 	if rate <= 0 {
-		return container.Errorf("aac", "ALSSpecificConfig", 0, container.ErrMalformed, "sample rate %d", rate)
+		return demuxkit.Errorf("aac", "ALSSpecificConfig", 0, container.ErrMalformed, "sample rate %d", rate)
 	}
 	c.SampleRate = int(rate)
 	r.Skip(32) // samples

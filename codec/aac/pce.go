@@ -3,6 +3,7 @@ package aac
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // ProgramConfig is a program_config_element (ISO/IEC 14496-3, 4.4.1.1,
@@ -113,7 +114,7 @@ func parsePCE(r *bits.Reader) (ProgramConfig, error) {
 	r.Skip(4 * assoc) // assoc_data_element_tag_select
 	r.Skip(5 * cc)    // cc_element_is_ind_sw, valid_cc_element_tag_select
 	if r.Err() != nil {
-		return p, container.Errorf("aac", "program config element", int64(r.BitLen()/8), container.ErrTruncated, "ends after %d bits", r.BitPos())
+		return p, demuxkit.Errorf("aac", "program config element", int64(r.BitLen()/8), container.ErrTruncated, "ends after %d bits", r.BitPos())
 	}
 	return p, nil
 }

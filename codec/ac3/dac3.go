@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // DAC3 is the AC3SpecificBox of an MP4 AC-3 sample entry (ETSI TS 102 366
@@ -26,7 +27,7 @@ type DAC3 struct {
 func ParseDAC3(b []byte) (DAC3, error) {
 	var d DAC3
 	if len(b) < 3 {
-		return d, container.Errorf("ac3", "dac3", 0, container.ErrTruncated, "%d of 3 bytes", len(b))
+		return d, demuxkit.Errorf("ac3", "dac3", 0, container.ErrTruncated, "%d of 3 bytes", len(b))
 	}
 	r := bits.NewReader(b[:3])
 	d.Fscod = uint8(r.Bits(2))

@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // DEC3 is the EC3SpecificBox of an MP4 E-AC-3 sample entry (ETSI TS 102
@@ -46,7 +47,7 @@ type EC3Substream struct {
 func ParseDEC3(b []byte) (DEC3, error) {
 	var d DEC3
 	if len(b) < 5 {
-		return d, container.Errorf("ac3", "dec3", 0, container.ErrTruncated, "%d of 5 bytes", len(b))
+		return d, demuxkit.Errorf("ac3", "dec3", 0, container.ErrTruncated, "%d of 5 bytes", len(b))
 	}
 	r := bits.NewReader(b)
 	d.DataRate = uint16(r.Bits(13))
@@ -82,7 +83,7 @@ func ParseDEC3(b []byte) (DEC3, error) {
 
 // cutDEC3 is the error of a dec3 box that ends inside substream i.
 func cutDEC3(i int, numIndSub uint8, n int) error {
-	return container.Errorf("ac3", "dec3", 0, container.ErrTruncated,
+	return demuxkit.Errorf("ac3", "dec3", 0, container.ErrTruncated,
 		"substream %d of %d cut at %d bytes", i+1, int(numIndSub)+1, n)
 }
 

@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Stream types of an E-AC-3 frame (strmtyp, A/52 Table E2.1).
@@ -395,5 +396,5 @@ func (f *SyncFrame) skipMixingMetadata(r *bits.Reader) {
 
 // errorf builds the package's errors: "ac3: sync frame at 0x...: ...".
 func errorf(off int64, kind error, detail string, args ...any) error {
-	return container.Errorf("ac3", "sync frame", off, kind, detail, args...)
+	return demuxkit.Errorf("ac3", "sync frame", off, kind, detail, args...)
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // ExtradataSize is the size of the extradata FFmpeg's ALAC decoder needs
@@ -35,7 +36,7 @@ type Config struct {
 // alac_set_info does.
 func ParseConfig(b []byte) (Config, error) {
 	if len(b) < ExtradataSize {
-		return Config{}, container.Errorf("alac", "config", 0, container.ErrTruncated, "%d bytes of extradata, need %d", len(b), ExtradataSize)
+		return Config{}, demuxkit.Errorf("alac", "config", 0, container.ErrTruncated, "%d bytes of extradata, need %d", len(b), ExtradataSize)
 	}
 	c := b[12:]
 	return Config{
@@ -73,13 +74,13 @@ func (c Config) SampleFormat() string {
 func (c Config) Check(containerChannels int) error {
 	switch {
 	case c.FrameLength == 0 || c.FrameLength > 4096*4096:
-		return container.Errorf("alac", "config", 12, container.ErrMalformed, "max samples per frame %d", c.FrameLength)
+		return demuxkit.Errorf("alac", "config", 12, container.ErrMalformed, "max samples per frame %d", c.FrameLength)
 	case c.SampleFormat() == "":
-		return container.Errorf("alac", "config", 17, container.ErrUnsupported, "sample depth %d", c.BitDepth)
+		return demuxkit.Errorf("alac", "config", 17, container.ErrUnsupported, "sample depth %d", c.BitDepth)
 	case c.Channels < 1 && containerChannels < 1:
-		return container.Errorf("alac", "config", 21, container.ErrMalformed, "no channels")
+		return demuxkit.Errorf("alac", "config", 21, container.ErrMalformed, "no channels")
 	case c.Channels > maxChannels:
-		return container.Errorf("alac", "config", 21, container.ErrUnsupported, "%d channels", c.Channels)
+		return demuxkit.Errorf("alac", "config", 21, container.ErrUnsupported, "%d channels", c.Channels)
 	}
 	return nil
 }

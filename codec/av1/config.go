@@ -2,6 +2,7 @@ package av1
 
 import (
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // ConfigHeaderSize is the length of an AV1CodecConfigurationRecord before
@@ -38,7 +39,7 @@ type Config struct {
 // libdav1d_parse_extradata asks before it looks at the configOBUs.
 func ParseConfig(b []byte) (*Config, error) {
 	if len(b) < ConfigHeaderSize {
-		return nil, container.Errorf("av1", "av1C", 0, container.ErrTruncated, "%d bytes, need %d", len(b), ConfigHeaderSize)
+		return nil, demuxkit.Errorf("av1", "av1C", 0, container.ErrTruncated, "%d bytes, need %d", len(b), ConfigHeaderSize)
 	}
 	c := &Config{
 		Marker:                          b[0]&0x80 != 0,
@@ -59,10 +60,10 @@ func ParseConfig(b []byte) (*Config, error) {
 		c.InitialPresentationDelayMinus1 = b[3] & 0x0F
 	}
 	if !c.Marker {
-		return c, container.Errorf("av1", "av1C", 0, container.ErrMalformed, "marker bit clear")
+		return c, demuxkit.Errorf("av1", "av1C", 0, container.ErrMalformed, "marker bit clear")
 	}
 	if c.Version != 1 {
-		return c, container.Errorf("av1", "av1C", 0, container.ErrUnsupported, "version %d", c.Version)
+		return c, demuxkit.Errorf("av1", "av1C", 0, container.ErrUnsupported, "version %d", c.Version)
 	}
 	return c, nil
 }

@@ -3,6 +3,7 @@ package av1
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The frame types of AV1 6.8.2 (frame_type).
@@ -57,7 +58,7 @@ type FrameHeader struct {
 }
 
 func frameErr(kind error, detail string, args ...any) error {
-	return container.Errorf("av1", "frame header", 0, kind, detail, args...)
+	return demuxkit.Errorf("av1", "frame header", 0, kind, detail, args...)
 }
 
 // ParseFrameHeader parses the start of a frame header OBU's payload, or of

@@ -3,6 +3,7 @@ package av1
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The OBU types of AV1 6.2.2 (obu_type).
@@ -57,7 +58,7 @@ type OBU struct {
 // with the part of the payload that is present, and rest is empty.
 func NextOBU(b []byte) (obu OBU, rest []byte, err error) {
 	if len(b) == 0 {
-		return obu, nil, container.Errorf("av1", "obu header", 0, container.ErrTruncated, "no data")
+		return obu, nil, demuxkit.Errorf("av1", "obu header", 0, container.ErrTruncated, "no data")
 	}
 	r := bits.NewReader(b)
 	forbidden := r.Flag()
@@ -66,7 +67,7 @@ func NextOBU(b []byte) (obu OBU, rest []byte, err error) {
 	obu.OBUHasSizeField = r.Flag()
 	r.Skip(1) // obu_reserved_1bit
 	if forbidden {
-		return obu, nil, container.Errorf("av1", "obu header", 0, container.ErrMalformed, "forbidden bit set")
+		return obu, nil, demuxkit.Errorf("av1", "obu header", 0, container.ErrMalformed, "forbidden bit set")
 	}
 	if obu.OBUExtensionFlag {
 		obu.TemporalID = uint8(r.Bits(3))
@@ -74,21 +75,21 @@ func NextOBU(b []byte) (obu OBU, rest []byte, err error) {
 		r.Skip(3) // extension_header_reserved_3bits
 	}
 	if r.Err() != nil {
-		return obu, nil, container.Errorf("av1", "obu header", 0, container.ErrTruncated, "%d bytes", len(b))
+		return obu, nil, demuxkit.Errorf("av1", "obu header", 0, container.ErrTruncated, "%d bytes", len(b))
 	}
 	hdr := r.BitPos() / 8
 	var size uint64
 	if obu.OBUHasSizeField {
 		size = r.LEB128()
 		if r.Err() != nil {
-			return obu, nil, container.Errorf("av1", "obu header", 0, container.ErrTruncated, "obu_size cut by the end")
+			return obu, nil, demuxkit.Errorf("av1", "obu header", 0, container.ErrTruncated, "obu_size cut by the end")
 		}
 		n := r.BitPos()/8 - hdr
 		if n == 8 && b[hdr+7]&0x80 != 0 {
-			return obu, nil, container.Errorf("av1", "obu header", 0, container.ErrMalformed, "obu_size longer than 8 bytes")
+			return obu, nil, demuxkit.Errorf("av1", "obu header", 0, container.ErrMalformed, "obu_size longer than 8 bytes")
 		}
 		if size > maxOBUSize {
-			return obu, nil, container.Errorf("av1", "obu header", 0, container.ErrMalformed, "obu_size %d above 2^32-1", size)
+			return obu, nil, demuxkit.Errorf("av1", "obu header", 0, container.ErrMalformed, "obu_size %d above 2^32-1", size)
 		}
 		hdr += n
 	} else {
@@ -98,7 +99,7 @@ func NextOBU(b []byte) (obu OBU, rest []byte, err error) {
 	if size > left {
 		obu.Payload = b[hdr:]
 		obu.Raw = b
-		return obu, nil, container.Errorf("av1", "obu", 0, container.ErrTruncated,
+		return obu, nil, demuxkit.Errorf("av1", "obu", 0, container.ErrTruncated,
 			"type %d: obu_size %d, %d bytes left", obu.OBUType, size, left)
 	}
 	end := hdr + int(size)

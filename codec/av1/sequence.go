@@ -3,6 +3,7 @@ package av1
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Values the specification gives some syntax elements (AV1 6.4.2, 6.8.2).
@@ -141,7 +142,7 @@ type ColorConfig struct {
 }
 
 func seqErr(kind error, detail string, args ...any) error {
-	return container.Errorf("av1", "sequence header", 0, kind, detail, args...)
+	return demuxkit.Errorf("av1", "sequence header", 0, kind, detail, args...)
 }
 
 // ParseSequenceHeader parses a sequence header OBU's payload (the bytes

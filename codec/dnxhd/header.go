@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // HeaderSize is the length of the frame header of the DNxHD compression
@@ -115,7 +116,7 @@ type result struct {
 }
 
 func errorf(off int64, kind error, detail string, args ...any) error {
-	return container.Errorf("dnxhd", "frame header", off, kind, detail, args...)
+	return demuxkit.Errorf("dnxhd", "frame header", off, kind, detail, args...)
 }
 
 // ParseHeader reads the header of a DNxHD frame: b holds the frame's first

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Packet sizes the decoder accepts (MIN_PACKET_SIZE, MAX_PACKET_SIZE in
@@ -22,7 +23,7 @@ const (
 // sync word in b.
 func normalize(b []byte) (out []byte, off int, err error) {
 	if len(b) < minPacketSize || len(b) > maxPacketSize {
-		return nil, 0, container.Errorf("dts", "packet", 0, container.ErrMalformed, "%d bytes", len(b))
+		return nil, 0, demuxkit.Errorf("dts", "packet", 0, container.ErrMalformed, "%d bytes", len(b))
 	}
 	switch binary.BigEndian.Uint32(b) {
 	case SyncCoreBE, SyncSubstream:
@@ -33,7 +34,7 @@ func normalize(b []byte) (out []byte, off int, err error) {
 			return c, i, nil
 		}
 	}
-	return nil, 0, container.Errorf("dts", "packet", 0, container.ErrMalformed, "no sync word")
+	return nil, 0, demuxkit.Errorf("dts", "packet", 0, container.ErrMalformed, "no sync word")
 }
 
 // convert converts b, which starts with a sync word, to 16-bit big-endian

@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // CoreHeaderSize is the size of the core frame header's fields, through
@@ -317,5 +318,5 @@ func x96Valid(b []byte, pos int) bool {
 
 // coreErrorf builds the errors about the core frame.
 func coreErrorf(kind error, detail string, args ...any) error {
-	return container.Errorf("dts", "core frame", 0, kind, detail, args...)
+	return demuxkit.Errorf("dts", "core frame", 0, kind, detail, args...)
 }

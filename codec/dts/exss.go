@@ -3,6 +3,7 @@ package dts
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The coding components of an extension substream asset
@@ -375,5 +376,5 @@ func (a *Asset) checkComponents() (int, error) {
 }
 
 func exssErrorf(kind error, detail string, args ...any) error {
-	return container.Errorf("dts", "extension substream", 0, kind, detail, args...)
+	return demuxkit.Errorf("dts", "extension substream", 0, kind, detail, args...)
 }

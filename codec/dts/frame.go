@@ -6,6 +6,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // FFmpeg 5.1's DTS profile names (ff_dca_profiles), as ffprobe prints
@@ -99,7 +100,7 @@ func ParseFrame(b []byte) (Frame, error) {
 		f.XLL = nil
 	}
 	if f.Core == nil && f.XLL == nil && f.LBR == nil {
-		return f, container.Errorf("dts", "packet", int64(off), container.ErrUnsupported, "no decodable substream")
+		return f, demuxkit.Errorf("dts", "packet", int64(off), container.ErrUnsupported, "no decodable substream")
 	}
 	return f, nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // LBR header types.
@@ -171,5 +172,5 @@ func (h LBRHeader) check() error {
 var freqRanges = [16]int{0, 1, 2, 3, 4, 1, 2, 3, 4, 4, 0, 1, 2, 3, 4, 4}
 
 func lbrErrorf(kind error, detail string, args ...any) error {
-	return container.Errorf("dts", "lbr", 0, kind, detail, args...)
+	return demuxkit.Errorf("dts", "lbr", 0, kind, detail, args...)
 }

@@ -3,6 +3,7 @@ package dts
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Limits of FFmpeg's XLL decoder (libavcodec/dca_xll.h, dcadata.h).
@@ -368,5 +369,5 @@ func ceilLog2(n int) int {
 }
 
 func xllErrorf(kind error, detail string, args ...any) error {
-	return container.Errorf("dts", "xll", 0, kind, detail, args...)
+	return demuxkit.Errorf("dts", "xll", 0, kind, detail, args...)
 }

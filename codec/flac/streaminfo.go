@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // StreamInfoSize is the length of a STREAMINFO block body, the only length
@@ -39,9 +40,9 @@ func ParseStreamInfo(b []byte) (StreamInfo, error) {
 	var si StreamInfo
 	switch {
 	case len(b) < StreamInfoSize:
-		return si, container.Errorf("flac", "streaminfo", 0, container.ErrTruncated, "%d bytes, want %d", len(b), StreamInfoSize)
+		return si, demuxkit.Errorf("flac", "streaminfo", 0, container.ErrTruncated, "%d bytes, want %d", len(b), StreamInfoSize)
 	case len(b) > StreamInfoSize:
-		return si, container.Errorf("flac", "streaminfo", 0, container.ErrMalformed, "%d bytes, want %d", len(b), StreamInfoSize)
+		return si, demuxkit.Errorf("flac", "streaminfo", 0, container.ErrMalformed, "%d bytes, want %d", len(b), StreamInfoSize)
 	}
 	be := binary.BigEndian
 	si.MinBlockSize = be.Uint16(b[0:])
@@ -66,10 +67,10 @@ func ParseStreamInfo(b []byte) (StreamInfo, error) {
 // container.ErrMalformed.
 func (si StreamInfo) Check() error {
 	if si.MaxBlockSize < minBlockSize {
-		return container.Errorf("flac", "streaminfo", 2, container.ErrMalformed, "invalid max blocksize: %d", si.MaxBlockSize)
+		return demuxkit.Errorf("flac", "streaminfo", 2, container.ErrMalformed, "invalid max blocksize: %d", si.MaxBlockSize)
 	}
 	if si.BitsPerSample < 4 {
-		return container.Errorf("flac", "streaminfo", 12, container.ErrMalformed, "invalid bps: %d", si.BitsPerSample)
+		return demuxkit.Errorf("flac", "streaminfo", 12, container.ErrMalformed, "invalid bps: %d", si.BitsPerSample)
 	}
 	return nil
 }

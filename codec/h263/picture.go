@@ -6,6 +6,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Source formats (H.263 table 5 and the OPPTYPE source format of 5.1.4.1).
@@ -140,7 +141,7 @@ func ParsePictureHeader(b []byte) (*PictureHeader, error) {
 		}
 	}
 	if psc < 0 {
-		return nil, container.Errorf(format, "picture header", 0, container.ErrMalformed, "no picture start code")
+		return nil, demuxkit.Errorf(format, "picture header", 0, container.ErrMalformed, "no picture start code")
 	}
 	h := &PictureHeader{Offset: psc}
 	r := bits.NewReader(b[psc:])
@@ -148,14 +149,14 @@ func ParsePictureHeader(b []byte) (*PictureHeader, error) {
 	err := h.read(r)
 	h.accepted = err == nil
 	if err == nil && r.Err() != nil {
-		return h, container.Errorf(format, "picture header", int64(psc), container.ErrTruncated, "cut after %d bytes", len(b)-psc)
+		return h, demuxkit.Errorf(format, "picture header", int64(psc), container.ErrTruncated, "cut after %d bytes", len(b)-psc)
 	}
 	if err != nil {
 		kind, detail := err.kind, err.detail
 		if r.Err() != nil {
 			kind, detail = container.ErrTruncated, "cut after "+strconv.Itoa(len(b)-psc)+" bytes"
 		}
-		return h, container.Errorf(format, "picture header", int64(psc), kind, "%s", detail)
+		return h, demuxkit.Errorf(format, "picture header", int64(psc), kind, "%s", detail)
 	}
 	return h, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // AVCConfig is an AVCDecoderConfigurationRecord (ISO/IEC 14496-15 5.3.3.1),
@@ -43,7 +44,7 @@ type AVCConfig struct {
 func ParseAVCConfig(b []byte) (*AVCConfig, error) {
 	c := &AVCConfig{}
 	if len(b) < 6 {
-		return c, container.Errorf("h264", "avcC", 0, container.ErrTruncated, "%d bytes, the header needs 6", len(b))
+		return c, demuxkit.Errorf("h264", "avcC", 0, container.ErrTruncated, "%d bytes, the header needs 6", len(b))
 	}
 	c.ConfigurationVersion = b[0]
 	c.AVCProfileIndication = b[1]
@@ -51,7 +52,7 @@ func ParseAVCConfig(b []byte) (*AVCConfig, error) {
 	c.AVCLevelIndication = b[3]
 	c.LengthSizeMinusOne = b[4] & 3
 	if c.ConfigurationVersion != 1 {
-		return c, container.Errorf("h264", "avcC", 0, container.ErrMalformed, "configurationVersion %d", c.ConfigurationVersion)
+		return c, demuxkit.Errorf("h264", "avcC", 0, container.ErrMalformed, "configurationVersion %d", c.ConfigurationVersion)
 	}
 	var err error
 	off := 6
@@ -60,7 +61,7 @@ func ParseAVCConfig(b []byte) (*AVCConfig, error) {
 		return c, err
 	}
 	if off >= len(b) {
-		return c, container.Errorf("h264", "avcC", int64(off), container.ErrTruncated, "no numOfPictureParameterSets")
+		return c, demuxkit.Errorf("h264", "avcC", int64(off), container.ErrTruncated, "no numOfPictureParameterSets")
 	}
 	n := int(b[off])
 	c.PictureParameterSets, off, err = readNALArray(b, off+1, n, "picture parameter set")
@@ -91,11 +92,11 @@ func readNALArray(b []byte, off, n int, what string) ([][]byte, int, error) {
 	var units [][]byte
 	for i := 0; i < n; i++ {
 		if len(b)-off < 2 {
-			return units, off, container.Errorf("h264", "avcC", int64(off), container.ErrTruncated, "%s %d of %d: no length", what, i+1, n)
+			return units, off, demuxkit.Errorf("h264", "avcC", int64(off), container.ErrTruncated, "%s %d of %d: no length", what, i+1, n)
 		}
 		size := int(binary.BigEndian.Uint16(b[off:]))
 		if len(b)-off-2 < size {
-			return units, off, container.Errorf("h264", "avcC", int64(off), container.ErrTruncated, "%s %d of %d: %d bytes, %d left", what, i+1, n, size, len(b)-off-2)
+			return units, off, demuxkit.Errorf("h264", "avcC", int64(off), container.ErrTruncated, "%s %d of %d: %d bytes, %d left", what, i+1, n, size, len(b)-off-2)
 		}
 		units = append(units, b[off+2:off+2+size:off+2+size])
 		off += 2 + size

@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Params are the parameter sets a stream's decoder knows before it decodes
@@ -69,7 +70,7 @@ type Params struct {
 func ParseExtradata(b []byte) (*Params, error) {
 	p := &Params{}
 	if len(b) == 0 {
-		return p, container.Errorf("h264", "extradata", 0, container.ErrTruncated, "empty")
+		return p, demuxkit.Errorf("h264", "extradata", 0, container.ErrTruncated, "empty")
 	}
 	if b[0] != 1 {
 		return p, p.decodeAnnexB(b)
@@ -79,7 +80,7 @@ func ParseExtradata(b []byte) (*Params, error) {
 	// decides what is accepted.
 	p.Config, _ = ParseAVCConfig(b)
 	if len(b) < 7 {
-		return p, container.Errorf("h264", "avcC", 0, container.ErrTruncated, "avcC of %d bytes too short", len(b))
+		return p, demuxkit.Errorf("h264", "avcC", 0, container.ErrTruncated, "avcC of %d bytes too short", len(b))
 	}
 	var first error
 	off := 6
@@ -101,7 +102,7 @@ func ParseExtradata(b []byte) (*Params, error) {
 				size += int(b[off]) << 8
 			}
 			if size > len(b)-off {
-				return p, container.Errorf("h264", "avcC", int64(off), container.ErrTruncated, "parameter set of %d bytes, %d left", size-2, len(b)-off-2)
+				return p, demuxkit.Errorf("h264", "avcC", int64(off), container.ErrTruncated, "parameter set of %d bytes, %d left", size-2, len(b)-off-2)
 			}
 			if err := p.decodeAVCEntry(b[off+2 : off+size]); err != nil && first == nil {
 				first = err

@@ -3,6 +3,7 @@ package h264
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // PPS is a picture parameter set: the syntax elements of
@@ -62,7 +63,7 @@ type PPS struct {
 // specification writes it.
 func ParsePPS(nal []byte, sps *[MaxSPSCount]*SPS) (*PPS, error) {
 	if t := nalType(nal); t != NALPPS {
-		return nil, container.Errorf("h264", "pps", 0, container.ErrMalformed, "nal_unit_type %d is not a picture parameter set", t)
+		return nil, demuxkit.Errorf("h264", "pps", 0, container.ErrMalformed, "nal_unit_type %d is not a picture parameter set", t)
 	}
 	rbsp := bits.RBSP(nal)
 	d := newReader(rbsp, sizeBits(rbsp))

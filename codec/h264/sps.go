@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // SPS is a sequence parameter set: the syntax elements of
@@ -124,7 +125,7 @@ const (
 // parameters.
 func ParseSPS(nal []byte) (*SPS, error) {
 	if t := nalType(nal); t != NALSPS {
-		return nil, container.Errorf("h264", "sps", 0, container.ErrMalformed, "nal_unit_type %d is not a sequence parameter set", t)
+		return nil, demuxkit.Errorf("h264", "sps", 0, container.ErrMalformed, "nal_unit_type %d is not a sequence parameter set", t)
 	}
 	rbsp := bits.RBSP(nal)
 	limit := sizeBits(rbsp)
@@ -187,7 +188,7 @@ func fail(d *reader, what string, kind error, detail string, args ...any) error 
 	if d.r.Err() != nil {
 		kind = container.ErrTruncated
 	}
-	return container.Errorf("h264", what, int64(d.pos()/8), kind, detail, args...)
+	return demuxkit.Errorf("h264", what, int64(d.pos()/8), kind, detail, args...)
 }
 
 // parseSPS is ff_h264_decode_seq_parameter_set after the NAL header.

@@ -5,6 +5,7 @@ import (
 	"iter"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // HVCC is an HEVCDecoderConfigurationRecord (ISO/IEC 14496-15 8.3.3.1),
@@ -101,7 +102,7 @@ func parseHVCC(b []byte) (h *HVCC, fatal bool, err error) {
 	h.LengthSizeMinusOne = hdr[21] & 3
 	h.NumOfArrays = hdr[22]
 	if len(b) < hvccHeaderSize {
-		return h, false, container.Errorf("hevc", "hvcC", 0, container.ErrTruncated, "%d bytes, header needs %d", len(b), hvccHeaderSize)
+		return h, false, demuxkit.Errorf("hevc", "hvcC", 0, container.ErrTruncated, "%d bytes, header needs %d", len(b), hvccHeaderSize)
 	}
 	pos := hvccHeaderSize
 	// Each array takes at least three bytes: the slice grows with the
@@ -109,7 +110,7 @@ func parseHVCC(b []byte) (h *HVCC, fatal bool, err error) {
 	h.Arrays = make([]NALArray, 0, min(int(h.NumOfArrays), (len(b)-pos)/3))
 	for j := 0; j < int(h.NumOfArrays); j++ {
 		if len(b)-pos < 3 {
-			return h, false, container.Errorf("hevc", "hvcC array", int64(pos), container.ErrTruncated, "array %d of %d missing", j, h.NumOfArrays)
+			return h, false, demuxkit.Errorf("hevc", "hvcC array", int64(pos), container.ErrTruncated, "array %d of %d missing", j, h.NumOfArrays)
 		}
 		a := NALArray{
 			ArrayCompleteness: b[pos]&0x80 != 0,
@@ -122,7 +123,7 @@ func parseHVCC(b []byte) (h *HVCC, fatal bool, err error) {
 			if len(b)-pos < 2 || len(b)-pos < 2+int(binary.BigEndian.Uint16(b[pos:])) {
 				a.units = b[start:pos]
 				h.Arrays = append(h.Arrays, a)
-				return h, true, container.Errorf("hevc", "hvcC nal unit", int64(pos), container.ErrMalformed,
+				return h, true, demuxkit.Errorf("hevc", "hvcC nal unit", int64(pos), container.ErrMalformed,
 					"unit %d of array %d runs past the end of the record", i, j)
 			}
 			pos += 2 + int(binary.BigEndian.Uint16(b[pos:]))

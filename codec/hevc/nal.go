@@ -3,6 +3,7 @@ package hevc
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // NAL unit types (H.265 Table 7-1) that this package reads or that mark
@@ -47,14 +48,14 @@ type NALHeader struct {
 // wrapping container.ErrMalformed; FFmpeg skips such units.
 func ParseNALHeader(b []byte) (NALHeader, error) {
 	if len(b) < nalHeaderSize {
-		return NALHeader{}, container.Errorf("hevc", "nal unit header", 0, container.ErrTruncated, "%d bytes", len(b))
+		return NALHeader{}, demuxkit.Errorf("hevc", "nal unit header", 0, container.ErrTruncated, "%d bytes", len(b))
 	}
 	h := NALHeader{Type: b[0] >> 1 & 0x3F, LayerID: (b[0]&1)<<5 | b[1]>>3, TemporalIDPlusOne: b[1] & 7}
 	switch {
 	case b[0]&0x80 != 0:
-		return h, container.Errorf("hevc", "nal unit header", 0, container.ErrMalformed, "forbidden_zero_bit set")
+		return h, demuxkit.Errorf("hevc", "nal unit header", 0, container.ErrMalformed, "forbidden_zero_bit set")
 	case h.TemporalIDPlusOne == 0:
-		return h, container.Errorf("hevc", "nal unit header", 0, container.ErrMalformed, "nuh_temporal_id_plus1 is 0")
+		return h, demuxkit.Errorf("hevc", "nal unit header", 0, container.ErrMalformed, "nuh_temporal_id_plus1 is 0")
 	}
 	return h, nil
 }
@@ -142,14 +143,14 @@ func splitPacket(b []byte, lengthSize int, f func(u unit) bool) error {
 		if pos == nextAVC {
 			// get_nalsize: the length field and the unit must both fit.
 			if pos >= len(b)-lengthSize {
-				return container.Errorf("hevc", "nal unit length", int64(pos), container.ErrTruncated, "no room for a %d-byte length", lengthSize)
+				return demuxkit.Errorf("hevc", "nal unit length", int64(pos), container.ErrTruncated, "no room for a %d-byte length", lengthSize)
 			}
 			for i := 0; i < lengthSize; i++ {
 				n = n<<8 | int(b[pos+i])
 			}
 			pos += lengthSize
 			if n <= 0 || n > len(b)-pos {
-				return container.Errorf("hevc", "nal unit length", int64(pos-lengthSize), container.ErrMalformed, "length %d, %d bytes left", n, len(b)-pos)
+				return demuxkit.Errorf("hevc", "nal unit length", int64(pos-lengthSize), container.ErrMalformed, "length %d, %d bytes left", n, len(b)-pos)
 			}
 			nextAVC = pos + n
 		} else {
@@ -168,7 +169,7 @@ func splitPacket(b []byte, lengthSize int, f func(u unit) bool) error {
 				if count > 0 {
 					return nil
 				}
-				return container.Errorf("hevc", "annex b", 0, container.ErrMalformed, "no start code")
+				return demuxkit.Errorf("hevc", "annex b", 0, container.ErrMalformed, "no start code")
 			}
 			if pos >= nextAVC {
 				continue

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // ParamSets is what FFmpeg's HEVC decoder keeps from the NAL units it has
@@ -59,7 +60,7 @@ func (ps *ParamSets) DecodeNAL(nal []byte) error {
 // be strict.
 func (ps *ParamSets) DecodeNALUnits(b []byte, nalLengthSize int) error {
 	if nalLengthSize < 0 || nalLengthSize > 4 {
-		return ps.record(container.Errorf("hevc", "nal unit length", 0, container.ErrMalformed, "%d-byte lengths", nalLengthSize))
+		return ps.record(demuxkit.Errorf("hevc", "nal unit length", 0, container.ErrMalformed, "%d-byte lengths", nalLengthSize))
 	}
 	if err := splitPacket(b, nalLengthSize, func(unit) bool { return true }); err != nil {
 		return ps.record(err)
@@ -106,7 +107,7 @@ func (ps *ParamSets) decodeUnit(u unit) error {
 	case NALSPS:
 		s, err := parseSPS(u)
 		if err == nil && ps.VPS[s.SPSVideoParameterSetID] == nil {
-			err = container.Errorf("hevc", "sps", 0, container.ErrMalformed, "vps %d does not exist", s.SPSVideoParameterSetID)
+			err = demuxkit.Errorf("hevc", "sps", 0, container.ErrMalformed, "vps %d does not exist", s.SPSVideoParameterSetID)
 		}
 		if err != nil {
 			return err

@@ -2,6 +2,7 @@ package hevc
 
 import (
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The general_profile_idc values FFmpeg 5.1 names (FF_PROFILE_HEVC_*).
@@ -193,5 +194,5 @@ func parseProfileTierLevel(r bitSource, what string, maxSubLayers int) (ProfileT
 // errorAt reports a problem in a parameter set at the reader's byte
 // position within its RBSP.
 func errorAt(what string, r bitSource, kind error, detail string, args ...any) error {
-	return container.Errorf("hevc", what, int64(r.BitPos()/8), kind, detail, args...)
+	return demuxkit.Errorf("hevc", what, int64(r.BitPos()/8), kind, detail, args...)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The SEI payload types FFmpeg 5.1's HEVC decoder reads (H.265 Annex D,
@@ -71,20 +72,20 @@ func (ps *ParamSets) decodeSEI(u unit) error {
 		typ, size := 0, 0
 		for c := byte(0xFF); c == 0xFF; {
 			if len(b) < 2 || typ > math.MaxInt32-255 {
-				return container.Errorf("hevc", what, int64(off), container.ErrTruncated, "payload type cut short")
+				return demuxkit.Errorf("hevc", what, int64(off), container.ErrTruncated, "payload type cut short")
 			}
 			c, b, off = b[0], b[1:], off+1
 			typ += int(c)
 		}
 		for c := byte(0xFF); c == 0xFF; {
 			if len(b) < 1+size {
-				return container.Errorf("hevc", what, int64(off), container.ErrTruncated, "payload size cut short")
+				return demuxkit.Errorf("hevc", what, int64(off), container.ErrTruncated, "payload size cut short")
 			}
 			c, b, off = b[0], b[1:], off+1
 			size += int(c)
 		}
 		if len(b) < size {
-			return container.Errorf("hevc", what, int64(off), container.ErrTruncated, "payload type %d of %d bytes, %d left", typ, size, len(b))
+			return demuxkit.Errorf("hevc", what, int64(off), container.ErrTruncated, "payload type %d of %d bytes, %d left", typ, size, len(b))
 		}
 		var err error
 		if u.hdr.Type == NALSEIPrefix {
@@ -93,7 +94,7 @@ func (ps *ParamSets) decodeSEI(u unit) error {
 		// Of the suffix messages FFmpeg reads only the picture hash,
 		// which cannot fail.
 		if err != nil {
-			return container.Errorf("hevc", what, int64(off), container.ErrMalformed, "payload type %d: %v", typ, err)
+			return demuxkit.Errorf("hevc", what, int64(off), container.ErrMalformed, "payload type %d: %v", typ, err)
 		}
 		b, off = b[size:], off+size
 		if len(b) == 0 {

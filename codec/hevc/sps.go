@@ -1,12 +1,14 @@
 package hevc
 
 import (
-	"github.com/mediaprobe/mediaprobe/codec"
 	"math"
 	"slices"
 
+	"github.com/mediaprobe/mediaprobe/codec"
+
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // SPS is seq_parameter_set_rbsp() (H.265 7.3.2.2) with the values as
@@ -257,11 +259,11 @@ func parseUnit(nal []byte, typ uint8, what string) (unit, error) {
 		return unit{}, err
 	}
 	if h.Type != typ {
-		return unit{}, container.Errorf("hevc", what, 0, container.ErrMalformed, "nal_unit_type %d", h.Type)
+		return unit{}, demuxkit.Errorf("hevc", what, 0, container.ErrMalformed, "nal_unit_type %d", h.Type)
 	}
 	u, ok := unitOf(nal)
 	if !ok {
-		return unit{}, container.Errorf("hevc", what, 0, container.ErrTruncated, "empty nal unit")
+		return unit{}, demuxkit.Errorf("hevc", what, 0, container.ErrTruncated, "empty nal unit")
 	}
 	return u, nil
 }

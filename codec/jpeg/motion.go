@@ -2,7 +2,9 @@ package jpeg
 
 import (
 	"bytes"
+
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -64,27 +66,27 @@ func DescribeFrame(st *container.Stream, frame []byte, frameSize int) error {
 	}
 	if !h.Valid() {
 		if err == nil {
-			err = container.Errorf("mjpeg", "frame header", 0, container.ErrMalformed, "no usable frame header")
+			err = demuxkit.Errorf("mjpeg", "frame header", 0, container.ErrMalformed, "no usable frame header")
 		}
 		return err
 	}
 	w, ht := h.Width, h.Height
 	if !codec.ValidPictureSize(int64(w), int64(ht)) || int64((w+7)/8)*int64((ht+7)/8) > int64(frameSize)*4 {
-		return container.Errorf("mjpeg", "frame header", 0, container.ErrMalformed, "picture size %dx%d in a %d-byte frame", w, ht, frameSize)
+		return demuxkit.Errorf("mjpeg", "frame header", 0, container.ErrMalformed, "picture size %dx%d in a %d-byte frame", w, ht, frameSize)
 	}
 	if origHeight != 0 && ht < origHeight*3/4 {
 		ht *= 2
 	}
 	if !codec.ValidPictureSize(int64(w), int64(ht)) {
 		st.Width, st.Height, st.CodedWidth, st.CodedHeight = 0, 0, 0, 0
-		return container.Errorf("mjpeg", "frame header", 0, container.ErrMalformed, "picture size %dx%d is invalid", w, ht)
+		return demuxkit.Errorf("mjpeg", "frame header", 0, container.ErrMalformed, "picture size %dx%d is invalid", w, ht)
 	}
 	st.Width, st.Height, st.CodedWidth, st.CodedHeight = w, ht, w, ht
 	st.PixFmt, st.ColorRange = h.PixFmt()
 	if st.PixFmt == "" {
 		// ff_mjpeg_decode_sof has set the size and then finds no pixel
 		// format for these sampling factors at this precision.
-		return container.Errorf("mjpeg", "frame header", 0, container.ErrMalformed, "no pixel format for %d-bit sampling %08x", h.Bits, h.samplingID())
+		return demuxkit.Errorf("mjpeg", "frame header", 0, container.ErrMalformed, "no pixel format for %d-bit sampling %08x", h.Bits, h.samplingID())
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // dmlpSize is the size mov_read_dmlp requires of the box payload.
@@ -21,7 +22,7 @@ type DMLP struct {
 func ParseDMLP(b []byte) (DMLP, error) {
 	var d DMLP
 	if len(b) < dmlpSize {
-		return d, container.Errorf("mlp", "dmlp", 0, container.ErrTruncated, "%d of %d bytes", len(b), dmlpSize)
+		return d, demuxkit.Errorf("mlp", "dmlp", 0, container.ErrTruncated, "%d of %d bytes", len(b), dmlpSize)
 	}
 	r := bits.NewReader(b[:dmlpSize])
 	d.FormatInfo = readTrueHDFormatInfo(r)

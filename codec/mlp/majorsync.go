@@ -6,6 +6,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The format_sync words of a major sync.
@@ -416,5 +417,5 @@ func wordLength(code uint8) int {
 
 // errorf builds the package's errors: "mlp: major sync at 0x0: ...".
 func errorf(kind error, detail string, args ...any) error {
-	return container.Errorf("mlp", "major sync", 0, kind, detail, args...)
+	return demuxkit.Errorf("mlp", "major sync", 0, kind, detail, args...)
 }

@@ -3,6 +3,7 @@ package mpeg4
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Config is what the configuration headers of an MPEG-4 Visual stream
@@ -101,7 +102,7 @@ func Parse(b []byte) (*Config, error) {
 			return c, err
 		}
 		if r.Err() != nil {
-			return c, container.Errorf(format, startCodeName(code), int64(off), container.ErrTruncated,
+			return c, demuxkit.Errorf(format, startCodeName(code), int64(off), container.ErrTruncated,
 				"cut after %d bytes", len(b)-off-4)
 		}
 		// FFmpeg aligns and looks for the next start code after what it
@@ -109,7 +110,7 @@ func Parse(b []byte) (*Config, error) {
 		pos = off + 4 + (r.BitPos()+7)/8
 	}
 	if !found {
-		return nil, container.Errorf(format, "headers", 0, container.ErrMalformed, "no visual object sequence, layer or VOP start code")
+		return nil, demuxkit.Errorf(format, "headers", 0, container.ErrMalformed, "no visual object sequence, layer or VOP start code")
 	}
 	return c, nil
 }
@@ -138,7 +139,7 @@ func (c *Config) readSequence(r *bits.Reader, off int64) error {
 	if profile == 14 && level > 0 && level < 9 {
 		c.Studio = true
 	} else if c.Studio {
-		return container.Errorf(format, "visual object sequence", off, container.ErrUnsupported,
+		return demuxkit.Errorf(format, "visual object sequence", off, container.ErrUnsupported,
 			"mix of studio and non studio profile")
 	}
 	c.VisualObjectSequence = &v
@@ -152,7 +153,7 @@ func (c *Config) readVisualObject(r *bits.Reader, off int64) error {
 		verid := uint8(r.Bits(4))
 		typ := uint8(r.Bits(4))
 		if typ != VisualObjectTypeVideo {
-			return container.Errorf(format, "visual object", off, container.ErrUnsupported, "studio visual object type %d", typ)
+			return demuxkit.Errorf(format, "visual object", off, container.ErrUnsupported, "studio visual object type %d", typ)
 		}
 		c.VisualObject = &VisualObject{VisualObjectVerID: verid, VisualObjectType: typ}
 		return nil
@@ -168,7 +169,7 @@ func (c *Config) readLayer(r *bits.Reader, off int64) error {
 	if typ == SimpleStudioObjectType || typ == CoreStudioObjectType {
 		if s := c.VisualObjectSequence; s != nil && s.ProfileAndLevelIndication>>4 != 14 {
 			c.VOLRefused = true
-			return container.Errorf(format, "video object layer", off, container.ErrMalformed,
+			return demuxkit.Errorf(format, "video object layer", off, container.ErrMalformed,
 				"studio object type %d in profile %d", typ, s.ProfileAndLevelIndication>>4)
 		}
 		c.Studio = true
@@ -176,14 +177,14 @@ func (c *Config) readLayer(r *bits.Reader, off int64) error {
 		c.StudioVideoObjectLayer = &s
 		if !ok {
 			c.VOLRefused = true
-			return container.Errorf(format, "video object layer", off, container.ErrUnsupported,
+			return demuxkit.Errorf(format, "video object layer", off, container.ErrUnsupported,
 				"studio layer shape %d, chroma format %d, bit depth %d", s.VideoObjectLayerShape, s.ChromaFormat, s.BitDepth)
 		}
 		return nil
 	}
 	if c.Studio {
 		c.VOLRefused = true
-		return container.Errorf(format, "video object layer", off, container.ErrUnsupported,
+		return demuxkit.Errorf(format, "video object layer", off, container.ErrUnsupported,
 			"non-studio object type %d in a studio stream", typ)
 	}
 	v, verr := readVideoObjectLayer(r, random, typ)
@@ -191,22 +192,22 @@ func (c *Config) readLayer(r *bits.Reader, off int64) error {
 	if verr != volOK && r.Err() != nil {
 		// FFmpeg's refusal came from the zeros past the end of the data.
 		c.VOLRefused = true
-		return container.Errorf(format, "video object layer", off, container.ErrTruncated, "cut before its end")
+		return demuxkit.Errorf(format, "video object layer", off, container.ErrTruncated, "cut before its end")
 	}
 	switch verr {
 	case volZeroResolution:
 		c.VOLRefused = true
-		return container.Errorf(format, "video object layer", off, container.ErrMalformed, "vop_time_increment_resolution is 0")
+		return demuxkit.Errorf(format, "video object layer", off, container.ErrMalformed, "vop_time_increment_resolution is 0")
 	case volSpriteWarpingPoints:
 		c.VOLRefused = true
-		return container.Errorf(format, "video object layer", off, container.ErrMalformed,
+		return demuxkit.Errorf(format, "video object layer", off, container.ErrMalformed,
 			"%d sprite warping points", v.NoOfSpriteWarpingPoints)
 	case volMatrixTruncated:
 		c.VOLRefused = true
-		return container.Errorf(format, "video object layer", off, container.ErrTruncated, "quantiser matrix cut")
+		return demuxkit.Errorf(format, "video object layer", off, container.ErrTruncated, "quantiser matrix cut")
 	case volHeaderTruncated:
 		c.VOLRefused = true
-		return container.Errorf(format, "video object layer", off, container.ErrTruncated, "header cut after quarter_sample")
+		return demuxkit.Errorf(format, "video object layer", off, container.ErrTruncated, "header cut after quarter_sample")
 	}
 	return nil
 }

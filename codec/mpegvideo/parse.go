@@ -3,6 +3,7 @@ package mpegvideo
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Headers are the headers at the start of an MPEG-1 or MPEG-2 video
@@ -74,19 +75,19 @@ func Parse(b []byte) (*Headers, error) {
 				}
 				h.Sequence = s
 				h.SequenceExtension = nil
-				return h, container.Errorf(format, "sequence header", int64(off), container.ErrTruncated,
+				return h, demuxkit.Errorf(format, "sequence header", int64(off), container.ErrTruncated,
 					"cut after %d bytes", len(body))
 			}
 			if !s.MarkerBit {
 				// mpeg1_decode_sequence refuses the header before it sets
 				// the size.
-				return h, container.Errorf(format, "sequence header", int64(off), container.ErrMalformed,
+				return h, demuxkit.Errorf(format, "sequence header", int64(off), container.ErrMalformed,
 					"marker_bit is 0")
 			}
 			if r.Peek(23) != 0 {
 				// mpeg1_decode_sequence: "sequence header damaged" when no
 				// start code prefix follows the matrices.
-				return h, container.Errorf(format, "sequence header", int64(off), container.ErrMalformed,
+				return h, demuxkit.Errorf(format, "sequence header", int64(off), container.ErrMalformed,
 					"no start code after the header")
 			}
 			if h == nil {
@@ -120,7 +121,7 @@ func Parse(b []byte) (*Headers, error) {
 				continue
 			}
 			if r.Err() != nil {
-				return h, container.Errorf(format, what, int64(off), container.ErrTruncated, "cut after %d bytes", len(body))
+				return h, demuxkit.Errorf(format, what, int64(off), container.ErrTruncated, "cut after %d bytes", len(body))
 			}
 		case code == GroupStartCode:
 			if h == nil || picture || h.GroupOfPictures != nil {
@@ -129,7 +130,7 @@ func Parse(b []byte) (*Headers, error) {
 			g := readGroupOfPicturesHeader(r)
 			h.GroupOfPictures = &g
 			if r.Err() != nil {
-				return h, container.Errorf(format, "group of pictures header", int64(off), container.ErrTruncated,
+				return h, demuxkit.Errorf(format, "group of pictures header", int64(off), container.ErrTruncated,
 					"cut after %d bytes", len(body))
 			}
 		case code == PictureStartCode:
@@ -140,7 +141,7 @@ func Parse(b []byte) (*Headers, error) {
 			h.Picture = &ph
 			picture = true
 			if r.Err() != nil {
-				return h, container.Errorf(format, "picture header", int64(off), container.ErrTruncated,
+				return h, demuxkit.Errorf(format, "picture header", int64(off), container.ErrTruncated,
 					"cut after %d bytes", len(body))
 			}
 		case code >= SliceStartCodeMin && code <= SliceStartCodeMax:
@@ -156,7 +157,7 @@ func Parse(b []byte) (*Headers, error) {
 
 func finish(h *Headers) (*Headers, error) {
 	if h == nil {
-		return nil, container.Errorf(format, "sequence header", 0, container.ErrMalformed, "no sequence header")
+		return nil, demuxkit.Errorf(format, "sequence header", 0, container.ErrMalformed, "no sequence header")
 	}
 	return h, nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // HeadSize is the length of an OpusHead without a channel mapping table.
@@ -34,12 +35,12 @@ type Head struct {
 func ParseHead(b []byte) (Head, error) {
 	var h Head
 	if len(b) < HeadSize || string(b[:8]) != "OpusHead" {
-		return h, container.Errorf("opus", "OpusHead", 0, container.ErrMalformed, "%d bytes or bad signature", len(b))
+		return h, demuxkit.Errorf("opus", "OpusHead", 0, container.ErrMalformed, "%d bytes or bad signature", len(b))
 	}
 	le := binary.LittleEndian
 	h.Version = b[8]
 	if h.Version&0xF0 != 0 {
-		return h, container.Errorf("opus", "OpusHead", 8, container.ErrUnsupported, "version %d", h.Version)
+		return h, demuxkit.Errorf("opus", "OpusHead", 8, container.ErrUnsupported, "version %d", h.Version)
 	}
 	h.ChannelCount = b[9]
 	h.PreSkip = le.Uint16(b[10:])
@@ -84,7 +85,7 @@ func (h Head) validMapping() bool {
 // opus_duration in oggparseopus.c). It needs the first two bytes at most.
 func PacketDuration(p []byte) (int, error) {
 	if len(p) == 0 {
-		return 0, container.Errorf("opus", "packet", 0, container.ErrMalformed, "empty packet")
+		return 0, demuxkit.Errorf("opus", "packet", 0, container.ErrMalformed, "empty packet")
 	}
 	toc := p[0]
 	config := int(toc >> 3)
@@ -103,7 +104,7 @@ func PacketDuration(p []byte) (int, error) {
 		frames = 2
 	case 3:
 		if len(p) < 2 {
-			return 0, container.Errorf("opus", "packet", 0, container.ErrTruncated, "code 3 packet without frame count")
+			return 0, demuxkit.Errorf("opus", "packet", 0, container.ErrTruncated, "code 3 packet without frame count")
 		}
 		frames = int(p[1] & 0x3F)
 	}

@@ -2,9 +2,11 @@ package picture
 
 import (
 	"errors"
-	"github.com/mediaprobe/mediaprobe/internal/hostile"
 	"testing"
 	"time"
+
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -19,7 +21,7 @@ func FuzzDescribe(f *testing.F) {
 	f.Add([]byte{0xFF, 0xD8, 0xFF, 0xFF, 0xFF, 0xE1, 0xFF, 0xFF}, "")
 	f.Fuzz(func(t *testing.T, b []byte, mime string) {
 		st := &container.Stream{}
-		src := &container.BytesSource{B: b, Limit: 1 << 16}
+		src := &demuxkit.BytesSource{B: b, Limit: 1 << 16}
 		begin := time.Now()
 		err := Describe(st, src, 0, int64(len(b)), mime)
 		if d := time.Since(begin); d > hostile.HangBound {

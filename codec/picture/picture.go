@@ -6,6 +6,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
 	"github.com/mediaprobe/mediaprobe/codec/png"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // headSize is what Describe reads of an image at first: enough for the JFIF,
@@ -109,7 +110,7 @@ func Describe(st *container.Stream, src container.Source, off, n int64, mime str
 // DescribeBytes is Describe for an image already in memory (an unescaped
 // ID3v2 frame, a base64 METADATA_BLOCK_PICTURE).
 func DescribeBytes(st *container.Stream, b []byte, mime string) error {
-	return Describe(st, &container.BytesSource{B: b, Limit: 1 << 20}, 0, int64(len(b)), mime)
+	return Describe(st, &demuxkit.BytesSource{B: b, Limit: 1 << 20}, 0, int64(len(b)), mime)
 }
 
 // reader reads parts of the image [off, off+n) of src, serving the first
@@ -123,12 +124,12 @@ type reader struct {
 // at returns k bytes at position p of the image; it never reads past it.
 func (r *reader) at(p, k int64) ([]byte, error) {
 	if p < 0 || k < 0 || p > r.n || k > r.n-p {
-		return nil, container.Errorf("picture", "image", r.off+p, container.ErrTruncated, "%d bytes at %d of a %d-byte image", k, p, r.n)
+		return nil, demuxkit.Errorf("picture", "image", r.off+p, container.ErrTruncated, "%d bytes at %d of a %d-byte image", k, p, r.n)
 	}
 	if r.head != nil && p <= int64(len(r.head)) && k <= int64(len(r.head))-p {
 		return r.head[p : p+k], nil
 	}
-	b, err := container.ReadAt(r.src, r.off+p, k, "picture", "image")
+	b, err := demuxkit.ReadAt(r.src, r.off+p, k, "picture", "image")
 	if err == nil && r.head == nil && p == 0 {
 		r.head = b
 	}

@@ -4,14 +4,16 @@ import (
 	"encoding/binary"
 	"testing"
 
-	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // counting is a Source that counts the reads and bytes asked of it.
 type counting struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	reads, bytes int64
 }
 
@@ -106,7 +108,7 @@ func TestDescribeSkipsEXIF(t *testing.T) {
 	exif := seg(0xE1, append([]byte("Exif\x00\x00"), make([]byte, 60000)...))
 	icc := seg(0xE2, append([]byte("ICC_PROFILE\x00"), make([]byte, 60000)...))
 	img := jpegImage(70, 70, exif, icc)
-	src := &counting{BytesSource: container.BytesSource{B: append(make([]byte, 100), img...)}}
+	src := &counting{BytesSource: demuxkit.BytesSource{B: append(make([]byte, 100), img...)}}
 	st := &container.Stream{}
 	require.NoError(t, Describe(st, src, 100, int64(len(img)), "image/jpeg"))
 	assert.Equal(t, 70, st.Width)
@@ -119,7 +121,7 @@ func TestDescribeSkipsEXIF(t *testing.T) {
 // object holds is described from what is there, without error.
 func TestDescribeTruncatedImage(t *testing.T) {
 	img := jpegImage(10, 10)
-	src := &container.BytesSource{B: img[:30]} // ends inside the frame header
+	src := &demuxkit.BytesSource{B: img[:30]} // ends inside the frame header
 	st := &container.Stream{}
 	require.NoError(t, Describe(st, src, 0, 1<<40, "image/jpeg"))
 	assert.Equal(t, "mjpeg", st.CodecName)
@@ -129,7 +131,7 @@ func TestDescribeTruncatedImage(t *testing.T) {
 // TestDescribeLimit: a read refused by the source's allocation limit is an
 // error the caller sees.
 func TestDescribeLimit(t *testing.T) {
-	src := &container.BytesSource{B: jpegImage(10, 10), Limit: 16}
+	src := &demuxkit.BytesSource{B: jpegImage(10, 10), Limit: 16}
 	err := Describe(&container.Stream{}, src, 0, int64(len(src.B)), "image/jpeg")
 	assert.ErrorIs(t, err, container.ErrLimit)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // MinFrameSize is the shortest frame FFmpeg's decoder looks at
@@ -53,7 +54,7 @@ type FrameHeader struct {
 }
 
 func errorf(off int64, kind error, detail string, args ...any) error {
-	return container.Errorf("prores", "frame header", off, kind, detail, args...)
+	return demuxkit.Errorf("prores", "frame header", off, kind, detail, args...)
 }
 
 // ParseFrameHeader reads the frame header at the start of a ProRes frame:

@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // IdentificationSize is the length of an identification header of Theora
@@ -45,7 +46,7 @@ func (id Identification) Version() uint32 {
 }
 
 func errorf(off int64, kind error, detail string, args ...any) error {
-	return container.Errorf("theora", "identification header", off, kind, detail, args...)
+	return demuxkit.Errorf("theora", "identification header", off, kind, detail, args...)
 }
 
 // ParseIdentification reads an identification header packet, which starts

@@ -3,6 +3,7 @@ package theora
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // version34 is the version from which oggparsetheora.c skips 100 bits
@@ -72,7 +73,7 @@ func ParseDemuxHeader(b []byte) (DemuxHeader, error) {
 	h.PixFmt = PixFmt(uint8(r.Bits(2)))
 	h.CodedWidth, h.CodedHeight = be16(b, 10)<<4, be16(b, 12)<<4
 	if r.Err() != nil {
-		return h, container.Errorf("theora", "identification header", int64(len(b)), container.ErrTruncated, "%d bytes", len(b))
+		return h, demuxkit.Errorf("theora", "identification header", int64(len(b)), container.ErrTruncated, "%d bytes", len(b))
 	}
 	return h, nil
 }

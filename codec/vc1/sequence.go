@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The profiles, the values of PROFILE.
@@ -79,7 +80,7 @@ type SequenceHeader struct {
 }
 
 func errorf(what string, kind error, detail string, args ...any) error {
-	return container.Errorf("vc1", what, 0, kind, detail, args...)
+	return demuxkit.Errorf("vc1", what, 0, kind, detail, args...)
 }
 
 // parseSequenceHeader reads a sequence header of either form from r, as

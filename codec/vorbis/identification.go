@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // IdentificationSize is the length of a Vorbis identification header packet.
@@ -30,10 +31,10 @@ type Identification struct {
 func ParseIdentification(b []byte) (Identification, error) {
 	var id Identification
 	if len(b) != IdentificationSize {
-		return id, container.Errorf("vorbis", "identification header", 0, container.ErrMalformed, "%d bytes, want %d", len(b), IdentificationSize)
+		return id, demuxkit.Errorf("vorbis", "identification header", 0, container.ErrMalformed, "%d bytes, want %d", len(b), IdentificationSize)
 	}
 	if b[0] != 1 || string(b[1:7]) != "vorbis" {
-		return id, container.Errorf("vorbis", "identification header", 0, container.ErrMalformed, "bad packet signature")
+		return id, demuxkit.Errorf("vorbis", "identification header", 0, container.ErrMalformed, "bad packet signature")
 	}
 	le := binary.LittleEndian
 	id.VorbisVersion = le.Uint32(b[7:])
@@ -46,11 +47,11 @@ func ParseIdentification(b []byte) (Identification, error) {
 	id.Blocksize1 = b[28] >> 4
 	switch {
 	case id.VorbisVersion != 0:
-		return id, container.Errorf("vorbis", "identification header", 7, container.ErrMalformed, "version %d", id.VorbisVersion)
+		return id, demuxkit.Errorf("vorbis", "identification header", 7, container.ErrMalformed, "version %d", id.VorbisVersion)
 	case id.Blocksize0 > id.Blocksize1 || id.Blocksize0 < 6 || id.Blocksize1 > 13:
-		return id, container.Errorf("vorbis", "identification header", 28, container.ErrMalformed, "block sizes 2^%d, 2^%d", id.Blocksize0, id.Blocksize1)
+		return id, demuxkit.Errorf("vorbis", "identification header", 28, container.ErrMalformed, "block sizes 2^%d, 2^%d", id.Blocksize0, id.Blocksize1)
 	case b[29] != 1:
-		return id, container.Errorf("vorbis", "identification header", 29, container.ErrMalformed, "framing byte %d", b[29])
+		return id, demuxkit.Errorf("vorbis", "identification header", 29, container.ErrMalformed, "framing byte %d", b[29])
 	}
 	return id, nil
 }

@@ -3,6 +3,7 @@ package vorbis
 import (
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // maxModes is the most modes parse_setup_header accepts: with at most 63
@@ -26,7 +27,7 @@ type Parser struct {
 // count confirms. An error means FFmpeg fails too (av_vorbis_parse_init).
 func NewParser(id Identification, setup []byte) (*Parser, error) {
 	if len(setup) < 7 || setup[0] != 5 || string(setup[1:7]) != "vorbis" {
-		return nil, container.Errorf("vorbis", "setup header", 0, container.ErrMalformed, "bad packet signature")
+		return nil, demuxkit.Errorf("vorbis", "setup header", 0, container.ErrMalformed, "bad packet signature")
 	}
 	// parse_setup_header reads a byte-reversed copy of the packet, most
 	// significant bit first: the LSB-first Vorbis bitstream from its end.
@@ -39,7 +40,7 @@ func NewParser(id Identification, setup []byte) (*Parser, error) {
 		}
 	}
 	if framing == 0 {
-		return nil, container.Errorf("vorbis", "setup header", 0, container.ErrMalformed, "no framing bit")
+		return nil, demuxkit.Errorf("vorbis", "setup header", 0, container.ErrMalformed, "no framing bit")
 	}
 	modes, last := 0, 0
 	for r.Left() >= 97 {
@@ -58,10 +59,10 @@ func NewParser(id Identification, setup []byte) (*Parser, error) {
 		}
 	}
 	if last == 0 {
-		return nil, container.Errorf("vorbis", "setup header", 0, container.ErrMalformed, "no mode count found")
+		return nil, demuxkit.Errorf("vorbis", "setup header", 0, container.ErrMalformed, "no mode count found")
 	}
 	if last > maxModes {
-		return nil, container.Errorf("vorbis", "setup header", 0, container.ErrUnsupported, "%d modes", last)
+		return nil, demuxkit.Errorf("vorbis", "setup header", 0, container.ErrUnsupported, "%d modes", last)
 	}
 	p := &Parser{
 		blocksize: [2]int{1 << id.Blocksize0, 1 << id.Blocksize1},
@@ -113,14 +114,14 @@ func (p *Parser) Duration(b0 byte) (int, PacketKind, error) {
 		case 5:
 			return 0, SetupHeader, nil
 		}
-		return 0, Audio, container.Errorf("vorbis", "packet", 0, container.ErrMalformed, "packet type %d", b0)
+		return 0, Audio, demuxkit.Errorf("vorbis", "packet", 0, container.ErrMalformed, "packet type %d", b0)
 	}
 	mode := 0
 	if len(p.blockflag) > 1 {
 		mode = int(b0&p.modeMask) >> 1
 	}
 	if mode >= len(p.blockflag) {
-		return 0, Audio, container.Errorf("vorbis", "packet", 0, container.ErrMalformed, "mode %d of %d", mode, len(p.blockflag))
+		return 0, Audio, demuxkit.Errorf("vorbis", "packet", 0, container.ErrMalformed, "mode %d of %d", mode, len(p.blockflag))
 	}
 	prev := p.previous
 	cur := p.blocksize[0]

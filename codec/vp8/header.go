@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // startCode is a key frame's start code (RFC 6386 9.1): 9d 01 2a.
@@ -34,7 +35,7 @@ type FrameHeader struct {
 }
 
 func headerErr(kind error, detail string, args ...any) error {
-	return container.Errorf("vp8", "frame header", 0, kind, detail, args...)
+	return demuxkit.Errorf("vp8", "frame header", 0, kind, detail, args...)
 }
 
 // ParseFrameHeader parses the start of a VP8 frame: the 3-byte frame tag

@@ -2,7 +2,9 @@ package vp9
 
 import (
 	"encoding/binary"
+
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -34,7 +36,7 @@ type Config struct {
 }
 
 func configErr(kind error, detail string, args ...any) error {
-	return container.Errorf("vp9", "vpcC", 0, kind, detail, args...)
+	return demuxkit.Errorf("vp9", "vpcC", 0, kind, detail, args...)
 }
 
 // ParseConfig parses a vpcC box payload, its version and flags included.

@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The frame types of VP9 7.2 (frame_type).
@@ -70,7 +71,7 @@ type Header struct {
 }
 
 func headerErr(kind error, detail string, args ...any) error {
-	return container.Errorf("vp9", "uncompressed header", 0, kind, detail, args...)
+	return demuxkit.Errorf("vp9", "uncompressed header", 0, kind, detail, args...)
 }
 
 // ParseHeader parses the start of a VP9 frame (one frame of a superframe:

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Format tags with a structure of their own.
@@ -101,11 +102,11 @@ func ParseHeader(b []byte, size int64, bigEndian bool, off int64) (*Header, erro
 	const what = "fmt"
 	if size > math.MaxInt32 || size < 14 {
 		// ff_get_wav_header takes the size as an int.
-		return nil, container.Errorf("wav", what, off, container.ErrMalformed, "format chunk of %d bytes", size)
+		return nil, demuxkit.Errorf("wav", what, off, container.ErrMalformed, "format chunk of %d bytes", size)
 	}
 	sz := int(size)
 	if len(b) < 14 {
-		return nil, container.Errorf("wav", what, off, container.ErrTruncated, "format chunk of %d bytes, %d present", size, len(b))
+		return nil, demuxkit.Errorf("wav", what, off, container.ErrTruncated, "format chunk of %d bytes, %d present", size, len(b))
 	}
 	var bo binary.ByteOrder = binary.LittleEndian
 	if bigEndian {
@@ -124,7 +125,7 @@ func ParseHeader(b []byte, size int64, bigEndian bool, off int64) (*Header, erro
 		h.BitsPerCodedSample = 8 // a plain WAVEFORMAT
 	} else {
 		if len(b) < 16 {
-			return nil, container.Errorf("wav", what, off, container.ErrTruncated, "no wBitsPerSample")
+			return nil, demuxkit.Errorf("wav", what, off, container.ErrTruncated, "no wBitsPerSample")
 		}
 		h.BitsPerCodedSample = int(bo.Uint16(b[14:]))
 		pos = 16
@@ -137,10 +138,10 @@ func ParseHeader(b []byte, size int64, bigEndian bool, off int64) (*Header, erro
 	switch {
 	case sz >= 18 && h.FormatTag != tagXMA1:
 		if len(b) < 18 {
-			return nil, container.Errorf("wav", what, off, container.ErrTruncated, "no cbSize")
+			return nil, demuxkit.Errorf("wav", what, off, container.ErrTruncated, "no cbSize")
 		}
 		if bigEndian {
-			return nil, container.Errorf("wav", what, off, container.ErrUnsupported, "WAVEFORMATEX in a RIFX file")
+			return nil, demuxkit.Errorf("wav", what, off, container.ErrUnsupported, "WAVEFORMATEX in a RIFX file")
 		}
 		cb := int(binary.LittleEndian.Uint16(b[16:]))
 		pos = 18
@@ -148,7 +149,7 @@ func ParseHeader(b []byte, size int64, bigEndian bool, off int64) (*Header, erro
 		cb = min(cb, rest)
 		if cb >= 22 && h.FormatTag == TagExtensible {
 			if len(b) < pos+22 {
-				return nil, container.Errorf("wav", what, off, container.ErrTruncated, "WAVEFORMATEXTENSIBLE cut short")
+				return nil, demuxkit.Errorf("wav", what, off, container.ErrTruncated, "WAVEFORMATEXTENSIBLE cut short")
 			}
 			if v := int(binary.LittleEndian.Uint16(b[pos:])); v != 0 {
 				h.BitsPerCodedSample = v
@@ -160,7 +161,7 @@ func ParseHeader(b []byte, size int64, bigEndian bool, off int64) (*Header, erro
 		}
 		if cb > 0 {
 			if len(b) < pos+cb {
-				return nil, container.Errorf("wav", what, off, container.ErrTruncated, "%d bytes of extradata, %d present", cb, len(b)-pos)
+				return nil, demuxkit.Errorf("wav", what, off, container.ErrTruncated, "%d bytes of extradata, %d present", cb, len(b)-pos)
 			}
 			h.Extradata = b[pos : pos+cb : pos+cb]
 		}
@@ -169,7 +170,7 @@ func ParseHeader(b []byte, size int64, bigEndian bool, off int64) (*Header, erro
 		// give the rate and the channels (ff_get_wav_header).
 		n := sz - 4
 		if len(b) < 4+n {
-			return nil, container.Errorf("wav", what, off, container.ErrTruncated, "XMA1 format cut short")
+			return nil, demuxkit.Errorf("wav", what, off, container.ErrTruncated, "XMA1 format cut short")
 		}
 		x := b[4 : 4+n : 4+n]
 		h.Extradata = x
@@ -177,7 +178,7 @@ func ParseHeader(b []byte, size int64, bigEndian bool, off int64) (*Header, erro
 		h.SampleRate = int(int32(binary.LittleEndian.Uint32(x[12:])))
 		bitrate = 0
 		if n < 8+streams*20 {
-			return nil, container.Errorf("wav", what, off, container.ErrMalformed, "XMA1 format for %d streams in %d bytes", streams, n)
+			return nil, demuxkit.Errorf("wav", what, off, container.ErrMalformed, "XMA1 format for %d streams in %d bytes", streams, n)
 		}
 		channels = 0
 		for i := 0; i < streams; i++ {
@@ -189,7 +190,7 @@ func ParseHeader(b []byte, size int64, bigEndian bool, off int64) (*Header, erro
 		h.BitRate = int64(bitrate)
 	} // else: "The bitrate is too large, resetting to 0."
 	if h.SampleRate <= 0 {
-		return h, container.Errorf("wav", what, off, container.ErrMalformed, "sample rate %d", h.SampleRate)
+		return h, demuxkit.Errorf("wav", what, off, container.ErrMalformed, "sample rate %d", h.SampleRate)
 	}
 	if h.CodecName == "aac_latm" {
 		// The rate and channels in the header are those before SBR and PS.

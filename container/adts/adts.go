@@ -7,6 +7,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -51,7 +52,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 
 	// ff_id3v1_read, then APE only when ID3v1 gave no tags.
 	if size > tags.ID3v1Size { // ff_id3v1_read wants more than the tag
-		b, err := container.ReadAt(src, size-tags.ID3v1Size, tags.ID3v1Size, name, "id3v1")
+		b, err := demuxkit.ReadAt(src, size-tags.ID3v1Size, tags.ID3v1Size, name, "id3v1")
 		switch {
 		case err == nil:
 			info.Format.Tags = tags.ParseID3v1(b)
@@ -92,14 +93,14 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	st.SampleFmt = codec.SampleFormat("aac", 0)
 
 	var hb [aac.ADTSHeaderSize]byte
-	if err := container.ReadFull(src, hb[:], first, name, "frame header"); err != nil {
+	if err := demuxkit.ReadFull(src, hb[:], first, name, "frame header"); err != nil {
 		return info, err
 	}
 	h, err := aac.ParseADTSHeader(hb[:])
 	if err != nil {
 		// FFmpeg keeps the stream; the decoder then fails and ffprobe
 		// prints what it knows: the codec alone.
-		return info, container.Errorf(name, "frame header", first, container.ErrMalformed, "%v", err)
+		return info, demuxkit.Errorf(name, "frame header", first, container.ErrMalformed, "%v", err)
 	}
 	describe(src, st, h, first)
 
@@ -199,7 +200,7 @@ func describe(src container.Source, st *container.Stream, h aac.ADTSHeader, off 
 		return
 	}
 	raw := make([]byte, n)
-	if err := container.ReadFull(src, raw, off+int64(h.HeaderSize()), name, "program config element"); err != nil {
+	if err := demuxkit.ReadFull(src, raw, off+int64(h.HeaderSize()), name, "program config element"); err != nil {
 		return
 	}
 	if p, ok, err := aac.ParsePCEAfterADTS(raw); err == nil && ok {
@@ -220,7 +221,7 @@ func resync(src container.Source, start, size int64) (int64, error) {
 	for off := start; off < end-1; off += chunk {
 		n := min(int64(len(buf)), size-off)
 		b := buf[:n]
-		if err := container.ReadFull(src, b, off, name, "sync"); err != nil {
+		if err := demuxkit.ReadFull(src, b, off, name, "sync"); err != nil {
 			return 0, err
 		}
 		for i := 0; i+1 < len(b); i++ {
@@ -230,7 +231,7 @@ func resync(src container.Source, start, size int64) (int64, error) {
 		}
 	}
 	if end == size {
-		return 0, container.Errorf(name, "sync", start, container.ErrTruncated, "no ADTS syncword before the end")
+		return 0, demuxkit.Errorf(name, "sync", start, container.ErrTruncated, "no ADTS syncword before the end")
 	}
-	return 0, container.Errorf(name, "sync", start, container.ErrMalformed, "no ADTS syncword in %d bytes", end-start)
+	return 0, demuxkit.Errorf(name, "sync", start, container.ErrMalformed, "no ADTS syncword in %d bytes", end-start)
 }

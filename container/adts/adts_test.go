@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // frame builds one ADTS frame of length n (header included, payload
@@ -153,7 +154,7 @@ func TestRead(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			info, err := Demuxer().Read(&container.BytesSource{B: tt.data}, tt.start, container.Options{})
+			info, err := Demuxer().Read(&demuxkit.BytesSource{B: tt.data}, tt.start, container.Options{})
 			require.NoError(t, err)
 			require.Len(t, info.Streams, 1)
 			st := info.Streams[0]
@@ -180,7 +181,7 @@ func TestReadPCE(t *testing.T) {
 	// 1 LFE, no assoc/cc, no mixdowns, front CPE tag 0, LFE tag 0:
 	// 101 0000 01 0011 0001 0000 0000 01 000 0000 0 0 0 1 0000 0000
 	copy(f[7:], []byte{0xA0, 0x98, 0x80, 0x20, 0x04, 0x00})
-	info, err := Demuxer().Read(&container.BytesSource{B: append(f, f...)}, 0, container.Options{})
+	info, err := Demuxer().Read(&demuxkit.BytesSource{B: append(f, f...)}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, 3, info.Streams[0].Channels)
 	assert.Equal(t, "2.1", info.Streams[0].ChannelLayout)
@@ -198,7 +199,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Demuxer().Read(&container.BytesSource{B: tt.data}, 0, container.Options{})
+			_, err := Demuxer().Read(&demuxkit.BytesSource{B: tt.data}, 0, container.Options{})
 			require.Error(t, err)
 			assert.True(t, errors.Is(err, tt.kind), "%v", err)
 		})
@@ -232,7 +233,7 @@ func TestReadAPE(t *testing.T) {
 	items = append(items, apeItem("title", []byte("Two"), false)...)
 	data := append(stream(1, 4, 2, 100, 100), items...)
 	data = append(data, apeFooter(len(items), 4)...)
-	info, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+	info, err := Demuxer().Read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	// av_dict_set replaces "Title" by moving the last entry into its place.
 	assert.Equal(t, []container.Tag{{Key: "Artist", Value: "A"}, {Key: "title", Value: "Two"}}, info.Format.Tags.List())
@@ -252,7 +253,7 @@ func TestAPEItemClaimsHugeValue(t *testing.T) {
 	binary.LittleEndian.PutUint32(item, 256<<20)
 	data := append(stream(1, 4, 2, repeat(100, 9)...), item...)
 	data = append(data, apeFooter(len(item), 1)...)
-	src := &container.BytesSource{B: data}
+	src := &demuxkit.BytesSource{B: data}
 	allocs := testing.AllocsPerRun(10, func() {
 		_, err := Demuxer().Read(src, 0, container.Options{})
 		require.NoError(t, err)
@@ -260,7 +261,7 @@ func TestAPEItemClaimsHugeValue(t *testing.T) {
 	wellFormed := append(stream(1, 4, 2, repeat(100, 9)...), apeItem("Title", []byte("x"), false)...)
 	wellFormed = append(wellFormed, apeFooter(len(item), 1)...)
 	base := testing.AllocsPerRun(10, func() {
-		_, _ = Demuxer().Read(&container.BytesSource{B: wellFormed}, 0, container.Options{})
+		_, _ = Demuxer().Read(&demuxkit.BytesSource{B: wellFormed}, 0, container.Options{})
 	})
 	assert.LessOrEqual(t, allocs, base+2)
 	var ms1, ms2 runtimeMem
@@ -276,7 +277,7 @@ func TestAPETagSizeWraps(t *testing.T) {
 	f := apeFooter(0, 1)
 	binary.LittleEndian.PutUint32(f[12:], 8)
 	data := append(stream(1, 4, 2, 100, 100), f...)
-	info, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+	info, err := Demuxer().Read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Zero(t, info.Format.Tags.Len())
 	assert.Len(t, info.Streams, 1)
@@ -292,7 +293,7 @@ func TestJunkBetweenFramesIsBudgeted(t *testing.T) {
 		data = append(data, frame(1, 4, 2, 100)...)
 		data = append(data, junk...)
 	}
-	src := &countingSource{BytesSource: container.BytesSource{B: data}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: data}}
 	info, err := Demuxer().Read(src, 0, container.Options{})
 	require.NoError(t, err)
 	// The first frame and the three found within the 1 MiB budget.

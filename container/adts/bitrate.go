@@ -3,6 +3,7 @@ package adts
 import (
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // maxProbeFrames is FFmpeg's max_ts_probe default: raw ADTS packets carry
@@ -76,7 +77,7 @@ func nextFrame(src container.Source, hb *[aac.ADTSHeaderSize]byte, off, size int
 		if err := src.Budget().Visit(name, "frame", off); err != nil {
 			return aac.ADTSHeader{}, 0, false
 		}
-		if err := container.ReadFull(src, hb[:], off, name, "frame header"); err != nil {
+		if err := demuxkit.ReadFull(src, hb[:], off, name, "frame header"); err != nil {
 			return aac.ADTSHeader{}, 0, false
 		}
 		if hb[0] != 0xFF || hb[1]&0xF0 != 0xF0 {
@@ -84,7 +85,7 @@ func nextFrame(src container.Source, hb *[aac.ADTSHeaderSize]byte, off, size int
 			// parsed and skipped, anything else is skipped by a resync
 			// that starts after those 10 bytes.
 			var tb [10]byte
-			if err := container.ReadFull(src, tb[:], off, name, "id3v2"); err != nil {
+			if err := demuxkit.ReadFull(src, tb[:], off, name, "id3v2"); err != nil {
 				return aac.ADTSHeader{}, 0, false
 			}
 			if n := id3v2Len(tb); n >= 0 {

@@ -8,13 +8,14 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
 // countingSource counts the bytes a demuxer reads.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	reads, bytes int64
 }
 
@@ -49,7 +50,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(hostile.ADTSAPEBinary(140))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		_ = probe(b)
-		src := &countingSource{BytesSource: container.BytesSource{B: b}}
+		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
 		begin := time.Now()
 		// Start after a leading ID3v2 tag, as the probe package does.
 		start := int64(0)

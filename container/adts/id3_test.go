@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // id3Frame builds an ID3v2.3 frame: id, 32-bit size, flags, data.
@@ -43,7 +44,7 @@ func TestMidStreamID3(t *testing.T) {
 	data := append(append([]byte{}, lead...), stream(1, 4, 2, 100, 100)...)
 	data = append(data, mid...)
 	data = append(data, stream(1, 4, 2, 100, 100)...)
-	info, err := Demuxer().Read(&container.BytesSource{B: data}, int64(len(lead)), container.Options{})
+	info, err := Demuxer().Read(&demuxkit.BytesSource{B: data}, int64(len(lead)), container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, []container.Tag{
 		{Key: "artist", Value: "Lead Artist"},
@@ -63,12 +64,12 @@ func TestUndecodableCoverReadsOn(t *testing.T) {
 		lengths[i] = 100 + i
 	}
 	data := append(append([]byte{}, lead...), stream(1, 4, 2, lengths...)...)
-	info, err := Demuxer().Read(&container.BytesSource{B: data}, int64(len(lead)), container.Options{})
+	info, err := Demuxer().Read(&demuxkit.BytesSource{B: data}, int64(len(lead)), container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, runningAverage(44100, lengths), info.Streams[0].BitRate)
 
 	// Without the picture the 50-frame rule applies.
-	info, err = Demuxer().Read(&container.BytesSource{B: stream(1, 4, 2, lengths...)}, 0, container.Options{})
+	info, err = Demuxer().Read(&demuxkit.BytesSource{B: stream(1, 4, 2, lengths...)}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, runningAverage(44100, lengths[:50]), info.Streams[0].BitRate)
 }

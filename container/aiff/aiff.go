@@ -8,6 +8,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -60,7 +61,7 @@ func (r *reader) fillEOF(b []byte, off int64) (bool, error) {
 		return true, nil
 	}
 	n := min(int64(len(b)), r.src.Size()-off)
-	return n < int64(len(b)), container.ReadFull(r.src, b[:n], off, name, "chunk")
+	return n < int64(len(b)), demuxkit.ReadFull(r.src, b[:n], off, name, "chunk")
 }
 
 // The chunk ids aiff_read_header acts on.
@@ -89,7 +90,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		return nil, err
 	}
 	if r.eof || string(hdr[:4]) != "FORM" {
-		return nil, container.Errorf(name, "FORM", start, container.ErrMalformed, "no FORM header")
+		return nil, demuxkit.Errorf(name, "FORM", start, container.ErrMalformed, "no FORM header")
 	}
 	filesize := int64(int32(binary.BigEndian.Uint32(hdr[4:])))
 	if filesize < 0 {
@@ -101,7 +102,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	case "AIFC":
 		aifc = true
 	default:
-		return nil, container.Errorf(name, "FORM", start, container.ErrMalformed, "form type %q", hdr[8:])
+		return nil, demuxkit.Errorf(name, "FORM", start, container.ErrMalformed, "form type %q", hdr[8:])
 	}
 	filesize -= 4
 	info := container.NewInfo(name, longName)
@@ -125,7 +126,7 @@ loop:
 		}
 		if r.eof {
 			// get_tag: a header read at the end of the object fails.
-			return nil, container.Errorf(name, "chunk", pos, container.ErrTruncated, "end of the object before the sound data")
+			return nil, demuxkit.Errorf(name, "chunk", pos, container.ErrTruncated, "end of the object before the sound data")
 		}
 		var h [8]byte
 		eof, err := r.fillEOF(h[:], pos)
@@ -194,14 +195,14 @@ loop:
 			next = body + 4
 		case idNAME, idAUTH, idCopy, idANNO:
 			have := min(size, max(src.Size()-body, 0))
-			b, err := container.ReadAt(src, body, have, name, "text chunk")
+			b, err := demuxkit.ReadAt(src, body, have, name, "text chunk")
 			if err != nil {
 				return nil, err
 			}
 			meta.Set(textKeys[id], cString(b))
 		case idSSND:
 			if size < 8 {
-				return nil, container.Errorf(name, "SSND", pos, container.ErrMalformed, "SSND of %d bytes", size)
+				return nil, demuxkit.Errorf(name, "SSND", pos, container.ErrMalformed, "SSND of %d bytes", size)
 			}
 			var b [4]byte
 			if err := r.fill(b[:], body); err != nil {
@@ -210,11 +211,11 @@ loop:
 			ssnd = body + 8 + int64(binary.BigEndian.Uint32(b[:]))
 		case idWave:
 			if size > 1<<30 {
-				return nil, container.Errorf(name, "wave", pos, container.ErrMalformed, "wave chunk of %d bytes", size)
+				return nil, demuxkit.Errorf(name, "wave", pos, container.ErrMalformed, "wave chunk of %d bytes", size)
 			}
 			if body > src.Size() || size > src.Size()-body {
 				// ff_get_extradata fails on a short read, and so does the header.
-				return nil, container.Errorf(name, "wave", pos, container.ErrTruncated, "wave chunk of %d bytes", size)
+				return nil, demuxkit.Errorf(name, "wave", pos, container.ErrTruncated, "wave chunk of %d bytes", size)
 			}
 			st.ExtradataSize = int(size)
 			if c != nil && (c.codecName == "qdmc" || c.codecName == "qdm2") && size >= 48 && c.blockAlign == 0 {
@@ -273,7 +274,7 @@ loop:
 		if c != nil && c.codecName == "qcelp" {
 			c.blockAlign = 35 // "qcelp without wave chunk, assuming full rate"
 		} else {
-			return nil, container.Errorf(name, "", start, container.ErrMalformed, "could not find COMM tag or invalid block_align value")
+			return nil, demuxkit.Errorf(name, "", start, container.ErrMalformed, "could not find COMM tag or invalid block_align value")
 		}
 	}
 	if extraBlockDuration >= 0 {

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // comm16 is an AIFF COMM body: mono, 100 frames of 16 bits at 44100 Hz.
@@ -108,7 +109,7 @@ func TestRead(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			info, err := read(&container.BytesSource{B: tc.b}, 0, container.Options{})
+			info, err := read(&demuxkit.BytesSource{B: tc.b}, 0, container.Options{})
 			require.NoError(t, err)
 			st := info.Streams[0]
 			assert.Equal(t, tc.codec, st.CodecName)
@@ -141,7 +142,7 @@ func TestReadErrors(t *testing.T) {
 		{"not a FORM", []byte("RIFF\x00\x00\x00\x04AIFF"), container.ErrMalformed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			info, err := read(&container.BytesSource{B: tc.b}, 0, container.Options{})
+			info, err := read(&demuxkit.BytesSource{B: tc.b}, 0, container.Options{})
 			assert.Nil(t, info)
 			assert.True(t, errors.Is(err, tc.err), "%v", err)
 		})
@@ -156,7 +157,7 @@ func TestTextChunkClaimsGigabytes(t *testing.T) {
 	var info *container.Info
 	allocs := testing.AllocsPerRun(5, func() {
 		var err error
-		info, err = read(&container.BytesSource{B: b, Limit: 1 << 12}, 0, container.Options{})
+		info, err = read(&demuxkit.BytesSource{B: b, Limit: 1 << 12}, 0, container.Options{})
 		require.NoError(t, err)
 	})
 	assert.Less(t, allocs, 40.0)
@@ -168,7 +169,7 @@ func TestTextChunkClaimsGigabytes(t *testing.T) {
 // aiffdec.c does, without reading it.
 func TestWaveChunkClaimsGigabyte(t *testing.T) {
 	b := form("AIFC", ack("COMM", cat(comm16, []byte("QDM2\x00\x00"))), []byte("wave\x40\x00\x00\x01")) // 1 GB + 1
-	_, err := read(&container.BytesSource{B: b}, 0, container.Options{})
+	_, err := read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	assert.True(t, errors.Is(err, container.ErrMalformed), "%v", err)
 }
 
@@ -176,7 +177,7 @@ func TestWaveChunkClaimsGigabyte(t *testing.T) {
 // as ff_get_extradata fails on a short read.
 func TestWaveChunkPastTheEnd(t *testing.T) {
 	b := form("AIFC", ack("COMM", cat(comm16, []byte("QDM2\x00\x00"))), []byte("wave\x00\x00\x10\x00"), make([]byte, 64)) // 4 KB claimed, 64 present
-	_, err := read(&container.BytesSource{B: b}, 0, container.Options{})
+	_, err := read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	assert.True(t, errors.Is(err, container.ErrTruncated), "%v", err)
 }
 
@@ -185,7 +186,7 @@ func TestWaveChunkPastTheEnd(t *testing.T) {
 func TestCostDoesNotGrowWithSound(t *testing.T) {
 	cost := func(n int) int64 {
 		b := form("AIFF", ack("COMM", comm16), ack("SSND", make([]byte, 8+n)), ack("NAME", []byte("T")))
-		src := &countingSource{BytesSource: container.BytesSource{B: b}}
+		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
 		info, err := read(src, 0, container.Options{})
 		require.NoError(t, err)
 		require.Equal(t, []container.Tag{{Key: "title", Value: "T"}}, info.Format.Tags.List())

@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // readCHAN reads a CHAN chunk, a CoreAudio AudioChannelLayout as in CAF,
@@ -14,7 +15,7 @@ import (
 // channel count differs from the stream's.
 func readCHAN(r *reader, off, size int64, st *container.Stream) error {
 	if size < 12 {
-		return container.Errorf(name, "CHAN", off, container.ErrMalformed, "CHAN of %d bytes", size)
+		return demuxkit.Errorf(name, "CHAN", off, container.ErrMalformed, "CHAN of %d bytes", size)
 	}
 	var h [12]byte
 	if err := r.fill(h[:], off); err != nil {
@@ -29,7 +30,7 @@ func readCHAN(r *reader, off, size int64, st *container.Stream) error {
 		// The descriptions the object holds: the size check above bounds
 		// them by the chunk, the object by what is left of it.
 		have := min(n*20, max(r.src.Size()-off-12, 0))
-		desc, err := container.ReadAt(r.src, off+12, have, name, "CHAN")
+		desc, err := demuxkit.ReadAt(r.src, off+12, have, name, "CHAN")
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // aiffC1 is the FVER timestamp of AIFF-C version 1, the only one.
@@ -133,7 +134,7 @@ func extendedRate(b []byte) (rate int, exp int, ok bool) {
 func parseComm(b [commReadLen]byte, size int64, aifc bool, off int64) (*comm, error) {
 	const what = "COMM"
 	if size >= math.MaxInt32 {
-		return nil, container.Errorf("aiff", what, off, container.ErrMalformed, "COMM of %d bytes", size)
+		return nil, demuxkit.Errorf("aiff", what, off, container.ErrMalformed, "COMM of %d bytes", size)
 	}
 	size += size & 1
 	c := &comm{
@@ -144,19 +145,19 @@ func parseComm(b [commReadLen]byte, size int64, aifc bool, off int64) (*comm, er
 	// negative error code and the header fails.
 	nf := binary.BigEndian.Uint32(b[2:])
 	if nf > math.MaxInt32 {
-		return nil, container.Errorf("aiff", what, off, container.ErrMalformed, "%d sample frames", nf)
+		return nil, demuxkit.Errorf("aiff", what, off, container.ErrMalformed, "%d sample frames", nf)
 	}
 	c.numFrames = int64(nf)
 	rate, exp, ok := extendedRate(b[8:18])
 	if !ok {
-		return nil, container.Errorf("aiff", what, off, container.ErrMalformed, "exp %d is out of range", exp)
+		return nil, demuxkit.Errorf("aiff", what, off, container.ErrMalformed, "exp %d is out of range", exp)
 	}
 	if rate <= 0 {
-		return nil, container.Errorf("aiff", what, off, container.ErrMalformed, "sample rate %d", rate)
+		return nil, demuxkit.Errorf("aiff", what, off, container.ErrMalformed, "sample rate %d", rate)
 	}
 	c.sampleRate = rate
 	if size < 18 {
-		return nil, container.Errorf("aiff", what, off, container.ErrMalformed, "COMM of %d bytes", size)
+		return nil, demuxkit.Errorf("aiff", what, off, container.ErrMalformed, "COMM of %d bytes", size)
 	}
 	size -= 18
 	if size < 4 {

@@ -2,11 +2,13 @@ package aiff
 
 import (
 	"errors"
-	"github.com/mediaprobe/mediaprobe/internal/hostile"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -31,7 +33,7 @@ func FuzzRead(f *testing.F) {
 		if s := probe(b); s != 0 && s != 100 {
 			t.Fatalf("probe score %d", s)
 		}
-		src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 		info, err := read(src, 0, container.Options{})
 		// Chunks are visited once and SSND is skipped, not read.
 		if max := 2*int64(len(b)) + 1<<12; src.bytes > max {
@@ -65,7 +67,7 @@ func FuzzRead(f *testing.F) {
 
 // countingSource counts the bytes the demuxer asks for.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	bytes int64
 }
 

@@ -6,6 +6,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	codecamr "github.com/mediaprobe/mediaprobe/codec/amr"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Storage returns the demuxer of the AMR storage format (FFmpeg's "amr").
@@ -121,9 +122,9 @@ func readStorage(src container.Source, start int64, _ container.Options) (*conta
 	var hdr [len("#!AMR-WB_MC1.0\n")]byte
 	n := min(int64(len(hdr)), src.Size()-start)
 	if n < int64(len(magicNB)) {
-		return nil, container.Errorf(name, "magic", start, container.ErrTruncated, "%d bytes", max(n, 0))
+		return nil, demuxkit.Errorf(name, "magic", start, container.ErrTruncated, "%d bytes", max(n, 0))
 	}
-	if err := container.ReadFull(src, hdr[:n], start, name, "magic"); err != nil {
+	if err := demuxkit.ReadFull(src, hdr[:n], start, name, "magic"); err != nil {
 		return nil, err
 	}
 	var c codecamr.Codec
@@ -135,9 +136,9 @@ func readStorage(src container.Source, start int64, _ container.Options) (*conta
 	case bytes.HasPrefix(h, magicWB):
 		c, magic, tag = codecamr.WB, magicWB, "sawb"
 	case bytes.HasPrefix(h, magicNBMC), bytes.HasPrefix(h, magicWBMC):
-		return nil, container.Errorf(name, "magic", start, container.ErrUnsupported, "multichannel AMR")
+		return nil, demuxkit.Errorf(name, "magic", start, container.ErrUnsupported, "multichannel AMR")
 	default:
-		return nil, container.Errorf(name, "magic", start, container.ErrMalformed, "no AMR magic")
+		return nil, demuxkit.Errorf(name, "magic", start, container.ErrMalformed, "no AMR magic")
 	}
 	info, st, err := newInfo(src, name, "3GPP AMR", c)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	codecamr "github.com/mediaprobe/mediaprobe/codec/amr"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // all are the demuxers of the package, by FFmpeg name.
@@ -128,7 +129,7 @@ func TestParserBitRate(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			b := append([]byte("#!AMR\n"), frames(codecamr.NB, c.types...)...)
-			info, err := Storage().Read(&container.BytesSource{B: b}, 0, container.Options{})
+			info, err := Storage().Read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 			require.NoError(t, err)
 			assert.Equal(t, c.want, info.Streams[0].BitRate)
 			assert.Equal(t, int64(6), info.Format.DataOffset)
@@ -140,7 +141,7 @@ func TestParserBitRate(t *testing.T) {
 // one byte after its magic gives the stream ffprobe prints (no rate, no
 // duration) after one small read.
 func TestOneByteAfterMagic(t *testing.T) {
-	src := &container.BytesSource{B: testdata(t, "amr_one_byte.amr")}
+	src := &demuxkit.BytesSource{B: testdata(t, "amr_one_byte.amr")}
 	info, err := Storage().Read(src, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 1)
@@ -161,7 +162,7 @@ func TestReadErrors(t *testing.T) {
 		"#!AMR_MC1.0\n":    container.ErrUnsupported,
 		"#!AMR-WB_MC1.0\n": container.ErrUnsupported,
 	} {
-		_, err := Storage().Read(&container.BytesSource{B: []byte(in)}, 0, container.Options{})
+		_, err := Storage().Read(&demuxkit.BytesSource{B: []byte(in)}, 0, container.Options{})
 		assert.True(t, errors.Is(err, kind), "%q: %v", in, err)
 	}
 }
@@ -169,7 +170,7 @@ func TestReadErrors(t *testing.T) {
 // TestReadWB: the AMR-WB magic gives the 16 kHz codec, its tag and data
 // offset.
 func TestReadWB(t *testing.T) {
-	info, err := Storage().Read(&container.BytesSource{B: testdata(t, "amr_wb.amr")}, 0, container.Options{})
+	info, err := Storage().Read(&demuxkit.BytesSource{B: testdata(t, "amr_wb.amr")}, 0, container.Options{})
 	require.NoError(t, err)
 	st := info.Streams[0]
 	assert.Equal(t, "amr_wb", st.CodecName)

@@ -3,6 +3,7 @@ package amr
 import (
 	codecamr "github.com/mediaprobe/mediaprobe/codec/amr"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The generic raw demuxer (ff_raw_read_partial_packet) hands the parser
@@ -34,7 +35,7 @@ func bitRate(src container.Source, off int64, c codecamr.Codec, name string) (in
 	if n <= 0 {
 		return 0, nil
 	}
-	data, err := container.ReadAt(src, off, n, name, "frames")
+	data, err := demuxkit.ReadAt(src, off, n, name, "frames")
 	if err != nil {
 		return 0, err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -106,7 +107,7 @@ func (r *reader) bytes(n int) []byte {
 		r.eof = true
 	}
 	if have > 0 {
-		r.err = container.ReadFull(r.src, b[:have], r.pos, name, "header")
+		r.err = demuxkit.ReadFull(r.src, b[:have], r.pos, name, "header")
 	}
 	r.pos += int64(n)
 	return b
@@ -122,12 +123,12 @@ func (r *reader) skip(n int64) { r.pos += n }
 func read(src container.Source, start int64, _ container.Options) (*container.Info, error) {
 	r := &reader{src: src, pos: start}
 	if string(r.bytes(4)) != "MAC " {
-		return nil, container.Errorf(name, "header", start, container.ErrMalformed, "no MAC tag")
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrMalformed, "no MAC tag")
 	}
 	var h header
 	h.fileVersion = r.u16()
 	if h.fileVersion < minVersion || h.fileVersion > maxVersion {
-		return nil, container.Errorf(name, "header", start, container.ErrUnsupported, "file version %d", h.fileVersion)
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrUnsupported, "file version %d", h.fileVersion)
 	}
 	if h.fileVersion >= 3980 {
 		r.u16() // padding
@@ -195,11 +196,11 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	}
 	switch {
 	case h.totalFrames == 0 || r.eof:
-		return nil, container.Errorf(name, "header", start, container.ErrMalformed, "no frames in the file")
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrMalformed, "no frames in the file")
 	case h.totalFrames > math.MaxUint32/frameSize:
-		return nil, container.Errorf(name, "header", start, container.ErrMalformed, "too many frames: %d", h.totalFrames)
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrMalformed, "too many frames: %d", h.totalFrames)
 	case h.seekTableLength/4 < h.totalFrames:
-		return nil, container.Errorf(name, "header", start, container.ErrMalformed,
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrMalformed,
 			"%d seek entries for %d frames", h.seekTableLength/4, h.totalFrames)
 	}
 	if err := checkFrames(r, &h, start); err != nil {
@@ -251,7 +252,7 @@ func checkFrames(r *reader, h *header, junk int64) error {
 	tablePos := r.pos
 	// Entries 1..n-1 are each checked for the end of the object.
 	if n > 1 && (tablePos > size || size-tablePos < 4*n) {
-		return container.Errorf(name, "seek table", tablePos, container.ErrTruncated, "seek table truncated")
+		return demuxkit.Errorf(name, "seek table", tablePos, container.ErrTruncated, "seek table truncated")
 	}
 	j := uint32(junk)
 	// firstframe and every position are uint32 sums in apedec.c.
@@ -261,14 +262,14 @@ func checkFrames(r *reader, h *header, junk int64) error {
 	}
 	bitPos := tablePos + 4*n + int64(h.seekTableLength/4) - n
 	if h.fileVersion < 3810 && (bitPos > size || size-bitPos < n) {
-		return container.Errorf(name, "bit table", bitPos, container.ErrTruncated, "bit table truncated")
+		return demuxkit.Errorf(name, "bit table", bitPos, container.ErrTruncated, "bit table truncated")
 	}
 	if n > maxSeekEntries {
 		return nil
 	}
 	var table []byte
 	if n > 1 {
-		b, err := container.ReadAt(r.src, tablePos, 4*n, name, "seek table")
+		b, err := demuxkit.ReadAt(r.src, tablePos, 4*n, name, "seek table")
 		if err != nil {
 			return err
 		}
@@ -299,7 +300,7 @@ func checkFrames(r *reader, h *header, junk int64) error {
 // does before rounding sizes to whole words.
 func frameOK(size, i, off int64) error {
 	if size > math.MaxInt32-3 {
-		return container.Errorf(name, "seek table", off, container.ErrMalformed, "frame %d of %d bytes", i, size)
+		return demuxkit.Errorf(name, "seek table", off, container.ErrMalformed, "frame %d of %d bytes", i, size)
 	}
 	return nil
 }
@@ -308,7 +309,7 @@ func frameOK(size, i, off int64) error {
 // when a stream's decoder cannot be opened.
 func decoderInit(st *container.Stream, h *header, start int64) error {
 	if h.channels > 2 {
-		return container.Errorf(name, "header", start, container.ErrUnsupported, "%d channels: the decoder takes mono or stereo", h.channels)
+		return demuxkit.Errorf(name, "header", start, container.ErrUnsupported, "%d channels: the decoder takes mono or stereo", h.channels)
 	}
 	switch h.bps {
 	case 8:
@@ -318,12 +319,12 @@ func decoderInit(st *container.Stream, h *header, start int64) error {
 	case 24:
 		st.SampleFmt = "s32p"
 	default:
-		return container.Errorf(name, "header", start, container.ErrUnsupported, "%d bits per sample", h.bps)
+		return demuxkit.Errorf(name, "header", start, container.ErrUnsupported, "%d bits per sample", h.bps)
 	}
 	level := h.compressionType
 	if level%1000 != 0 || level > 5000 || level == 0 || (h.fileVersion < 3930 && level == 5000) {
 		st.SampleFmt = ""
-		return container.Errorf(name, "header", start, container.ErrMalformed, "compression level %d", level)
+		return demuxkit.Errorf(name, "header", start, container.ErrMalformed, "compression level %d", level)
 	}
 	st.BitsPerRawSample = int(h.bps)
 	mask := uint64(codec.LayoutMono)

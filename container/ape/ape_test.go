@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -74,7 +75,7 @@ func TestReadHeaders(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, 100, probe(tc.data))
-			info, err := read(&container.BytesSource{B: tc.data}, 0, container.Options{})
+			info, err := read(&demuxkit.BytesSource{B: tc.data}, 0, container.Options{})
 			require.NoError(t, err)
 			require.Len(t, info.Streams, 1)
 			st := info.Streams[0]
@@ -118,7 +119,7 @@ func TestDecoderRefuses(t *testing.T) {
 		{"version 3.70", hostile.Cat([]byte("MAC "), hostile.LE16(3700), hostile.Zeros(100)), container.ErrUnsupported},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := read(&container.BytesSource{B: tc.data}, 0, container.Options{})
+			_, err := read(&demuxkit.BytesSource{B: tc.data}, 0, container.Options{})
 			assert.ErrorIs(t, err, tc.kind)
 		})
 	}
@@ -147,7 +148,7 @@ func TestHostileAPEFrames4G(t *testing.T) {
 		{"old header, 2^32-1 frames", old, container.ErrMalformed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			src := &countingSource{BytesSource: container.BytesSource{B: tc.data, Limit: 1 << 12}}
+			src := &countingSource{BytesSource: demuxkit.BytesSource{B: tc.data, Limit: 1 << 12}}
 			_, err := read(src, 0, container.Options{})
 			assert.ErrorIs(t, err, tc.kind)
 			assert.LessOrEqual(t, src.bytes, int64(len(tc.data)))
@@ -161,13 +162,13 @@ func TestHostileAPEFrames4G(t *testing.T) {
 func TestFrameOver2GiB(t *testing.T) {
 	b := newFile(2, 3990, 2000, 16, 2, 44100, 10, 100)
 	copy(b[52+24+4:], hostile.LE32(3<<30))
-	_, err := read(&container.BytesSource{B: b}, 0, container.Options{})
+	_, err := read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrMalformed)
 }
 
 // countingSource counts the bytes the demuxer asks for.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	bytes int64
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -33,7 +34,7 @@ func FuzzRead(f *testing.F) {
 		if s := probe(b); s != 0 && s != 25 && s != 100 {
 			t.Fatalf("probe score %d", s)
 		}
-		src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 		info, err := read(src, 0, container.Options{})
 		// The header, the seek table and the tags are read once each.
 		if max := 3*int64(len(b)) + 1<<12; src.bytes > max {

@@ -11,6 +11,7 @@ import (
 	wavcodec "github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/codec/wma"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -100,7 +101,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		if c.err != nil {
 			return nil, c.err
 		}
-		return nil, container.Errorf(name, "header", start, container.ErrUnknownFormat, "no ASF header object")
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrUnknownFormat, "no ASF header object")
 	}
 	// Size, object count and two reserved bytes: FFmpeg trusts neither
 	// count nor size and walks objects until the data object.
@@ -123,7 +124,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 			break
 		}
 		if gsize < 24 {
-			return nil, container.Errorf(name, "object", gpos, container.ErrMalformed, "object of %d bytes", gsize)
+			return nil, demuxkit.Errorf(name, "object", gpos, container.ErrMalformed, "object of %d bytes", gsize)
 		}
 		var err error
 		switch g {
@@ -166,7 +167,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 			return nil, c.err
 		}
 		if gsize > uint64(src.Size()) {
-			return nil, container.Errorf(name, "object", gpos, container.ErrTruncated, "object of %d bytes past the end", gsize)
+			return nil, demuxkit.Errorf(name, "object", gpos, container.ErrTruncated, "object of %d bytes past the end", gsize)
 		}
 		c.pos = gpos + int64(gsize)
 	}
@@ -175,7 +176,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	c.u64()
 	c.skip(2)
 	if c.err != nil || c.pos > src.Size() {
-		return nil, container.Errorf(name, "data", dataObj, container.ErrTruncated, "data object header past the end")
+		return nil, demuxkit.Errorf(name, "data", dataObj, container.ErrTruncated, "data object header past the end")
 	}
 	info.Format.DataOffset = c.pos
 	dataEnd := int64(-1)
@@ -205,7 +206,7 @@ func (r *reader) fileProperties(gpos int64) error {
 	r.hdr.minPktSize = c.u32()
 	r.hdr.maxPktSize = c.u32()
 	if r.hdr.minPktSize >= 1<<29 {
-		return container.Errorf(name, "file properties", gpos, container.ErrMalformed, "packet size %d", r.hdr.minPktSize)
+		return demuxkit.Errorf(name, "file properties", gpos, container.ErrMalformed, "packet size %d", r.hdr.minPktSize)
 	}
 	c.u32() // max bit rate
 	return nil
@@ -216,7 +217,7 @@ func (r *reader) fileProperties(gpos int64) error {
 func (r *reader) streamProperties(gpos, size int64) error {
 	c := &r.c
 	if len(r.info.Streams) >= maxStreams {
-		return container.Errorf(name, "stream properties", gpos, container.ErrLimit, "too many streams")
+		return demuxkit.Errorf(name, "stream properties", gpos, container.ErrLimit, "too many streams")
 	}
 	pos1 := c.pos
 	g := c.guid()
@@ -239,7 +240,7 @@ func (r *reader) streamProperties(gpos, size int64) error {
 		if c.err != nil {
 			return c.err
 		}
-		return container.Errorf(name, "stream properties", gpos, container.ErrMalformed, "unknown stream type")
+		return demuxkit.Errorf(name, "stream properties", gpos, container.ErrMalformed, "unknown stream type")
 	}
 	st, err := r.src.Budget().AddStream(r.info, typ, name, gpos)
 	if err != nil {
@@ -304,7 +305,7 @@ func (r *reader) streamProperties(gpos, size int64) error {
 		var extradata []byte
 		if sizeX > 40 {
 			if size < sizeX-40 {
-				return container.Errorf(name, "stream properties", gpos, container.ErrMalformed, "extradata of %d bytes in a %d-byte object", sizeX-40, size)
+				return demuxkit.Errorf(name, "stream properties", gpos, container.ErrMalformed, "extradata of %d bytes in a %d-byte object", sizeX-40, size)
 			}
 			n := min(sizeX-40, max(r.src.Size()-c.pos, 0)) // ffio_limit
 			extradata = append([]byte(nil), c.raw(n, "extradata")...)
@@ -407,7 +408,7 @@ func (r *reader) extStreamProperties(gpos int64) error {
 		size := c.u16()
 		n := int32(c.u32())
 		if n < 0 {
-			return container.Errorf(name, "extended stream properties", gpos, container.ErrMalformed, "payload extension of %d bytes", n)
+			return demuxkit.Errorf(name, "extended stream properties", gpos, container.ErrMalformed, "payload extension of %d bytes", n)
 		}
 		c.skip(int64(n))
 		if num < 128 && i < 8 {
@@ -415,7 +416,7 @@ func (r *reader) extStreamProperties(gpos int64) error {
 		}
 	}
 	if c.pos > r.src.Size() {
-		return container.Errorf(name, "extended stream properties", gpos, container.ErrTruncated, "past the end")
+		return demuxkit.Errorf(name, "extended stream properties", gpos, container.ErrTruncated, "past the end")
 	}
 	return nil
 }
@@ -523,7 +524,7 @@ func (r *reader) contentEncryption() error {
 	for _, key := range []string{"ASF_Protection_Type", "ASF_Key_ID", "ASF_License_URL"} {
 		n := c.u32()
 		if n > 0xFFFF {
-			return container.Errorf(name, "content encryption", c.pos, container.ErrMalformed, "string of %d bytes", n)
+			return demuxkit.Errorf(name, "content encryption", c.pos, container.ErrMalformed, "string of %d bytes", n)
 		}
 		r.tag(key, typeASCII, int(n), 32)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Builders of ASF structures, little-endian as the format stores them.
@@ -90,7 +91,7 @@ func wmaFile(extra ...[]byte) []byte {
 
 func readBytes(t *testing.T, b []byte) (*container.Info, error) {
 	t.Helper()
-	return Demuxer().Read(&container.BytesSource{B: b}, 0, container.Options{})
+	return Demuxer().Read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 }
 
 func TestProbe(t *testing.T) {
@@ -219,7 +220,7 @@ func TestPicture(t *testing.T) {
 
 // countingSource counts the bytes read through it.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	reads, bytes int64
 }
 
@@ -234,7 +235,7 @@ func (s *countingSource) ReadAt(p []byte, off int64) (int, error) {
 // times the object's size.
 func readBounded(t *testing.T, b []byte) (*container.Info, error) {
 	t.Helper()
-	src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 16}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 16}}
 	info, err := Demuxer().Read(src, 0, container.Options{})
 	assert.LessOrEqual(t, src.bytes, 4*int64(len(b))+1<<12)
 	if err != nil {

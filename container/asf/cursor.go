@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // cursor reads little-endian fields one after the other from the source,
@@ -25,7 +26,7 @@ type cursor struct {
 func (c *cursor) bytes(n int, what string) []byte {
 	b := c.tmp[:n]
 	if c.err == nil {
-		c.err = container.ReadFull(c.src, b, c.pos, name, what)
+		c.err = demuxkit.ReadFull(c.src, b, c.pos, name, what)
 	}
 	if c.err != nil {
 		clear(b)
@@ -50,7 +51,7 @@ func (c *cursor) raw(n int64, what string) []byte {
 		c.pos += max(n, 0)
 		return nil
 	}
-	b, err := container.ReadScratch(c.src, &c.buf, c.pos, n, name, what)
+	b, err := demuxkit.ReadScratch(c.src, &c.buf, c.pos, n, name, what)
 	c.pos += n
 	if err != nil {
 		c.err = err

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -39,7 +40,7 @@ func FuzzRead(f *testing.F) {
 		if s := d.Probe(b); s < 0 || s > 100 {
 			t.Fatalf("probe score %d", s)
 		}
-		src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 		info, err := d.Read(src, 0, container.Options{})
 		// The header is read once and the first packets once, never the
 		// object many times over.

@@ -9,6 +9,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/rfps"
 )
 
@@ -71,7 +72,7 @@ func (r *reader) scanPackets(off, end int64) error {
 			size = 64 << 10
 		}
 		size = min(size, limit-pos)
-		b, err := container.ReadScratch(r.src, &buf, pos, size, name, "data packet")
+		b, err := demuxkit.ReadScratch(r.src, &buf, pos, size, name, "data packet")
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Demuxer returns the demuxer that reads Sun AU files. FFmpeg gives it no
@@ -51,18 +52,18 @@ var encodings = map[uint32]string{
 func read(src container.Source, start int64, _ container.Options) (*container.Info, error) {
 	var h [headerSize]byte
 	if src.Size()-start < headerSize {
-		return nil, container.Errorf(name, "header", start, container.ErrTruncated, "%d-byte header", src.Size()-start)
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrTruncated, "%d-byte header", src.Size()-start)
 	}
-	if err := container.ReadFull(src, h[:], start, name, "header"); err != nil {
+	if err := demuxkit.ReadFull(src, h[:], start, name, "header"); err != nil {
 		return nil, err
 	}
 	if string(h[:4]) != ".snd" {
-		return nil, container.Errorf(name, "header", start, container.ErrMalformed, "no .snd magic")
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrMalformed, "no .snd magic")
 	}
 	size := int32(binary.BigEndian.Uint32(h[4:]))
 	dataSize := binary.BigEndian.Uint32(h[8:])
 	if int32(dataSize) < 0 && dataSize != unknownSize {
-		return nil, container.Errorf(name, "header", start+8, container.ErrMalformed, "negative data size %d", int32(dataSize))
+		return nil, demuxkit.Errorf(name, "header", start+8, container.ErrMalformed, "negative data size %d", int32(dataSize))
 	}
 	id := binary.BigEndian.Uint32(h[12:])
 	rate := binary.BigEndian.Uint32(h[16:])
@@ -78,7 +79,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	}
 	codecName, ok := encodings[id]
 	if !ok {
-		return nil, container.Errorf(name, "header", start+12, container.ErrUnsupported, "unknown or unsupported codec tag %d", id)
+		return nil, demuxkit.Errorf(name, "header", start+12, container.ErrUnsupported, "unknown or unsupported codec tag %d", id)
 	}
 	bps := uint32(codec.BitsPerSample(codecName))
 	var ba uint32
@@ -90,13 +91,13 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 			ba = bps
 		}
 	} else if bps == 0 {
-		return nil, container.Errorf(name, "header", start+12, container.ErrUnsupported, "unknown bits per sample")
+		return nil, demuxkit.Errorf(name, "header", start+12, container.ErrUnsupported, "unknown bits per sample")
 	}
 	if channels == 0 || channels >= math.MaxInt32/(blockSize*bps>>3) {
-		return nil, container.Errorf(name, "header", start+20, container.ErrMalformed, "invalid number of channels %d", channels)
+		return nil, demuxkit.Errorf(name, "header", start+20, container.ErrMalformed, "invalid number of channels %d", channels)
 	}
 	if rate == 0 || rate > math.MaxInt32 {
-		return nil, container.Errorf(name, "header", start+16, container.ErrMalformed, "invalid sample rate %d", rate)
+		return nil, demuxkit.Errorf(name, "header", start+16, container.ErrMalformed, "invalid sample rate %d", rate)
 	}
 	_ = ba // block_align: no field ffprobe prints
 	st, err := src.Budget().AddStream(info, container.Audio, name, start)
@@ -131,9 +132,9 @@ var annotationKeys = [...]string{"title", "artist", "album", "track", "genre"}
 func readAnnotation(src container.Source, off, n int64, meta *container.Tags) (int64, error) {
 	have := max(src.Size()-off, 0)
 	if n > have+1 {
-		return 0, container.Errorf(name, "annotation", off, container.ErrTruncated, "annotation of %d bytes, %d left", n, have)
+		return 0, demuxkit.Errorf(name, "annotation", off, container.ErrTruncated, "annotation of %d bytes, %d left", n, have)
 	}
-	b, err := container.ReadAt(src, off, min(n, have), name, "annotation")
+	b, err := demuxkit.ReadAt(src, off, min(n, have), name, "annotation")
 	if err != nil {
 		return 0, err
 	}

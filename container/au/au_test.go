@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -20,7 +21,7 @@ func header(size, dataSize, enc, rate, channels uint32) []byte {
 
 func readBytes(t *testing.T, b []byte) (*container.Info, *countingSource, error) {
 	t.Helper()
-	src := &countingSource{BytesSource: container.BytesSource{B: b}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	info, err := read(src, 0, container.Options{})
 	return info, src, err
 }
@@ -91,7 +92,7 @@ func TestProbe(t *testing.T) {
 
 // countingSource counts the bytes the demuxer asks for.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	bytes int64
 }
 

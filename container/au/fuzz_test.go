@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -27,7 +28,7 @@ func FuzzRead(f *testing.F) {
 		if s := probe(b); s != 0 && s != 100 {
 			t.Fatalf("probe score %d", s)
 		}
-		src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 		info, err := read(src, 0, container.Options{})
 		if src.bytes > int64(len(b))+24 {
 			t.Fatalf("read %d bytes of a %d-byte object", src.bytes, len(b))

@@ -9,6 +9,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Demuxer returns the demuxer that reads Core Audio Format files. FFmpeg
@@ -55,7 +56,7 @@ func (r *reader) fill(b []byte, off int64) error {
 	if n < int64(len(b)) {
 		r.eof = true
 	}
-	return container.ReadFull(r.src, b[:n], off, name, "chunk")
+	return demuxkit.ReadFull(r.src, b[:n], off, name, "chunk")
 }
 
 // avail is how many bytes of the object lie at and after off.
@@ -90,10 +91,10 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		return nil, err
 	}
 	if string(hdr[8:12]) != "desc" {
-		return nil, container.Errorf(name, "desc", start+8, container.ErrMalformed, "desc chunk not present")
+		return nil, demuxkit.Errorf(name, "desc", start+8, container.ErrMalformed, "desc chunk not present")
 	}
 	if n := int64(binary.BigEndian.Uint64(hdr[12:])); n != descSize {
-		return nil, container.Errorf(name, "desc", start+8, container.ErrMalformed, "desc chunk of %d bytes", n)
+		return nil, demuxkit.Errorf(name, "desc", start+8, container.ErrMalformed, "desc chunk of %d bytes", n)
 	}
 	d, err := parseDesc(hdr[20:], start+20)
 	if err != nil {
@@ -136,7 +137,7 @@ loop:
 				s.dataSize = -1
 			}
 			if s.dataSize > math.MaxInt64-s.dataStart {
-				return info, container.Errorf(name, "data", pos, container.ErrMalformed, "data chunk of %d bytes", size)
+				return info, demuxkit.Errorf(name, "data", pos, container.ErrMalformed, "data chunk of %d bytes", size)
 			}
 			s.foundData = true
 			next = s.dataStart
@@ -163,12 +164,12 @@ loop:
 				break loop
 			}
 			if size < 0 {
-				return info, container.Errorf(name, id, pos, container.ErrMalformed, "chunk of size %d", size)
+				return info, demuxkit.Errorf(name, id, pos, container.ErrMalformed, "chunk of size %d", size)
 			}
 		}
 		if size > 0 {
 			if body > math.MaxInt64-size {
-				return info, container.Errorf(name, id, pos, container.ErrMalformed, "chunk of size %d", size)
+				return info, demuxkit.Errorf(name, id, pos, container.ErrMalformed, "chunk of size %d", size)
 			}
 			next = body + size
 			r.eof = false // avio_seek clears the end-of-file flag
@@ -176,7 +177,7 @@ loop:
 		pos = next
 	}
 	if !s.foundData {
-		return info, container.Errorf(name, "data", pos, container.ErrMalformed, "no data chunk")
+		return info, demuxkit.Errorf(name, "data", pos, container.ErrMalformed, "no data chunk")
 	}
 	off, err := s.finish(r, pos)
 	if err != nil {
@@ -203,11 +204,11 @@ func (s *state) finish(r *reader, pos int64) (int64, error) {
 	case s.nbIndex > 0 && s.duration > 0:
 		perFrame := s.dataSize / s.duration
 		if rate != 0 && perFrame > math.MaxInt64/rate/8 {
-			return 0, container.Errorf(name, "pakt", 0, container.ErrMalformed, "bit rate overflows")
+			return 0, demuxkit.Errorf(name, "pakt", 0, container.ErrMalformed, "bit rate overflows")
 		}
 		st.BitRate = rate * 8 * perFrame
 	default:
-		return 0, container.Errorf(name, "pakt", 0, container.ErrMalformed, "missing packet table, required when block size or frame size are variable")
+		return 0, demuxkit.Errorf(name, "pakt", 0, container.ErrMalformed, "missing packet table, required when block size or frame size are variable")
 	}
 	if rate > 0 {
 		st.TimeBase = container.Rational{Num: 1, Den: rate}
@@ -228,7 +229,7 @@ func (s *state) finish(r *reader, pos int64) (int64, error) {
 			if s.dataSize >= 0 {
 				n = min(n, s.dataSize)
 			}
-			b, err := container.ReadAt(r.src, s.dataStart, n, name, "data")
+			b, err := demuxkit.ReadAt(r.src, s.dataStart, n, name, "data")
 			if err != nil {
 				return 0, err
 			}

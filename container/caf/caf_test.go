@@ -12,6 +12,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -42,7 +43,7 @@ var pcmData = chunk("data", hostile.Cat(hostile.BE32(0), hostile.Zeros(200)))
 
 func readBytes(t *testing.T, b []byte) (*container.Info, *countingSource, error) {
 	t.Helper()
-	src := &countingSource{BytesSource: container.BytesSource{B: b}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	info, err := read(src, 0, container.Options{})
 	return info, src, err
 }
@@ -243,7 +244,7 @@ func TestDescNegative(t *testing.T) {
 
 // countingSource counts the bytes the demuxer asks for.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	bytes int64
 }
 

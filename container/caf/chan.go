@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // readChan reads a 'chan' chunk, a Core Audio AudioChannelLayout, as
@@ -15,7 +16,7 @@ import (
 // end-of-file flag that an earlier read set.
 func readChan(r *reader, off, size int64, st *container.Stream) error {
 	if size < 12 {
-		return container.Errorf(name, "chan", off, container.ErrMalformed, "chan of %d bytes", size)
+		return demuxkit.Errorf(name, "chan", off, container.ErrMalformed, "chan of %d bytes", size)
 	}
 	var h [12]byte
 	if err := r.fill(h[:], off); err != nil {
@@ -29,7 +30,7 @@ func readChan(r *reader, off, size int64, st *container.Stream) error {
 	b := h[:]
 	if n > 0 {
 		have := min(n*20, r.avail(off+12))
-		desc, err := container.ReadAt(r.src, off+12, have, name, "chan")
+		desc, err := demuxkit.ReadAt(r.src, off+12, have, name, "chan")
 		if err != nil {
 			return err
 		}
@@ -37,7 +38,7 @@ func readChan(r *reader, off, size int64, st *container.Stream) error {
 		var labels uint64
 		for i := int64(0); i < n; i++ {
 			if r.eof {
-				return container.Errorf(name, "chan", off+12+20*i, container.ErrTruncated, "end of the object in the channel descriptions")
+				return demuxkit.Errorf(name, "chan", off+12+20*i, container.ErrTruncated, "end of the object in the channel descriptions")
 			}
 			if 20*(i+1) > have {
 				// This description crosses the end: zeros, and the flag.

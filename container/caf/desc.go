@@ -7,6 +7,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // descSize is the size of the 'desc' chunk, which read_header requires.
@@ -52,7 +53,7 @@ func parseDesc(b []byte, off int64) (desc, error) {
 		bitsPerChannel:  int32(binary.BigEndian.Uint32(b[28:])),
 	}
 	if d.bytesPerPacket < 0 || d.framesPerPacket < 0 || d.channels < 0 {
-		return d, container.Errorf(name, "desc", off, container.ErrMalformed, "negative packet size, frames or channels")
+		return d, demuxkit.Errorf(name, "desc", off, container.ErrMalformed, "negative packet size, frames or channels")
 	}
 	if string(b[8:12]) == "lpcm" {
 		// ff_mov_get_lpcm_codec_id with CAF's little-endian flag turned

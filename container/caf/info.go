@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The buffers read_info_chunk reads keys and values into: longer strings
@@ -30,7 +31,7 @@ func readInfo(r *reader, off, size int64, meta *container.Tags) (int64, error) {
 		return 4, nil
 	}
 	// The strings are read within the chunk and the object.
-	b, err := container.ReadAt(r.src, off+4, min(max(size-4, 0), r.avail(off+4)), name, "info")
+	b, err := demuxkit.ReadAt(r.src, off+4, min(max(size-4, 0), r.avail(off+4)), name, "info")
 	if err != nil {
 		return 0, err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/esds"
 	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The ALAC cookie sizes of read_kuki_chunk: the old style is a 12-byte
@@ -28,7 +29,7 @@ const maxKuki = math.MaxInt32 - 64
 func readKuki(r *reader, off, size int64, s *state) error {
 	st := s.st
 	bad := func(format string, args ...any) error {
-		return container.Errorf(name, "kuki", off, container.ErrMalformed, format, args...)
+		return demuxkit.Errorf(name, "kuki", off, container.ErrMalformed, format, args...)
 	}
 	if size < 0 || size > maxKuki {
 		return bad("cookie of %d bytes", size)
@@ -36,7 +37,7 @@ func readKuki(r *reader, off, size int64, s *state) error {
 	switch st.CodecName {
 	case "aac":
 		// The descriptor must lie within the chunk and the object.
-		b, err := container.ReadAt(r.src, off, min(size, r.avail(off)), name, "kuki")
+		b, err := demuxkit.ReadAt(r.src, off, min(size, r.avail(off)), name, "kuki")
 		if err != nil {
 			return err
 		}
@@ -103,7 +104,7 @@ func readKuki(r *reader, off, size int64, s *state) error {
 		}
 		var b [hdr + flaccodec.StreamInfoSize]byte
 		if r.avail(off) < hdr+flaccodec.StreamInfoSize {
-			return container.Errorf(name, "kuki", off, container.ErrTruncated, "FLAC magic cookie")
+			return demuxkit.Errorf(name, "kuki", off, container.ErrTruncated, "FLAC magic cookie")
 		}
 		if err := r.fill(b[:], off); err != nil {
 			return err
@@ -124,12 +125,12 @@ func readKuki(r *reader, off, size int64, s *state) error {
 	case "opus":
 		// No extradata; more than two channels is not supported.
 		if st.Channels > 2 {
-			return container.Errorf(name, "kuki", off, container.ErrUnsupported, "multichannel Opus in CAF")
+			return demuxkit.Errorf(name, "kuki", off, container.ErrUnsupported, "multichannel Opus in CAF")
 		}
 	default:
 		// ff_get_extradata: the whole chunk, which must be in the object.
 		if size > r.avail(off) {
-			return container.Errorf(name, "kuki", off, container.ErrTruncated, "cookie of %d bytes, %d left", size, r.avail(off))
+			return demuxkit.Errorf(name, "kuki", off, container.ErrTruncated, "cookie of %d bytes, %d left", size, r.avail(off))
 		}
 		st.ExtradataSize = int(size)
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // paktHeader is the fixed part of the packet table: packets, valid frames,
@@ -23,7 +24,7 @@ const maxPackets = math.MaxInt32 / 24
 // table once and no further than the chunk and the object allow.
 func readPakt(r *reader, off, size int64, s *state) error {
 	bad := func(format string, args ...any) error {
-		return container.Errorf(name, "pakt", off, container.ErrMalformed, format, args...)
+		return demuxkit.Errorf(name, "pakt", off, container.ErrMalformed, format, args...)
 	}
 	var h [paktHeader]byte
 	if err := r.fill(h[:], off); err != nil {
@@ -55,7 +56,7 @@ func readPakt(r *reader, off, size int64, s *state) error {
 		if size > paktHeader {
 			want = min(size-paktHeader, r.avail(off+paktHeader))
 		}
-		b, err := container.ReadAt(r.src, off+paktHeader, want, name, "pakt")
+		b, err := demuxkit.ReadAt(r.src, off+paktHeader, want, name, "pakt")
 		if err != nil {
 			return err
 		}
@@ -88,7 +89,7 @@ func readPakt(r *reader, off, size int64, s *state) error {
 		var duration int64
 		for i := int64(0); i < packets; i++ {
 			if eof {
-				return container.Errorf(name, "pakt", off, container.ErrTruncated, "end of the object in the packet table")
+				return demuxkit.Errorf(name, "pakt", off, container.ErrTruncated, "end of the object in the packet table")
 			}
 			if p > len(b) {
 				return bad("error reading packet table")

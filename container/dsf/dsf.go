@@ -7,6 +7,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -95,7 +96,7 @@ func fill(src container.Source, b []byte, off int64) error {
 		return nil
 	}
 	n := min(int64(len(b)), src.Size()-off)
-	return container.ReadFull(src, b[:n], off, name, "header")
+	return demuxkit.ReadFull(src, b[:n], off, name, "header")
 }
 
 // read parses the chunk headers as dsf_read_header does, and the ID3v2
@@ -113,7 +114,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		return nil, err
 	}
 	if binary.LittleEndian.Uint64(b[4:]) != dsdSize {
-		return nil, container.Errorf(name, "DSD ", start, container.ErrMalformed, "DSD chunk of %d bytes", binary.LittleEndian.Uint64(b[4:]))
+		return nil, demuxkit.Errorf(name, "DSD ", start, container.ErrMalformed, "DSD chunk of %d bytes", binary.LittleEndian.Uint64(b[4:]))
 	}
 	if start != 0 {
 		if err := fill(src, b[dsdSize:], dsdSize); err != nil {
@@ -131,13 +132,13 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		return nil, err
 	}
 	if string(b[28:32]) != "fmt " || binary.LittleEndian.Uint64(b[32:]) != fmtSize {
-		return nil, container.Errorf(name, "fmt ", dsdSize, container.ErrMalformed, "no fmt chunk of 52 bytes")
+		return nil, demuxkit.Errorf(name, "fmt ", dsdSize, container.ErrMalformed, "no fmt chunk of 52 bytes")
 	}
 	if err := describe(st, h); err != nil {
 		return nil, err
 	}
 	if string(b[80:84]) != "data" {
-		return nil, container.Errorf(name, "data", dsdSize+fmtSize, container.ErrMalformed, "no data chunk")
+		return nil, demuxkit.Errorf(name, "data", dsdSize+fmtSize, container.ErrMalformed, "no data chunk")
 	}
 	info.Format.DataOffset = headLen
 	if firstPacket(src.Size(), h) {
@@ -150,10 +151,10 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 func describe(st *container.Stream, h header) error {
 	const at = dsdSize + 12
 	if h.version != 1 {
-		return container.Errorf(name, "fmt ", at, container.ErrUnsupported, "format version %d", h.version)
+		return demuxkit.Errorf(name, "fmt ", at, container.ErrUnsupported, "format version %d", h.version)
 	}
 	if h.formatID != 0 {
-		return container.Errorf(name, "fmt ", at+4, container.ErrUnsupported, "format id %d", h.formatID)
+		return demuxkit.Errorf(name, "fmt ", at+4, container.ErrUnsupported, "format id %d", h.formatID)
 	}
 	var mask uint64
 	if h.channelType < uint32(len(channelLayouts)) {
@@ -162,13 +163,13 @@ func describe(st *container.Stream, h header) error {
 	channels := int(h.channels)
 	if mask != 0 {
 		if channels != codec.LayoutChannels(mask) {
-			return container.Errorf(name, "fmt ", at+12, container.ErrMalformed,
+			return demuxkit.Errorf(name, "fmt ", at+12, container.ErrMalformed,
 				"%d channels for channel type %d", channels, h.channelType)
 		}
 		st.ChannelLayout = codec.LayoutName(mask)
 	}
 	if channels <= 0 {
-		return container.Errorf(name, "fmt ", at+12, container.ErrMalformed, "%d channels", channels)
+		return demuxkit.Errorf(name, "fmt ", at+12, container.ErrMalformed, "%d channels", channels)
 	}
 	st.Channels = channels
 	st.SampleRate = int(h.frequency / 8)
@@ -178,10 +179,10 @@ func describe(st *container.Stream, h header) error {
 	case 8:
 		st.CodecName = "dsd_msbf_planar"
 	default:
-		return container.Errorf(name, "fmt ", at+20, container.ErrUnsupported, "bits per sample %d", h.bitOrder)
+		return demuxkit.Errorf(name, "fmt ", at+20, container.ErrUnsupported, "bits per sample %d", h.bitOrder)
 	}
 	if h.blockSize <= 0 || h.blockSize > math.MaxInt32/h.channels {
-		return container.Errorf(name, "fmt ", at+32, container.ErrMalformed, "block size %d", h.blockSize)
+		return demuxkit.Errorf(name, "fmt ", at+32, container.ErrMalformed, "block size %d", h.blockSize)
 	}
 	st.BitRate = int64(channels) * 8 * int64(st.SampleRate)
 	if st.SampleRate > 0 {

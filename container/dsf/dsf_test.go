@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -39,7 +40,7 @@ func build(chType, channels, bitOrder, blockSize uint32, samples uint64, blocks 
 
 func readBytes(t *testing.T, b []byte) (*container.Info, error) {
 	t.Helper()
-	return read(&container.BytesSource{B: b, Limit: 1 << 16}, 0, container.Options{})
+	return read(&demuxkit.BytesSource{B: b, Limit: 1 << 16}, 0, container.Options{})
 }
 
 func TestProbe(t *testing.T) {
@@ -117,7 +118,7 @@ func TestDSFBlockSizeZero(t *testing.T) {
 	for _, bs := range []uint32{0, 1 << 31, 0x7FFFFFFF} {
 		b := build(2, 2, 1, 256, 8*512, 2, nil)
 		copy(b[72:], hostile.LE32(bs))
-		src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 		info, err := read(src, 0, container.Options{})
 		assert.Nil(t, info)
 		assert.ErrorIs(t, err, container.ErrMalformed, "block size %d", bs)
@@ -158,7 +159,7 @@ func TestReadErrors(t *testing.T) {
 
 // countingSource counts the reads and bytes the demuxer asks for.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	reads int
 	bytes int64
 }

@@ -1,6 +1,9 @@
 package flac
 
-import "github.com/mediaprobe/mediaprobe/container"
+import (
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
+)
 
 // cueSheetTracksAt is the offset of the track count in a CUESHEET body
 // (RFC 9639 8.7: catalog 128, lead-in 8, CD flag and reserved 259).
@@ -12,12 +15,12 @@ const cueSheetTracksAt = 395
 // output, so nothing else is kept.
 func (r *reader) cueSheet(off, size int64) error {
 	bad := func(detail string, args ...any) error {
-		return container.Errorf(name, "cuesheet", off, container.ErrMalformed, detail, args...)
+		return demuxkit.Errorf(name, "cuesheet", off, container.ErrMalformed, detail, args...)
 	}
 	if size < 431 {
 		return bad("%d bytes, fewer than 431", size)
 	}
-	b, err := container.ReadAt(r.src, off, size, name, "cuesheet")
+	b, err := demuxkit.ReadAt(r.src, off, size, name, "cuesheet")
 	if err != nil {
 		return err
 	}

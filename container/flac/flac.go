@@ -5,6 +5,7 @@ import (
 
 	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Demuxer returns the demuxer that reads raw FLAC files.
@@ -81,7 +82,7 @@ func read(src container.Source, start int64, opts container.Options) (*container
 	st.CodecName = "flac"
 
 	var marker [4]byte
-	if err := container.ReadFull(src, marker[:], start, name, "marker"); err != nil {
+	if err := demuxkit.ReadFull(src, marker[:], start, name, "marker"); err != nil {
 		return nil, err
 	}
 	if string(marker[:]) != "fLaC" {
@@ -126,7 +127,7 @@ func (r *reader) blocks(off int64) (int64, error) {
 		var h [4]byte
 		// flacdec.c: a header cut short is invalid data, even right after a
 		// block that did not claim to be the last.
-		if err := container.ReadFull(r.src, h[:], off, name, "block header"); err != nil {
+		if err := demuxkit.ReadFull(r.src, h[:], off, name, "block header"); err != nil {
 			return 0, err
 		}
 		last := h[0]&0x80 != 0
@@ -143,7 +144,7 @@ func (r *reader) blocks(off int64) (int64, error) {
 			err = r.cueSheet(body, size)
 		case typePicture:
 			if size > left {
-				return 0, container.Errorf(name, "picture", body, container.ErrTruncated, "%d bytes, %d left", size, left)
+				return 0, demuxkit.Errorf(name, "picture", body, container.ErrTruncated, "%d bytes, %d left", size, left)
 			}
 			var extra int64
 			extra, err = r.picture(body, size)
@@ -152,11 +153,11 @@ func (r *reader) blocks(off int64) (int64, error) {
 			// Read by flacdec.c (and so must be present), used only for
 			// seeking: skipped here.
 			if size > left {
-				return 0, container.Errorf(name, "seektable", body, container.ErrTruncated, "%d bytes, %d left", size, left)
+				return 0, demuxkit.Errorf(name, "seektable", body, container.ErrTruncated, "%d bytes, %d left", size, left)
 			}
 		default:
 			if !r.streamInfo {
-				return 0, container.Errorf(name, "block", off, container.ErrMalformed, "type %d before STREAMINFO", typ)
+				return 0, demuxkit.Errorf(name, "block", off, container.ErrMalformed, "type %d before STREAMINFO", typ)
 			}
 			if typ == typeVorbisComment {
 				err = r.vorbisComment(body, size)
@@ -170,7 +171,7 @@ func (r *reader) blocks(off int64) (int64, error) {
 			return next, nil
 		}
 		if next >= r.src.Size() {
-			return 0, container.Errorf(name, "block header", next, container.ErrTruncated, "no block after a block not marked last")
+			return 0, demuxkit.Errorf(name, "block header", next, container.ErrTruncated, "no block after a block not marked last")
 		}
 		off = next
 	}

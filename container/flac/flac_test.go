@@ -4,14 +4,16 @@ import (
 	"encoding/binary"
 	"testing"
 
-	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // counting is a Source that counts the reads and bytes asked of it.
 type counting struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	reads, bytes int64
 }
 
@@ -92,7 +94,7 @@ func TestRead(t *testing.T) {
 		block(false, typePicture, pictureBody(3, "image/png", "A pixel.", png1x1)),
 		block(true, typePadding, make([]byte, 100)),
 	)
-	info, err := read(&container.BytesSource{B: data}, 0, container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 2)
 	a := info.Streams[0]
@@ -143,7 +145,7 @@ func TestReadStreamInfo(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			blocks := append([][]byte{block(false, typeStreamInfo, tt.info)}, tt.extra...)
 			blocks = append(blocks, block(true, typePadding, nil))
-			info, err := read(&container.BytesSource{B: file(blocks...)}, 0, container.Options{})
+			info, err := read(&demuxkit.BytesSource{B: file(blocks...)}, 0, container.Options{})
 			require.NoError(t, err)
 			a := info.Streams[0]
 			assert.Equal(t, tt.fmt, a.SampleFmt)
@@ -160,7 +162,7 @@ func TestReadStreamInfo(t *testing.T) {
 func TestReadID3Prefixed(t *testing.T) {
 	id3 := append([]byte("ID3\x04\x00\x00\x00\x00\x00\x0a"), make([]byte, 10)...)
 	data := append(id3, file(block(true, typeStreamInfo, streamInfo(8000, 1, 16, 8000)))...)
-	info, err := read(&container.BytesSource{B: data}, int64(len(id3)), container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: data}, int64(len(id3)), container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, 8000, info.Streams[0].SampleRate)
 	assert.Equal(t, int64(len(data)-len(frames)), info.Format.DataOffset)
@@ -169,19 +171,19 @@ func TestReadID3Prefixed(t *testing.T) {
 func TestReadPictures(t *testing.T) {
 	si := block(false, typeStreamInfo, streamInfo(44100, 2, 16, 100))
 	t.Run("unknown MIME type adds no stream", func(t *testing.T) {
-		info, err := read(&container.BytesSource{B: file(si, block(true, typePicture, pictureBody(3, "image/x-foo", "", png1x1)))}, 0, container.Options{})
+		info, err := read(&demuxkit.BytesSource{B: file(si, block(true, typePicture, pictureBody(3, "image/x-foo", "", png1x1)))}, 0, container.Options{})
 		require.NoError(t, err)
 		assert.Len(t, info.Streams, 1)
 	})
 	t.Run("PNG signature wins over the MIME type", func(t *testing.T) {
-		info, err := read(&container.BytesSource{B: file(si, block(true, typePicture, pictureBody(0, "image/jpeg", "", png1x1)))}, 0, container.Options{})
+		info, err := read(&demuxkit.BytesSource{B: file(si, block(true, typePicture, pictureBody(0, "image/jpeg", "", png1x1)))}, 0, container.Options{})
 		require.NoError(t, err)
 		require.Len(t, info.Streams, 2)
 		assert.Equal(t, "png", info.Streams[1].CodecName)
 		assert.Equal(t, []container.Tag{{Key: "comment", Value: "Other"}}, info.Streams[1].Tags.List())
 	})
 	t.Run("picture before STREAMINFO is allowed", func(t *testing.T) {
-		info, err := read(&container.BytesSource{B: file(block(false, typePicture, pictureBody(3, "image/png", "", png1x1)),
+		info, err := read(&demuxkit.BytesSource{B: file(block(false, typePicture, pictureBody(3, "image/png", "", png1x1)),
 			block(true, typeStreamInfo, streamInfo(44100, 2, 16, 100)))}, 0, container.Options{})
 		require.NoError(t, err)
 		assert.Len(t, info.Streams, 2)
@@ -206,7 +208,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			info, err := read(&container.BytesSource{B: tt.data}, 0, container.Options{})
+			info, err := read(&demuxkit.BytesSource{B: tt.data}, 0, container.Options{})
 			assert.ErrorIs(t, err, tt.err)
 			assert.Nil(t, info)
 		})
@@ -222,7 +224,7 @@ func TestPaddingSkippedUnread(t *testing.T) {
 		block(false, typePicture, pictureBody(3, "image/png", "", big)),
 		block(true, typePadding, make([]byte, 4<<20)),
 	)
-	src := &counting{BytesSource: container.BytesSource{B: data}}
+	src := &counting{BytesSource: demuxkit.BytesSource{B: data}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 2)
@@ -238,10 +240,10 @@ func TestPictureLengthBeyondObject(t *testing.T) {
 		[]byte{typePicture | 0x80, 0xFF, 0xFF, 0xFF}, make([]byte, 1000))
 	good := file(block(false, typeStreamInfo, streamInfo(44100, 2, 16, 100)),
 		block(true, typePicture, pictureBody(3, "image/png", "", png1x1)))
-	_, err := read(&container.BytesSource{B: bad}, 0, container.Options{})
+	_, err := read(&demuxkit.BytesSource{B: bad}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrTruncated)
-	allocBad := testing.AllocsPerRun(10, func() { _, _ = read(&container.BytesSource{B: bad}, 0, container.Options{}) })
-	allocGood := testing.AllocsPerRun(10, func() { _, _ = read(&container.BytesSource{B: good}, 0, container.Options{}) })
+	allocBad := testing.AllocsPerRun(10, func() { _, _ = read(&demuxkit.BytesSource{B: bad}, 0, container.Options{}) })
+	allocGood := testing.AllocsPerRun(10, func() { _, _ = read(&demuxkit.BytesSource{B: good}, 0, container.Options{}) })
 	assert.LessOrEqual(t, allocBad, allocGood)
 }
 
@@ -252,7 +254,7 @@ func TestPictureDescriptionLengthHuge(t *testing.T) {
 	body := pictureBody(3, "image/png", "", png1x1)
 	binary.BigEndian.PutUint32(body[8+9:], 0xFFFFFFFF) // description length
 	data := file(block(false, typeStreamInfo, streamInfo(44100, 2, 16, 100)), block(true, typePicture, body))
-	src := &counting{BytesSource: container.BytesSource{B: data, Limit: 1 << 20}}
+	src := &counting{BytesSource: demuxkit.BytesSource{B: data, Limit: 1 << 20}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Len(t, info.Streams, 1)
@@ -264,12 +266,12 @@ func TestPictureDescriptionLengthHuge(t *testing.T) {
 func TestVorbisCommentBeyondLimit(t *testing.T) {
 	data := file(block(false, typeStreamInfo, streamInfo(44100, 2, 16, 100)),
 		block(true, typeVorbisComment, append(comments("a=b"), make([]byte, 5000)...)))
-	_, err := read(&container.BytesSource{B: data, Limit: 4096}, 0, container.Options{})
+	_, err := read(&demuxkit.BytesSource{B: data, Limit: 4096}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrLimit)
 }
 
 func TestRawFrames(t *testing.T) {
-	info, err := read(&container.BytesSource{B: frames}, 0, container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: frames}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, "flac", info.Streams[0].CodecName)
 }
@@ -303,7 +305,7 @@ func TestProbe(t *testing.T) {
 func TestChannelMaskTagRemovedAsAvDictSet(t *testing.T) {
 	data := file(block(false, typeStreamInfo, streamInfo(48000, 6, 16, 1000)),
 		block(true, typeVorbisComment, comments("A1=1", "WAVEFORMATEXTENSIBLE_CHANNEL_MASK=0x3f", "B2=2", "C3=3", "D4=4", "encoder=x")))
-	info, err := read(&container.BytesSource{B: data}, 0, container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, []container.Tag{{Key: "A1", Value: "1"}, {Key: "encoder", Value: "x"}, {Key: "B2", Value: "2"},
 		{Key: "C3", Value: "3"}, {Key: "D4", Value: "4"}}, info.Format.Tags.List())
@@ -317,7 +319,7 @@ func TestChannelMaskTagRemovedAsAvDictSet(t *testing.T) {
 func TestStreamInfoMinBlockSizeUnder16(t *testing.T) {
 	si := streamInfo(22050, 2, 24, 6615)
 	si[0], si[1] = 0, 8 // minimum block size 8
-	info, err := read(&container.BytesSource{B: file(block(true, typeStreamInfo, si))}, 0, container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: file(block(true, typeStreamInfo, si))}, 0, container.Options{})
 	require.NoError(t, err)
 	a := info.Streams[0]
 	assert.Equal(t, "s32", a.SampleFmt)
@@ -326,7 +328,7 @@ func TestStreamInfoMinBlockSizeUnder16(t *testing.T) {
 	assert.Equal(t, 22050, a.SampleRate)
 
 	si[2], si[3] = 0, 8 // maximum block size 8
-	info, err = read(&container.BytesSource{B: file(block(true, typeStreamInfo, si))}, 0, container.Options{})
+	info, err = read(&demuxkit.BytesSource{B: file(block(true, typeStreamInfo, si))}, 0, container.Options{})
 	require.NoError(t, err)
 	a = info.Streams[0]
 	assert.Equal(t, "", a.SampleFmt)
@@ -342,7 +344,7 @@ func TestChannelMaskNames(t *testing.T) {
 	for mask, want := range map[string]string{"0xff": "7.1(wide)", "0x6cf": "7.1(wide-side)", "0x63f": "7.1", "0x3c00f": "8 channels (FL+FR+FC+LFE+TFR+TBL+TBC+TBR)"} {
 		data := file(block(false, typeStreamInfo, streamInfo(48000, 8, 16, 1000)),
 			block(true, typeVorbisComment, comments("WAVEFORMATEXTENSIBLE_CHANNEL_MASK="+mask)))
-		info, err := read(&container.BytesSource{B: data}, 0, container.Options{})
+		info, err := read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 		require.NoError(t, err)
 		assert.Equal(t, want, info.Streams[0].ChannelLayout, mask)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -37,7 +38,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(hostile.FLACVorbisRepeatedKey(8600))
 	f.Add(hostile.FLACPictures(1350))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		src := &container.BytesSource{B: b, Limit: 1 << 16}
+		src := &demuxkit.BytesSource{B: b, Limit: 1 << 16}
 		begin := time.Now()
 		info, err := read(src, 0, container.Options{})
 		if d := time.Since(begin); d > hostile.HangBound {

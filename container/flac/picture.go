@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -17,14 +18,14 @@ const pictureHead = 512
 // lie after the block, which FFmpeg reads from the stream before the next
 // block header. A picture FFmpeg rejects adds no stream and no error.
 func (r *reader) picture(off, size int64) (extra int64, err error) {
-	b, err := container.ReadAt(r.src, off, min(size, pictureHead), name, "picture")
+	b, err := demuxkit.ReadAt(r.src, off, min(size, pictureHead), name, "picture")
 	if err != nil {
 		return 0, err
 	}
 	p, err := tags.ParseFLACPicture(b, size, true)
 	if errors.Is(err, tags.ErrFLACPictureShort) {
 		// A long description: read the fields up to the image.
-		if b, err = container.ReadAt(r.src, off, p.Need, name, "picture"); err != nil {
+		if b, err = demuxkit.ReadAt(r.src, off, p.Need, name, "picture"); err != nil {
 			return 0, err
 		}
 		p, err = tags.ParseFLACPicture(b, size, true)
@@ -41,7 +42,7 @@ func (r *reader) picture(off, size int64) (extra int64, err error) {
 		extra = p.DataLength - (size - p.DataOffset)
 		if extra > r.src.Size()-(off+size) {
 			// flac_picture.c: the missing bytes cannot be read.
-			return 0, container.Errorf(name, "picture", off, container.ErrTruncated, "image of %d bytes runs past the object", p.DataLength)
+			return 0, demuxkit.Errorf(name, "picture", off, container.ErrTruncated, "image of %d bytes runs past the object", p.DataLength)
 		}
 	}
 	st, err := r.pictureStream(p, codecName, off)

@@ -3,6 +3,7 @@ package flac
 import (
 	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // streamInfoBlock reads STREAMINFO (RFC 9639 8.2). flacdec.c takes the
@@ -12,12 +13,12 @@ import (
 // fields stay unknown, as ffprobe leaves them when the decoder fails to open.
 func (r *reader) streamInfoBlock(off, size int64) error {
 	if r.streamInfo {
-		return container.Errorf(name, "streaminfo", off, container.ErrMalformed, "a second STREAMINFO")
+		return demuxkit.Errorf(name, "streaminfo", off, container.ErrMalformed, "a second STREAMINFO")
 	}
 	if size != flaccodec.StreamInfoSize {
-		return container.Errorf(name, "streaminfo", off, container.ErrMalformed, "%d bytes, not %d", size, flaccodec.StreamInfoSize)
+		return demuxkit.Errorf(name, "streaminfo", off, container.ErrMalformed, "%d bytes, not %d", size, flaccodec.StreamInfoSize)
 	}
-	b, err := container.ReadAt(r.src, off, size, name, "streaminfo")
+	b, err := demuxkit.ReadAt(r.src, off, size, name, "streaminfo")
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -14,7 +15,7 @@ import (
 // on a comment without "=" (FFmpeg skips it) and preallocates from the
 // declared count. A malformed block is only a warning in flacdec.c.
 func (r *reader) vorbisComment(off, size int64) error {
-	b, err := container.ReadAt(r.src, off, size, name, "vorbis comment")
+	b, err := demuxkit.ReadAt(r.src, off, size, name, "vorbis comment")
 	if err != nil {
 		return err
 	}

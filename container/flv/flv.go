@@ -51,6 +51,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/mpeg4"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/rfps"
 )
 
@@ -216,11 +217,11 @@ func (d *demuxer) read(start int64) (*container.Info, error) {
 	size := d.src.Size()
 	info.Format.Size = size
 	var h [9]byte
-	if err := container.ReadFull(d.src, h[:], start, d.name, "file header"); err != nil {
+	if err := demuxkit.ReadFull(d.src, h[:], start, d.name, "file header"); err != nil {
 		return nil, err
 	}
 	if h[0] != 'F' || h[1] != 'L' || h[2] != 'V' {
-		return nil, container.Errorf(d.name, "file header", start, container.ErrUnknownFormat, "no FLV signature")
+		return nil, demuxkit.Errorf(d.name, "file header", start, container.ErrUnknownFormat, "no FLV signature")
 	}
 	expect := h[4] & (headerHasAudio | headerHasVideo)
 	// flv_read_header seeks to the header size as an absolute offset,
@@ -256,7 +257,7 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 		}
 		if prevTag >= 0 && pos <= size && !d.meta.brokenSizes {
 			var b [4]byte
-			if err := container.ReadFull(d.src, b[:], pos-4, d.name, "tag size"); err != nil {
+			if err := demuxkit.ReadFull(d.src, b[:], pos-4, d.name, "tag size"); err != nil {
 				return err
 			}
 			last := int64(int32(binary.BigEndian.Uint32(b[:])))
@@ -278,7 +279,7 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 		if err := budget.Visit(d.name, "tag", pos); err != nil {
 			return err
 		}
-		if err := container.ReadFull(d.src, h[:], pos, d.name, "tag header"); err != nil {
+		if err := demuxkit.ReadFull(d.src, h[:], pos, d.name, "tag header"); err != nil {
 			return err
 		}
 		typ := h[0] & 0x1f
@@ -320,7 +321,7 @@ func (d *demuxer) endOfFile(pos int64, kind error, detail string) error {
 	if len(d.info.Streams) > 0 {
 		return nil
 	}
-	return container.Errorf(d.name, "tag", pos, kind, "%s before any stream", detail)
+	return demuxkit.Errorf(d.name, "tag", pos, kind, "%s before any stream", detail)
 }
 
 // resyncWindow is how far resync looks for two consistent tags: FFmpeg's
@@ -341,7 +342,7 @@ func (d *demuxer) resync(from int64) (int64, bool, error) {
 		return 0, false, nil
 	}
 	d.resyncs++
-	a, err := container.ReadScratch(d.src, &d.scratch, from, n, d.name, "resync")
+	a, err := demuxkit.ReadScratch(d.src, &d.scratch, from, n, d.name, "resync")
 	if err != nil {
 		return 0, false, err
 	}
@@ -396,7 +397,7 @@ func (d *demuxer) readBody(off, n, limit int64, what string) ([]byte, error) {
 	if n <= 0 {
 		return nil, nil
 	}
-	return container.ReadAt(d.src, off, n, d.name, what)
+	return demuxkit.ReadAt(d.src, off, n, d.name, what)
 }
 
 // newStream is create_stream: a stream of the given type in milliseconds.
@@ -579,7 +580,7 @@ func (d *demuxer) scriptTag(off, size, dts int64) error {
 	if kind == scriptText && !textPacket(b) {
 		// flv_data_packet fails the read, and with it
 		// avformat_find_stream_info: ffprobe refuses the file.
-		return container.Errorf(d.name, "text data", off, container.ErrMalformed, "a text tag without text")
+		return demuxkit.Errorf(d.name, "text data", off, container.ErrMalformed, "a text tag without text")
 	}
 	if d.text == nil {
 		st, err := d.newStream(container.Subtitle, off)
@@ -923,7 +924,7 @@ func (d *demuxer) duration() {
 	fsize := d.src.Size()
 	for step := 0; step < maxTailSteps && fsize >= 4; step++ {
 		var b [4]byte
-		if container.ReadFull(d.src, b[:], fsize-4, d.name, "last tag size") != nil {
+		if demuxkit.ReadFull(d.src, b[:], fsize-4, d.name, "last tag size") != nil {
 			return
 		}
 		psize := int64(int32(binary.BigEndian.Uint32(b[:])))
@@ -931,7 +932,7 @@ func (d *demuxer) duration() {
 			return
 		}
 		var h [7]byte
-		if container.ReadFull(d.src, h[:], fsize-3-psize, d.name, "last tag") != nil {
+		if demuxkit.ReadFull(d.src, h[:], fsize-3-psize, d.name, "last tag") != nil {
 			return
 		}
 		if psize != (int64(h[0])<<16|int64(h[1])<<8|int64(h[2]))+11 {

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -38,7 +39,7 @@ func script(value []byte) []byte { return tag(tagScript, 0, hostile.Cat(amfStrV(
 
 // countingSource counts the bytes read through it.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	reads, bytes int64
 }
 
@@ -49,7 +50,7 @@ func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
 }
 
 func read(t testing.TB, b []byte) (*container.Info, *countingSource, error) {
-	src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 32 << 20}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 32 << 20}}
 	info, err := Demuxer().Read(src, 0, container.Options{})
 	return info, src, err
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -31,7 +32,7 @@ func FuzzRead(f *testing.F) {
 			if s := d.Probe(b); s < 0 || s > 100 {
 				t.Fatalf("%s probe score %d", d.Name, s)
 			}
-			src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 16}}
+			src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 16}}
 			info, err := d.Read(src, 0, container.Options{})
 			if max := 4*int64(len(b)) + 1<<12; src.bytes > max {
 				t.Fatalf("%s read %d bytes of a %d-byte object", d.Name, src.bytes, len(b))

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // FuzzRead: the probe scores 0 or 51 on any input without panicking, and
@@ -16,7 +17,7 @@ func FuzzRead(f *testing.F) {
 		if s := probe(b); s != 0 && s != 51 {
 			t.Fatalf("probe score %d", s)
 		}
-		info, err := read(&container.BytesSource{B: b}, 0, container.Options{})
+		info, err := read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 		if err != nil || len(info.Streams) != 1 || info.Streams[0].BitRate != 13200 {
 			t.Fatalf("info %+v, error %v", info, err)
 		}

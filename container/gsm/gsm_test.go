@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // frames returns n GSM frames: the 0xD signature nibble, then zeros.
@@ -43,7 +44,7 @@ func TestRead(t *testing.T) {
 		{"less than a frame", make([]byte, 32), 0, container.NoPTS},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			info, err := read(&container.BytesSource{B: tc.b}, tc.start, container.Options{})
+			info, err := read(&demuxkit.BytesSource{B: tc.b}, tc.start, container.Options{})
 			require.NoError(t, err)
 			require.Len(t, info.Streams, 1)
 			st := info.Streams[0]

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -116,7 +117,7 @@ type state struct {
 }
 
 func (s *state) fail(kind error, off int64, format string, args ...any) error {
-	return container.Errorf(name, "chunk", off, kind, format, args...)
+	return demuxkit.Errorf(name, "chunk", off, kind, format, args...)
 }
 
 // setLayout gives the stream a native layout.
@@ -157,10 +158,10 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		}
 	}
 	if s.typ == container.Video || s.codecTag == idANIM {
-		return nil, container.Errorf(name, "form", start, container.ErrUnsupported, "IFF picture forms are not read")
+		return nil, demuxkit.Errorf(name, "form", start, container.ErrUnsupported, "IFF picture forms are not read")
 	}
 	if s.typ != container.Audio {
-		return nil, container.Errorf(name, "form", start, container.ErrMalformed, "no sound or picture header")
+		return nil, demuxkit.Errorf(name, "form", start, container.ErrMalformed, "no sound or picture header")
 	}
 	info.Format.DataOffset = s.bodyPos
 	if err := s.describe(); err != nil {
@@ -424,7 +425,7 @@ func (s *state) describe() error {
 		case s.maudBits == 8 && s.maudCompression == 3:
 			s.codecName = "pcm_mulaw"
 		default:
-			return container.Errorf(name, "MHDR", s.bodyPos, container.ErrUnsupported,
+			return demuxkit.Errorf(name, "MHDR", s.bodyPos, container.ErrUnsupported,
 				"compression %d and bit depth %d", s.maudCompression, s.maudBits)
 		}
 	case s.codecTag != idDSD && s.codecTag != idDST:
@@ -436,20 +437,20 @@ func (s *state) describe() error {
 		case 2:
 			s.codecName = "8svx_exp"
 		default:
-			return container.Errorf(name, "VHDR", s.bodyPos, container.ErrMalformed,
+			return demuxkit.Errorf(name, "VHDR", s.bodyPos, container.ErrMalformed,
 				"unknown SVX8 compression method %d", s.svx8Compression)
 		}
 	}
 	bits := codec.BitsPerSample(s.codecName)
 	blockAlign := s.channels * bits
 	if (s.codecTag == idDSD || s.codecTag == idMAUD) && blockAlign <= 0 {
-		return container.Errorf(name, "form", s.bodyPos, container.ErrMalformed, "block align %d", blockAlign)
+		return demuxkit.Errorf(name, "form", s.bodyPos, container.ErrMalformed, "block align %d", blockAlign)
 	}
 	if s.codecName == "dst" {
 		// dstdec.c decode_init refuses these, and ffprobe fails when it
 		// cannot open a stream's decoder.
 		if s.channels > 6 || s.rate > 512*44100 || (588*int64(s.rate)/44100)&7 != 0 {
-			return container.Errorf(name, "form", s.bodyPos, container.ErrUnsupported,
+			return demuxkit.Errorf(name, "form", s.bodyPos, container.ErrUnsupported,
 				"DST of %d channels at %d Hz", s.channels, s.rate)
 		}
 	}
@@ -518,7 +519,7 @@ func (s *state) dstFrames(end int64) error {
 		}
 		r.skipTo(orig, size, int64(size&1))
 	}
-	return container.Errorf(name, "DST ", end, container.ErrTruncated, "no DST frame")
+	return demuxkit.Errorf(name, "DST ", end, container.ErrTruncated, "no DST frame")
 }
 
 // subChunks walks the chunks of a DSDIFF container chunk of size bytes

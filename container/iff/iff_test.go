@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -55,7 +56,7 @@ func prop(rate uint32, ids []string, comp string, extra ...[]byte) []byte {
 var fver = ck8("FVER", hostile.BE32(0x01050000))
 
 func readBytes(b []byte) (*container.Info, error) {
-	return read(&container.BytesSource{B: b, Limit: 1 << 16}, 0, container.Options{})
+	return read(&demuxkit.BytesSource{B: b, Limit: 1 << 16}, 0, container.Options{})
 }
 
 func TestProbe(t *testing.T) {
@@ -200,7 +201,7 @@ func TestReadErrors(t *testing.T) {
 // claiming more than the object ends the walk.
 func TestIFFSkipsBody(t *testing.T) {
 	b := form("8SVX", vhdr(8000, 0), ck("BODY", make([]byte, 1<<16)), []byte("XXXX\xff\xff\xff\xf0"))
-	src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, "pcm_s8_planar", info.Streams[0].CodecName)
@@ -212,7 +213,7 @@ func TestIFFSkipsBody(t *testing.T) {
 func TestIFFManyComments(t *testing.T) {
 	b := frm8(fver, prop(2822400, []string{"SLFT", "SRGT"}, "DSD "), ck8("DSD ", make([]byte, 8)),
 		[]byte("COMT"), hostile.BE64(1<<20), hostile.BE16(0xFFFF))
-	src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	v, _ := info.Format.Tags.Get("comment")
@@ -222,7 +223,7 @@ func TestIFFManyComments(t *testing.T) {
 
 // countingSource counts the bytes the demuxer asks for.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	bytes int64
 }
 

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // reader reads fields the way FFmpeg's AVIOContext does for iff.c: a
@@ -29,7 +30,7 @@ func (r *reader) read(n int) ([]byte, error) {
 		return b, nil
 	}
 	have := min(int64(n), r.size-r.pos)
-	if err := container.ReadFull(r.src, b[:have], r.pos, name, "chunk"); err != nil {
+	if err := demuxkit.ReadFull(r.src, b[:have], r.pos, name, "chunk"); err != nil {
 		return nil, err
 	}
 	r.pos += have
@@ -107,7 +108,7 @@ func (r *reader) bytes(n uint32) ([]byte, bool, error) {
 	if int64(n) > left {
 		return nil, false, nil
 	}
-	b, err := container.ReadAt(r.src, r.pos, int64(n), name, "text chunk")
+	b, err := demuxkit.ReadAt(r.src, r.pos, int64(n), name, "text chunk")
 	if err != nil {
 		return nil, false, err
 	}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Probe scores on FFmpeg's scale.
@@ -93,7 +94,7 @@ func (p *pipe) demuxer() container.Demuxer {
 		Probe:    p.probe,
 	}
 	if !p.describable {
-		d.Read = container.ReadUnsupported(d.Name, d.LongName)
+		d.Read = demuxkit.ReadUnsupported(d.Name, d.LongName)
 		return d
 	}
 	d.Read = func(src container.Source, start int64, _ container.Options) (*container.Info, error) {
@@ -144,21 +145,21 @@ func readImage2(src container.Source, start int64, _ container.Options) (*contai
 	const name, longName = "image2", "image2 sequence"
 	n := min(src.Size()-start, probeBufSize)
 	if n <= 0 {
-		return nil, container.Errorf(name, "image", start, container.ErrTruncated, "empty object")
+		return nil, demuxkit.Errorf(name, "image", start, container.ErrTruncated, "empty object")
 	}
-	head, err := container.ReadAt(src, start, n, name, "image")
+	head, err := demuxkit.ReadAt(src, start, n, name, "image")
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range pipes {
 		if p.probe(head) > 0 {
 			if !p.describable {
-				return nil, container.Errorf(name, "image", start, container.ErrUnsupported, "%s images are recognised but not read yet", p.codec)
+				return nil, demuxkit.Errorf(name, "image", start, container.ErrUnsupported, "%s images are recognised but not read yet", p.codec)
 			}
 			return read(src, start, name, longName, p.codec, true)
 		}
 	}
-	return nil, container.Errorf(name, "image", start, container.ErrUnsupported, "no image codec recognises the content")
+	return nil, demuxkit.Errorf(name, "image", start, container.ErrUnsupported, "no image codec recognises the content")
 }
 
 // read describes the image at start as one video stream. still: image2's

@@ -7,10 +7,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mediaprobe/mediaprobe/container"
-	"github.com/mediaprobe/mediaprobe/internal/hostile"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
+	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
 func testdata(t testing.TB, name string) []byte {
@@ -79,7 +81,7 @@ func TestProbes(t *testing.T) {
 
 func TestReadImage2(t *testing.T) {
 	b := testdata(t, "image_large.jpg")
-	info, err := Image2().Read(&container.BytesSource{B: b}, 0, container.Options{})
+	info, err := Image2().Read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 1)
 	st := info.Streams[0]
@@ -92,7 +94,7 @@ func TestReadImage2(t *testing.T) {
 
 func TestReadPipe(t *testing.T) {
 	b := testdata(t, "image_rgba.png")
-	info, err := PNGPipe().Read(&container.BytesSource{B: b}, 0, container.Options{})
+	info, err := PNGPipe().Read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	require.NoError(t, err)
 	st := info.Streams[0]
 	assert.Equal(t, "png", st.CodecName)
@@ -103,13 +105,13 @@ func TestReadPipe(t *testing.T) {
 
 func TestImage2Refuses(t *testing.T) {
 	webp := []byte("RIFF\x10\x00\x00\x00WEBPVP8 \x04\x00\x00\x00....")
-	_, err := Image2().Read(&container.BytesSource{B: webp}, 0, container.Options{})
+	_, err := Image2().Read(&demuxkit.BytesSource{B: webp}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrUnsupported)
-	_, err = Image2().Read(&container.BytesSource{B: []byte("plain text")}, 0, container.Options{})
+	_, err = Image2().Read(&demuxkit.BytesSource{B: []byte("plain text")}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrUnsupported)
-	_, err = Image2().Read(&container.BytesSource{B: nil}, 0, container.Options{})
+	_, err = Image2().Read(&demuxkit.BytesSource{B: nil}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrTruncated)
-	_, err = WebPPipe().Read(&container.BytesSource{B: webp}, 0, container.Options{})
+	_, err = WebPPipe().Read(&demuxkit.BytesSource{B: webp}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrUnsupported)
 }
 
@@ -118,7 +120,7 @@ func TestImage2Refuses(t *testing.T) {
 func TestHugeDimensions(t *testing.T) {
 	b := hostile.Cat([]byte("BM"), hostile.LE32(100), hostile.LE32(0), hostile.LE32(54),
 		hostile.LE32(40), hostile.LE32(1<<31-1), hostile.LE32(1<<31-1), hostile.LE16(1), hostile.LE16(24), hostile.Zeros(24))
-	info, err := BMPPipe().Read(&container.BytesSource{B: b, Limit: 4096}, 0, container.Options{})
+	info, err := BMPPipe().Read(&demuxkit.BytesSource{B: b, Limit: 4096}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, 0, info.Streams[0].Width, "a size the decoder refuses is not printed")
 }
@@ -136,7 +138,7 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("%s: score %d", d.Name, s)
 			}
 			begin := time.Now()
-			info, err := d.Read(&container.BytesSource{B: b, Limit: 1 << 20}, 0, container.Options{})
+			info, err := d.Read(&demuxkit.BytesSource{B: b, Limit: 1 << 20}, 0, container.Options{})
 			if el := time.Since(begin); el > hostile.HangBound {
 				t.Fatalf("%s: took %v", d.Name, el)
 			}

@@ -27,6 +27,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/vp8"
 	"github.com/mediaprobe/mediaprobe/codec/vp9"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Demuxer returns the IVF demuxer.
@@ -68,7 +69,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	info := container.NewInfo(name, "On2 IVF")
 	info.Format.Size = src.Size()
 	var h [headerSize]byte
-	if err := container.ReadFull(src, h[:], start, name, "file header"); err != nil {
+	if err := demuxkit.ReadFull(src, h[:], start, name, "file header"); err != nil {
 		return nil, err
 	}
 	st, err := src.Budget().AddStream(info, container.Video, name, start)
@@ -81,7 +82,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	st.Width, st.Height = int(le.Uint16(h[12:])), int(le.Uint16(h[14:]))
 	den, num := int64(le.Uint32(h[16:])), int64(le.Uint32(h[20:]))
 	if den == 0 || num == 0 {
-		return info, container.Errorf(name, "file header", start+16, container.ErrMalformed, "invalid frame rate %d/%d", num, den)
+		return info, demuxkit.Errorf(name, "file header", start+16, container.ErrMalformed, "invalid frame rate %d/%d", num, den)
 	}
 	st.TimeBase = container.Rational{Num: num, Den: den}.Reduce(1<<31 - 1)
 	st.RFrameRate = container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
@@ -107,7 +108,7 @@ func firstFrame(src container.Source, off int64) (frame []byte, pts int64, err e
 		return nil, 0, nil
 	}
 	n := min(src.Size()-off, frameHeaderSize+maxFirstFrame)
-	b, err := container.ReadAt(src, off, n, name, "first frame")
+	b, err := demuxkit.ReadAt(src, off, n, name, "first frame")
 	if err != nil {
 		return nil, 0, err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -40,7 +41,7 @@ func TestProbe(t *testing.T) {
 func TestRead(t *testing.T) {
 	frame := []byte{0x82, 0x49, 0x83, 0x42, 0x00} // a VP9 key frame's first bytes
 	b := hostile.Cat(header("VP90", 320, 180, 60000, 1001, 300), hostile.LE32(uint32(len(frame))), hostile.LE64(7), frame)
-	info, err := Demuxer().Read(&container.BytesSource{B: b}, 0, container.Options{})
+	info, err := Demuxer().Read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	require.NoError(t, err)
 	st := info.Streams[0]
 	assert.Equal(t, "vp9", st.CodecName)
@@ -68,7 +69,7 @@ func TestReadHostile(t *testing.T) {
 		"unknown codec":  {hostile.Cat(header("ABCD", 64, 48, 25, 1, 1), hostile.LE32(1), hostile.LE64(0), []byte{0}), nil},
 	}
 	for name, c := range cases {
-		src := &container.BytesSource{B: c.b}
+		src := &demuxkit.BytesSource{B: c.b}
 		begin := time.Now()
 		info, err := Demuxer().Read(src, 0, container.Options{})
 		assert.Less(t, time.Since(begin), hostile.HangBound, name)
@@ -96,7 +97,7 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("score %d", s)
 		}
 		begin := time.Now()
-		info, err := Demuxer().Read(&container.BytesSource{B: b}, 0, container.Options{})
+		info, err := Demuxer().Read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 		if d := time.Since(begin); d > hostile.HangBound {
 			t.Fatalf("took %v", d)
 		}

@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Bounds of the first-blocks read.
@@ -85,7 +86,7 @@ func (d *demuxer) readFirstBlocks() {
 			switch c.id {
 			case idClusterTime:
 				if c.size <= 8 {
-					if b, err := container.ReadAt(d.src, c.data, c.size, name, "cluster timecode"); err == nil {
+					if b, err := demuxkit.ReadAt(d.src, c.data, c.size, name, "cluster timecode"); err == nil {
 						clusterTime, _ = uintVal(b)
 					}
 				}
@@ -175,7 +176,7 @@ func videoNeed(t *track) int {
 // track's first timestamp and frame, and the timestamps of video blocks.
 func (d *demuxer) block(h header, clusterTime uint64, byNum map[uint64]*track) {
 	n := min(h.size, blockHead)
-	head, err := container.ReadScratch(d.src, &d.scratch, h.data, n, name, "block")
+	head, err := demuxkit.ReadScratch(d.src, &d.scratch, h.data, n, name, "block")
 	if err != nil {
 		return
 	}
@@ -225,7 +226,7 @@ func (d *demuxer) block(h header, clusterTime uint64, byNum map[uint64]*track) {
 	if size <= 0 {
 		return
 	}
-	frame, err := container.ReadAt(d.src, h.data+off, min(size, maxFirstFrame), name, "first frame")
+	frame, err := demuxkit.ReadAt(d.src, h.data+off, min(size, maxFirstFrame), name, "first frame")
 	if err != nil {
 		return
 	}

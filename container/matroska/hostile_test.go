@@ -11,12 +11,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
 // countingSource counts the reads and bytes a Read costs.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	reads, bytes int64
 }
 
@@ -31,7 +32,7 @@ func (s *countingSource) ReadAt(p []byte, off int64) (int, error) {
 // charged to the budget.
 func cost(t *testing.T, data []byte) (reads, bytes, alloc int64) {
 	t.Helper()
-	src := &countingSource{BytesSource: container.BytesSource{B: data}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: data}}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -71,7 +72,7 @@ func TestElementClaims2To56Bytes(t *testing.T) {
 		"header": cat(idBytes(idEBML), huge, []byte("matroska")),
 	} {
 		t.Run(name, func(t *testing.T) {
-			info, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+			info, err := Demuxer().Read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 			if err != nil {
 				assert.True(t, errors.Is(err, container.ErrMalformed) || errors.Is(err, container.ErrTruncated) ||
 					errors.Is(err, container.ErrLimit), "%v", err)
@@ -94,7 +95,7 @@ func TestUnknownSizeClusters(t *testing.T) {
 		clusters = append(clusters, unknownEl(idCluster, uel(idClusterTime, uint64(i)), simpleBlock(1, 0, []byte{1}))...)
 	}
 	data := cat(ebmlHead("webm"), unknownEl(idSegment, el(idTracks, track), clusters))
-	info, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+	info, err := Demuxer().Read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 1)
 	assert.Equal(t, int64(0), info.Streams[0].StartPTS)
@@ -109,7 +110,7 @@ func TestSeekHeadPointsAtItself(t *testing.T) {
 	self := el(idSeekHead, el(idSeek, uel(idSeekID, idSeekHead), uel(idSeekPos, 0)),
 		el(idSeek, uel(idSeekID, idSeekHead), uel(idSeekPos, 0)))
 	data := cat(ebmlHead("matroska"), el(idSegment, self, el(idTracks, opusTrack()), el(idCluster, uel(idClusterTime, 0))))
-	info, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+	info, err := Demuxer().Read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Len(t, info.Streams, 1)
 	assertBounded(t, data)
@@ -121,7 +122,7 @@ func TestSeekHeadPointsAtItself(t *testing.T) {
 	pad := make([]byte, 1000-len(a))
 	tracks := el(idTracks, opusTrack())
 	data = cat(ebmlHead("matroska"), el(idSegment, a, el(0xEC, pad[:len(pad)-9]), b, tracks, el(idCluster, uel(idClusterTime, 0))))
-	info, err = Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+	info, err = Demuxer().Read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Len(t, info.Streams, 1)
 	assertBounded(t, data)
@@ -139,7 +140,7 @@ func TestSeekHeadFlood(t *testing.T) {
 	// The first SeekHead is read in order, then the others through the
 	// index, as the segment's first element is a Cluster.
 	data := cat(ebmlHead("matroska"), el(idSegment, heads[:size], el(idCluster, uel(idClusterTime, 0)), heads[size:]))
-	d := &demuxer{src: &container.BytesSource{B: data}, info: container.NewInfo(name, longName), timeScale: 1000000}
+	d := &demuxer{src: &demuxkit.BytesSource{B: data}, info: container.NewInfo(name, longName), timeScale: 1000000}
 	pos, err := d.readEBMLHeader(0)
 	require.NoError(t, err)
 	require.NoError(t, d.findSegment(pos))
@@ -172,7 +173,7 @@ func FuzzRead(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		src := &container.BytesSource{B: data, Limit: 1 << 20}
+		src := &demuxkit.BytesSource{B: data, Limit: 1 << 20}
 		done := make(chan struct{})
 		var info *container.Info
 		var err error

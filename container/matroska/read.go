@@ -2,6 +2,7 @@ package matroska
 
 import (
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Bounds on what a file can make the demuxer read.
@@ -100,15 +101,15 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 func (d *demuxer) elemHeader(off, limit int64, what string) (header, error) {
 	n := min(limit-off, maxHeaderLen)
 	if n < 2 {
-		return header{}, container.Errorf(name, what, off, container.ErrTruncated, "no room for an element header")
+		return header{}, demuxkit.Errorf(name, what, off, container.ErrTruncated, "no room for an element header")
 	}
 	var buf [maxHeaderLen]byte
-	if err := container.ReadFull(d.src, buf[:n], off, name, what); err != nil {
+	if err := demuxkit.ReadFull(d.src, buf[:n], off, name, what); err != nil {
 		return header{}, err
 	}
 	h, ok := parseHeader(buf[:n], off, limit)
 	if !ok {
-		return h, container.Errorf(name, what, off, container.ErrMalformed, "invalid element header")
+		return h, demuxkit.Errorf(name, what, off, container.ErrMalformed, "invalid element header")
 	}
 	return h, nil
 }
@@ -116,9 +117,9 @@ func (d *demuxer) elemHeader(off, limit int64, what string) (header, error) {
 // body reads an element's data, at most max bytes.
 func (d *demuxer) body(h header, max int64, what string) ([]byte, error) {
 	if h.size > max {
-		return nil, container.Errorf(name, what, h.off, container.ErrLimit, "%d bytes exceed %d", h.size, max)
+		return nil, demuxkit.Errorf(name, what, h.off, container.ErrLimit, "%d bytes exceed %d", h.size, max)
 	}
-	return container.ReadAt(d.src, h.data, h.size, name, what)
+	return demuxkit.ReadAt(d.src, h.data, h.size, name, what)
 }
 
 func (d *demuxer) visit(what string) func(int64) error {
@@ -134,7 +135,7 @@ func (d *demuxer) readEBMLHeader(start int64) (int64, error) {
 		return 0, err
 	}
 	if h.id != idEBML {
-		return 0, container.Errorf(name, "EBML header", start, container.ErrMalformed, "no EBML header")
+		return 0, demuxkit.Errorf(name, "EBML header", start, container.ErrMalformed, "no EBML header")
 	}
 	b, err := d.body(h, maxEBMLHeader, "EBML header")
 	if err != nil {
@@ -167,10 +168,10 @@ func (d *demuxer) readEBMLHeader(start int64) (int64, error) {
 		return true
 	})
 	if bad {
-		return 0, container.Errorf(name, "EBML header", start, container.ErrMalformed, "EBML header parsing failed")
+		return 0, demuxkit.Errorf(name, "EBML header", start, container.ErrMalformed, "EBML header parsing failed")
 	}
 	if version > 1 || maxSize > 8 || idLen > 4 || docVersion > 3 {
-		return 0, container.Errorf(name, "EBML header", start, container.ErrUnsupported,
+		return 0, demuxkit.Errorf(name, "EBML header", start, container.ErrUnsupported,
 			"EBML version %d, doctype %s, doc version %d", version, docType, docVersion)
 	}
 	// An unknown DocType is only a warning for FFmpeg.
@@ -195,7 +196,7 @@ func (d *demuxer) findSegment(pos int64) error {
 		}
 		pos = h.end()
 	}
-	return container.Errorf(name, "segment", pos, container.ErrMalformed, "no segment")
+	return demuxkit.Errorf(name, "segment", pos, container.ErrMalformed, "no segment")
 }
 
 // readSegment reads the level-1 elements in order up to the first Cluster
@@ -236,7 +237,7 @@ func (d *demuxer) readSegment() error {
 	}
 	// matroska_read_header parses (and resyncs) until a Cluster: a file
 	// without one fails, however complete its headers.
-	return container.Errorf(name, "segment", pos, container.ErrMalformed, "no cluster")
+	return demuxkit.Errorf(name, "segment", pos, container.ErrMalformed, "no cluster")
 }
 
 // maxResync bounds how far one resync looks for a level-1 element, and
@@ -257,7 +258,7 @@ func (d *demuxer) resync(off int64) (int64, bool) {
 	const chunk = 64 << 10
 	for off+4 <= end {
 		n := min(end-off, chunk+3)
-		b, err := container.ReadScratch(d.src, &d.scratch, off, n, name, "resync")
+		b, err := demuxkit.ReadScratch(d.src, &d.scratch, off, n, name, "resync")
 		if err != nil {
 			return 0, false
 		}

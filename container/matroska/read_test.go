@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 func TestReadVint(t *testing.T) {
@@ -85,7 +86,7 @@ func TestValues(t *testing.T) {
 }
 
 func TestReadFile(t *testing.T) {
-	info, err := Demuxer().Read(&container.BytesSource{B: file()}, 0, container.Options{})
+	info, err := Demuxer().Read(&demuxkit.BytesSource{B: file()}, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 1)
 	st := info.Streams[0]
@@ -146,7 +147,7 @@ func TestDolbyVisionMapping(t *testing.T) {
 		el(idVideo, uel(idPixelWidth, 64), uel(idPixelHeight, 48)),
 		el(idBlockAddMapping, uel(idBlockAddIDType, 0x64766343), el(idBlockAddIDExtra, []byte{1, 0, 0x10, 0x35, 0x10, 0, 0, 0})))
 	data := cat(ebmlHead("matroska"), el(idSegment, el(idTracks, track), el(idCluster, uel(idClusterTime, 0))))
-	info, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+	info, err := Demuxer().Read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 1)
 	dv, ok := container.SideDataOf[container.DOVIConfig](info.Streams[0])
@@ -156,7 +157,7 @@ func TestDolbyVisionMapping(t *testing.T) {
 
 func TestNoClusterFails(t *testing.T) {
 	data := cat(ebmlHead("matroska"), el(idSegment, el(idTracks, opusTrack())))
-	_, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+	_, err := Demuxer().Read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrMalformed, "matroska_read_header fails without a Cluster")
 }
 
@@ -166,7 +167,7 @@ func TestResync(t *testing.T) {
 	// twice (ffprobe 5.1 prints two streams), then finds the Cluster.
 	data := cat(ebmlHead("matroska"), el(idSegment, el(idTracks, opusTrack()), []byte{0x00, 0x12, 0x34},
 		el(idCluster, uel(idClusterTime, 0), simpleBlock(1, 5, []byte{0xFC, 0}))))
-	info, err := Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+	info, err := Demuxer().Read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 2)
 	assert.Equal(t, int64(5-7), info.Streams[0].StartPTS)

@@ -2,6 +2,7 @@ package matroska
 
 import (
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // track is a TrackEntry (MatroskaTrack), with FFmpeg's defaults.
@@ -430,7 +431,7 @@ func (d *demuxer) readAttachedFile(fh header) *attachment {
 			a.dataOff, a.dataLen, a.hasData = h.data, h.size, true
 		case idFileName, idFileMimeType, idFileUID:
 			if h.size <= maxAttachmentField {
-				if b, err := container.ReadAt(d.src, h.data, h.size, name, "AttachedFile"); err == nil {
+				if b, err := demuxkit.ReadAt(d.src, h.data, h.size, name, "AttachedFile"); err == nil {
 					switch h.id {
 					case idFileName:
 						s := strVal(b)

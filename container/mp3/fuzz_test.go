@@ -9,6 +9,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
@@ -39,7 +40,7 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		begin := time.Now()
 		mpegaudio.Probe(b)
-		src := &container.BytesSource{B: b, Limit: 1 << 16}
+		src := &demuxkit.BytesSource{B: b, Limit: 1 << 16}
 		id3, err := tags.ReadID3v2(src, 0)
 		checkErr(t, err)
 		start := int64(0)

@@ -6,6 +6,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -139,7 +140,7 @@ func readTags(src container.Source, info *container.Info) error {
 		return nil
 	}
 	if size := src.Size(); size > id3v1Size {
-		b, err := container.ReadAt(src, size-id3v1Size, id3v1Size, format, "id3v1")
+		b, err := demuxkit.ReadAt(src, size-id3v1Size, id3v1Size, format, "id3v1")
 		if err != nil {
 			return err
 		}
@@ -182,7 +183,7 @@ func readVBRTag(src container.Source, off int64) (*vbrTag, error) {
 		return nil, nil
 	}
 	n := min(int64(mpegaudio.InfoTagSize), size-off)
-	b, err := container.ReadAt(src, off, n, format, "vbr tag")
+	b, err := demuxkit.ReadAt(src, off, n, format, "vbr tag")
 	if err != nil {
 		return nil, err
 	}
@@ -254,7 +255,7 @@ func skipJunk(src container.Source, off int64) (int64, error) {
 			// frame after the last one, so the successor checks of one
 			// chunk do not move it.
 			n := min(size-p, junkChunk+maxFrameSize+4)
-			b, err := container.ReadAt(src, p, n, format, "frame sync")
+			b, err := demuxkit.ReadAt(src, p, n, format, "frame sync")
 			if err != nil {
 				werr = err
 				return mpegaudio.Header{}, false
@@ -267,7 +268,7 @@ func skipJunk(src container.Source, off int64) (int64, error) {
 	for i := int64(0); i < junkScan; i++ {
 		p := off + i
 		if p > size {
-			return 0, container.Errorf(format, "frame sync", p, container.ErrTruncated,
+			return 0, demuxkit.Errorf(format, "frame sync", p, container.ErrTruncated,
 				"no two consecutive frames before the end of the object")
 		}
 		h, ok := at(p)
@@ -278,7 +279,7 @@ func skipJunk(src container.Source, off int64) (int64, error) {
 			continue
 		}
 		if int64(h.FrameSize) > size-p {
-			return 0, container.Errorf(format, "frame header", p, container.ErrTruncated,
+			return 0, demuxkit.Errorf(format, "frame header", p, container.ErrTruncated,
 				"frame of %d bytes runs past the end of the object", h.FrameSize)
 		}
 		if h2, ok := at(p + int64(h.FrameSize)); ok && h.Raw&mpegaudio.MP3Mask == h2.Raw&mpegaudio.MP3Mask {

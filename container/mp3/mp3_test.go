@@ -11,6 +11,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // MPEG-1 Layer III, no CRC, 44.1 kHz, joint stereo; the bit-rate index is
@@ -73,7 +74,7 @@ func TestProbe(t *testing.T) {
 
 func TestReadCBRWithoutHeader(t *testing.T) {
 	in := frames(hdr128, 417, 20)
-	info, err := read(&container.BytesSource{B: in}, 0, container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: in}, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 1)
 	st := info.Streams[0]
@@ -89,7 +90,7 @@ func TestReadCBRWithoutHeader(t *testing.T) {
 	assert.Zero(t, info.Format.Tags.Len())
 
 	// With AccurateDuration the frames are counted: 20 * 1152 samples.
-	info, err = read(&container.BytesSource{B: in}, 0, container.Options{AccurateDuration: true})
+	info, err = read(&demuxkit.BytesSource{B: in}, 0, container.Options{AccurateDuration: true})
 	require.NoError(t, err)
 	assert.Equal(t, int64(20*1152*320), info.Streams[0].DurationTS)
 }
@@ -98,7 +99,7 @@ func TestReadCBRWithoutHeader(t *testing.T) {
 // the mpegaudio parser's running integer average over the headers it saw.
 func TestReadVBRBitRateIsParserAverage(t *testing.T) {
 	in := cat(frame(hdr128, 417), frames(hdr64, 208, 10))
-	info, err := read(&container.BytesSource{B: in}, 0, container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: in}, 0, container.Options{})
 	require.NoError(t, err)
 	// 128000, then ten times avg += (64000-avg)/n in integer arithmetic.
 	avg := int64(128000)
@@ -110,7 +111,7 @@ func TestReadVBRBitRateIsParserAverage(t *testing.T) {
 
 func TestReadInfoTag(t *testing.T) {
 	in := cat(infoFrame("Info", 10, 11*417, 576), frames(hdr128, 417, 10))
-	info, err := read(&container.BytesSource{B: in}, 0, container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: in}, 0, container.Options{})
 	require.NoError(t, err)
 	st := info.Streams[0]
 	// start_time = (delay + 528 + 1) / 44100 in 1/14112000 units.
@@ -123,14 +124,14 @@ func TestReadInfoTag(t *testing.T) {
 	// A tag describing far fewer bytes than the object holds is taken for
 	// a concatenated file: its frame count is dropped (mp3_parse_info_tag).
 	in = cat(infoFrame("Info", 10, 2000, 576), frames(hdr128, 417, 10))
-	info, err = read(&container.BytesSource{B: in}, 0, container.Options{})
+	info, err = read(&demuxkit.BytesSource{B: in}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, container.NoPTS, info.Streams[0].DurationTS)
 
 	// Xing (VBR): the bit rate comes from the tag's byte and frame counts.
 	in = cat(infoFrame("Xing", 10, 5000, 0), frames(hdr128, 417, 10))
 	// (the object is 4587 bytes, within 1/16 of the declared 5000)
-	info, err = read(&container.BytesSource{B: in}, 0, container.Options{})
+	info, err = read(&demuxkit.BytesSource{B: in}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, int64(5000*8*44100/(10*1152)), info.Streams[0].BitRate)
 }
@@ -141,7 +142,7 @@ func TestReadSkipsJunkAndReadsID3v1(t *testing.T) {
 	v1[127] = 255                                   // no genre
 	junk := []byte{0xff, 0xfb, 0x90, 0x44, 1, 2, 3} // a sync word with no successor
 	in := cat(junk, frames(hdr128, 417, 8), v1)
-	info, err := read(&container.BytesSource{B: in}, 0, container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: in}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, int64(len(junk)), info.Format.DataOffset)
 	assert.Equal(t, []container.Tag{{Key: "title", Value: "Title"}}, info.Format.Tags.List())
@@ -149,15 +150,15 @@ func TestReadSkipsJunkAndReadsID3v1(t *testing.T) {
 
 func TestReadErrors(t *testing.T) {
 	// No two consecutive frames before the end: ffmpeg gives up.
-	_, err := read(&container.BytesSource{B: bytes.Repeat([]byte{0x55}, 500)}, 0, container.Options{})
+	_, err := read(&demuxkit.BytesSource{B: bytes.Repeat([]byte{0x55}, 500)}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrTruncated)
 
 	// A frame whose size runs past the end of the object.
-	_, err = read(&container.BytesSource{B: frame(hdr128, 300)}, 0, container.Options{})
+	_, err = read(&demuxkit.BytesSource{B: frame(hdr128, 300)}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrTruncated)
 
 	// A start offset past the end (an ID3v2 tag claiming too much).
-	_, err = read(&container.BytesSource{B: frames(hdr128, 417, 3)}, 5000, container.Options{})
+	_, err = read(&demuxkit.BytesSource{B: frames(hdr128, 417, 3)}, 5000, container.Options{})
 	assert.True(t, errors.Is(err, container.ErrTruncated))
 }
 
@@ -165,14 +166,14 @@ func TestReadErrors(t *testing.T) {
 // 50 frames, not the whole object.
 func TestParserReadIsBounded(t *testing.T) {
 	in := frames(hdr128, 417, 2000)
-	src := &countingSource{BytesSource: container.BytesSource{B: in}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: in}}
 	_, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Less(t, src.bytes, int64(60*417+2*packetSize+64<<10+256))
 }
 
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	bytes int64
 }
 

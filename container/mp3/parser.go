@@ -3,6 +3,7 @@ package mp3
 import (
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 const (
@@ -53,7 +54,7 @@ func parseFirstFrames(src container.Source, pos int64, demuxBitRate int64) (pars
 	buf := make([]byte, packetSize)
 	for off := pos; off < limit && frames < maxTSProbe; off += packetSize {
 		n := int(min(packetSize, size-off))
-		if err := container.ReadFull(src, buf[:n], off, format, "frame"); err != nil {
+		if err := demuxkit.ReadFull(src, buf[:n], off, format, "frame"); err != nil {
 			return r, err
 		}
 		b := buf[:n]

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // lameFrame is infoFrame with the LAME tag's ReplayGain fields set and, when
@@ -81,7 +82,7 @@ func TestLAMEReplayGain(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := cat(lameFrame(tt.peak, tt.radio, tt.audiophile, tt.crcOK), frames(hdr128, 417, 10))
-			info, err := read(&container.BytesSource{B: in}, 0, container.Options{})
+			info, err := read(&demuxkit.BytesSource{B: in}, 0, container.Options{})
 			require.NoError(t, err)
 			st := info.Streams[0]
 			if tt.want == nil {
@@ -102,7 +103,7 @@ func TestLAMEReplayGain(t *testing.T) {
 func TestReplayGainTagsReplaceLAME(t *testing.T) {
 	tag := id3TXXX("REPLAYGAIN_TRACK_GAIN", "+1.5 dB")
 	in := cat(tag, lameFrame(0, 0x2000|35, 0, true), frames(hdr128, 417, 10))
-	info, err := read(&container.BytesSource{B: in}, int64(len(tag)), container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: in}, int64(len(tag)), container.Options{})
 	require.NoError(t, err)
 	st := info.Streams[0]
 	require.Len(t, st.SideData, 1)

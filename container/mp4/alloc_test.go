@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // allocBytes returns the bytes allocated by one Read of data.
@@ -16,7 +17,7 @@ func allocBytes(data []byte) uint64 {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	_, _ = Demuxer().Read(&container.BytesSource{B: data}, 0, container.Options{})
+	_, _ = Demuxer().Read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
 }

@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // elstEntry is one edit: a duration in the movie time scale and a media
@@ -78,7 +79,7 @@ func (d *demuxer) finishTrak(t *track, b box) error {
 		return nil
 	}
 	if len(t.stsc) > 0 && t.stsc[len(t.stsc)-1].first > t.chunkCount {
-		return container.Errorf(fmtName, "stsc", b.off, container.ErrMalformed, "stsc refers to chunk %d of %d", t.stsc[len(t.stsc)-1].first, t.chunkCount)
+		return demuxkit.Errorf(fmtName, "stsc", b.off, container.ErrMalformed, "stsc refers to chunk %d of %d", t.stsc[len(t.stsc)-1].first, t.chunkCount)
 	}
 	if t.timeScale <= 0 {
 		t.timeScale = d.timeScale

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // trex holds a track's fragment defaults (mov_read_trex).
@@ -65,7 +66,7 @@ func (d *demuxer) readTfhd(b box) error {
 		return nil
 	}
 	if id == 0 {
-		return container.Errorf(fmtName, "tfhd", b.off, container.ErrMalformed, "track id 0")
+		return demuxkit.Errorf(fmtName, "tfhd", b.off, container.ErrMalformed, "track id 0")
 	}
 	i, ok := d.trexByID[id] // mov_read_tfhd takes the first trex of the track
 	if !ok {
@@ -126,7 +127,7 @@ func (d *demuxer) readTfdt(b box) error {
 func (d *demuxer) readTrun(b box) error {
 	f := &d.frag
 	if !f.foundTfhd {
-		return container.Errorf(fmtName, "trun", b.off, container.ErrMalformed, "trun track id unknown, no tfhd was found")
+		return demuxkit.Errorf(fmtName, "trun", b.off, container.ErrMalformed, "trun track id unknown, no tfhd was found")
 	}
 	t := d.trackByID(f.trackID)
 	if t == nil {
@@ -212,7 +213,7 @@ func (d *demuxer) readTrun(b box) error {
 	}
 	if entries >= (1<<32-1)/8 {
 		// mov.c refuses a run that could overflow its index tables.
-		return container.Errorf(fmtName, "trun", b.off, container.ErrMalformed, "%d samples", entries)
+		return demuxkit.Errorf(fmtName, "trun", b.off, container.ErrMalformed, "%d samples", entries)
 	}
 	if per == 0 && entries > 0 {
 		// Every sample takes the defaults: the run is summed in one step.
@@ -237,7 +238,7 @@ func (d *demuxer) readTrun(b box) error {
 		}
 	}
 	if bad {
-		return container.Errorf(fmtName, "trun", b.off, container.ErrMalformed, "sample of size 0")
+		return demuxkit.Errorf(fmtName, "trun", b.off, container.ErrMalformed, "sample of size 0")
 	}
 	f.nextTrunDTS = dts + t.timeOffset
 	t.trackEnd = dts + t.timeOffset
@@ -251,7 +252,7 @@ func (d *demuxer) readTrun(b box) error {
 // becomes the track's duration; when it covers the rest of the file the
 // index is complete and the other tracks are scaled to it.
 func (d *demuxer) readSidx(b box) error {
-	p, err := container.ReadAt(d.src, b.payOff(), min(b.payLen(), 32), fmtName, "sidx")
+	p, err := demuxkit.ReadAt(d.src, b.payOff(), min(b.payLen(), 32), fmtName, "sidx")
 	if err != nil {
 		return err
 	}
@@ -268,7 +269,7 @@ func (d *demuxer) readSidx(b box) error {
 	}
 	timescale := int64(c.u32())
 	if timescale == 0 || timescale >= 1<<31 {
-		return container.Errorf(fmtName, "sidx", b.off, container.ErrMalformed, "invalid timescale")
+		return demuxkit.Errorf(fmtName, "sidx", b.off, container.ErrMalformed, "invalid timescale")
 	}
 	var pts, offAdd int64
 	if version == 0 {
@@ -282,7 +283,7 @@ func (d *demuxer) readSidx(b box) error {
 		return nil
 	}
 	if count == 0 {
-		return container.Errorf(fmtName, "sidx", b.off, container.ErrMalformed, "no references")
+		return demuxkit.Errorf(fmtName, "sidx", b.off, container.ErrMalformed, "no references")
 	}
 	hdr := int64(c.pos)
 	offset := b.off + b.size + offAdd
@@ -301,7 +302,7 @@ func (d *demuxer) readSidx(b box) error {
 		return err
 	}
 	if refType {
-		return container.Errorf(fmtName, "sidx", b.off, container.ErrUnsupported, "sidx reference_type 1")
+		return demuxkit.Errorf(fmtName, "sidx", b.off, container.ErrUnsupported, "sidx reference_type 1")
 	}
 	if d.frag.sidxPTS == nil {
 		d.frag.sidxPTS = map[int64]int64{}
@@ -311,7 +312,7 @@ func (d *demuxer) readSidx(b box) error {
 	size := d.src.Size()
 	complete := offset == size
 	if !complete && size >= 4 {
-		if tail, err := container.ReadAt(d.src, size-4, 4, fmtName, "mfra"); err == nil {
+		if tail, err := demuxkit.ReadAt(d.src, size-4, 4, fmtName, "mfra"); err == nil {
 			complete = offset == size-int64(binary.BigEndian.Uint32(tail))
 		}
 	}

@@ -8,13 +8,14 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
 // limitedSource is a BytesSource with a small allocation limit, as the
 // probe source enforces one.
-func limitedSource(b []byte) *container.BytesSource {
-	return &container.BytesSource{B: b, Limit: 1 << 20}
+func limitedSource(b []byte) *demuxkit.BytesSource {
+	return &demuxkit.BytesSource{B: b, Limit: 1 << 20}
 }
 
 func FuzzRead(f *testing.F) {

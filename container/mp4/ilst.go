@@ -8,6 +8,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -46,7 +47,7 @@ var rawKeys = map[string]bool{"@PRM": true, "@PRQ": true, "FIRM": true}
 // children from there.
 func (d *demuxer) readMeta(b box) error {
 	n := min(b.payLen(), 64)
-	head, err := container.ReadAt(d.src, b.payOff(), n, fmtName, "meta")
+	head, err := demuxkit.ReadAt(d.src, b.payOff(), n, fmtName, "meta")
 	if err != nil {
 		return err
 	}
@@ -166,7 +167,7 @@ func (d *demuxer) readUdtaString(b box) error {
 			if err := d.src.Budget().Visit(fmtName, b.typ, pos); err != nil {
 				return err
 			}
-			h, err := container.ReadAt(d.src, pos, min(16, b.off+b.size-pos), fmtName, b.typ)
+			h, err := demuxkit.ReadAt(d.src, pos, min(16, b.off+b.size-pos), fmtName, b.typ)
 			if err != nil {
 				return err
 			}
@@ -203,7 +204,7 @@ func (d *demuxer) readUdtaString(b box) error {
 			if key == "" || size < 0 {
 				return nil
 			}
-			body, err := container.ReadAt(d.src, pos+16, min(strSize, b.off+b.size-pos-16), fmtName, b.typ)
+			body, err := demuxkit.ReadAt(d.src, pos+16, min(strSize, b.off+b.size-pos-16), fmtName, b.typ)
 			if err != nil {
 				return nil
 			}
@@ -353,7 +354,7 @@ func (d *demuxer) readCovr(off, end int64, dataType uint32, n int64) error {
 		return nil // ff_add_attached_pic fails on a short read
 	}
 	if n >= 8 && id != "bmp" {
-		if magic, err := container.ReadAt(d.src, off, 8, fmtName, "covr"); err == nil {
+		if magic, err := demuxkit.ReadAt(d.src, off, 8, fmtName, "covr"); err == nil {
 			if binary.BigEndian.Uint64(magic) == 0x89504e470d0a1a0a {
 				id, mime = "png", "image/png"
 			} else {

@@ -2,6 +2,7 @@ package mp4
 
 import (
 	"encoding/binary"
+
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/av1"
 	"github.com/mediaprobe/mediaprobe/codec/dnxhd"
@@ -15,6 +16,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/prores"
 	"github.com/mediaprobe/mediaprobe/codec/vp9"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/rfps"
 )
 
@@ -89,7 +91,7 @@ func read(src container.Source, start int64, opts container.Options) (*container
 		}
 	}
 	if !d.foundMoov {
-		return nil, container.Errorf(fmtName, "moov", start, container.ErrMalformed, "moov atom not found")
+		return nil, demuxkit.Errorf(fmtName, "moov", start, container.ErrMalformed, "moov atom not found")
 	}
 	if err := d.finish(); err != nil {
 		return nil, err
@@ -141,7 +143,7 @@ func (d *demuxer) childrenAt(off, n int64, parent string) error {
 // not allow. Leaf boxes are small; the sample tables are the exception and
 // are read in chunks by their own readers.
 func (d *demuxer) payload(b box) ([]byte, error) {
-	return container.ReadAt(d.src, b.payOff(), b.payLen(), fmtName, b.typ)
+	return demuxkit.ReadAt(d.src, b.payOff(), b.payLen(), fmtName, b.typ)
 }
 
 // parseBox dispatches one box as mov_default_parse_table does.
@@ -149,7 +151,7 @@ func (d *demuxer) parseBox(b box, parent string) error {
 	if (b.typ == "hoov" || b.typ == "free" && d.moovRetry) && b.payLen() >= 8 {
 		// "Detected moov in a free or hoov atom": a payload opening
 		// with an mvhd or cmov box is read as the moov.
-		if p, err := container.ReadAt(d.src, b.payOff()+4, 4, fmtName, b.typ); err == nil &&
+		if p, err := demuxkit.ReadAt(d.src, b.payOff()+4, 4, fmtName, b.typ); err == nil &&
 			(string(p) == "mvhd" || string(p) == "cmov") {
 			b.typ = "moov"
 		}
@@ -400,7 +402,7 @@ func (d *demuxer) firstPacket(t *track, max int64) []byte {
 		return nil
 	}
 	n := min(t.firstSize, max)
-	b, err := container.ReadAt(d.src, t.firstChunk, n, fmtName, "first packet")
+	b, err := demuxkit.ReadAt(d.src, t.firstChunk, n, fmtName, "first packet")
 	if err != nil {
 		return nil
 	}
@@ -502,7 +504,7 @@ func (d *demuxer) mpegAudioHeader(t *track) {
 	if t.firstChunk <= 0 || !t.hasSamples {
 		return
 	}
-	h, err := container.ReadAt(d.src, t.firstChunk, 4, fmtName, "mpeg audio header")
+	h, err := demuxkit.ReadAt(d.src, t.firstChunk, 4, fmtName, "mpeg audio header")
 	if err != nil || h[0] != 0xff || h[1]&0xe0 != 0xe0 {
 		return
 	}

@@ -8,11 +8,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 func readBytes(t *testing.T, b []byte) (*container.Info, error) {
 	t.Helper()
-	return Demuxer().Read(&container.BytesSource{B: b}, 0, container.Options{})
+	return Demuxer().Read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 }
 
 func TestReadM4A(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // chunkBytes bounds each read of a sample table: memory stays flat
@@ -27,11 +28,11 @@ const tableSlack = 64 << 10
 func (d *demuxer) checkTable(b box, off, count, size int64) error {
 	need := count * size // count < 2^32 and size <= 20: no overflow
 	if off > d.src.Size() || need > d.src.Size()-off {
-		return container.Errorf(fmtName, b.typ, b.off, container.ErrTruncated,
+		return demuxkit.Errorf(fmtName, b.typ, b.off, container.ErrTruncated,
 			"%d entries need %d bytes, %d left in the object", count, need, max(d.src.Size()-off, 0))
 	}
 	if end := b.off + b.size; need > end-off+tableSlack {
-		return container.Errorf(fmtName, b.typ, b.off, container.ErrMalformed,
+		return demuxkit.Errorf(fmtName, b.typ, b.off, container.ErrMalformed,
 			"%d entries need %d bytes, the box has %d", count, need, max(end-off, 0))
 	}
 	return nil
@@ -57,7 +58,7 @@ func (d *demuxer) forEntries(off, count, size int64, what string, fn func(e []by
 		if err := d.src.Budget().Visit(fmtName, what, pos); err != nil {
 			return done, err
 		}
-		buf, err := container.ReadScratch(d.src, &d.scratch, pos, n*size, fmtName, what)
+		buf, err := demuxkit.ReadScratch(d.src, &d.scratch, pos, n*size, fmtName, what)
 		if err != nil {
 			return done, err
 		}
@@ -74,7 +75,7 @@ func (d *demuxer) forEntries(off, count, size int64, what string, fn func(e []by
 // boxHead reads the first n bytes of a leaf box payload (its fixed fields).
 func (d *demuxer) boxHead(b box, n int64) (*cursor, error) {
 	n = min(n, b.payLen())
-	p, err := container.ReadAt(d.src, b.payOff(), n, fmtName, b.typ)
+	p, err := demuxkit.ReadAt(d.src, b.payOff(), n, fmtName, b.typ)
 	if err != nil {
 		return nil, err
 	}
@@ -202,13 +203,13 @@ func (d *demuxer) readStsz(b box) error {
 		return nil
 	}
 	if fieldSize != 4 && fieldSize != 8 && fieldSize != 16 && fieldSize != 32 {
-		return container.Errorf(fmtName, b.typ, b.off, container.ErrMalformed, "invalid sample field size %d", fieldSize)
+		return demuxkit.Errorf(fmtName, b.typ, b.off, container.ErrMalformed, "invalid sample field size %d", fieldSize)
 	}
 	if entries == 0 {
 		return nil
 	}
 	if entries >= (1<<31-1-4-8*64)/fieldSize {
-		return container.Errorf(fmtName, b.typ, b.off, container.ErrMalformed, "%d entries", entries)
+		return demuxkit.Errorf(fmtName, b.typ, b.off, container.ErrMalformed, "%d entries", entries)
 	}
 	t.sampleCount = 0
 	numBytes := (entries*fieldSize + 4) >> 3
@@ -258,7 +259,7 @@ func (d *demuxer) readStsz(b box) error {
 		return err
 	}
 	if bad {
-		return container.Errorf(fmtName, b.typ, b.off, container.ErrMalformed, "negative sample size")
+		return demuxkit.Errorf(fmtName, b.typ, b.off, container.ErrMalformed, "negative sample size")
 	}
 	t.sampleCount = entries
 	t.dataSize += sum
@@ -278,7 +279,7 @@ func (d *demuxer) readStsc(b box) error {
 		return nil
 	}
 	if entries*12+4 > b.payLen() {
-		return container.Errorf(fmtName, "stsc", b.off, container.ErrMalformed, "%d entries need %d bytes, box has %d", entries, entries*12+4, b.payLen())
+		return demuxkit.Errorf(fmtName, "stsc", b.off, container.ErrMalformed, "%d entries need %d bytes, box has %d", entries, entries*12+4, b.payLen())
 	}
 	if entries == 0 || t.stsc != nil {
 		return nil
@@ -343,10 +344,10 @@ func (d *demuxer) readStco(b box) error {
 	}
 	if entries > (d.src.Size()-b.payOff()-8)/size {
 		// mov.c reads to the end of the file and fails the header.
-		return container.Errorf(fmtName, b.typ, b.off, container.ErrTruncated, "%d chunk offsets run past the end", entries)
+		return demuxkit.Errorf(fmtName, b.typ, b.off, container.ErrTruncated, "%d chunk offsets run past the end", entries)
 	}
 	t.chunkCount = entries
-	if first, err := container.ReadAt(d.src, b.payOff()+8, size, fmtName, b.typ); err == nil {
+	if first, err := demuxkit.ReadAt(d.src, b.payOff()+8, size, fmtName, b.typ); err == nil {
 		if size == 4 {
 			t.firstChunk = int64(binary.BigEndian.Uint32(first))
 		} else {

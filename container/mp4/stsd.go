@@ -11,6 +11,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/alac"
 	"github.com/mediaprobe/mediaprobe/codec/opus"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // readStsd reads the sample descriptions (mov_read_stsd and
@@ -32,10 +33,10 @@ func (d *demuxer) readStsd(b box) error {
 	c.skip(3)
 	entries := int64(int32(c.u32()))
 	if c.bad || entries <= 0 || entries > b.payLen()/8 || entries > 1024 {
-		return container.Errorf(fmtName, "stsd", b.off, container.ErrMalformed, "invalid stsd entries %d", entries)
+		return demuxkit.Errorf(fmtName, "stsd", b.off, container.ErrMalformed, "invalid stsd entries %d", entries)
 	}
 	if t.stsdSeen {
-		return container.Errorf(fmtName, "stsd", b.off, container.ErrMalformed, "duplicate stsd in a track")
+		return demuxkit.Errorf(fmtName, "stsd", b.off, container.ErrMalformed, "duplicate stsd in a track")
 	}
 	t.stsdSeen = true
 	pos := int64(8)
@@ -46,7 +47,7 @@ func (d *demuxer) readStsd(b box) error {
 		size := int64(binary.BigEndian.Uint32(p[pos:]))
 		format := string(p[pos+4 : pos+8])
 		if size <= 7 {
-			return container.Errorf(fmtName, "stsd", b.off, container.ErrMalformed, "invalid size %d in stsd", size)
+			return demuxkit.Errorf(fmtName, "stsd", b.off, container.ErrMalformed, "invalid size %d in stsd", size)
 		}
 		end := min(pos+size, int64(len(p)))
 		if t.codecTagSet && format != t.format && !multiFourccAllowed(t.format, format) {
@@ -58,7 +59,7 @@ func (d *demuxer) readStsd(b box) error {
 		first := !t.codecTagSet
 		d.sampleEntry(t, p[pos:end], b.payOff()+pos, format, first)
 		if t.st.Type == container.Audio && (t.st.SampleRate < 0 || t.st.Channels < 0) {
-			return container.Errorf(fmtName, "stsd", b.off, container.ErrMalformed, "invalid sample rate %d or channels %d", t.st.SampleRate, t.st.Channels)
+			return demuxkit.Errorf(fmtName, "stsd", b.off, container.ErrMalformed, "invalid sample rate %d or channels %d", t.st.SampleRate, t.st.Channels)
 		}
 		pos += size
 	}

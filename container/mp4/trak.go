@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // track is one trak as mov.c's MOVStreamContext summarises it. The sample
@@ -106,7 +107,7 @@ func (d *demuxer) readTkhd(b box) error {
 		return nil
 	}
 	if t.hasTkhd {
-		return container.Errorf(fmtName, "tkhd", b.off, container.ErrMalformed, "second tkhd in a trak")
+		return demuxkit.Errorf(fmtName, "tkhd", b.off, container.ErrMalformed, "second tkhd in a trak")
 	}
 	c, err := d.boxHead(b, tkhdFields)
 	if err != nil {
@@ -176,7 +177,7 @@ func (d *demuxer) readMdhd(b box) error {
 		return nil
 	}
 	if t.timeScale != 0 {
-		return container.Errorf(fmtName, "mdhd", b.off, container.ErrMalformed, "multiple mdhd")
+		return demuxkit.Errorf(fmtName, "mdhd", b.off, container.ErrMalformed, "multiple mdhd")
 	}
 	c, err := d.boxHead(b, mdhdFields)
 	if err != nil {
@@ -184,7 +185,7 @@ func (d *demuxer) readMdhd(b box) error {
 	}
 	version := c.u8()
 	if version > 1 {
-		return container.Errorf(fmtName, "mdhd", b.off, container.ErrUnsupported, "version %d", version)
+		return demuxkit.Errorf(fmtName, "mdhd", b.off, container.ErrUnsupported, "version %d", version)
 	}
 	c.skip(3)
 	d.creationTime(c, version, &t.st.Tags)
@@ -248,7 +249,7 @@ func (d *demuxer) readHdlr(b box) error {
 	if _, ok := t.st.Tags.Get("handler_name"); ok {
 		return nil // the first one wins
 	}
-	title, err := container.ReadAt(d.src, b.payOff()+hdlrFields, min(n, hdlrNameHead), fmtName, "hdlr")
+	title, err := demuxkit.ReadAt(d.src, b.payOff()+hdlrFields, min(n, hdlrNameHead), fmtName, "hdlr")
 	if err != nil {
 		return err
 	}
@@ -257,7 +258,7 @@ func (d *demuxer) readHdlr(b box) error {
 	}
 	if int64(len(title)) < n && bytes.IndexByte(title[1:], 0) < 0 {
 		// No NUL in the first bytes: the name may be as long as the box.
-		if title, err = container.ReadAt(d.src, b.payOff()+hdlrFields, n, fmtName, "hdlr"); err != nil {
+		if title, err = demuxkit.ReadAt(d.src, b.payOff()+hdlrFields, n, fmtName, "hdlr"); err != nil {
 			return err
 		}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The boxes of a visual sample entry that describe the picture rather than
@@ -47,7 +48,7 @@ func (d *demuxer) readColr(t *track, p []byte, next int64) {
 	if n < 7 && string(p[:4]) == "nclx" {
 		var b [1]byte
 		if next >= 0 && next < d.src.Size() {
-			_ = container.ReadFull(d.src, b[:], next, fmtName, "colr")
+			_ = demuxkit.ReadFull(d.src, b[:], next, fmtName, "colr")
 		}
 		f[n] = b[0]
 		// Only the range byte can be read past the box: mov.c reads the
@@ -237,9 +238,9 @@ func (d *demuxer) readPssh(b box) error {
 	st := d.info.Streams[len(d.info.Streams)-1]
 	pos := b.payOff()
 	fail := func(detail string, args ...any) error {
-		return container.Errorf(fmtName, "pssh", b.off, container.ErrMalformed, detail, args...)
+		return demuxkit.Errorf(fmtName, "pssh", b.off, container.ErrMalformed, detail, args...)
 	}
-	head, err := container.ReadAt(d.src, pos, min(4+16, max(d.src.Size()-pos, 0)), fmtName, "pssh")
+	head, err := demuxkit.ReadAt(d.src, pos, min(4+16, max(d.src.Size()-pos, 0)), fmtName, "pssh")
 	if err != nil {
 		return err
 	}
@@ -262,7 +263,7 @@ func (d *demuxer) readPssh(b box) error {
 			if err := d.src.Budget().Visit(fmtName, "pssh key id", pos); err != nil {
 				return err
 			}
-			kid, err := container.ReadAt(d.src, pos, 16, fmtName, "pssh")
+			kid, err := demuxkit.ReadAt(d.src, pos, 16, fmtName, "pssh")
 			if err != nil {
 				return err
 			}
@@ -273,7 +274,7 @@ func (d *demuxer) readPssh(b box) error {
 	// avio reads a size past the end of the object as 0: no data.
 	n, _ := d.u32At(pos)
 	pos += 4
-	if info.Data, err = container.ReadAt(d.src, pos, n, fmtName, "pssh data"); err != nil {
+	if info.Data, err = demuxkit.ReadAt(d.src, pos, n, fmtName, "pssh data"); err != nil {
 		return err
 	}
 	init, _ := container.SideDataOf[container.EncryptionInit](st)
@@ -285,7 +286,7 @@ func (d *demuxer) readPssh(b box) error {
 // u32At reads a big-endian 32-bit value at off.
 func (d *demuxer) u32At(off int64) (int64, error) {
 	var b [4]byte
-	if err := container.ReadFull(d.src, b[:], off, fmtName, "field"); err != nil {
+	if err := demuxkit.ReadFull(d.src, b[:], off, fmtName, "field"); err != nil {
 		return 0, err
 	}
 	return int64(binary.BigEndian.Uint32(b[:])), nil

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // visual is a visual sample entry of format with the given child boxes.
@@ -36,7 +37,7 @@ func movVideo(entry []byte, after ...[]byte) []byte {
 
 func readVideo(t *testing.T, b []byte) *container.Stream {
 	t.Helper()
-	info, err := Demuxer().Read(&container.BytesSource{B: b}, 0, container.Options{})
+	info, err := Demuxer().Read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	require.NoError(t, err)
 	require.NotEmpty(t, info.Streams)
 	return info.Streams[0]
@@ -121,7 +122,7 @@ func TestPssh(t *testing.T) {
 	assert.Equal(t, [][]byte{[]byte("kkkkkkkkkkkkkkkk")}, init.Infos[1].KeyIDs)
 	assert.Len(t, st.SideData, 1)
 
-	_, err := Demuxer().Read(&container.BytesSource{B: movVideo(visual("mp4v", 32, 24), mkbox("pssh", full(1, 0), sys, u32(1<<30)))}, 0, container.Options{})
+	_, err := Demuxer().Read(&demuxkit.BytesSource{B: movVideo(visual("mp4v", 32, 24), mkbox("pssh", full(1, 0), sys, u32(1<<30)))}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrMalformed)
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -50,7 +51,7 @@ func sv8(packets ...[]byte) []byte {
 }
 
 func readWith(r func(container.Source, int64, container.Options) (*container.Info, error), b []byte) (*container.Info, error) {
-	return r(&container.BytesSource{B: b}, 0, container.Options{})
+	return r(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 }
 
 func TestProbeSV7(t *testing.T) {
@@ -91,7 +92,7 @@ func TestReadSV7(t *testing.T) {
 func TestSV7FrameCountLimit(t *testing.T) {
 	_, err := readWith(readSV7, sv7(1<<28-1, 0))
 	assert.NoError(t, err)
-	src := &container.BytesSource{B: sv7(1<<28, 0)}
+	src := &demuxkit.BytesSource{B: sv7(1<<28, 0)}
 	info, err := readSV7(src, 0, container.Options{})
 	assert.Nil(t, info)
 	assert.ErrorIs(t, err, container.ErrMalformed)
@@ -179,14 +180,14 @@ func TestRefusedSV8(t *testing.T) {
 // the walk with no SH. Nothing is allocated beyond the bytes of the object.
 func TestSV8PacketOf2To62Bytes(t *testing.T) {
 	for _, n := range []uint64{1 << 62, 1<<63 - 1, maxSeek - 3} {
-		src := &container.BytesSource{B: sv8(hostile.Cat([]byte("EI"), varlen(n)), packet("SH", sh(100, 0x05, 0x10)))}
+		src := &demuxkit.BytesSource{B: sv8(hostile.Cat([]byte("EI"), varlen(n)), packet("SH", sh(100, 0x05, 0x10)))}
 		info, err := readSV8(src, 0, container.Options{})
 		require.NoError(t, err, n)
 		assert.Equal(t, int64(0), info.Streams[0].DurationTS)
 		assert.LessOrEqual(t, src.Budget().Used().Allocated, int64(len(src.B)+32))
 	}
 	for _, n := range []uint64{1 << 40, maxSeek - 4, 1000} {
-		src := &container.BytesSource{B: sv8(hostile.Cat([]byte("EI"), varlen(n)), packet("SH", sh(100, 0x05, 0x10)))}
+		src := &demuxkit.BytesSource{B: sv8(hostile.Cat([]byte("EI"), varlen(n)), packet("SH", sh(100, 0x05, 0x10)))}
 		info, err := readSV8(src, 0, container.Options{})
 		assert.Nil(t, info, n)
 		assert.ErrorIs(t, err, container.ErrMalformed, n)
@@ -200,7 +201,7 @@ func TestSV8EndlessSize(t *testing.T) {
 	for i := 6; i < len(b); i++ {
 		b[i] = 0xFF
 	}
-	src := &container.BytesSource{B: b}
+	src := &demuxkit.BytesSource{B: b}
 	info, err := readSV8(src, 0, container.Options{})
 	assert.Nil(t, info)
 	assert.Error(t, err)
@@ -226,7 +227,7 @@ func FuzzRead(f *testing.F) {
 		_ = probeSV7(b)
 		_ = probeSV8(b)
 		for _, r := range []func(container.Source, int64, container.Options) (*container.Info, error){readSV7, readSV8} {
-			src := &container.BytesSource{B: b, Limit: 1 << 16}
+			src := &demuxkit.BytesSource{B: b, Limit: 1 << 16}
 			begin := time.Now()
 			info, err := r(src, 0, container.Options{})
 			if d := time.Since(begin); d > hostile.HangBound {

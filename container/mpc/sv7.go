@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -54,24 +55,24 @@ func readSV7(src container.Source, start int64, _ container.Options) (*container
 	var h [sv7HeaderSize]byte
 	n, _ := src.ReadAt(h[:], start)
 	if n < 4 || string(h[:3]) != "MP+" {
-		return nil, container.Errorf(sv7Name, "header", start, container.ErrMalformed, "not a Musepack file")
+		return nil, demuxkit.Errorf(sv7Name, "header", start, container.ErrMalformed, "not a Musepack file")
 	}
 	if h[3] != 0x07 && h[3] != 0x17 {
-		return nil, container.Errorf(sv7Name, "header", start, container.ErrUnsupported, "stream version %#02x", h[3])
+		return nil, demuxkit.Errorf(sv7Name, "header", start, container.ErrUnsupported, "stream version %#02x", h[3])
 	}
 	if n < sv7HeaderSize {
 		// ff_get_extradata fails on a short read.
-		return nil, container.Errorf(sv7Name, "header", start, container.ErrTruncated, "%d of %d header bytes", n, sv7HeaderSize)
+		return nil, demuxkit.Errorf(sv7Name, "header", start, container.ErrTruncated, "%d of %d header bytes", n, sv7HeaderSize)
 	}
 	frames := binary.LittleEndian.Uint32(h[4:])
 	if uint64(frames)*seekEntrySize >= math.MaxUint32 {
-		return nil, container.Errorf(sv7Name, "header", start, container.ErrMalformed, "%d frames", frames)
+		return nil, demuxkit.Errorf(sv7Name, "header", start, container.ErrMalformed, "%d frames", frames)
 	}
 	extra := h[8:]
 	// mpc7_decode_init reads the extradata as 32-bit little-endian words,
 	// most significant bit first: IS, MSS, then six bits of max band.
 	if maxBand := binary.LittleEndian.Uint32(extra) >> 24 & 0x3F; maxBand >= bands {
-		return nil, container.Errorf(sv7Name, "header", start+8, container.ErrMalformed, "max band %d", maxBand)
+		return nil, demuxkit.Errorf(sv7Name, "header", start+8, container.ErrMalformed, "max band %d", maxBand)
 	}
 
 	info := container.NewInfo(sv7Name, sv7LongName)
@@ -125,7 +126,7 @@ func id3v1(src container.Source, info *container.Info) error {
 	if size <= tags.ID3v1Size {
 		return nil
 	}
-	b, err := container.ReadAt(src, size-tags.ID3v1Size, tags.ID3v1Size, sv7Name, "id3v1")
+	b, err := demuxkit.ReadAt(src, size-tags.ID3v1Size, tags.ID3v1Size, sv7Name, "id3v1")
 	switch {
 	case err == nil:
 		info.Format.Tags = tags.ParseID3v1(b)

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 const (
@@ -102,7 +103,7 @@ func (r *byteReader) r8() byte {
 	}
 	if r.pos < r.bufOff || r.pos >= r.bufOff+int64(len(r.buf)) {
 		n := min(window, r.src.Size()-r.pos)
-		b, err := container.ReadScratch(r.src, &r.scratch, r.pos, n, sv8Name, "packet")
+		b, err := demuxkit.ReadScratch(r.src, &r.scratch, r.pos, n, sv8Name, "packet")
 		if err != nil {
 			r.err, r.eof = err, true
 			return 0
@@ -158,7 +159,7 @@ func (r *byteReader) chunkHeader() (tag string, size int64) {
 func readSV8(src container.Source, start int64, _ container.Options) (*container.Info, error) {
 	r := &byteReader{src: src, pos: start}
 	if string([]byte{r.r8(), r.r8(), r.r8(), r.r8()}) != "MPCK" {
-		return nil, container.Errorf(sv8Name, "header", start, container.ErrMalformed, "not a Musepack8 file")
+		return nil, demuxkit.Errorf(sv8Name, "header", start, container.ErrMalformed, "not a Musepack8 file")
 	}
 	var tag string
 	var size int64
@@ -172,7 +173,7 @@ func readSV8(src container.Source, start int64, _ container.Options) (*container
 			return nil, r.err
 		}
 		if size < 0 {
-			return nil, container.Errorf(sv8Name, "packet", pos, container.ErrMalformed, "invalid chunk length")
+			return nil, demuxkit.Errorf(sv8Name, "packet", pos, container.ErrMalformed, "invalid chunk length")
 		}
 		if tag == "SH" {
 			break
@@ -182,12 +183,12 @@ func readSV8(src container.Source, start int64, _ container.Options) (*container
 		r.skip(size)
 	}
 	if tag != "SH" || r.eof {
-		return nil, container.Errorf(sv8Name, "header", start, container.ErrMalformed, "stream header not found")
+		return nil, demuxkit.Errorf(sv8Name, "header", start, container.ErrMalformed, "stream header not found")
 	}
 	sh := r.pos
 	r.pos += 4 // CRC
 	if ver := r.r8(); ver != 8 {
-		return nil, container.Errorf(sv8Name, "stream header", sh, container.ErrUnsupported, "stream version %d", ver)
+		return nil, demuxkit.Errorf(sv8Name, "stream header", sh, container.ErrUnsupported, "stream version %d", ver)
 	}
 	samples := int64(r.varlen())
 	r.varlen() // beginning silence
@@ -197,20 +198,20 @@ func readSV8(src container.Source, start int64, _ container.Options) (*container
 	}
 	if r.eof {
 		// ff_get_extradata fails on a short read.
-		return nil, container.Errorf(sv8Name, "stream header", sh, container.ErrTruncated, "no stream parameters")
+		return nil, demuxkit.Errorf(sv8Name, "stream header", sh, container.ErrTruncated, "no stream parameters")
 	}
 	rateIndex := e0 >> 5
 	if int(rateIndex) >= len(sampleRates) {
 		// mpc8_rate holds -1 there, which avformat refuses.
-		return nil, container.Errorf(sv8Name, "stream header", sh, container.ErrMalformed, "invalid sample rate index %d", rateIndex)
+		return nil, demuxkit.Errorf(sv8Name, "stream header", sh, container.ErrMalformed, "invalid sample rate index %d", rateIndex)
 	}
 	channels := int(e1>>4) + 1
 	// mpc8_decode_init: at most 31 bands and 2 channels.
 	if maxBands := int(e0&0x1F) + 1; maxBands >= bands {
-		return nil, container.Errorf(sv8Name, "stream header", sh, container.ErrMalformed, "max bands %d", maxBands)
+		return nil, demuxkit.Errorf(sv8Name, "stream header", sh, container.ErrMalformed, "max bands %d", maxBands)
 	}
 	if channels > 2 {
-		return nil, container.Errorf(sv8Name, "stream header", sh, container.ErrUnsupported, "%d channels", channels)
+		return nil, demuxkit.Errorf(sv8Name, "stream header", sh, container.ErrUnsupported, "%d channels", channels)
 	}
 
 	info := container.NewInfo(sv8Name, sv8LongName)

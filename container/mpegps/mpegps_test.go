@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // packHeader is an MPEG-2 pack header with no stuffing.
@@ -45,7 +46,7 @@ func ac3Substream(frame []byte) []byte {
 
 func readPS(t *testing.T, b []byte) *container.Info {
 	t.Helper()
-	info, err := read(&container.BytesSource{B: b, Limit: 32 << 20}, 0, container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: b, Limit: 32 << 20}, 0, container.Options{})
 	require.NoError(t, err)
 	return info
 }
@@ -116,7 +117,7 @@ func TestHostileTruncatedAndGarbage(t *testing.T) {
 	info := readPS(t, b)
 	assert.Empty(t, info.Streams)
 	begin := time.Now()
-	_, err := read(&container.BytesSource{B: make([]byte, 3<<20)}, 0, container.Options{})
+	_, err := read(&demuxkit.BytesSource{B: make([]byte, 3<<20)}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Less(t, time.Since(begin), 2*time.Second)
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -34,7 +35,7 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("score %d", s)
 		}
 		begin := time.Now()
-		_, err := read(&container.BytesSource{B: b}, 0, container.Options{})
+		_, err := read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 		if dt := time.Since(begin); dt > hostile.HangBound {
 			t.Fatalf("took %v", dt)
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/pes"
 )
 
@@ -119,9 +120,9 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	info.Format.Size = size
 	n := min(size-start, headSize)
 	if n <= 0 {
-		return nil, container.Errorf(name, "head", start, container.ErrTruncated, "no packets")
+		return nil, demuxkit.Errorf(name, "head", start, container.ErrTruncated, "no packets")
 	}
-	head, err := container.ReadAt(src, start, n, name, "head")
+	head, err := demuxkit.ReadAt(src, start, n, name, "head")
 	if err != nil {
 		return nil, err
 	}
@@ -839,7 +840,7 @@ func (d *demux) tail(start int64, ps int) {
 	var buf []byte
 	err := pes.Tail(d.src.Size(), start, func(off, limit int64) (anyDur, all bool, err error) {
 		d.tailLimit, d.tailBytes = limit, 0
-		b, err := container.ReadScratch(d.src, &buf, off, d.src.Size()-off, name, "tail")
+		b, err := demuxkit.ReadScratch(d.src, &buf, off, d.src.Size()-off, name, "tail")
 		if err != nil {
 			return false, false, err
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // tsWriter builds transport streams for tests, with a continuity counter
@@ -123,7 +124,7 @@ func mp2Frame() []byte {
 
 func readTS(t *testing.T, b []byte) *container.Info {
 	t.Helper()
-	info, err := read(&container.BytesSource{B: b, Limit: 32 << 20}, 0, container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: b, Limit: 32 << 20}, 0, container.Options{})
 	require.NoError(t, err)
 	return info
 }
@@ -239,7 +240,7 @@ func TestHostileNoPAT(t *testing.T) {
 	for i := range 50 {
 		w.pes(0x44, 0xC0, 9000+int64(i)*2160, mp2Frame())
 	}
-	src := &countingSource{BytesSource: container.BytesSource{B: w.b}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: w.b}}
 	begin := time.Now()
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
@@ -266,7 +267,7 @@ func TestHostilePMT10000Streams(t *testing.T) {
 	// it can and its bytes run on for all 10^4 entries.
 	sec := append([]byte{pmtTID, 0xBF, 0xFF, 0, 1, 0xC1, 0, 0}, body...)
 	w.sectionRaw(0x1000, sec)
-	src := &countingSource{BytesSource: container.BytesSource{B: w.b, Limit: 32 << 20}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: w.b, Limit: 32 << 20}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.LessOrEqual(t, len(info.Streams), maxStreamsPerProgram)

@@ -3,14 +3,14 @@ package mpegts
 import (
 	"io"
 
-	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 var errEOF = io.EOF
 
 // countingSource counts the bytes read from a BytesSource.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	bytes int64
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // BenchmarkRead measures a read of a small well-formed Vorbis file, or of
@@ -18,7 +19,7 @@ func BenchmarkRead(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	src := &container.BytesSource{B: data}
+	src := &demuxkit.BytesSource{B: data}
 	for i := 0; i < b.N; i++ {
 		if _, err := read(src, 0, container.Options{}); err != nil {
 			b.Fatal(err)
@@ -52,7 +53,7 @@ func BenchmarkHostile(b *testing.B) {
 			var nread int64
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				src := &countingSource{BytesSource: container.BytesSource{B: in.data, Limits: in.limits}}
+				src := &countingSource{BytesSource: demuxkit.BytesSource{B: in.data, Limits: in.limits}}
 				_, err := read(src, 0, container.Options{})
 				if !errors.Is(err, in.want) {
 					b.Fatal(err)

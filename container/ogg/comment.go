@@ -3,6 +3,7 @@ package ogg
 import (
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -18,7 +19,7 @@ func (d *demux) comment(os *ostream, body []byte) error {
 		if e := d.src.Budget().Err(); e != nil {
 			return e
 		}
-		return container.Errorf(name, "comment header", 0, container.ErrMalformed, "%v", err)
+		return demuxkit.Errorf(name, "comment header", 0, container.ErrMalformed, "%v", err)
 	}
 	t, pics, err := tags.VorbisTags(pairs, d.src.Budget())
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // golden is the part of ffprobe's JSON that the demuxer alone decides.
@@ -60,7 +61,7 @@ func TestCorpusGoldens(t *testing.T) {
 			require.NoError(t, json.Unmarshal(gb, &g))
 			b, err := os.ReadFile(name)
 			require.NoError(t, err)
-			info, err := read(&container.BytesSource{B: b}, 0, container.Options{})
+			info, err := read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 			if g.Error != "" {
 				assert.Error(t, err, "ffprobe: %s", g.Error)
 				return

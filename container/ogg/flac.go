@@ -5,6 +5,7 @@ import (
 
 	flaccodec "github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // flacHeader mirrors flac_header (oggparseflac.c): the first packet is
@@ -24,18 +25,18 @@ func flacHeader(d *demux, os *ostream, pkt packet) (int, error) {
 		}
 		const siOff = 13 + 4 // "\x7fFLAC", version, header count, "fLaC"; the block header
 		if len(b) < siOff+flaccodec.StreamInfoSize || b[5] != 1 {
-			return 0, container.Errorf(name, "flac header", pkt.page.off, container.ErrMalformed, "%d bytes, major version %d", len(b), at(b, 5))
+			return 0, demuxkit.Errorf(name, "flac header", pkt.page.off, container.ErrMalformed, "%d bytes, major version %d", len(b), at(b, 5))
 		}
 		// The block header must say: STREAMINFO, not last, 34 bytes.
 		if binary.BigEndian.Uint32(b[13:]) != flaccodec.StreamInfoSize {
-			return 0, container.Errorf(name, "flac header", pkt.page.off, container.ErrMalformed, "STREAMINFO block header %08x", binary.BigEndian.Uint32(b[13:]))
+			return 0, demuxkit.Errorf(name, "flac header", pkt.page.off, container.ErrMalformed, "STREAMINFO block header %08x", binary.BigEndian.Uint32(b[13:]))
 		}
 		si, err := flaccodec.ParseStreamInfo(b[siOff : siOff+flaccodec.StreamInfoSize])
 		if err != nil {
 			return 0, err
 		}
 		if si.SampleRate == 0 {
-			return 0, container.Errorf(name, "flac header", pkt.page.off, container.ErrMalformed, "sample rate 0")
+			return 0, demuxkit.Errorf(name, "flac header", pkt.page.off, container.ErrMalformed, "sample rate 0")
 		}
 		st := os.st
 		st.Type = container.Audio

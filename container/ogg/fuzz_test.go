@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -55,7 +56,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(hostile.OggBadCRCPages(2200))
 	f.Add(hostile.OggSerials(2200))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		src := &container.BytesSource{B: b, Limit: 1 << 20}
+		src := &demuxkit.BytesSource{B: b, Limit: 1 << 20}
 		begin := time.Now()
 		info, err := read(src, 0, container.Options{})
 		if d := time.Since(begin); d > hostile.HangBound {

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Regression tests of the issue "Hostile input: bounded work": what a
@@ -50,7 +51,7 @@ func TestResyncFalseCapturesLinear(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			junk := tt.gen(1 << 20)
 			b := cat(junk, file)
-			src := &countingSource{BytesSource: container.BytesSource{B: b}}
+			src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
 			info, err := read(src, 0, container.Options{})
 			require.NoError(t, err)
 			// ffprobe's answer: the file's, found after the junk.
@@ -71,7 +72,7 @@ func TestResyncFalseCapturesLinear(t *testing.T) {
 			r := cat(tt.gen(tt.refSize), file)
 			want := pageSequence(func(off int64) (*page, error) { return refNextPage(refSource(r), off) }, 0)
 			require.Len(t, want, 304, "the reference skips the junk and finds every page")
-			assert.Equal(t, want, pageSequence(newScanner(&container.BytesSource{B: r}).next, 0))
+			assert.Equal(t, want, pageSequence(newScanner(&demuxkit.BytesSource{B: r}).next, 0))
 		})
 	}
 }
@@ -82,7 +83,7 @@ func TestResyncFalseCapturesLinear(t *testing.T) {
 // pages, each stream found by its serial in constant time.
 func TestManySerials(t *testing.T) {
 	b := manySerials(100000)
-	src := &container.BytesSource{B: b}
+	src := &demuxkit.BytesSource{B: b}
 	info, err := read(src, 0, container.Options{})
 	assert.Nil(t, info)
 	require.True(t, errors.Is(err, container.ErrLimit), "%v", err)
@@ -109,7 +110,7 @@ func manySerials(n int) []byte {
 // ctxSource is a source whose budget ends with a context, and which calls
 // hook after each read with the bytes read so far.
 type ctxSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	budget *container.Budget
 	bytes  int64
 	hook   func(read int64)
@@ -137,7 +138,7 @@ func TestResyncStopsWhenContextEnds(t *testing.T) {
 			b := cat(tt.gen(4<<20), vorbisLong(300))
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			src := &ctxSource{BytesSource: container.BytesSource{B: b}, budget: container.NewBudget(ctx, container.Limits{})}
+			src := &ctxSource{BytesSource: demuxkit.BytesSource{B: b}, budget: container.NewBudget(ctx, container.Limits{})}
 			src.hook = func(read int64) {
 				if read >= cancelAt {
 					cancel()
@@ -154,7 +155,7 @@ func TestResyncStopsWhenContextEnds(t *testing.T) {
 	t.Run("cancelled before", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		src := &ctxSource{BytesSource: container.BytesSource{B: cat(falseCaptures(4<<20), vorbisLong(300))}, budget: container.NewBudget(ctx, container.Limits{})}
+		src := &ctxSource{BytesSource: demuxkit.BytesSource{B: cat(falseCaptures(4<<20), vorbisLong(300))}, budget: container.NewBudget(ctx, container.Limits{})}
 		_, err := read(src, 0, container.Options{})
 		require.ErrorIs(t, err, context.Canceled)
 		assert.Less(t, src.bytes, int64(64<<10))
@@ -165,7 +166,7 @@ func TestResyncStopsWhenContextEnds(t *testing.T) {
 // structures, and the scan stops on the budget's sticky error and returns
 // it with what was read.
 func TestStructureLimitStopsTailScan(t *testing.T) {
-	src := &container.BytesSource{B: vorbisLong(300), Limits: container.Limits{MaxStructures: 10}}
+	src := &demuxkit.BytesSource{B: vorbisLong(300), Limits: container.Limits{MaxStructures: 10}}
 	info, err := read(src, 0, container.Options{})
 	require.ErrorIs(t, err, container.ErrLimit)
 	require.NotNil(t, info, "the headers were read")
@@ -193,12 +194,12 @@ func TestPacketGrowthCharged(t *testing.T) {
 	pages = append(pages, oggPage(flagEOS, 4000, 1, uint32(len(pages)), false, []byte{0}))
 	file := cat(pages...)
 
-	src := &container.BytesSource{B: file, Limit: 1 << 20}
+	src := &demuxkit.BytesSource{B: file, Limit: 1 << 20}
 	_, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, src.Budget().Used().Allocated, int64(600000), "the packet's buffer is charged")
 
-	src = &container.BytesSource{B: file, Limit: 1 << 20, Limits: container.Limits{MaxAllocTotal: 400000}}
+	src = &demuxkit.BytesSource{B: file, Limit: 1 << 20, Limits: container.Limits{MaxAllocTotal: 400000}}
 	_, err = read(src, 0, container.Options{})
 	require.ErrorIs(t, err, container.ErrLimit)
 }

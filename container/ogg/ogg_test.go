@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 func TestProbe(t *testing.T) {
@@ -39,7 +40,7 @@ func TestCRC(t *testing.T) {
 
 func readBytes(t *testing.T, b []byte) (*container.Info, error) {
 	t.Helper()
-	return read(&container.BytesSource{B: b}, 0, container.Options{})
+	return read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 }
 
 func TestRead(t *testing.T) {

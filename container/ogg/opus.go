@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/opus"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // opusState is struct oggopus_private.
@@ -41,7 +42,7 @@ func opusHeader(d *demux, os *ostream, pkt packet) (int, error) {
 	}
 	if os.opus != nil && os.opus.needComments {
 		if len(pkt.data) < 8 || string(pkt.data[:8]) != "OpusTags" {
-			return 0, container.Errorf(name, "OpusTags", pkt.page.off, container.ErrMalformed, "missing comment header")
+			return 0, demuxkit.Errorf(name, "OpusTags", pkt.page.off, container.ErrMalformed, "missing comment header")
 		}
 		_ = d.comment(os, pkt.data[8:])
 		os.opus.needComments = false

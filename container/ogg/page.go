@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Page header flags (RFC 3533 section 6).
@@ -222,7 +223,7 @@ func (s *scanner) ensure(at, end int64) error {
 	}
 	keep := end - at
 	if keep > s.limit {
-		return container.Errorf(name, "page", at, container.ErrLimit, "%d bytes exceed the page window of %d", keep, s.limit)
+		return demuxkit.Errorf(name, "page", at, container.ErrLimit, "%d bytes exceed the page window of %d", keep, s.limit)
 	}
 	if end-s.base > int64(cap(s.buf)) {
 		d := at - s.base
@@ -259,7 +260,7 @@ func (s *scanner) ensure(at, end int64) error {
 	n := len(s.buf)
 	need := int(min(max(end, have+syncChunk), s.base+int64(cap(s.buf)), s.size) - s.base)
 	s.buf = s.buf[:need]
-	if err := container.ReadFull(s.src, s.buf[n:], s.base+int64(n), name, "page"); err != nil {
+	if err := demuxkit.ReadFull(s.src, s.buf[n:], s.base+int64(n), name, "page"); err != nil {
 		s.buf = s.buf[:n]
 		return err
 	}
@@ -317,7 +318,7 @@ func (s *scanner) findCapture(off int64) (int64, error) {
 // the window.
 func (s *scanner) page(at int64) (p *page, ok bool, err error) {
 	if left := s.size - at; left < pageHeaderSize {
-		return nil, false, container.Errorf(name, "page header", at, container.ErrTruncated, "%d of %d bytes", left, pageHeaderSize)
+		return nil, false, demuxkit.Errorf(name, "page header", at, container.ErrTruncated, "%d of %d bytes", left, pageHeaderSize)
 	}
 	if err := s.ensure(at, at+pageHeaderSize); err != nil {
 		return nil, false, err
@@ -325,7 +326,7 @@ func (s *scanner) page(at int64) (p *page, ok bool, err error) {
 	segsOff := at + pageHeaderSize
 	nsegs := int64(s.buf[at-s.base+26])
 	if left := s.size - segsOff; nsegs > left {
-		return nil, false, container.Errorf(name, "segment table", segsOff, container.ErrTruncated, "%d bytes wanted, %d left", nsegs, left)
+		return nil, false, demuxkit.Errorf(name, "segment table", segsOff, container.ErrTruncated, "%d bytes wanted, %d left", nsegs, left)
 	}
 	payOff := segsOff + nsegs
 	left := s.size - payOff
@@ -342,7 +343,7 @@ func (s *scanner) page(at int64) (p *page, ok bool, err error) {
 	}
 	size := int64(s.sum[payOff-s.base] - s.sum[segsOff-s.base])
 	if size > left {
-		return nil, false, container.Errorf(name, "page payload", payOff, container.ErrTruncated, "%d bytes wanted, %d left", size, left)
+		return nil, false, demuxkit.Errorf(name, "page payload", payOff, container.ErrTruncated, "%d bytes wanted, %d left", size, left)
 	}
 	if badVersion {
 		return nil, false, nil
@@ -390,9 +391,9 @@ func (s *scanner) next(off int64) (*page, error) {
 		}
 		if at < 0 {
 			if s.size-off <= maxPageSize {
-				return nil, container.Errorf(name, "page", off, container.ErrTruncated, "end of object")
+				return nil, demuxkit.Errorf(name, "page", off, container.ErrTruncated, "end of object")
 			}
-			return nil, container.Errorf(name, "page", off, container.ErrMalformed, "cannot find sync word")
+			return nil, demuxkit.Errorf(name, "page", off, container.ErrMalformed, "cannot find sync word")
 		}
 		p, ok, err := s.page(at)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // The page search as it was before the scanner (commit e9b9070), kept as
@@ -15,8 +16,8 @@ import (
 // it examines.
 
 // refSource is a source over b with no effective allocation limit.
-func refSource(b []byte) *container.BytesSource {
-	return &container.BytesSource{B: b, Limit: 1 << 62, Limits: container.Limits{MaxAllocTotal: 1 << 62}}
+func refSource(b []byte) *demuxkit.BytesSource {
+	return &demuxkit.BytesSource{B: b, Limit: 1 << 62, Limits: container.Limits{MaxAllocTotal: 1 << 62}}
 }
 
 // refChecksum computes the page's CRC over header (with the CRC field as
@@ -32,7 +33,7 @@ func refChecksum(hdr, segs, payload []byte) uint32 {
 
 func refReadPage(src container.Source, off int64) (p *page, ok bool, err error) {
 	var hdr [pageHeaderSize]byte
-	if err := container.ReadFull(src, hdr[:], off, name, "page header"); err != nil {
+	if err := demuxkit.ReadFull(src, hdr[:], off, name, "page header"); err != nil {
 		return nil, false, err
 	}
 	le := binary.LittleEndian
@@ -46,14 +47,14 @@ func refReadPage(src container.Source, off int64) (p *page, ok bool, err error) 
 		crc:     le.Uint32(hdr[22:]),
 	}
 	nsegs := int64(hdr[26])
-	if p.segs, err = container.ReadAt(src, off+pageHeaderSize, nsegs, name, "segment table"); err != nil {
+	if p.segs, err = demuxkit.ReadAt(src, off+pageHeaderSize, nsegs, name, "segment table"); err != nil {
 		return nil, false, err
 	}
 	size := int64(0)
 	for _, s := range p.segs {
 		size += int64(s)
 	}
-	if p.payload, err = container.ReadAt(src, off+pageHeaderSize+nsegs, size, name, "page payload"); err != nil {
+	if p.payload, err = demuxkit.ReadAt(src, off+pageHeaderSize+nsegs, size, name, "page payload"); err != nil {
 		return nil, false, err
 	}
 	return p, refChecksum(hdr[:], p.segs, p.payload) == p.crc && p.version == 0, nil
@@ -62,7 +63,7 @@ func refReadPage(src container.Source, off int64) (p *page, ok bool, err error) 
 func refFindCapture(src container.Source, off, limit int64) (int64, error) {
 	var head [4]byte
 	if src.Size()-off >= int64(len(head)) {
-		if err := container.ReadFull(src, head[:], off, name, "sync"); err != nil {
+		if err := demuxkit.ReadFull(src, head[:], off, name, "sync"); err != nil {
 			return -1, err
 		}
 		if string(head[:]) == string(capture) {
@@ -75,7 +76,7 @@ func refFindCapture(src container.Source, off, limit int64) (int64, error) {
 	}
 	for pos := off; end-pos >= int64(len(capture)); {
 		n := min(int64(syncChunk), end-pos)
-		b, err := container.ReadAt(src, pos, n, name, "sync")
+		b, err := demuxkit.ReadAt(src, pos, n, name, "sync")
 		if err != nil {
 			return -1, err
 		}
@@ -95,9 +96,9 @@ func refNextPage(src container.Source, off int64) (*page, error) {
 		}
 		if at < 0 {
 			if src.Size()-off <= maxPageSize {
-				return nil, container.Errorf(name, "page", off, container.ErrTruncated, "end of object")
+				return nil, demuxkit.Errorf(name, "page", off, container.ErrTruncated, "end of object")
 			}
-			return nil, container.Errorf(name, "page", off, container.ErrMalformed, "cannot find sync word")
+			return nil, demuxkit.Errorf(name, "page", off, container.ErrMalformed, "cannot find sync word")
 		}
 		p, ok, err := refReadPage(src, at)
 		if err != nil {

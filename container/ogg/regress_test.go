@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // allocBytes returns the bytes allocated while f runs.
@@ -57,7 +58,7 @@ func TestCommentLongerThanAllocLimit(t *testing.T) {
 	pages = append(pages, oggPage(flags, 0, 1, seq, false, body, vorbisSetup))
 	pages = append(pages, oggPage(flagEOS, 4000, 1, seq+1, false, []byte{0}))
 	file := cat(pages...)
-	src := &container.BytesSource{B: file, Limit: limit}
+	src := &demuxkit.BytesSource{B: file, Limit: limit}
 	var info *container.Info
 	var err error
 	cost := allocBytes(func() { info, err = read(src, 0, container.Options{}) })
@@ -111,7 +112,7 @@ func TestTailIsOneRead(t *testing.T) {
 	}
 	pages = append(pages, oggPage(flagEOS, 300000, 1, 3000, false, audio))
 	file := cat(pages...)
-	src := &countingSource{BytesSource: container.BytesSource{B: file}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: file}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, int64(300000-616), info.Streams[0].DurationTS)
@@ -126,7 +127,7 @@ func TestTailIsOneRead(t *testing.T) {
 }
 
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	offsets []int64
 	bytes   int64
 }
@@ -142,7 +143,7 @@ func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
 // but exceeds the allocation limit fails with ErrLimit, without panicking.
 func TestHeaderLongerThanAllocLimit(t *testing.T) {
 	for _, limit := range []int64{5, 20} {
-		_, err := read(&container.BytesSource{B: vorbisFile(1, 1000, 5000), Limit: limit}, 0, container.Options{})
+		_, err := read(&demuxkit.BytesSource{B: vorbisFile(1, 1000, 5000), Limit: limit}, 0, container.Options{})
 		assert.True(t, errors.Is(err, container.ErrLimit), "limit %d: %v", limit, err)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 func TestCRCShift(t *testing.T) {
@@ -78,11 +78,11 @@ func diffScanner(t *testing.T, b []byte, start int64) {
 	t.Helper()
 	want := pageSequence(func(off int64) (*page, error) { return refNextPage(refSource(b), off) }, start)
 	for _, limit := range []int64{0, maxPageSize + 300} {
-		s := newScanner(&container.BytesSource{B: b, Limit: limit})
+		s := newScanner(&demuxkit.BytesSource{B: b, Limit: limit})
 		require.Equal(t, want, pageSequence(s.next, start), "limit %d, start %#x", limit, start)
 	}
 	if int64(len(b))-start <= maxPageSize {
-		s := newScanner(&container.BytesSource{B: b})
+		s := newScanner(&demuxkit.BytesSource{B: b})
 		require.NoError(t, s.ensure(start, int64(len(b))))
 		require.Equal(t, want, pageSequence(s.next, start), "preloaded, start %#x", start)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // noGranule is OGG_NOGRANULE_VALUE: no start granule from a skeleton.
@@ -32,7 +33,7 @@ func skeletonHeader(d *demux, os *ostream, pkt packet) (int, error) {
 			break
 		}
 		if major := le.Uint16(b[8:]); major != 3 && major != 4 {
-			return 0, container.Errorf(name, "fishead", pkt.page.off, container.ErrUnsupported, "skeleton version %d", major)
+			return 0, demuxkit.Errorf(name, "fishead", pkt.page.off, container.ErrUnsupported, "skeleton version %d", major)
 		}
 		num, den := int64(le.Uint64(b[12:])), int64(le.Uint64(b[20:]))
 		if den > 0 && num > 0 {
@@ -53,5 +54,5 @@ func skeletonHeader(d *demux, os *ostream, pkt packet) (int, error) {
 		return 1, nil
 	}
 	// ffmpeg returns -1 (EPERM) for a packet too short for its kind.
-	return 0, container.Errorf(name, "skeleton", pkt.page.off, container.ErrMalformed, "%d-byte packet", len(b))
+	return 0, demuxkit.Errorf(name, "skeleton", pkt.page.off, container.ErrMalformed, "%d-byte packet", len(b))
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // speexHeaderMin is the shortest Speex header ffmpeg reads (up to
@@ -32,14 +33,14 @@ func speexHeader(d *demux, os *ostream, pkt packet) (int, error) {
 		}
 		b := pkt.data
 		if len(b) < speexHeaderMin {
-			return 0, container.Errorf(name, "speex header", pkt.page.off, container.ErrMalformed, "%d bytes", len(b))
+			return 0, demuxkit.Errorf(name, "speex header", pkt.page.off, container.ErrMalformed, "%d bytes", len(b))
 		}
 		le := binary.LittleEndian
 		rate := int32(le.Uint32(b[36:]))
 		channels := int32(le.Uint32(b[48:]))
 		bitrate := int32(le.Uint32(b[52:]))
 		if channels < 1 || channels > 2 {
-			return 0, container.Errorf(name, "speex header", pkt.page.off, container.ErrMalformed, "%d channels", channels)
+			return 0, demuxkit.Errorf(name, "speex header", pkt.page.off, container.ErrMalformed, "%d channels", channels)
 		}
 		s.packetSize = int64(int32(le.Uint32(b[56:])))
 		if fpp := int64(int32(le.Uint32(b[64:]))); fpp != 0 {

@@ -2,6 +2,7 @@ package ogg
 
 import (
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // maxPacket bounds the bytes kept of one header packet (a comment header
@@ -108,7 +109,7 @@ func (p packet) first() byte { return firstByte(p.data) }
 // allocation limit but must be parsed whole.
 func whole(p packet, what string) error {
 	if p.truncated {
-		return container.Errorf(name, what, p.page.off, container.ErrLimit, "%d bytes", p.size)
+		return demuxkit.Errorf(name, what, p.page.off, container.ErrLimit, "%d bytes", p.size)
 	}
 	return nil
 }
@@ -164,11 +165,11 @@ func (d *demux) streamFor(pg *page) (*ostream, error) {
 	}
 	if d.dataSeen() {
 		if len(d.streams) != 1 {
-			return nil, container.Errorf(name, "page", pg.off, container.ErrUnsupported, "changing stream parameters in multistream ogg")
+			return nil, demuxkit.Errorf(name, "page", pg.off, container.ErrUnsupported, "changing stream parameters in multistream ogg")
 		}
 		os := d.streams[0]
 		if c := findCodec(pg.payload); c != os.codec {
-			return nil, container.Errorf(name, "page", pg.off, container.ErrMalformed, "cannot identify new stream %08x", pg.serial)
+			return nil, demuxkit.Errorf(name, "page", pg.off, container.ErrMalformed, "cannot identify new stream %08x", pg.serial)
 		}
 		delete(d.serials, os.serial)
 		os.serial = pg.serial

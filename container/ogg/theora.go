@@ -3,6 +3,7 @@ package ogg
 import (
 	"github.com/mediaprobe/mediaprobe/codec/theora"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // theoraState is struct theora_params.
@@ -37,7 +38,7 @@ func theoraHeader(d *demux, os *ostream, pkt packet) (int, error) {
 		h, _ := theora.ParseDemuxHeader(b)
 		th.version = h.Version
 		if th.version < 0x030100 {
-			return 0, container.Errorf(name, "theora header", pkt.page.off, container.ErrUnsupported, "theora version %06x", th.version)
+			return 0, demuxkit.Errorf(name, "theora header", pkt.page.off, container.ErrUnsupported, "theora version %06x", th.version)
 		}
 		th.gpshift = h.GranuleShift
 		th.gpmask = 1<<th.gpshift - 1
@@ -69,10 +70,10 @@ func theoraHeader(d *demux, os *ostream, pkt packet) (int, error) {
 		fallthrough
 	case 0x82:
 		if th.version == 0 {
-			return 0, container.Errorf(name, "theora header", pkt.page.off, container.ErrMalformed, "header %02x before the identification header", t)
+			return 0, demuxkit.Errorf(name, "theora header", pkt.page.off, container.ErrMalformed, "header %02x before the identification header", t)
 		}
 	default:
-		return 0, container.Errorf(name, "theora header", pkt.page.off, container.ErrMalformed, "unknown header type %02x", t)
+		return 0, demuxkit.Errorf(name, "theora header", pkt.page.off, container.ErrMalformed, "unknown header type %02x", t)
 	}
 	// The extradata is each header with a 16-bit length before it.
 	st.ExtradataSize += int(pkt.size) + 2

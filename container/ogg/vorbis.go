@@ -6,6 +6,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/vorbis"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // vorbisState is struct oggvorbis_private: the sizes of the three headers
@@ -28,16 +29,16 @@ func vorbisHeader(d *demux, os *ostream, pkt packet) (int, error) {
 		if v.parser != nil {
 			return 0, nil
 		}
-		return 0, container.Errorf(name, "vorbis header", pkt.page.off, container.ErrMalformed, "audio packet before the setup header")
+		return 0, demuxkit.Errorf(name, "vorbis header", pkt.page.off, container.ErrMalformed, "audio packet before the setup header")
 	}
 	i := t >> 1
 	switch {
 	case t > 5:
-		return 0, container.Errorf(name, "vorbis header", pkt.page.off, container.ErrMalformed, "packet type %d", t)
+		return 0, demuxkit.Errorf(name, "vorbis header", pkt.page.off, container.ErrMalformed, "packet type %d", t)
 	case v.have[i]:
-		return 0, container.Errorf(name, "vorbis header", pkt.page.off, container.ErrMalformed, "repeated header %d", t)
+		return 0, demuxkit.Errorf(name, "vorbis header", pkt.page.off, container.ErrMalformed, "repeated header %d", t)
 	case t > 1 && !v.have[0] || t > 3 && !v.have[1]:
-		return 0, container.Errorf(name, "vorbis header", pkt.page.off, container.ErrMalformed, "header %d out of order", t)
+		return 0, demuxkit.Errorf(name, "vorbis header", pkt.page.off, container.ErrMalformed, "header %d out of order", t)
 	}
 	v.have[i], v.size[i] = true, pkt.size
 	st := os.st
@@ -51,7 +52,7 @@ func vorbisHeader(d *demux, os *ostream, pkt packet) (int, error) {
 			return 0, err
 		}
 		if st.Channels != 0 && st.Channels != int(id.AudioChannels) {
-			return 0, container.Errorf(name, "vorbis header", pkt.page.off, container.ErrUnsupported, "channel change")
+			return 0, demuxkit.Errorf(name, "vorbis header", pkt.page.off, container.ErrUnsupported, "channel change")
 		}
 		v.id = id
 		st.Type = container.Audio

@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // AC3 returns the demuxer of raw AC-3 streams (FFmpeg's "ac3").
@@ -64,12 +65,12 @@ func (f format) read(src container.Source, start int64) (*container.Info, error)
 	if n <= 0 {
 		return info, nil
 	}
-	head, err := container.ReadAt(src, start, n, f.name, "stream head")
+	head, err := demuxkit.ReadAt(src, start, n, f.name, "stream head")
 	if err != nil {
 		return info, err
 	}
 	if _, ok := es.DescribeAudio(st, head); !ok {
-		return info, container.Errorf(f.name, "stream head", start, container.ErrMalformed, "no frame the decoder reads")
+		return info, demuxkit.Errorf(f.name, "stream head", start, container.ErrMalformed, "no frame the decoder reads")
 	}
 	if st.CodecName == "ac3" || st.CodecName == "eac3" {
 		serviceDisposition(st, head)

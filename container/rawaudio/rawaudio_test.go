@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // all are the demuxers of the package, by FFmpeg name.
@@ -130,7 +131,7 @@ func TestProbeNoAlloc(t *testing.T) {
 // TestRead: what the first frames give, as the goldens show it, with the
 // karaoke disposition of bsmod 7.
 func TestRead(t *testing.T) {
-	info, err := AC3().Read(&container.BytesSource{B: testdata(t, "raw_ac3_karaoke.ac3")}, 0, container.Options{})
+	info, err := AC3().Read(&demuxkit.BytesSource{B: testdata(t, "raw_ac3_karaoke.ac3")}, 0, container.Options{})
 	require.NoError(t, err)
 	st := info.Streams[0]
 	assert.Equal(t, "ac3", st.CodecName)
@@ -140,7 +141,7 @@ func TestRead(t *testing.T) {
 	assert.Equal(t, int64(0), st.StartPTS)
 	assert.NotZero(t, st.Disposition&container.DispositionKaraoke)
 
-	info, err = DTS().Read(&container.BytesSource{B: testdata(t, "raw_dts.dts")}, 0, container.Options{})
+	info, err = DTS().Read(&demuxkit.BytesSource{B: testdata(t, "raw_dts.dts")}, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, "DTS", info.Streams[0].Profile)
 }
@@ -155,7 +156,7 @@ func TestReadHostile(t *testing.T) {
 		"cut dts":   testdata(t, "raw_dts.dts")[:12],
 	} {
 		for fname, d := range all {
-			info, err := d.Read(&container.BytesSource{B: in}, 0, container.Options{})
+			info, err := d.Read(&demuxkit.BytesSource{B: in}, 0, container.Options{})
 			if err != nil {
 				assert.True(t, errors.Is(err, container.ErrMalformed) || errors.Is(err, container.ErrTruncated), "%s/%s: %v", name, fname, err)
 			}

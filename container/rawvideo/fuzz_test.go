@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -26,7 +27,7 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("%s: score %d", name, s)
 			}
 			begin := time.Now()
-			info, err := d.Read(&container.BytesSource{B: b}, 0, container.Options{})
+			info, err := d.Read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 			if dt := time.Since(begin); dt > hostile.HangBound {
 				t.Fatalf("%s: took %v", name, dt)
 			}

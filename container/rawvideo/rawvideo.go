@@ -3,6 +3,7 @@ package rawvideo
 import (
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // H264 returns the demuxer of raw H.264 Annex B streams (FFmpeg's "h264").
@@ -106,7 +107,7 @@ func (f format) read(src container.Source, start int64) (*container.Info, error)
 	if n <= 0 {
 		return info, nil
 	}
-	head, err := container.ReadAt(src, start, n, f.name, "stream head")
+	head, err := demuxkit.ReadAt(src, start, n, f.name, "stream head")
 	if err != nil {
 		return info, err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -123,7 +124,7 @@ func TestReadHostile(t *testing.T) {
 	for name, b := range inputs {
 		for fname, d := range all {
 			begin := time.Now()
-			info, err := d.Read(&container.BytesSource{B: b}, 0, container.Options{})
+			info, err := d.Read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 			assert.Less(t, time.Since(begin), 3*time.Second, "%s as %s", name, fname)
 			if err != nil {
 				assert.True(t, errors.Is(err, container.ErrTruncated) || errors.Is(err, container.ErrMalformed), "%s as %s: %v", name, fname, err)
@@ -147,14 +148,14 @@ func hostileStartCodes(n int) []byte {
 // TestReadTiming: the frame rates and start times ffprobe prints, which the
 // goldens check too, for a stream whose headers give no frame rate.
 func TestReadTiming(t *testing.T) {
-	info, err := M4V().Read(&container.BytesSource{B: []byte{0, 0, 1, 0xB6}}, 0, container.Options{})
+	info, err := M4V().Read(&demuxkit.BytesSource{B: []byte{0, 0, 1, 0xB6}}, 0, container.Options{})
 	require.NoError(t, err)
 	st := info.Streams[0]
 	assert.Equal(t, container.Rational{Num: 25, Den: 1}, st.RFrameRate)
 	assert.Equal(t, container.Rational{}, st.AvgFrameRate)
 	assert.Equal(t, int64(0), st.StartPTS)
 
-	info, err = H264().Read(&container.BytesSource{B: []byte{0, 0, 1, 0x09}}, 0, container.Options{})
+	info, err = H264().Read(&demuxkit.BytesSource{B: []byte{0, 0, 1, 0x09}}, 0, container.Options{})
 	require.NoError(t, err)
 	st = info.Streams[0]
 	assert.Equal(t, container.Rational{Num: 25, Den: 1}, st.RFrameRate)

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -146,11 +147,11 @@ func readAVI(src container.Source, start int64, _ container.Options) (*container
 	a := &aviState{src: src, info: container.NewInfo(aviName, aviLongName), ioFsize: src.Size()}
 	a.info.Format.Size = src.Size()
 	var riff [12]byte
-	if err := container.ReadFull(src, riff[:], start, aviName, "RIFF header"); err != nil {
+	if err := demuxkit.ReadFull(src, riff[:], start, aviName, "RIFF header"); err != nil {
 		return nil, err
 	}
 	if probeAVI(riff[:]) == 0 {
-		return nil, container.Errorf(aviName, "RIFF header", start, container.ErrMalformed, "not an AVI header %q", riff[:])
+		return nil, demuxkit.Errorf(aviName, "RIFF header", start, container.ErrMalformed, "not an AVI header %q", riff[:])
 	}
 	a.riffEnd = start + 8 + int64(binary.LittleEndian.Uint32(riff[4:]))
 	a.fsize = a.ioFsize

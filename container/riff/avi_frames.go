@@ -9,6 +9,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/codec/vp8"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // maxFirstPacket is how much of a stream's first packet is read: the
@@ -195,7 +196,7 @@ func (a *aviState) describeStreams() error {
 		if ref.pos >= 0 && ref.size > 0 && total < maxPacketBytes {
 			n := min(ref.size, maxFirstPacket, max(a.ioFsize-(ref.pos+8), 0))
 			if n > 0 {
-				b, err := container.ReadScratch(a.src, &buf, ref.pos+8, n, aviName, "packet")
+				b, err := demuxkit.ReadScratch(a.src, &buf, ref.pos+8, n, aviName, "packet")
 				if err != nil {
 					return err
 				}

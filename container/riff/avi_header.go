@@ -10,6 +10,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -56,14 +57,14 @@ func (a *aviState) readHeader(pos int64) error {
 	var listEnd int64
 	for {
 		if pos >= a.ioFsize || pos < 0 {
-			return container.Errorf(aviName, "header", pos, container.ErrMalformed, "no movi list")
+			return demuxkit.Errorf(aviName, "header", pos, container.ErrMalformed, "no movi list")
 		}
 		if err := a.src.Budget().Visit(aviName, "chunk", pos); err != nil {
 			return err
 		}
 		var h [8]byte
 		if n, err := a.src.ReadAt(h[:], pos); n < 8 && err != nil && !isEOF(err) {
-			return container.Errorf(aviName, "chunk", pos, err, "chunk header")
+			return demuxkit.Errorf(aviName, "chunk", pos, err, "chunk header")
 		}
 		tag := binary.LittleEndian.Uint32(h[:])
 		size := binary.LittleEndian.Uint32(h[4:])
@@ -155,14 +156,14 @@ func (a *aviState) readHeader(pos int64) error {
 			if len(a.streams) > 0 {
 				n := int64(size) + int64(size&1)
 				if n == math.MaxUint32 {
-					return container.Errorf(aviName, "strn", pos, container.ErrMalformed, "name of %d bytes", n)
+					return demuxkit.Errorf(aviName, "strn", pos, container.ErrMalformed, "name of %d bytes", n)
 				}
 				b, err := readUpTo(a.src, body, n, aviName, "strn")
 				if err != nil {
 					return err
 				}
 				if int64(len(b)) < n {
-					return container.Errorf(aviName, "strn", pos, container.ErrTruncated, "name cut short")
+					return demuxkit.Errorf(aviName, "strn", pos, container.ErrTruncated, "name cut short")
 				}
 				st := a.streams[len(a.streams)-1].st
 				st.Tags.Set("strn", cString(b))
@@ -205,7 +206,7 @@ func (a *aviState) readStrh(body int64, size uint32, codecType container.MediaTy
 	}
 	if tag1 == idIavs || tag1 == idIvas {
 		// DV type 1: the streams come from the DV frames (dv.c).
-		return 0, codecType, container.Errorf(aviName, "strh", body, container.ErrUnsupported, "DV type 1 AVI")
+		return 0, codecType, demuxkit.Errorf(aviName, "strh", body, container.ErrUnsupported, "DV type 1 AVI")
 	}
 	st, err := a.src.Budget().AddStream(a.info, container.Unknown, aviName, body)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -103,7 +104,7 @@ func (a *aviState) readIdx1(off, size int64) (bool, error) {
 				return false, nil // avio_feof: the index is cut short
 			}
 		}
-		b, err := container.ReadScratch(a.src, &buf, off, k*idx1EntrySize, aviName, "idx1")
+		b, err := demuxkit.ReadScratch(a.src, &buf, off, k*idx1EntrySize, aviName, "idx1")
 		if err != nil {
 			return false, err
 		}
@@ -153,11 +154,11 @@ func (a *aviState) readODMLIndex(off int64) error {
 	// Well-formed indexes do not overlap, so all of them together are no
 	// longer than the file: more means index chunks that overlap or loop.
 	if a.odmlRead += 24; a.odmlRead > a.ioFsize {
-		return container.Errorf(aviName, "indx", off, container.ErrMalformed, "indexes longer than the file")
+		return demuxkit.Errorf(aviName, "indx", off, container.ErrMalformed, "indexes longer than the file")
 	}
 	var h [24]byte
 	if n, _ := a.src.ReadAt(h[:], off); n < len(h) {
-		return container.Errorf(aviName, "indx", off, container.ErrTruncated, "index header cut short")
+		return demuxkit.Errorf(aviName, "indx", off, container.ErrTruncated, "index header cut short")
 	}
 	le := binary.LittleEndian
 	longsPerEntry := le.Uint16(h[0:])
@@ -167,11 +168,11 @@ func (a *aviState) readODMLIndex(off int64) error {
 	base := int64(le.Uint64(h[12:]))
 	streamID := int(int32((chunkID&0xff)-'0'))*10 + int(int32((chunkID>>8&0xff)-'0'))
 	if streamID < 0 || streamID >= len(a.streams) {
-		return container.Errorf(aviName, "indx", off, container.ErrMalformed, "index of stream %d", streamID)
+		return demuxkit.Errorf(aviName, "indx", off, container.ErrMalformed, "index of stream %d", streamID)
 	}
 	s := a.streams[streamID]
 	if subType != 0 || indexType > 1 || indexType == 1 && longsPerEntry != 2 {
-		return container.Errorf(aviName, "indx", off, container.ErrMalformed, "index type %d/%d", indexType, subType)
+		return demuxkit.Errorf(aviName, "indx", off, container.ErrMalformed, "index type %d/%d", indexType, subType)
 	}
 	if a.fsize > 0 && (base < 0 || base >= a.fsize) {
 		// "ODML index invalid": a base written twice in 32 bits is taken
@@ -179,7 +180,7 @@ func (a *aviState) readODMLIndex(off int64) error {
 		if uint64(base)>>32 == uint64(base)&0xFFFFFFFF && base&0xFFFFFFFF < a.fsize && a.fsize <= 0xFFFFFFFF {
 			base &= 0xFFFFFFFF
 		} else {
-			return container.Errorf(aviName, "indx", off, container.ErrMalformed, "index base %d past the end", base)
+			return demuxkit.Errorf(aviName, "indx", off, container.ErrMalformed, "index base %d past the end", base)
 		}
 	}
 	pos := off + 24
@@ -198,13 +199,13 @@ func (a *aviState) readODMLIndex(off int64) error {
 			if have < k {
 				k = max(have, 0)
 				if k == 0 {
-					return container.Errorf(aviName, "ix", pos, container.ErrTruncated, "index cut short")
+					return demuxkit.Errorf(aviName, "ix", pos, container.ErrTruncated, "index cut short")
 				}
 			}
 			if a.odmlRead += k * 8; a.odmlRead > a.ioFsize {
-				return container.Errorf(aviName, "ix", pos, container.ErrMalformed, "indexes longer than the file")
+				return demuxkit.Errorf(aviName, "ix", pos, container.ErrMalformed, "indexes longer than the file")
 			}
-			b, err := container.ReadScratch(a.src, &buf, pos, k*8, aviName, "ix")
+			b, err := demuxkit.ReadScratch(a.src, &buf, pos, k*8, aviName, "ix")
 			if err != nil {
 				return err
 			}
@@ -228,17 +229,17 @@ func (a *aviState) readODMLIndex(off int64) error {
 	for i := int64(0); i < entries; i++ {
 		var e [16]byte
 		if a.odmlRead += 16; a.odmlRead > a.ioFsize {
-			return container.Errorf(aviName, "indx", pos+16*i, container.ErrMalformed, "indexes longer than the file")
+			return demuxkit.Errorf(aviName, "indx", pos+16*i, container.ErrMalformed, "indexes longer than the file")
 		}
 		if n, _ := a.src.ReadAt(e[:], pos+16*i); n < len(e) {
-			return container.Errorf(aviName, "indx", pos+16*i, container.ErrTruncated, "super index cut short")
+			return demuxkit.Errorf(aviName, "indx", pos+16*i, container.ErrTruncated, "super index cut short")
 		}
 		offset := int64(le.Uint64(e[:]))
 		if offset < 0 || offset > math.MaxInt64-8 {
-			return container.Errorf(aviName, "indx", pos+16*i, container.ErrMalformed, "index at %d", offset)
+			return demuxkit.Errorf(aviName, "indx", pos+16*i, container.ErrMalformed, "index at %d", offset)
 		}
 		if a.odmlDepth > maxODMLDepth {
-			return container.Errorf(aviName, "indx", off, container.ErrMalformed, "too deeply nested ODML indexes")
+			return demuxkit.Errorf(aviName, "indx", off, container.ErrMalformed, "too deeply nested ODML indexes")
 		}
 		if a.odmlSeen == nil {
 			a.odmlSeen = map[int64]bool{}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -20,7 +21,7 @@ func TestProbeAVI(t *testing.T) {
 	assert.Equal(t, 0, probeAVI(minimalWAV))
 	assert.Equal(t, 0, probeAVI([]byte("RIFF\x10\x00\x00\x00AV")))
 	// A header with no movi list is refused, as avi_read_header refuses it.
-	_, err := AVI().Read(&container.BytesSource{B: []byte("RIFF\x10\x00\x00\x00AVI LIST")}, 0, container.Options{})
+	_, err := AVI().Read(&demuxkit.BytesSource{B: []byte("RIFF\x10\x00\x00\x00AVI LIST")}, 0, container.Options{})
 	assert.True(t, errors.Is(err, container.ErrMalformed), "%v", err)
 	assert.Contains(t, err.Error(), "avi")
 }
@@ -80,7 +81,7 @@ func TestReadAVIIdx1BitRate(t *testing.T) {
 	movi := frames(50, 200)
 	hdrl := list("hdrl", avih(50, 1), list("strl", strh("vids", "MJPG", 1, 25, 50, 0), bih("MJPG"), ck("strn", []byte("cam\x00"))))
 	b := riffAVI(hdrl, list("INFO", ck("ISFT", []byte("x\x00")), ck("IPRD", []byte("p\x00"))), list("movi", movi), idx1(movi))
-	src := &countingSource{BytesSource: container.BytesSource{B: b}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	info, err := readAVI(src, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 1)
@@ -131,7 +132,7 @@ func odmlFile(n, size int, point func(ixOff int64) []int64) []byte {
 
 func TestReadAVIOpenDMLSuperIndex(t *testing.T) {
 	b := odmlFile(50, 200, func(ix int64) []int64 { return []int64{ix} })
-	info, err := readAVI(&container.BytesSource{B: b}, 0, container.Options{})
+	info, err := readAVI(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	require.NoError(t, err)
 	st := info.Streams[0]
 	assert.Equal(t, "mpeg4", st.CodecName)
@@ -154,7 +155,7 @@ func TestAVIIndexLoops(t *testing.T) {
 		return e
 	})
 	cost := func(b []byte) (int64, *container.Info) {
-		src := &countingSource{BytesSource: container.BytesSource{B: b}}
+		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
 		begin := time.Now()
 		info, _ := readAVI(src, 0, container.Options{})
 		assert.Less(t, time.Since(begin), hostile.HangBound)
@@ -176,14 +177,14 @@ func TestAVIIndexPointsOutsideFile(t *testing.T) {
 		[]byte("00dc"), le32(0x10), le32(0x7FFFFFFF), le32(100)))) // two entries far past the end
 	hdrl := list("hdrl", avih(4, 1), list("strl", strh("vids", "MJPG", 1, 25, 4, 0), bih("MJPG")))
 	b := riffAVI(hdrl, list("movi", movi), bad)
-	src := &countingSource{BytesSource: container.BytesSource{B: b}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	info, err := readAVI(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, int64(0), info.Streams[0].BitRate)
 	assert.LessOrEqual(t, src.bytes, 4*int64(len(b))+4096)
 
 	odml := odmlFile(10, 100, func(int64) []int64 { return []int64{1 << 40, 1<<63 - 1} })
-	src = &countingSource{BytesSource: container.BytesSource{B: odml}}
+	src = &countingSource{BytesSource: demuxkit.BytesSource{B: odml}}
 	info, err = readAVI(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, int64(10), info.Streams[0].NbFrames)
@@ -206,7 +207,7 @@ func TestAVIChunkSizesMaxUint32(t *testing.T) {
 		"RIFF": cat([]byte("RIFF\xff\xff\xff\xffAVI "), hdrl, list("movi", frames(4, 10))),
 	} {
 		t.Run(name, func(t *testing.T) {
-			src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+			src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 			begin := time.Now()
 			info, err := readAVI(src, 0, container.Options{})
 			assert.Less(t, time.Since(begin), hostile.HangBound)
@@ -231,7 +232,7 @@ func TestAVIMillionStreams(t *testing.T) {
 		strls = append(strls, one...)
 	}
 	b := riffAVI(list("hdrl", avih(4, 1000000), strls), list("movi", frames(1, 10)))
-	src := &countingSource{BytesSource: container.BytesSource{B: b}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	begin := time.Now()
 	info, err := readAVI(src, 0, container.Options{})
 	assert.Less(t, time.Since(begin), hostile.HangBound)
@@ -270,7 +271,7 @@ func TestAVIStreamWithoutPackets(t *testing.T) {
 	hdrl := list("hdrl", avih(4, 2), list("strl", strh("vids", "MJPG", 1, 25, 4, 0), bih("MJPG")),
 		list("strl", strh("vids", "MJPG", 1, 25, 4, 0), bih("MJPG")))
 	b := riffAVI(hdrl, list("movi", frames(20000, 1000)))
-	src := &countingSource{BytesSource: container.BytesSource{B: b}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	info, err := readAVI(src, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 2)

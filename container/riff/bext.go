@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // bextFixedLen is the fixed part of a Broadcast Wave "bext" chunk (EBU Tech
@@ -48,7 +49,7 @@ func readBext(src container.Source, off, size int64, t *container.Tags) error {
 	pos := 0
 	for _, f := range bextStrings {
 		if len(b) < pos+f.n {
-			return container.Errorf("wav", what, off+int64(pos), container.ErrTruncated, "%s cut short", f.key)
+			return demuxkit.Errorf("wav", what, off+int64(pos), container.ErrTruncated, "%s cut short", f.key)
 		}
 		if v := cString(b[pos : pos+f.n]); v != "" {
 			t.Set(f.key, v)
@@ -80,9 +81,9 @@ func readBext(src container.Source, off, size int64, t *container.Tags) error {
 		n := size - bextFixedLen
 		hist := off + bextFixedLen
 		if hist > src.Size() || n > src.Size()-hist {
-			return container.Errorf("wav", what, hist, container.ErrTruncated, "coding history of %d bytes", n)
+			return demuxkit.Errorf("wav", what, hist, container.ErrTruncated, "coding history of %d bytes", n)
 		}
-		h, err := container.ReadAt(src, hist, n, "wav", what)
+		h, err := demuxkit.ReadAt(src, hist, n, "wav", what)
 		if err != nil {
 			return err
 		}

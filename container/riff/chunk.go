@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // chunkHeaderLen is the size of a RIFF chunk header: id and 32-bit size.
@@ -32,7 +33,7 @@ func readChunkHeader(src container.Source, off int64, bigEndian bool) (chunk, er
 	if off < 0 || off > src.Size()-chunkHeaderLen {
 		return chunk{}, io.EOF
 	}
-	if err := container.ReadFull(src, h[:], off, "wav", "chunk header"); err != nil {
+	if err := demuxkit.ReadFull(src, h[:], off, "wav", "chunk header"); err != nil {
 		return chunk{}, err
 	}
 	c := chunk{ID: binary.LittleEndian.Uint32(h[:]), Off: off}
@@ -51,7 +52,7 @@ func readUint32(src container.Source, off int64, bigEndian bool) (uint32, error)
 	if off < 0 || off > src.Size()-4 {
 		return 0, nil
 	}
-	if err := container.ReadFull(src, b[:], off, "wav", "field"); err != nil {
+	if err := demuxkit.ReadFull(src, b[:], off, "wav", "field"); err != nil {
 		return 0, err
 	}
 	if bigEndian {
@@ -64,7 +65,7 @@ func readUint32(src container.Source, off int64, bigEndian bool) (uint32, error)
 // failing with ErrLimit beyond src.MaxAlloc().
 func readUpTo(src container.Source, off, n int64, format, what string) ([]byte, error) {
 	if off < 0 || off > src.Size() {
-		return nil, container.Errorf(format, what, off, container.ErrTruncated, "offset past the end")
+		return nil, demuxkit.Errorf(format, what, off, container.ErrTruncated, "offset past the end")
 	}
-	return container.ReadAt(src, off, min(n, src.Size()-off), format, what)
+	return demuxkit.ReadAt(src, off, min(n, src.Size()-off), format, what)
 }

@@ -5,13 +5,14 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	wavcodec "github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // readFmt reads a format chunk body of size bytes at off and parses it as
 // ff_get_wav_header does. Only the bytes the parse can look at are read.
 func readFmt(src container.Source, off, size int64, bigEndian bool, format string) (*wavcodec.Header, error) {
 	if size < 0 {
-		return nil, container.Errorf(format, "fmt", off, container.ErrMalformed, "format chunk of %d bytes", size)
+		return nil, demuxkit.Errorf(format, "fmt", off, container.ErrMalformed, "format chunk of %d bytes", size)
 	}
 	b, err := readUpTo(src, off, min(size, wavcodec.MaxHeaderLen), format, "fmt")
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -58,7 +59,7 @@ func FuzzRead(f *testing.F) {
 			if s := d.Probe(b); s < 0 || s > 100 {
 				t.Fatalf("%s probe score %d", d.Name, s)
 			}
-			src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+			src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 			info, err := d.Read(src, 0, container.Options{})
 			// Headers may be read more than once, but never the object many
 			// times over: the data chunk is skipped, not read.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -72,18 +73,18 @@ func align8(n int64) int64 {
 // duration is FFmpeg's estimate from the bit rate.
 func readW64(src container.Source, start int64, _ container.Options) (*container.Info, error) {
 	var hdr [40]byte
-	if err := container.ReadFull(src, hdr[:], start, "w64", "riff header"); err != nil {
+	if err := demuxkit.ReadFull(src, hdr[:], start, "w64", "riff header"); err != nil {
 		return nil, err
 	}
 	if [16]byte(hdr[:16]) != guidRIFF {
-		return nil, container.Errorf("w64", "riff header", start, container.ErrMalformed, "no riff GUID")
+		return nil, demuxkit.Errorf("w64", "riff header", start, container.ErrMalformed, "no riff GUID")
 	}
 	// riff, wave and fmt GUIDs with their sizes at least.
 	if binary.LittleEndian.Uint64(hdr[16:]) < 16+8+16+8+16+8 {
-		return nil, container.Errorf("w64", "riff header", start, container.ErrMalformed, "riff size %d", binary.LittleEndian.Uint64(hdr[16:]))
+		return nil, demuxkit.Errorf("w64", "riff header", start, container.ErrMalformed, "riff size %d", binary.LittleEndian.Uint64(hdr[16:]))
 	}
 	if [16]byte(hdr[24:]) != guidWAVE {
-		return nil, container.Errorf("w64", "riff header", start, container.ErrMalformed, "could not find wave guid")
+		return nil, demuxkit.Errorf("w64", "riff header", start, container.ErrMalformed, "could not find wave guid")
 	}
 	info := container.NewInfo(w64Name, w64LongName)
 	st, err := src.Budget().AddStream(info, container.Audio, "w64", start)
@@ -98,14 +99,14 @@ func readW64(src container.Source, start int64, _ container.Options) (*container
 			return nil, err
 		}
 		var c [w64ChunkLen]byte
-		if err := container.ReadFull(src, c[:], pos, "w64", "chunk header"); err != nil {
+		if err := demuxkit.ReadFull(src, c[:], pos, "w64", "chunk header"); err != nil {
 			return nil, err
 		}
 		guid := [16]byte(c[:16])
 		size := int64(binary.LittleEndian.Uint64(c[16:]))
 		body := pos + w64ChunkLen
 		if size <= w64ChunkLen || math.MaxInt64-size < body {
-			return nil, container.Errorf("w64", "chunk header", pos, container.ErrMalformed, "chunk size %d", uint64(size))
+			return nil, demuxkit.Errorf("w64", "chunk header", pos, container.ErrMalformed, "chunk size %d", uint64(size))
 		}
 		next := pos + align8(size) // the next chunk, 8-byte aligned
 		switch guid {
@@ -136,7 +137,7 @@ func readW64(src container.Source, start int64, _ container.Options) (*container
 		pos = next
 	}
 	if dataOff == 0 {
-		return nil, container.Errorf("w64", "data", start, container.ErrMalformed, "no data chunk")
+		return nil, demuxkit.Errorf("w64", "data", start, container.ErrMalformed, "no data chunk")
 	}
 	info.Format.DataOffset = dataOff
 	meta = tags.MetadataConv(meta, wavMetadataConv)
@@ -151,7 +152,7 @@ func readUint64(src container.Source, off int64) (int64, error) {
 	if off < 0 || off > src.Size()-8 {
 		return 0, nil
 	}
-	if err := container.ReadFull(src, b[:], off, "w64", "field"); err != nil {
+	if err := demuxkit.ReadFull(src, b[:], off, "w64", "field"); err != nil {
 		return 0, err
 	}
 	return int64(binary.LittleEndian.Uint64(b[:])), nil
@@ -174,18 +175,18 @@ func readSummaryList(src container.Source, off, end int64, t *container.Tags) er
 			return err
 		}
 		var h [8]byte
-		if err := container.ReadFull(src, h[:], cur, "w64", "summary list"); err != nil {
+		if err := demuxkit.ReadFull(src, h[:], cur, "w64", "summary list"); err != nil {
 			return err
 		}
 		key := cString(h[:4])
 		n := int64(binary.LittleEndian.Uint32(h[4:]))
 		if n == math.MaxUint32 || n > src.Size() {
-			return container.Errorf("w64", "summary list", cur, container.ErrMalformed, "entry of %d bytes", n)
+			return demuxkit.Errorf("w64", "summary list", cur, container.ErrMalformed, "entry of %d bytes", n)
 		}
 		if cur+8 > src.Size() {
-			return container.Errorf("w64", "summary list", cur+8, container.ErrTruncated, "offset past the end")
+			return demuxkit.Errorf("w64", "summary list", cur+8, container.ErrTruncated, "offset past the end")
 		}
-		b, err := container.ReadScratch(src, &buf, cur+8, min(n, src.Size()-cur-8), "w64", "summary list")
+		b, err := demuxkit.ReadScratch(src, &buf, cur+8, min(n, src.Size()-cur-8), "w64", "summary list")
 		if err != nil {
 			return err
 		}

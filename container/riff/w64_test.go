@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // w64Chunk builds a Wave64 chunk: GUID, 64-bit size counting the 24-byte
@@ -40,7 +41,7 @@ func TestReadW64(t *testing.T) {
 		w64Chunk(guidData, make([]byte, 16)), // four sample frames
 		w64Chunk(guidFact, le64(3)),          // a fact after the data still counts
 	)
-	info, err := readW64(&container.BytesSource{B: b}, 0, container.Options{})
+	info, err := readW64(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	require.NoError(t, err)
 	st := info.Streams[0]
 	assert.Equal(t, "pcm_s16le", st.CodecName)
@@ -61,7 +62,7 @@ func TestReadW64Errors(t *testing.T) {
 		{"cut", guidRIFF[:], container.ErrTruncated},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := readW64(&container.BytesSource{B: tc.b}, 0, container.Options{})
+			_, err := readW64(&demuxkit.BytesSource{B: tc.b}, 0, container.Options{})
 			assert.True(t, errors.Is(err, tc.err), "%v", err)
 		})
 	}
@@ -73,7 +74,7 @@ func TestSummaryListClaimsGigabytes(t *testing.T) {
 	summary := cat(le32(1), []byte("INAM"), le32(1<<28))
 	b := w64File(w64Chunk(guidFmt, pcmFmt), w64Chunk(guidSummaryList, summary), w64Chunk(guidData, make([]byte, 512)))
 	allocs := testing.AllocsPerRun(5, func() {
-		_, err := readW64(&container.BytesSource{B: b, Limit: 1 << 12}, 0, container.Options{})
+		_, err := readW64(&demuxkit.BytesSource{B: b, Limit: 1 << 12}, 0, container.Options{})
 		assert.True(t, errors.Is(err, container.ErrMalformed), "%v", err)
 	})
 	assert.Less(t, allocs, 30.0)

@@ -10,6 +10,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	wavcodec "github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -89,7 +90,7 @@ func readWAV(src container.Source, start int64, _ container.Options) (*container
 	w := &wavState{src: src, dataOff: -1, unaligned: start & 1}
 	w.info = container.NewInfo(wavName, wavLongName)
 	var riff [12]byte
-	if err := container.ReadFull(src, riff[:], start, "wav", "RIFF header"); err != nil {
+	if err := demuxkit.ReadFull(src, riff[:], start, "wav", "RIFF header"); err != nil {
 		return nil, err
 	}
 	switch string(riff[:4]) {
@@ -99,10 +100,10 @@ func readWAV(src container.Source, start int64, _ container.Options) (*container
 	case "RF64", "BW64":
 		w.rf64 = true
 	default:
-		return nil, container.Errorf("wav", "RIFF header", start, container.ErrMalformed, "invalid start code %q", riff[:4])
+		return nil, demuxkit.Errorf("wav", "RIFF header", start, container.ErrMalformed, "invalid start code %q", riff[:4])
 	}
 	if string(riff[8:]) != "WAVE" {
-		return nil, container.Errorf("wav", "RIFF header", start, container.ErrMalformed, "invalid format %q", riff[8:])
+		return nil, demuxkit.Errorf("wav", "RIFF header", start, container.ErrMalformed, "invalid format %q", riff[8:])
 	}
 	pos := start + 12
 	if w.rf64 {
@@ -115,10 +116,10 @@ func readWAV(src container.Source, start int64, _ container.Options) (*container
 		return w.partial(err)
 	}
 	if !w.gotFmt && !w.gotXMA2 {
-		return nil, container.Errorf("wav", "", start, container.ErrMalformed, "no 'fmt ' or 'XMA2' tag found")
+		return nil, demuxkit.Errorf("wav", "", start, container.ErrMalformed, "no 'fmt ' or 'XMA2' tag found")
 	}
 	if w.dataOff < 0 {
-		return nil, container.Errorf("wav", "", start, container.ErrMalformed, "no 'data' tag found")
+		return nil, demuxkit.Errorf("wav", "", start, container.ErrMalformed, "no 'data' tag found")
 	}
 	w.finish()
 	return w.info, nil
@@ -140,20 +141,20 @@ func (w *wavState) partial(err error) (*container.Info, error) {
 func (w *wavState) readDS64(pos int64) (int64, error) {
 	c, err := readChunkHeader(w.src, pos, false)
 	if err != nil || c.ID != fourcc("ds64") {
-		return 0, container.Errorf("wav", "ds64", pos, container.ErrMalformed, "no ds64 chunk after RF64")
+		return 0, demuxkit.Errorf("wav", "ds64", pos, container.ErrMalformed, "no ds64 chunk after RF64")
 	}
 	if c.Size < 24 {
-		return 0, container.Errorf("wav", "ds64", pos, container.ErrMalformed, "ds64 of %d bytes", c.Size)
+		return 0, demuxkit.Errorf("wav", "ds64", pos, container.ErrMalformed, "ds64 of %d bytes", c.Size)
 	}
 	var b [24]byte
-	if err := container.ReadFull(w.src, b[:], c.Body(), "wav", "ds64"); err != nil {
+	if err := demuxkit.ReadFull(w.src, b[:], c.Body(), "wav", "ds64"); err != nil {
 		return 0, err
 	}
 	// b[0:8] is the RIFF size, not needed.
 	w.dataSize = int64(binary.LittleEndian.Uint64(b[8:]))
 	w.sampleCount = int64(binary.LittleEndian.Uint64(b[16:]))
 	if w.dataSize < 0 || w.sampleCount < 0 {
-		return 0, container.Errorf("wav", "ds64", pos, container.ErrMalformed,
+		return 0, demuxkit.Errorf("wav", "ds64", pos, container.ErrMalformed,
 			"negative data size %d or sample count %d", w.dataSize, w.sampleCount)
 	}
 	// FFmpeg skips the rest of ds64 without re-aligning.
@@ -228,7 +229,7 @@ func (w *wavState) walk(pos int64) error {
 			}
 		case idList:
 			if c.Size < 4 {
-				return container.Errorf("wav", "LIST", c.Off, container.ErrMalformed, "too short LIST tag")
+				return demuxkit.Errorf("wav", "LIST", c.Off, container.ErrMalformed, "too short LIST tag")
 			}
 			typ, err := readUint32(w.src, body, false)
 			if err != nil {
@@ -247,7 +248,7 @@ func (w *wavState) walk(pos int64) error {
 			}
 		case idSMV0:
 			if !w.gotFmt {
-				return container.Errorf("wav", "SMV0", c.Off, container.ErrMalformed, "found no 'fmt ' tag before the 'SMV0' tag")
+				return demuxkit.Errorf("wav", "SMV0", c.Off, container.ErrMalformed, "found no 'fmt ' tag before the 'SMV0' tag")
 			}
 			// SMV video is not read (see the package doc); FFmpeg stops the
 			// chunk walk here as well.
@@ -289,7 +290,7 @@ func (w *wavState) parseFmt(off, size int64) error {
 // stream whose rate and channels are in the chunk.
 func (w *wavState) parseXMA2(off, size int64) error {
 	if size < 36 {
-		return container.Errorf("wav", "XMA2", off, container.ErrMalformed, "XMA2 chunk of %d bytes", size)
+		return demuxkit.Errorf("wav", "XMA2", off, container.ErrMalformed, "XMA2 chunk of %d bytes", size)
 	}
 	b, err := readUpTo(w.src, off, min(size, 32+8+4*255), "wav", "XMA2")
 	if err != nil {
@@ -300,18 +301,18 @@ func (w *wavState) parseXMA2(off, size int64) error {
 	}
 	w.st.CodecName = "xma2"
 	if len(b) < 32 {
-		return container.Errorf("wav", "XMA2", off, container.ErrTruncated, "XMA2 chunk cut short")
+		return demuxkit.Errorf("wav", "XMA2", off, container.ErrTruncated, "XMA2 chunk cut short")
 	}
 	version, streams := b[0], int(b[1])
 	if version != 3 && version != 4 {
-		return container.Errorf("wav", "XMA2", off, container.ErrMalformed, "XMA2 version %d", version)
+		return demuxkit.Errorf("wav", "XMA2", off, container.ErrMalformed, "XMA2 version %d", version)
 	}
 	hdr := int64(32)
 	if version == 4 {
 		hdr += 8
 	}
 	if size != hdr+4*int64(streams) || int64(len(b)) < size {
-		return container.Errorf("wav", "XMA2", off, container.ErrMalformed, "XMA2 chunk of %d bytes for %d streams", size, streams)
+		return demuxkit.Errorf("wav", "XMA2", off, container.ErrMalformed, "XMA2 chunk of %d bytes for %d streams", size, streams)
 	}
 	p := 12
 	rate := int(int32(binary.BigEndian.Uint32(b[p:])))
@@ -327,7 +328,7 @@ func (w *wavState) parseXMA2(off, size int64) error {
 		channels += int(b[p+4*i])
 	}
 	if channels <= 0 || rate <= 0 {
-		return container.Errorf("wav", "XMA2", off, container.ErrMalformed, "XMA2 with %d channels at %d Hz", channels, rate)
+		return demuxkit.Errorf("wav", "XMA2", off, container.ErrMalformed, "XMA2 with %d channels at %d Hz", channels, rate)
 	}
 	w.st.Channels, w.st.SampleRate = channels, rate
 	w.st.TimeBase = container.Rational{Num: 1, Den: int64(rate)}

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // pcmFmt is a PCMWAVEFORMAT for 16-bit stereo at 44.1 kHz.
@@ -122,7 +123,7 @@ func TestReadWAV(t *testing.T) {
 			{Key: "date", Value: "2020-01-02"}, {Key: "creation_time", Value: "10:11:12"}, {Key: "time_reference", Value: "1234"}},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			info, err := readWAV(&container.BytesSource{B: tc.b}, tc.start, container.Options{})
+			info, err := readWAV(&demuxkit.BytesSource{B: tc.b}, tc.start, container.Options{})
 			require.NoError(t, err)
 			require.Len(t, info.Streams, 1)
 			st := info.Streams[0]
@@ -135,7 +136,7 @@ func TestReadWAV(t *testing.T) {
 }
 
 func TestReadWAVStream(t *testing.T) {
-	info, err := readWAV(&container.BytesSource{B: minimalWAV}, 0, container.Options{})
+	info, err := readWAV(&demuxkit.BytesSource{B: minimalWAV}, 0, container.Options{})
 	require.NoError(t, err)
 	st := info.Streams[0]
 	assert.Equal(t, container.Audio, st.Type)
@@ -166,7 +167,7 @@ func TestReadWAVErrors(t *testing.T) {
 		{"bext cut inside its text", wave(ck("fmt ", pcmFmt), []byte("bext\x00\x01\x00\x00"), make([]byte, 100)), container.ErrTruncated},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			info, err := readWAV(&container.BytesSource{B: tc.b}, 0, container.Options{})
+			info, err := readWAV(&demuxkit.BytesSource{B: tc.b}, 0, container.Options{})
 			assert.Nil(t, info)
 			assert.True(t, errors.Is(err, tc.err), "%v", err)
 		})
@@ -175,7 +176,7 @@ func TestReadWAVErrors(t *testing.T) {
 
 // countingSource counts the reads that reach it and the bytes they ask.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	reads, bytes int64
 }
 
@@ -190,7 +191,7 @@ func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
 func TestWAVCostDoesNotGrowWithData(t *testing.T) {
 	cost := func(n int) (int64, int64) {
 		b := wave(ck("fmt ", pcmFmt), ck("data", make([]byte, n)), ck("LIST", cat([]byte("INFO"), ck("INAM", []byte("T")))))
-		src := &countingSource{BytesSource: container.BytesSource{B: b}}
+		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
 		info, err := readWAV(src, 0, container.Options{})
 		require.NoError(t, err)
 		require.Equal(t, []container.Tag{{Key: "title", Value: "T"}}, info.Format.Tags.List())
@@ -207,7 +208,7 @@ func TestWAVCostDoesNotGrowWithData(t *testing.T) {
 // file reads no more than the WAVEFORMATEX it can hold.
 func TestFmtChunkClaimsTwoGigabytes(t *testing.T) {
 	b := cat([]byte("RIFF\x00\x00\x00\x00WAVEfmt \xf0\xff\xff\x7f"), pcmFmt, []byte("data\x04\x00\x00\x00"), make([]byte, 4))
-	src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 10}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 10}}
 	_, err := readWAV(src, 0, container.Options{})
 	require.Error(t, err) // the walk cannot reach a data chunk past 2 GB
 	assert.LessOrEqual(t, src.bytes, int64(len(b)))
@@ -218,7 +219,7 @@ func TestFmtChunkClaimsTwoGigabytes(t *testing.T) {
 func TestBextHistoryClaimsGigabytes(t *testing.T) {
 	b := wave(ck("fmt ", pcmFmt), cat([]byte("bext"), le32(1<<30)), make([]byte, 700))
 	allocs := testing.AllocsPerRun(5, func() {
-		_, err := readWAV(&container.BytesSource{B: b, Limit: 1 << 12}, 0, container.Options{})
+		_, err := readWAV(&demuxkit.BytesSource{B: b, Limit: 1 << 12}, 0, container.Options{})
 		assert.True(t, errors.Is(err, container.ErrTruncated), "%v", err)
 	})
 	assert.Less(t, allocs, 50.0)
@@ -231,7 +232,7 @@ func TestInfoValueClaimsGigabytes(t *testing.T) {
 	bad := wave(ck("fmt ", pcmFmt), cat([]byte("LIST"), le32(1<<28+12), []byte("INFO"), []byte("INAM"), le32(1<<28)), make([]byte, 900))
 	measure := func(b []byte) float64 {
 		return testing.AllocsPerRun(5, func() {
-			_, _ = readWAV(&container.BytesSource{B: b, Limit: 1 << 12}, 0, container.Options{})
+			_, _ = readWAV(&demuxkit.BytesSource{B: b, Limit: 1 << 12}, 0, container.Options{})
 		})
 	}
 	assert.LessOrEqual(t, measure(bad), measure(good)+5)
@@ -247,7 +248,7 @@ func TestReadWAVXMA2(t *testing.T) {
 		make([]byte, 8),
 		[]byte{2, 0, 0, 0}, // the stream's channels: 2
 	)
-	info, err := readWAV(&container.BytesSource{B: wave(ck("XMA2", xma2), ck("data", make([]byte, 2048)))}, 0, container.Options{})
+	info, err := readWAV(&demuxkit.BytesSource{B: wave(ck("XMA2", xma2), ck("data", make([]byte, 2048)))}, 0, container.Options{})
 	require.NoError(t, err)
 	st := info.Streams[0]
 	assert.Equal(t, "xma2", st.CodecName)
@@ -261,7 +262,7 @@ func TestReadWAVXMA2(t *testing.T) {
 // beyond the largest chunk FFmpeg accepts (255 streams).
 func TestXMA2ChunkClaimsGigabytes(t *testing.T) {
 	b := wave(cat([]byte("XMA2"), le32(1<<30), []byte{3, 1}), make([]byte, 2000))
-	src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 	_, err := readWAV(src, 0, container.Options{})
 	assert.True(t, errors.Is(err, container.ErrMalformed), "%v", err)
 	assert.Less(t, src.bytes, int64(1200))
@@ -275,7 +276,7 @@ func TestReadRIFX(t *testing.T) {
 		'f', 'a', 'c', 't', 0, 0, 0, 4, 0, 0, 0, 3, // fact: 3 samples, big-endian (ignored for PCM)
 		'd', 'a', 't', 'a', 0, 0, 0, 4, 0, 0, 0, 0,
 	}
-	info, err := readWAV(&container.BytesSource{B: b}, 0, container.Options{})
+	info, err := readWAV(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	require.NoError(t, err)
 	st := info.Streams[0]
 	// FFmpeg 5.1 names the little-endian codec for RIFX PCM, as ffprobe shows.

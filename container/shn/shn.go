@@ -7,6 +7,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/bits"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 const (
@@ -145,7 +146,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	st.TimeBase = container.Rational{Num: 1, Den: 90000}
 	st.StartPTS = 0
 	n := min(headWindow, src.Size()-start)
-	b, err := container.ReadAt(src, start, n, name, "header")
+	b, err := demuxkit.ReadAt(src, start, n, name, "header")
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -92,7 +93,7 @@ func stream(ftype, channels uint32, hdr []byte) []byte {
 }
 
 func readBytes(b []byte) (*container.Info, error) {
-	return read(&container.BytesSource{B: b}, 0, container.Options{})
+	return read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 }
 
 func TestProbe(t *testing.T) {
@@ -158,7 +159,7 @@ func TestVerbatimOf16KiB(t *testing.T) {
 	}
 	w.golomb(fnVerbatim, fnSize)
 	w.golomb(outBufferSize-1, verbatimCkSize)
-	src := &container.BytesSource{B: hostile.Cat([]byte("ajkg\x02"), w.b, make([]byte, 64))}
+	src := &demuxkit.BytesSource{B: hostile.Cat([]byte("ajkg\x02"), w.b, make([]byte, 64))}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, "", info.Streams[0].SampleFmt)
@@ -188,7 +189,7 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		_ = probe(b)
-		src := &container.BytesSource{B: b, Limit: 1 << 16}
+		src := &demuxkit.BytesSource{B: b, Limit: 1 << 16}
 		begin := time.Now()
 		info, err := read(src, 0, container.Options{})
 		if d := time.Since(begin); d > hostile.HangBound {

@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	takcodec "github.com/mediaprobe/mediaprobe/codec/tak"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -67,7 +68,7 @@ func (r *reader) read(n int64, what string) ([]byte, error) {
 	b := r.buf[:n]
 	clear(b[have:])
 	if have > 0 {
-		if err := container.ReadFull(r.src, b[:have], r.pos, name, what); err != nil {
+		if err := demuxkit.ReadFull(r.src, b[:have], r.pos, name, what); err != nil {
 			return nil, err
 		}
 	}
@@ -95,7 +96,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	}
 	if string(m) != "tBaK" {
 		// takdec.c goes on with a bare stream, which no decoder opens.
-		return nil, container.Errorf(name, "magic", start, container.ErrMalformed, "no tBaK magic")
+		return nil, demuxkit.Errorf(name, "magic", start, container.ErrMalformed, "no tBaK magic")
 	}
 	var si *takcodec.StreamInfo
 	for !r.eof {
@@ -112,13 +113,13 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		switch typ {
 		case typeStreamInfo, typeLastFrame, typeEncoder:
 			if typ == typeStreamInfo && si != nil {
-				return nil, container.Errorf(name, "streaminfo", off, container.ErrMalformed, "second STREAMINFO")
+				return nil, demuxkit.Errorf(name, "streaminfo", off, container.ErrMalformed, "second STREAMINFO")
 			}
 			if size <= 3 {
-				return nil, container.Errorf(name, "block", off, container.ErrMalformed, "block of %d bytes", size)
+				return nil, demuxkit.Errorf(name, "block", off, container.ErrMalformed, "block of %d bytes", size)
 			}
 			if size-3 > src.Size()-r.pos {
-				return nil, container.Errorf(name, "block", off, container.ErrTruncated, "%d bytes, %d left", size-3, src.Size()-r.pos)
+				return nil, demuxkit.Errorf(name, "block", off, container.ErrTruncated, "%d bytes, %d left", size-3, src.Size()-r.pos)
 			}
 			body, err := r.read(size-3, "block")
 			if err != nil {
@@ -131,7 +132,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 				st.ExtradataSize = int(size - 3)
 			case typeLastFrame:
 				if size != 11 {
-					return nil, container.Errorf(name, "last frame", off, container.ErrMalformed, "block of %d bytes", size)
+					return nil, demuxkit.Errorf(name, "last frame", off, container.ErrMalformed, "block of %d bytes", size)
 				}
 			}
 			if _, err := r.read(3, "CRC"); err != nil {
@@ -139,7 +140,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 			}
 		case typeMD5:
 			if size != 19 {
-				return nil, container.Errorf(name, "md5", off, container.ErrMalformed, "block of %d bytes", size)
+				return nil, demuxkit.Errorf(name, "md5", off, container.ErrMalformed, "block of %d bytes", size)
 			}
 			if _, err := r.read(19, "md5"); err != nil {
 				return nil, err
@@ -156,7 +157,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 			// (The distance is counted from the end of the object, as
 			// avio's buffer holds the whole of a small file.)
 			if size > src.Size()-r.pos && size-(src.Size()-r.pos) <= shortSeek {
-				return nil, container.Errorf(name, "block", off, container.ErrTruncated, "%d bytes, %d left", size, src.Size()-r.pos)
+				return nil, demuxkit.Errorf(name, "block", off, container.ErrTruncated, "%d bytes, %d left", size, src.Size()-r.pos)
 			}
 			if size != 0 {
 				r.pos += size
@@ -164,7 +165,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 			}
 		}
 	}
-	return nil, container.Errorf(name, "block", r.pos, container.ErrTruncated, "no END block")
+	return nil, demuxkit.Errorf(name, "block", r.pos, container.ErrTruncated, "no END block")
 }
 
 // finish sets the stream from the STREAMINFO and the decoder, and reads
@@ -173,7 +174,7 @@ func finish(src container.Source, info *container.Info, st *container.Stream, si
 	if si == nil || si.SampleFormat() == "" {
 		// tak_decode_init refuses a depth other than 8, 16 or 24 (0 when
 		// no STREAMINFO came), and ffprobe gives up with it.
-		return nil, container.Errorf(name, "streaminfo", off, container.ErrUnsupported, "no usable STREAMINFO")
+		return nil, demuxkit.Errorf(name, "streaminfo", off, container.ErrUnsupported, "no usable STREAMINFO")
 	}
 	if si.Samples > 0 {
 		st.DurationTS = si.Samples

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -60,7 +61,7 @@ func file(blocks ...[]byte) []byte {
 }
 
 func readBytes(b []byte) (*container.Info, error) {
-	return read(&container.BytesSource{B: b}, 0, container.Options{})
+	return read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 }
 
 func TestProbe(t *testing.T) {
@@ -139,7 +140,7 @@ func TestRefused(t *testing.T) {
 // END, as ffprobe 5.1 does; a shorter skip past the end fails.
 func TestPaddingOf16MiB(t *testing.T) {
 	si := block(typeStreamInfo, streamInfo(100, 44100, 16, 2))
-	src := &container.BytesSource{B: hostile.Cat([]byte("tBaK"), si, []byte{5, 0xFF, 0xFF, 0xFF}, make([]byte, 20))}
+	src := &demuxkit.BytesSource{B: hostile.Cat([]byte("tBaK"), si, []byte{5, 0xFF, 0xFF, 0xFF}, make([]byte, 20))}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, int64(100), info.Streams[0].DurationTS)
@@ -152,7 +153,7 @@ func TestPaddingOf16MiB(t *testing.T) {
 // TestStreamInfoOf16MiB: a STREAMINFO block claiming the largest 24-bit
 // size in a small object fails on the size, unread.
 func TestStreamInfoOf16MiB(t *testing.T) {
-	src := &container.BytesSource{B: hostile.Cat([]byte("tBaK"), []byte{typeStreamInfo, 0xFF, 0xFF, 0xFF}, make([]byte, 100))}
+	src := &demuxkit.BytesSource{B: hostile.Cat([]byte("tBaK"), []byte{typeStreamInfo, 0xFF, 0xFF, 0xFF}, make([]byte, 100))}
 	info, err := read(src, 0, container.Options{})
 	assert.Nil(t, info)
 	assert.ErrorIs(t, err, container.ErrTruncated)
@@ -166,7 +167,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(file(block(typeEncoder, []byte{1, 2, 3}), block(typeStreamInfo, streamInfo(48000, 48000, 24, 6, 1, 2, 3, 4, 5, 6)),
 		block(typeMD5, make([]byte, 16)), block(typeLastFrame, make([]byte, 8))))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		src := &container.BytesSource{B: b, Limit: 1 << 16}
+		src := &demuxkit.BytesSource{B: b, Limit: 1 << 16}
 		begin := time.Now()
 		info, err := read(src, 0, container.Options{})
 		if d := time.Since(begin); d > hostile.HangBound {

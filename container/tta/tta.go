@@ -7,6 +7,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -92,7 +93,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 
 	// ff_id3v1_read comes first.
 	if size > tags.ID3v1Size {
-		b, err := container.ReadAt(src, size-tags.ID3v1Size, tags.ID3v1Size, name, "id3v1")
+		b, err := demuxkit.ReadAt(src, size-tags.ID3v1Size, tags.ID3v1Size, name, "id3v1")
 		switch {
 		case err == nil:
 			info.Format.Tags = tags.ParseID3v1(b)
@@ -102,24 +103,24 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	}
 
 	var hb [headerSize]byte
-	if err := container.ReadFull(src, hb[:], start, name, "header"); err != nil {
+	if err := demuxkit.ReadFull(src, hb[:], start, name, "header"); err != nil {
 		return nil, err
 	}
 	if string(hb[:4]) != "TTA1" {
-		return nil, container.Errorf(name, "header", start, container.ErrMalformed, "no TTA1 magic")
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrMalformed, "no TTA1 magic")
 	}
 	h, crcOK := parseHeader(hb[:])
 	switch {
 	case h.SampleRate <= 0 || h.SampleRate > 1000000:
-		return nil, container.Errorf(name, "header", start, container.ErrMalformed, "sample rate %d", h.SampleRate)
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrMalformed, "sample rate %d", h.SampleRate)
 	case h.Samples == 0:
-		return nil, container.Errorf(name, "header", start, container.ErrMalformed, "no samples")
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrMalformed, "no samples")
 	case !crcOK:
-		return nil, container.Errorf(name, "header", start, container.ErrMalformed, "header CRC error")
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrMalformed, "header CRC error")
 	}
 	frames := frameCount(h)
 	if frames <= 0 || frames >= maxFrames {
-		return nil, container.Errorf(name, "seek table", start+headerSize, container.ErrMalformed, "%d frames", frames)
+		return nil, demuxkit.Errorf(name, "seek table", start+headerSize, container.ErrMalformed, "%d frames", frames)
 	}
 	tableOff := start + headerSize
 	end, err := checkTable(src, tableOff, frames)
@@ -179,13 +180,13 @@ func frameCount(h Header) int32 {
 func checkTable(src container.Source, off int64, frames int32) (int64, error) {
 	n := 4 * int64(frames)
 	if n > src.Size()-off {
-		return 0, container.Errorf(name, "seek table", off, container.ErrTruncated, "%d frames, %d bytes left", frames, src.Size()-off)
+		return 0, demuxkit.Errorf(name, "seek table", off, container.ErrTruncated, "%d frames, %d bytes left", frames, src.Size()-off)
 	}
 	var buf []byte
 	crc := uint32(0)
 	for pos := int64(0); pos < n; {
 		k := min(n-pos, tableChunk)
-		b, err := container.ReadScratch(src, &buf, off+pos, k, name, "seek table")
+		b, err := demuxkit.ReadScratch(src, &buf, off+pos, k, name, "seek table")
 		if err != nil {
 			return 0, err
 		}
@@ -196,10 +197,10 @@ func checkTable(src container.Source, off int64, frames int32) (int64, error) {
 	// missing CRC reads as zeros.
 	var cb [4]byte
 	if _, err := src.ReadAt(cb[:], off+n); err != nil && src.Size()-(off+n) >= 4 {
-		return 0, container.Errorf(name, "seek table", off+n, container.ErrTruncated, "%v", err)
+		return 0, demuxkit.Errorf(name, "seek table", off+n, container.ErrTruncated, "%v", err)
 	}
 	if binary.LittleEndian.Uint32(cb[:]) != crc {
-		return 0, container.Errorf(name, "seek table", off+n, container.ErrMalformed, "seek table CRC error")
+		return 0, demuxkit.Errorf(name, "seek table", off+n, container.ErrMalformed, "seek table CRC error")
 	}
 	return off + n + 4, nil
 }
@@ -209,11 +210,11 @@ func checkTable(src container.Source, off int64, frames int32) (int64, error) {
 func decoder(st *container.Stream, h Header, off int64) error {
 	switch {
 	case h.Format > 2:
-		return container.Errorf(name, "header", off, container.ErrMalformed, "invalid format %d", h.Format)
+		return demuxkit.Errorf(name, "header", off, container.ErrMalformed, "invalid format %d", h.Format)
 	case h.Format == 2:
-		return container.Errorf(name, "header", off, container.ErrUnsupported, "encrypted stream")
+		return demuxkit.Errorf(name, "header", off, container.ErrUnsupported, "encrypted stream")
 	case h.Channels == 0 || h.Channels > 16:
-		return container.Errorf(name, "header", off, container.ErrMalformed, "%d channels", h.Channels)
+		return demuxkit.Errorf(name, "header", off, container.ErrMalformed, "%d channels", h.Channels)
 	}
 	switch (h.Bits + 7) / 8 {
 	case 1:
@@ -223,7 +224,7 @@ func decoder(st *container.Stream, h Header, off int64) error {
 	case 3:
 		st.SampleFmt = "s32"
 	default:
-		return container.Errorf(name, "header", off, container.ErrUnsupported, "%d bits per sample", h.Bits)
+		return demuxkit.Errorf(name, "header", off, container.ErrUnsupported, "%d bits per sample", h.Bits)
 	}
 	st.BitsPerRawSample = h.Bits
 	if h.Channels > 1 && h.Channels < 9 {

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -44,7 +45,7 @@ func file(channels, bits uint16, rate, samples uint32) []byte {
 }
 
 func readBytes(b []byte) (*container.Info, error) {
-	return read(&container.BytesSource{B: b}, 0, container.Options{})
+	return read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 }
 
 func TestProbe(t *testing.T) {
@@ -137,7 +138,7 @@ func TestRefused(t *testing.T) {
 // the count wraps negative in ttadec.c's int and is refused before
 // anything is read or allocated.
 func TestSeekTableOf4GFrames(t *testing.T) {
-	src := &container.BytesSource{B: hostile.Cat(header(1, 2, 16, 1, 0xFFFFFFFF), make([]byte, 64))}
+	src := &demuxkit.BytesSource{B: hostile.Cat(header(1, 2, 16, 1, 0xFFFFFFFF), make([]byte, 64))}
 	info, err := read(src, 0, container.Options{})
 	assert.Nil(t, info)
 	assert.ErrorIs(t, err, container.ErrMalformed)
@@ -148,7 +149,7 @@ func TestSeekTableOf4GFrames(t *testing.T) {
 // frames, 2 GiB) in a 100-byte object fails on the size, unread.
 func TestSeekTableBeyondObject(t *testing.T) {
 	// 536870909 samples at 1 Hz: frames of one sample.
-	src := &container.BytesSource{B: hostile.Cat(header(1, 2, 16, 1, 536870909), make([]byte, 64))}
+	src := &demuxkit.BytesSource{B: hostile.Cat(header(1, 2, 16, 1, 536870909), make([]byte, 64))}
 	info, err := read(src, 0, container.Options{})
 	assert.Nil(t, info)
 	assert.ErrorIs(t, err, container.ErrTruncated)
@@ -159,7 +160,7 @@ func TestSeekTableBeyondObject(t *testing.T) {
 // never whole: a 1 MiB table costs one piece of memory.
 func TestSeekTableRead(t *testing.T) {
 	const frames = 1 << 18
-	src := &container.BytesSource{B: hostile.Cat(header(1, 2, 16, 245, frames*256), table(frames, 0))}
+	src := &demuxkit.BytesSource{B: hostile.Cat(header(1, 2, 16, 245, frames*256), table(frames, 0))}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, int64(frames*256), info.Streams[0].DurationTS)
@@ -193,7 +194,7 @@ func FuzzRead(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		src := &container.BytesSource{B: b, Limit: 1 << 16}
+		src := &demuxkit.BytesSource{B: b, Limit: 1 << 16}
 		begin := time.Now()
 		info, err := read(src, 0, container.Options{})
 		if d := time.Since(begin); d > hostile.HangBound {

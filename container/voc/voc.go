@@ -7,6 +7,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // Demuxer returns the demuxer that reads Creative Voice files.
@@ -93,7 +94,7 @@ func (r reader) fill(b []byte, off int64) error {
 		return nil
 	}
 	n := min(int64(len(b)), r.src.Size()-off)
-	return container.ReadFull(r.src, b[:n], off, name, "block")
+	return demuxkit.ReadFull(r.src, b[:n], off, name, "block")
 }
 
 // params is what ff_voc_get_packet sets on the stream before it returns
@@ -117,7 +118,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	}
 	if hs := int(binary.LittleEndian.Uint16(hdr[20:])) - 22; hs != 4 {
 		// voc_read_header: "unknown header size" (ENOSYS).
-		return nil, container.Errorf(name, "header", start, container.ErrUnsupported, "header size %d", hs+22)
+		return nil, demuxkit.Errorf(name, "header", start, container.ErrUnsupported, "header size %d", hs+22)
 	}
 	info := container.NewInfo(name, longName)
 	info.Format.DataOffset = start + headerSize
@@ -152,7 +153,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	if st.Channels <= 0 {
 		// avcodec_open2: "Decoder requires channel count but channels not
 		// set"; ffprobe fails when it cannot open a stream's decoder.
-		return nil, container.Errorf(name, "block", p.dataPos, container.ErrMalformed, "%d channels", st.Channels)
+		return nil, demuxkit.Errorf(name, "block", p.dataPos, container.ErrMalformed, "%d channels", st.Channels)
 	}
 	// The demuxer's bit rate uses the bits per coded sample, which a block
 	// 1 sets from the codec before the codec is known (0). The decoder,
@@ -195,21 +196,21 @@ func readBlocks(r reader, off int64) (params, error) {
 		typ := bh[0]
 		if typ == typeEOF {
 			// AVERROR_EOF: no packet.
-			return p, container.Errorf(name, "block", pos, container.ErrTruncated, "no sound data before the end block")
+			return p, demuxkit.Errorf(name, "block", pos, container.ErrTruncated, "no sound data before the end block")
 		}
 		pos += 4
 		remaining = int64(bh[1]) | int64(bh[2])<<8 | int64(bh[3])<<16
 		if remaining == 0 {
 			// A size of 0 runs to the end of the object.
 			if size-pos > math.MaxInt32 {
-				return p, container.Errorf(name, "block", pos-4, container.ErrMalformed, "block to the end of %d bytes", size-pos)
+				return p, demuxkit.Errorf(name, "block", pos-4, container.ErrMalformed, "block to the end of %d bytes", size-pos)
 			}
 			remaining = size - pos
 		}
 		switch typ {
 		case typeVoiceData:
 			if remaining < 2 {
-				return p, container.Errorf(name, "block", pos-4, container.ErrMalformed, "sound data block of %d bytes", remaining)
+				return p, demuxkit.Errorf(name, "block", pos-4, container.ErrMalformed, "sound data block of %d bytes", remaining)
 			}
 			var b [2]byte
 			if err := r.fill(b[:], pos); err != nil {
@@ -244,7 +245,7 @@ func readBlocks(r reader, off int64) (params, error) {
 			remaining = 0
 		case typeNewVoiceData:
 			if remaining < 12 {
-				return p, container.Errorf(name, "block", pos-4, container.ErrMalformed, "sound data block of %d bytes", remaining)
+				return p, demuxkit.Errorf(name, "block", pos-4, container.ErrMalformed, "sound data block of %d bytes", remaining)
 			}
 			var b [12]byte
 			if err := r.fill(b[:], pos); err != nil {
@@ -264,11 +265,11 @@ func readBlocks(r reader, off int64) (params, error) {
 		}
 		if pos < 0 || pos > size && remaining == 0 {
 			// Past the end the next type byte reads as 0: the end block.
-			return p, container.Errorf(name, "block", pos, container.ErrTruncated, "no sound data before the end of the object")
+			return p, demuxkit.Errorf(name, "block", pos, container.ErrTruncated, "no sound data before the end of the object")
 		}
 	}
 	if p.sampleRate <= 0 {
-		return p, container.Errorf(name, "block", pos, container.ErrMalformed, "invalid sample rate %d", p.sampleRate)
+		return p, demuxkit.Errorf(name, "block", pos, container.ErrMalformed, "invalid sample rate %d", p.sampleRate)
 	}
 	p.dataPos, p.remaining = pos, remaining
 	return p, nil

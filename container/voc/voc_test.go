@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -28,7 +29,7 @@ func block(typ byte, body ...[]byte) []byte {
 
 func readBytes(t *testing.T, b []byte) *container.Info {
 	t.Helper()
-	info, err := read(&container.BytesSource{B: b}, 0, container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 1)
 	return info
@@ -118,14 +119,14 @@ func TestReadNoPacket(t *testing.T) {
 // cannot open, and ffprobe fails.
 func TestReadNoChannels(t *testing.T) {
 	b := hostile.Cat(header(0x0120), block(9, hostile.LE32(8000), []byte{8, 0}, hostile.LE16(0), hostile.LE32(0), make([]byte, 50)))
-	_, err := read(&container.BytesSource{B: b}, 0, container.Options{})
+	_, err := read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrMalformed)
 }
 
 func TestReadHeaderSize(t *testing.T) {
 	b := header(0x0114)
 	binary.LittleEndian.PutUint16(b[20:], 27)
-	_, err := read(&container.BytesSource{B: b}, 0, container.Options{})
+	_, err := read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrUnsupported)
 }
 
@@ -136,7 +137,7 @@ func TestVOCManyBlocks(t *testing.T) {
 	for range 2000 {
 		b = append(b, block(5, []byte("x\x00"))...)
 	}
-	src := &countingSource{BytesSource: container.BytesSource{B: b}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, container.NoPTS, info.Streams[0].StartPTS)
@@ -145,7 +146,7 @@ func TestVOCManyBlocks(t *testing.T) {
 
 // countingSource counts the bytes the demuxer asks for.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	bytes int64
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	wv "github.com/mediaprobe/mediaprobe/codec/wavpack"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
@@ -64,18 +65,18 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		}
 		var b [wv.HeaderSize]byte
 		if pos > size || size-pos < wv.HeaderSize {
-			return nil, container.Errorf(name, "block", pos, container.ErrTruncated, "no block header")
+			return nil, demuxkit.Errorf(name, "block", pos, container.ErrTruncated, "no block header")
 		}
-		if err := container.ReadFull(src, b[:], pos, name, "block"); err != nil {
+		if err := demuxkit.ReadFull(src, b[:], pos, name, "block"); err != nil {
 			return nil, err
 		}
 		var err error
 		h, err = wv.ParseHeader(b[:])
 		if err != nil {
-			return nil, container.Errorf(name, "block", pos, container.ErrMalformed, "%v", err)
+			return nil, demuxkit.Errorf(name, "block", pos, container.ErrMalformed, "%v", err)
 		}
 		if h.Version < minVersion || h.Version > maxVersion {
-			return nil, container.Errorf(name, "block", pos, container.ErrUnsupported, "version 0x%03x", h.Version)
+			return nil, demuxkit.Errorf(name, "block", pos, container.ErrUnsupported, "version 0x%03x", h.Version)
 		}
 		if h.Samples != 0 {
 			break
@@ -107,13 +108,13 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	if rate == -1 || nch == 0 || dsd {
 		// The sub-blocks up to the block's end or the object's.
 		n := min(int64(h.BlockSize), max(size-body, 0))
-		b, err := container.ReadAt(src, body, n, name, "block")
+		b, err := demuxkit.ReadAt(src, body, n, name, "block")
 		if err != nil {
 			return nil, err
 		}
 		m, err := wv.ParseMetadata(b)
 		if err != nil {
-			return nil, container.Errorf(name, "block", pos, container.ErrMalformed, "%v", err)
+			return nil, demuxkit.Errorf(name, "block", pos, container.ErrMalformed, "%v", err)
 		}
 		meta = &m
 		if m.HasChannels {
@@ -126,7 +127,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 			rate = m.Rate
 		}
 		if rate == -1 || int64(rate)*int64(rateX) >= math.MaxInt32 {
-			return nil, container.Errorf(name, "block", pos, container.ErrMalformed, "cannot determine the sample rate")
+			return nil, demuxkit.Errorf(name, "block", pos, container.ErrMalformed, "cannot determine the sample rate")
 		}
 	}
 
@@ -164,7 +165,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		return info, err
 	}
 	if info.Format.Tags.Len() == 0 && size > tags.ID3v1Size {
-		b, err := container.ReadAt(src, size-tags.ID3v1Size, tags.ID3v1Size, name, "id3v1")
+		b, err := demuxkit.ReadAt(src, size-tags.ID3v1Size, tags.ID3v1Size, name, "id3v1")
 		if err != nil {
 			return info, err
 		}

@@ -9,6 +9,7 @@ import (
 
 	wv "github.com/mediaprobe/mediaprobe/codec/wavpack"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
@@ -69,7 +70,7 @@ func TestRead(t *testing.T) {
 		{"block past the end", block(1000, 0x407, 10, 10, rate44100|single|1, packed), 44100, 2, "stereo", "", 0, 10},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			info, err := read(&container.BytesSource{B: tc.data}, 0, container.Options{})
+			info, err := read(&demuxkit.BytesSource{B: tc.data}, 0, container.Options{})
 			require.NoError(t, err)
 			require.Len(t, info.Streams, 1)
 			st := info.Streams[0]
@@ -98,7 +99,7 @@ func TestReadFails(t *testing.T) {
 		{"short channel info", block(0, 0x407, 10, 10, rate44100|1, []byte{0x0D, 0}), container.ErrMalformed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := read(&container.BytesSource{B: tc.data}, 0, container.Options{})
+			_, err := read(&demuxkit.BytesSource{B: tc.data}, 0, container.Options{})
 			assert.ErrorIs(t, err, tc.kind)
 		})
 	}
@@ -112,7 +113,7 @@ func TestHostileWavPackBlockSize(t *testing.T) {
 		b := block(24, 0x407, 10, 10, rate44100|single|1, packed)
 		copy(b[4:], hostile.LE32(size))
 		assert.Equal(t, 0, probe(b))
-		src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 		_, err := read(src, 0, container.Options{})
 		assert.ErrorIs(t, err, container.ErrMalformed, "size %d", size)
 		assert.LessOrEqual(t, src.bytes, int64(wv.HeaderSize))
@@ -121,14 +122,14 @@ func TestHostileWavPackBlockSize(t *testing.T) {
 	// Zero-sample blocks claiming the largest size, one after the other:
 	// the second lies past the end.
 	b := block(wv.BlockLimit, 0x407, 0, 0, 0, nil)
-	src := &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 	_, err := read(src, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrTruncated)
 	assert.LessOrEqual(t, src.bytes, int64(wv.HeaderSize))
 	// A first block claiming the largest size whose sub-blocks must be
 	// walked reads what the object holds, not what it claims.
 	b = block(wv.BlockLimit, 0x407, 10, 10, rate44100|1, hostile.Cat([]byte{0x0D, 1, 2, 3}, packed))
-	src = &countingSource{BytesSource: container.BytesSource{B: b, Limit: 1 << 12}}
+	src = &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, 2, info.Streams[0].Channels)
@@ -138,7 +139,7 @@ func TestHostileWavPackBlockSize(t *testing.T) {
 
 // countingSource counts the bytes the demuxer asks for.
 type countingSource struct {
-	container.BytesSource
+	demuxkit.BytesSource
 	bytes int64
 }
 
@@ -152,7 +153,7 @@ func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
 func TestCoverByteRange(t *testing.T) {
 	b, err := os.ReadFile("../../testdata/wv_cover.wv")
 	require.NoError(t, err)
-	info, err := read(&container.BytesSource{B: b}, 0, container.Options{})
+	info, err := read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 2)
 	pic := info.Streams[1]

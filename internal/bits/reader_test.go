@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 func TestErrorsWrapCategories(t *testing.T) {
@@ -16,7 +17,7 @@ func TestErrorsWrapCategories(t *testing.T) {
 	assert.ErrorIs(t, ErrWidth, container.ErrMalformed)
 	assert.ErrorIs(t, ErrExpGolomb, container.ErrMalformed)
 	// As the Kind of a FormatError, the category still shows.
-	err := container.Errorf("h264", "sps", 0x10, ErrOverrun, "vui")
+	err := demuxkit.Errorf("h264", "sps", 0x10, ErrOverrun, "vui")
 	assert.ErrorIs(t, err, container.ErrTruncated)
 	assert.ErrorIs(t, err, ErrOverrun)
 }
