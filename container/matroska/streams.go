@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/dovi"
 	"github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
 )
@@ -309,7 +310,7 @@ func blockAddMappings(t *track, st *container.Stream) {
 		if m.typ != 0x64766343 && m.typ != 0x64767643 { // dvcC, dvvC
 			continue
 		}
-		if c, ok := container.ParseDOVIConfig(m.extra); ok {
+		if c, ok := dovi.ParseConfig(m.extra); ok {
 			st.AddSideData(c)
 		}
 	}

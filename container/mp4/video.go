@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/dovi"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
@@ -134,7 +135,7 @@ func (v *videoSideData) readClli(p []byte) {
 // readDvcc attaches the Dolby Vision configuration record at once
 // (mov_read_dvcc_dvvc, ff_isom_parse_dvcc_dvvc).
 func readDvcc(st *container.Stream, p []byte) {
-	if c, ok := container.ParseDOVIConfig(p); ok {
+	if c, ok := dovi.ParseConfig(p); ok {
 		st.AddSideData(c)
 	}
 }
