@@ -15,7 +15,8 @@ var TimeBaseMicro = Rational{1, 1000000}
 // (30000/1001) or an aspect ratio (16:9). The zero value, 0/0, means unknown,
 // as ffprobe prints it.
 type Rational struct {
-	Num, Den int64
+	Num int64 // numerator
+	Den int64 // denominator; 0 with Num 0 is unknown
 }
 
 // String renders r as ffprobe prints a rational field: "1/44100".

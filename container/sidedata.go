@@ -111,7 +111,7 @@ const GainUnknown = -1 << 31
 // display (libavutil/display.h): a 3x3 matrix in row order, the first two
 // columns 16.16 fixed point and the third 2.30. MP4 carries it in tkhd.
 type DisplayMatrix struct {
-	Matrix [9]int32
+	Matrix [9]int32 // a, b, u, c, d, v, x, y, w
 }
 
 // AudioService is the kind of an audio service (enum AVAudioServiceType),
@@ -155,7 +155,7 @@ func (a AudioService) Disposition() (d Disposition, ok bool) {
 // AudioServiceType is the service an audio stream provides; ffprobe prints
 // it as the number service_type.
 type AudioServiceType struct {
-	Type AudioService
+	Type AudioService // main, effects, visually impaired, ... (AVAudioServiceType)
 }
 
 // MasteringDisplay is the colour volume of the display a video was mastered
@@ -170,6 +170,7 @@ type MasteringDisplay struct {
 	WhitePoint [2]Rational
 	// MinLuminance and MaxLuminance are in cd/m².
 	MinLuminance, MaxLuminance Rational
+	// HasPrimaries and HasLuminance say which of the values are known.
 	HasPrimaries, HasLuminance bool
 }
 
@@ -184,11 +185,13 @@ type ContentLight struct {
 // DOVIConfig is the Dolby Vision decoder configuration record
 // (AVDOVIDecoderConfigurationRecord, the dvcC/dvvC box).
 type DOVIConfig struct {
+	// VersionMajor and VersionMinor are the record's version (dv_version).
 	VersionMajor, VersionMinor uint8
-	Profile, Level             uint8
-	RPUPresent                 bool
-	ELPresent                  bool
-	BLPresent                  bool
+	// Profile and Level are dv_profile and dv_level.
+	Profile, Level uint8
+	RPUPresent     bool // an RPU (reference processing unit) is present
+	ELPresent      bool // an enhancement layer is present
+	BLPresent      bool // a base layer is present
 	// BLSignalCompatibilityID is dv_bl_signal_compatibility_id.
 	BLSignalCompatibilityID uint8
 }
@@ -197,8 +200,9 @@ type DOVIConfig struct {
 // (AVCPBProperties), in bit/s and bits. The mpeg1/2 video decoder exports
 // them from the sequence header.
 type CPBProperties struct {
+	// MaxBitrate, MinBitrate and AvgBitrate are in bit/s, 0 when unknown.
 	MaxBitrate, MinBitrate, AvgBitrate int64
-	BufferSize                         int64
+	BufferSize                         int64 // the VBV/CPB buffer size in bits
 	// VBVDelay is in 90 kHz ticks; all ones when unknown, which ffprobe
 	// prints as -1 (print_int of a uint64_t).
 	VBVDelay uint64
@@ -246,7 +250,7 @@ func (t Stereo3DType) String() string {
 
 // Stereo3D is the stereoscopic packing of a video (AVStereo3D).
 type Stereo3D struct {
-	Type Stereo3DType
+	Type Stereo3DType // how the two views are packed
 	// Inverted is AV_STEREO3D_FLAG_INVERT: the right view comes first.
 	Inverted bool
 }
@@ -279,7 +283,7 @@ func (p SphericalProjection) String() string {
 // Spherical is the mapping of a 360° video onto a sphere
 // (AVSphericalMapping).
 type Spherical struct {
-	Projection SphericalProjection
+	Projection SphericalProjection // equirectangular, cubemap, ...
 	// Yaw, Pitch and Roll orient the sphere, in degrees as 16.16 fixed
 	// point.
 	Yaw, Pitch, Roll int32
@@ -323,7 +327,7 @@ type ICCProfile struct {
 // stream (AVEncryptionInitInfo, one entry per pssh box); ffprobe 5.1
 // prints only its side_data_type.
 type EncryptionInit struct {
-	Infos []EncryptionInitInfo
+	Infos []EncryptionInitInfo // one per pssh box
 }
 
 // EncryptionInitInfo is one protection system's initialisation data.

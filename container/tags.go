@@ -7,7 +7,8 @@ import (
 
 // Tag is one metadata entry with ffmpeg's key name.
 type Tag struct {
-	Key, Value string
+	Key   string // as ffmpeg names it: "title", "artist", "creation_time", ...
+	Value string // valid UTF-8 or not, as the file holds it
 }
 
 // Tags are metadata entries in file order, with FFmpeg's dictionary

@@ -69,7 +69,7 @@ func ReaderAt(ctx context.Context, r io.ReaderAt, size int64, opts ...Option) (*
 // wrong. errors.Is and errors.As see through it.
 type Error struct {
 	Input string // the path or URL (without its query, which may hold credentials)
-	Err   error
+	Err   error  // what went wrong, wrapping one of the container.Err* kinds
 }
 
 // Error renders the error as "INPUT: what went wrong".

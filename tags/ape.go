@@ -40,7 +40,8 @@ type APE struct {
 
 // APEBinary is one binary APEv2 item: a file name, then the file's bytes.
 type APEBinary struct {
-	Key, Filename string
+	Key      string // the item's key, such as "Cover Art (Front)"
+	Filename string // the file name the item's value starts with
 	// Codec is the image codec ff_guess_image2_codec finds from the file
 	// name's extension, "" when it is not an image.
 	Codec          string

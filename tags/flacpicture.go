@@ -18,11 +18,12 @@ var ErrFLACPictureShort = errors.New("flac picture: need more bytes")
 // a base64 METADATA_BLOCK_PICTURE Vorbis comment
 // (https://www.rfc-editor.org/rfc/rfc9639#section-8.8).
 type FLACPicture struct {
-	Type        int // picture type (index of PictureTypes); out-of-range types read as 0, as FFmpeg does
-	MIME        string
-	Description string
-	Width       int // as declared; the image decoder's values win in ffprobe
-	Height      int
+	Type        int    // picture type (index of PictureTypes); out-of-range types read as 0, as FFmpeg does
+	MIME        string // the MIME type as written ("image/jpeg", "-->" for a link)
+	Description string // the picture's description, UTF-8
+	// Width and Height are as declared; the image decoder's values win in
+	// ffprobe.
+	Width, Height int
 	// DataOffset and DataLength locate the image within the body.
 	DataOffset int64
 	DataLength int64

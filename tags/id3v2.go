@@ -32,9 +32,9 @@ type ID3v2 struct {
 
 // APIC is one attached picture frame.
 type APIC struct {
-	MIME        string
-	Type        int // picture type (3 = front cover)
-	Description string
+	MIME        string // the MIME type as written (ID3v2.2: the three-letter format)
+	Type        int    // picture type (3 = front cover)
+	Description string // the picture's description, in UTF-8
 	// Codec is ffmpeg's codec for the MIME type (ff_id3v2_mime_tags):
 	// "mjpeg", "png", "gif", "tiff" or "bmp".
 	Codec string

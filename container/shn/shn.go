@@ -150,7 +150,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	if err != nil {
 		return nil, err
 	}
-	if h, ok := ParseHeader(b); ok || h.Channels > 0 {
+	if h, ok := parseHeader(b); ok || h.Channels > 0 {
 		st.Channels = h.Channels
 		st.SampleRate = h.SampleRate
 		if ok {
@@ -160,8 +160,8 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	return info, nil
 }
 
-// Header is what the Shorten decoder learns from the stream header.
-type Header struct {
+// header is what the Shorten decoder learns from the stream header.
+type header struct {
 	Version    int
 	Type       int // internal sample type: 2 u8, 3 s16 big-endian, 5 s16 little-endian
 	Channels   int // 0 where the decoder stopped before setting it
@@ -170,10 +170,10 @@ type Header struct {
 	Bits       int // bits per sample of the embedded header
 }
 
-// ParseHeader reads a Shorten stream header as the decoder's read_header
+// parseHeader reads a Shorten stream header as the decoder's read_header
 // does. ok is false where the decoder fails; h then holds what it had set
 // before failing.
-func ParseHeader(b []byte) (h Header, ok bool) {
+func parseHeader(b []byte) (h header, ok bool) {
 	if len(b) < 5 || string(b[:4]) != "ajkg" {
 		return h, false
 	}
@@ -237,7 +237,7 @@ func ParseHeader(b []byte) (h Header, ok bool) {
 // wave reads a canonical WAVE header as decode_wave_header does: the first
 // "fmt " chunk, which must be plain PCM of 8 or 16 bits. The sample rate
 // is kept even when the bit depth is refused.
-func (h *Header) wave(b []byte) bool {
+func (h *header) wave(b []byte) bool {
 	le := binary.LittleEndian
 	if string(b[8:12]) != "WAVE" {
 		return false
@@ -276,7 +276,7 @@ func (h *Header) wave(b []byte) bool {
 
 // aiff reads a canonical AIFF header as decode_aiff_header does: the first
 // COMM chunk, 8 or 16 bits, the rate from its 80-bit extended float.
-func (h *Header) aiff(b []byte) bool {
+func (h *header) aiff(b []byte) bool {
 	be := binary.BigEndian
 	if t := string(b[8:12]); t != "AIFF" && t != "AIFC" {
 		return false

@@ -56,8 +56,8 @@ func probe(b []byte) int {
 	return 50 + 30
 }
 
-// Header is the TTA header.
-type Header struct {
+// fileHeader is the TTA header.
+type fileHeader struct {
 	Format     int // 1 simple, 2 encrypted
 	Channels   int
 	Bits       int    // bits per sample
@@ -66,9 +66,9 @@ type Header struct {
 }
 
 // parseHeader reads the fixed 22 bytes and checks the header CRC.
-func parseHeader(b []byte) (Header, bool) {
+func parseHeader(b []byte) (fileHeader, bool) {
 	le := binary.LittleEndian
-	h := Header{
+	h := fileHeader{
 		Format:     int(le.Uint16(b[4:])),
 		Channels:   int(le.Uint16(b[6:])),
 		Bits:       int(le.Uint16(b[8:])),
@@ -160,7 +160,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 // frameCount is ttadec.c's totalframes, with its C arithmetic: the count
 // is computed unsigned and stored in an int, so a huge sample count at a
 // low rate wraps negative.
-func frameCount(h Header) int32 {
+func frameCount(h fileHeader) int32 {
 	frameSize := uint32(h.SampleRate) * 256 / 245
 	last := h.Samples % frameSize
 	if last == 0 {
@@ -207,7 +207,7 @@ func checkTable(src container.Source, off int64, frames int32) (int64, error) {
 
 // decoder sets what tta_decode_init reports, or fails where it fails (and
 // ffprobe with it).
-func decoder(st *container.Stream, h Header, off int64) error {
+func decoder(st *container.Stream, h fileHeader, off int64) error {
 	switch {
 	case h.Format > 2:
 		return demuxkit.Errorf(name, "header", off, container.ErrMalformed, "invalid format %d", h.Format)

@@ -40,7 +40,7 @@ func table(n int, size uint32) []byte {
 
 // file is a TTA file of samples at rate with frames of 8 bytes.
 func file(channels, bits uint16, rate, samples uint32) []byte {
-	n := int(frameCount(Header{SampleRate: int32(rate), Samples: samples}))
+	n := int(frameCount(fileHeader{SampleRate: int32(rate), Samples: samples}))
 	return hostile.Cat(header(1, channels, bits, rate, samples), table(n, 8), make([]byte, 8*n))
 }
 
