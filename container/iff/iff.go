@@ -177,18 +177,7 @@ func (s *state) chunk() error {
 		return err
 	}
 	at := r.pos
-	id, err := r.rl32()
-	if err != nil {
-		return err
-	}
-	var size uint64
-	if s.is64 {
-		size, err = r.rb64()
-	} else {
-		var n uint32
-		n, err = r.rb32()
-		size = uint64(n)
-	}
+	id, size, err := r.chunkHeader(s.is64)
 	if err != nil {
 		return err
 	}
@@ -485,18 +474,7 @@ func (s *state) dstFrames(end int64) error {
 		if at >= end {
 			break
 		}
-		id, err := r.rl32()
-		if err != nil {
-			return err
-		}
-		var size uint64
-		if s.is64 {
-			size, err = r.rb64()
-		} else {
-			var n uint32
-			n, err = r.rb32()
-			size = uint64(n)
-		}
+		id, size, err := r.chunkHeader(s.is64)
 		if err != nil {
 			return err
 		}
@@ -535,11 +513,7 @@ func (s *state) subChunks(orig int64, size uint64, what string, each func(id uin
 			return err
 		}
 		at := r.pos
-		id, err := r.rl32()
-		if err != nil {
-			return err
-		}
-		n, err := r.rb64()
+		id, n, err := r.chunkHeader(true)
 		if err != nil {
 			return err
 		}

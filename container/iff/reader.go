@@ -80,6 +80,20 @@ func (r *reader) rb64() (uint64, error) {
 	return binary.BigEndian.Uint64(b), nil
 }
 
+// chunkHeader reads a chunk's id (as a little-endian tag) and its
+// big-endian size: 64 bits in DSDIFF (FRM8), 32 in the other forms.
+func (r *reader) chunkHeader(is64 bool) (id uint32, size uint64, err error) {
+	if id, err = r.rl32(); err != nil {
+		return 0, 0, err
+	}
+	if is64 {
+		size, err = r.rb64()
+		return id, size, err
+	}
+	n, err := r.rb32()
+	return id, uint64(n), err
+}
+
 // seek moves to off as avio_skip does: a skip of nothing keeps the
 // end-of-file flag, a skip to the end or beyond sets it (the next read
 // would), any other clears it.
