@@ -11,7 +11,6 @@
 package bos
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -75,57 +74,59 @@ func Marshal(info *container.Info, obj Object, indent string) []byte {
 // New returns the video/info body for info, naming the object obj.
 func New(info *container.Info, obj Object) *Body {
 	p := ffprobe.New(info)
-	var video, audio *ffprobe.Stream
-	for _, s := range p.Streams {
+	video, audio := -1, -1 // the streams the service describes
+	for i, s := range p.Streams {
 		switch s.CodecType {
 		case "video":
-			if video == nil && !s.IsCover() {
-				video = s
+			if video < 0 && !s.IsCover() {
+				video = i
 			}
 		case "audio":
-			if audio == nil {
-				audio = s
+			if audio < 0 {
+				audio = i
 			}
 		}
 	}
 	var micros int64
-	if d := info.Format.Duration; d != container.NoPTS {
-		// The duration as ffprobe prints it (print_time's "%f"), read
-		// back exactly.
-		micros = parseMicros(fmt.Sprintf("%f", float64(d)*(float64(container.TimeBaseMicro.Num)/float64(container.TimeBaseMicro.Den))))
+	if d, ok := ffprobe.Seconds(info.Format.Duration, container.TimeBaseMicro); ok && d > 0 {
+		// The duration as ffprobe prints it, six decimals, in whole
+		// microseconds.
+		micros = int64(math.Round(d * 1e6))
 	}
 	b := &Body{
 		Bucket:                obj.Bucket,
 		Key:                   obj.Key,
-		FileSizeInByte:        atoi(p.Format.Size),
+		FileSizeInByte:        info.Format.Size,
 		Type:                  "audio",
 		Container:             Container(&info.Format),
 		DurationInSecond:      (micros + 500000) / 1000000,
 		DurationInMillisecond: (micros + 500) / 1000,
 		Etag:                  obj.ETag,
 	}
-	if video != nil {
+	if video >= 0 {
+		v, st := p.Streams[video], info.Streams[video]
 		b.Type = "video"
-		fr := video.AvgFrameRate
-		if fr == "0/0" || fr == "" {
-			fr = video.RFrameRate
+		fr := st.AvgFrameRate
+		if fr.Num == 0 && fr.Den == 0 {
+			fr = st.RFrameRate
 		}
 		b.VideoInfo = &VideoInfo{
-			Codec:         video.CodecName,
-			WidthInPixel:  video.Width,
-			HeightInPixel: video.Height,
+			Codec:         v.CodecName,
+			WidthInPixel:  v.Width,
+			HeightInPixel: v.Height,
 			FrameRate:     frameRate(fr),
-			BitRateInBps:  atoi(video.BitRate),
-			Rotate:        int(atoi(oss.Rotate(video))),
-			Dar:           video.DisplayAspectRatio,
+			BitRateInBps:  max(st.BitRate, 0),
+			Rotate:        rotate(oss.Rotate(v)),
+			Dar:           v.DisplayAspectRatio,
 		}
 	}
-	if audio != nil {
+	if audio >= 0 {
+		a, st := p.Streams[audio], info.Streams[audio]
 		b.AudioInfo = &AudioInfo{
-			Codec:          audio.CodecName,
-			Channels:       audio.Channels,
-			SampleRateInHz: int(atoi(audio.SampleRate)),
-			BitRateInBps:   atoi(audio.BitRate),
+			Codec:          a.CodecName,
+			Channels:       a.Channels,
+			SampleRateInHz: max(st.SampleRate, 0),
+			BitRateInBps:   max(st.BitRate, 0),
 		}
 	}
 	return b
@@ -180,34 +181,17 @@ type AudioInfo struct {
 // MarshalJSON renders a as the service prints it, compact.
 func (a AudioInfo) MarshalJSON() ([]byte, error) { return ordered.Struct(a, nil) }
 
-// parseMicros reads a duration printed with six decimals ("246.890000") as
-// whole microseconds, exactly; 0 when absent or negative.
-func parseMicros(s string) int64 {
-	whole, frac, _ := strings.Cut(s, ".")
-	w, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil || w < 0 || w > math.MaxInt64/1000000-1 {
+// frameRate renders a frame rate as a number rounded to three decimals,
+// 0 when it is unknown.
+func frameRate(r container.Rational) float64 {
+	if r.Den == 0 {
 		return 0
 	}
-	frac = (frac + "000000")[:6]
-	f, err := strconv.ParseInt(frac, 10, 64)
-	if err != nil {
-		return 0
-	}
-	return w*1000000 + f
+	return math.Round(float64(r.Num)/float64(r.Den)*1000) / 1000
 }
 
-// frameRate renders "30000/1001" as a number rounded to three decimals.
-func frameRate(r string) float64 {
-	n, d, ok := strings.Cut(r, "/")
-	num, err1 := strconv.ParseFloat(n, 64)
-	den, err2 := strconv.ParseFloat(d, 64)
-	if !ok || err1 != nil || err2 != nil || den == 0 {
-		return 0
-	}
-	return math.Round(num/den*1000) / 1000
-}
-
-func atoi(s string) int64 {
-	n, _ := strconv.ParseInt(s, 10, 64)
+// rotate reads the degrees oss.Rotate gives ("" is 0).
+func rotate(s string) int {
+	n, _ := strconv.Atoi(s)
 	return n
 }

@@ -94,6 +94,18 @@ func timeText(ts int64, tb container.Rational) (string, bool) {
 	return fmt.Sprintf("%f", float64(ts)*(float64(tb.Num)/float64(tb.Den))), true
 }
 
+// Seconds returns ts in time base tb as the number ffprobe prints
+// (print_time's "%f", six decimals); ok is false where ffprobe prints
+// N/A. The cloud bodies derive their times from these printed values.
+func Seconds(ts int64, tb container.Rational) (sec float64, ok bool) {
+	s, ok := timeText(ts, tb)
+	if !ok {
+		return 0, false
+	}
+	sec, _ = strconv.ParseFloat(s, 64)
+	return sec, true
+}
+
 func newFormat(f *container.Format, nbStreams int) *Format {
 	o := &Format{
 		NBStreams:      nbStreams,

@@ -39,20 +39,22 @@ func Marshal(info *container.Info, opts Options, indent string) []byte {
 
 // New returns the DetectMediaMeta body for info.
 func New(info *container.Info, opts Options) *Meta {
-	return fromProbe(ffprobe.New(info), opts)
+	return build(info, ffprobe.New(info), opts)
 }
 
-// fromProbe derives the body from ffprobe's document, as
-// shared/tools/ffprobe2cloud.py does.
-func fromProbe(p *ffprobe.ProbeData, opts Options) *Meta {
+// build derives the body as the cloud service derives it from ffprobe's
+// output (the mapping of the project's ffprobe2cloud.py): the names, texts
+// and tags from p, ffprobe's document of info, and the numbers from the
+// model, as ffprobe prints them.
+func build(info *container.Info, p *ffprobe.ProbeData, opts Options) *Meta {
 	m := &Meta{RequestID: opts.RequestID}
 	if f := p.Format; f != nil {
 		m.FormatName = f.FormatName
 		m.FormatLongName = f.FormatLongName
 		m.Duration = micros(f.DurationSeconds)
 		m.StartTime = micros(f.StartTimeSeconds)
-		m.Bitrate = integer(f.BitRate)
-		m.Size = integer(f.Size)
+		m.Bitrate = max(info.Format.BitRate, 0)
+		m.Size = info.Format.Size
 		m.StreamCount = f.NBStreams
 		m.ProgramCount = f.NBPrograms
 		m.Title = tag(f.TagList, "title")
@@ -70,30 +72,34 @@ func fromProbe(p *ffprobe.ProbeData, opts Options) *Meta {
 			break
 		}
 	}
-	for _, s := range p.Streams {
+	for i, s := range p.Streams {
+		st := info.Streams[i]
 		lang := tag(s.TagList, "language")
 		if lang == "und" {
 			lang = ""
 		}
-		start, dur := micros(parseFloat(s.StartTime)), micros(parseFloat(s.Duration))
+		start, _ := ffprobe.Seconds(st.StartPTS, st.TimeBase)
+		dur, _ := ffprobe.Seconds(st.DurationTS, st.TimeBase)
+		start, dur = micros(start), micros(dur)
+		bitRate, frames := max(st.BitRate, 0), max(st.NbFrames, 0)
 		switch s.CodecType {
 		case "audio":
 			m.AudioStreams = append(m.AudioStreams, &AudioStream{
 				Index: s.Index, Language: lang, CodecName: s.CodecName, CodecLongName: s.CodecLongName,
 				CodecTag: s.CodecTag, CodecTagString: s.CodecTagString, StartTime: start, Duration: dur,
-				Bitrate: integer(s.BitRate), TimeBase: s.TimeBase, SampleFormat: s.SampleFmt,
+				Bitrate: bitRate, TimeBase: s.TimeBase, SampleFormat: s.SampleFmt,
 				SampleRate: s.SampleRate, Channels: s.Channels, ChannelLayout: s.ChannelLayout,
-				FrameCount: integer(s.NbFrames), Lyric: tag(s.TagList, "lyrics"),
+				FrameCount: frames, Lyric: tag(s.TagList, "lyrics"),
 			})
 		case "video":
 			v := &VideoStream{
 				Index: s.Index, Language: lang, CodecName: s.CodecName, CodecLongName: s.CodecLongName,
 				CodecTag: s.CodecTag, CodecTagString: s.CodecTagString, StartTime: start, Duration: dur,
-				Bitrate: integer(s.BitRate), TimeBase: s.TimeBase, Profile: s.Profile,
+				Bitrate: bitRate, TimeBase: s.TimeBase, Profile: s.Profile,
 				Width: s.Width, Height: s.Height, HasBFrames: s.HasBFrames,
 				SampleAspectRatio: s.SampleAspectRatio, DisplayAspectRatio: s.DisplayAspectRatio,
 				PixelFormat: s.PixFmt, Level: s.Level, FrameRate: s.RFrameRate, AverageFrameRate: s.AvgFrameRate,
-				FrameCount: integer(s.NbFrames), Rotate: Rotate(s), BitDepth: integer(s.BitsPerRawSample),
+				FrameCount: frames, Rotate: Rotate(s), BitDepth: int64(max(st.BitsPerRawSample, 0)),
 				ColorSpace: s.ColorSpace, ColorRange: s.ColorRange, ColorTransfer: s.ColorTransfer,
 				ColorPrimaries: s.ColorPrimaries,
 			}
@@ -105,7 +111,7 @@ func fromProbe(p *ffprobe.ProbeData, opts Options) *Meta {
 			m.Subtitles = append(m.Subtitles, &Subtitle{
 				Index: s.Index, Language: lang, CodecName: s.CodecName, CodecLongName: s.CodecLongName,
 				CodecTag: s.CodecTag, CodecTagString: s.CodecTagString, StartTime: start, Duration: dur,
-				Bitrate: integer(s.BitRate), Width: s.Width, Height: s.Height,
+				Bitrate: bitRate, Width: s.Width, Height: s.Height,
 			})
 		}
 	}
@@ -141,17 +147,6 @@ func tag(t ffprobe.Tags, key string) string {
 		}
 	}
 	return ""
-}
-
-// integer reads a number ffprobe printed as a string; 0 if it is none.
-func integer(v string) int64 {
-	n, _ := strconv.ParseInt(v, 10, 64)
-	return n
-}
-
-func parseFloat(v string) float64 {
-	x, _ := strconv.ParseFloat(v, 64)
-	return x
 }
 
 // micros keeps a time ffprobe printed with six decimals as the shortest
