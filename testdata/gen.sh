@@ -730,6 +730,11 @@ open("voc_ext_s16.voc", "wb").write(vhdr26() + blk(8, struct.pack("<HBB", rate, 
 open("voc_badcodec.voc", "wb").write(vhdr26() + blk(1, bytes([131, 5]) + pattern(400)) + b"\0")
 PY
 
+# mp4 first audio packet: TrueHD in MP4, whose decoder takes its sample
+# format and width from the first access unit's major sync (dmlp has
+# neither).
+gen mp4_truehd.mp4 -f lavfi -i "aevalsrc=sin(440*2*PI*t)|sin(660*2*PI*t):s=48000:d=0.05:c=stereo" -c:a truehd -strict -2
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

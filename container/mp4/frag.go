@@ -23,6 +23,10 @@ type fragment struct {
 	tfdt        int64 // NoPTS when the traf has none
 	nextTrunDTS int64 // NoPTS before the first trun of the traf
 	sidxPTS     map[int64]int64
+	// moofOffset is where the moof starts; baseOffset the base data
+	// offset of the traf's samples (tfhd); implicitOffset where the last
+	// run's data ended, the base of a traf that gives none.
+	moofOffset, baseOffset, implicitOffset int64
 }
 
 // trackByID returns the first track whose tkhd gave it id, as mov.c's
@@ -49,6 +53,7 @@ func (d *demuxer) readTrex(b box) error {
 // readMoof reads one movie fragment (mov_read_moof): its traf children.
 func (d *demuxer) readMoof(b box) error {
 	d.frag.foundTfhd = false
+	d.frag.moofOffset, d.frag.implicitOffset = b.off, b.off
 	return d.children(b, "moof")
 }
 
@@ -78,8 +83,13 @@ func (d *demuxer) readTfhd(b box) error {
 	f.trackID = id
 	f.tfdt = container.NoPTS
 	f.nextTrunDTS = container.NoPTS
-	if flags&0x01 != 0 {
-		c.skip(8) // base data offset
+	switch {
+	case flags&0x01 != 0:
+		f.baseOffset = int64(c.u64())
+	case flags&0x020000 != 0: // default-base-is-moof
+		f.baseOffset = f.moofOffset
+	default:
+		f.baseOffset = f.implicitOffset
 	}
 	if flags&0x02 != 0 {
 		c.skip(4) // sample description index
@@ -140,6 +150,10 @@ func (d *demuxer) readTrun(b box) error {
 	c.skip(1)
 	flags := c.u24()
 	entries := int64(c.u32())
+	var dataOffset int64
+	if flags&0x001 != 0 {
+		dataOffset = int64(int32(c.u32()))
+	}
 	if c.bad {
 		return nil
 	}
@@ -147,6 +161,7 @@ func (d *demuxer) readTrun(b box) error {
 	if flags&0x001 != 0 {
 		hdr += 4
 	}
+	offset := f.baseOffset + dataOffset // where the run's samples are
 	if flags&0x004 != 0 {
 		hdr += 4
 	}
@@ -193,6 +208,9 @@ func (d *demuxer) readTrun(b box) error {
 			t.firstPTS = dts + cts
 			if t.firstSize == 0 {
 				t.firstSize, t.firstDur = size, dur
+				if t.firstChunk <= 0 {
+					t.firstChunk = offset // the packet the decoder is opened with
+				}
 			}
 		}
 		first = false
@@ -205,6 +223,7 @@ func (d *demuxer) readTrun(b box) error {
 			t.fragDeltas = true
 		}
 		dts += dur
+		offset += size
 		t.dataSize += size
 		t.durForFps += dur
 		t.framesForFps++
@@ -225,6 +244,7 @@ func (d *demuxer) readTrun(b box) error {
 				t.deltas = append(t.deltas, f.duration)
 			}
 			dts += n * f.duration
+			offset += n * f.size
 			t.dataSize += n * f.size
 			t.durForFps += n * f.duration
 			t.framesForFps += n
@@ -240,6 +260,7 @@ func (d *demuxer) readTrun(b box) error {
 	if bad {
 		return demuxkit.Errorf(fmtName, "trun", b.off, container.ErrMalformed, "sample of size 0")
 	}
+	f.implicitOffset = offset
 	f.nextTrunDTS = dts + t.timeOffset
 	t.trackEnd = dts + t.timeOffset
 	if t.duration == container.NoPTS || t.duration < t.trackEnd {

@@ -6,10 +6,12 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/av1"
 	"github.com/mediaprobe/mediaprobe/codec/dnxhd"
+	"github.com/mediaprobe/mediaprobe/codec/dts"
 	"github.com/mediaprobe/mediaprobe/codec/h263"
 	"github.com/mediaprobe/mediaprobe/codec/h264"
 	"github.com/mediaprobe/mediaprobe/codec/hevc"
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
+	"github.com/mediaprobe/mediaprobe/codec/mlp"
 	"github.com/mediaprobe/mediaprobe/codec/mpeg4"
 	"github.com/mediaprobe/mediaprobe/codec/mpegvideo"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
@@ -330,6 +332,23 @@ func (d *demuxer) finish() error {
 			}
 		case "mp1", "mp2", "mp3":
 			d.mpegAudioHeader(t)
+		case "dts":
+			// The decoder reports what the first packet holds: DTS-HD
+			// Master Audio's lossless sample format and width, and no
+			// bit rate for a frame with extensions.
+			if b := d.firstPacket(t, maxDTSPacket); b != nil {
+				if f, err := dts.ParseFrame(b); err == nil {
+					f.Describe(st)
+				}
+			}
+		case "truehd", "mlp":
+			// The decoder's sample format and width come from the major
+			// sync of the first access unit, which dmlp does not repeat.
+			if b := d.firstPacket(t, maxMLPHeader); b != nil {
+				if m, err := mlp.ParseAccessUnit(b); err == nil {
+					m.Describe(st)
+				}
+			}
 		case "aac":
 			// The profile comes from the decoder, which needs a packet.
 			if t.hasASC && t.hasSamples {
@@ -394,6 +413,15 @@ const maxFirstPacket = 4 << 10
 // quantisation and Huffman tables and application segments come before
 // the frame header.
 const maxJPEGHeader = 16 << 10
+
+// The bytes of a first audio packet the decoder's headers can take: a
+// DTS frame with its extension substream (DCA_MAX_FRAME_SIZE plus
+// DCA_MAX_EXSS_HEADER_SIZE) and a TrueHD access unit header with the
+// longest major sync.
+const (
+	maxDTSPacket = 16384 + 4096
+	maxMLPHeader = 4 + 28 + 2 + 2*15
+)
 
 // firstPacket reads the start of the track's first sample, at most max
 // bytes, or returns nil when the track has none or it cannot be read.
