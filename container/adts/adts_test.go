@@ -293,10 +293,10 @@ func TestJunkBetweenFramesIsBudgeted(t *testing.T) {
 		data = append(data, frame(1, 4, 2, 100)...)
 		data = append(data, junk...)
 	}
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: data}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: data}}
 	info, err := Demuxer().Read(src, 0, container.Options{})
 	require.NoError(t, err)
 	// The first frame and the three found within the 1 MiB budget.
 	assert.Equal(t, runningAverage(44100, repeat(100, 4)), info.Streams[0].BitRate)
-	assert.Less(t, src.bytes, int64(1<<20+64<<10), "bytes read of %d", len(data))
+	assert.Less(t, src.Bytes, int64(1<<20+64<<10), "bytes read of %d", len(data))
 }

@@ -13,19 +13,6 @@ import (
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
-// countingSource counts the bytes a demuxer reads.
-type countingSource struct {
-	demuxkit.BytesSource
-	reads, bytes int64
-}
-
-func (s *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	n, err := s.BytesSource.ReadAt(p, off)
-	s.reads++
-	s.bytes += int64(n)
-	return n, err
-}
-
 func FuzzRead(f *testing.F) {
 	f.Add(stream(1, 4, 2, 100, 100, 100))
 	f.Add(append([]byte("junk"), stream(2, 11, 1, 30, 40, 50)...))
@@ -50,14 +37,14 @@ func FuzzRead(f *testing.F) {
 	f.Add(hostile.ADTSAPEBinary(140))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		_ = probe(b)
-		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
+		src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b}}
 		begin := time.Now()
 		// Start after a leading ID3v2 tag, as the probe package does.
 		start := int64(0)
 		if id3, _ := tags.ReadID3v2(src, 0); id3 != nil {
 			start = id3.End
 		}
-		src.bytes = 0
+		src.Bytes = 0
 		info, err := Demuxer().Read(src, start, container.Options{})
 		if d := time.Since(begin); d > hostile.HangBound {
 			t.Fatalf("took %v", d)
@@ -68,8 +55,8 @@ func FuzzRead(f *testing.F) {
 		}
 		// Reads are headers and tag items: a bounded multiple of the object
 		// (APE keys are read 1 KB at a time per item of at least 9 bytes).
-		if limit := 128*int64(len(b)) + 64<<10; src.bytes > limit {
-			t.Fatalf("read %d bytes of a %d-byte object", src.bytes, len(b))
+		if limit := 128*int64(len(b)) + 64<<10; src.Bytes > limit {
+			t.Fatalf("read %d bytes of a %d-byte object", src.Bytes, len(b))
 		}
 		if info == nil {
 			return

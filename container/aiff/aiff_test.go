@@ -186,11 +186,11 @@ func TestWaveChunkPastTheEnd(t *testing.T) {
 func TestCostDoesNotGrowWithSound(t *testing.T) {
 	cost := func(n int) int64 {
 		b := form("AIFF", ack("COMM", comm16), ack("SSND", make([]byte, 8+n)), ack("NAME", []byte("T")))
-		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
+		src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b}}
 		info, err := read(src, 0, container.Options{})
 		require.NoError(t, err)
 		require.Equal(t, []container.Tag{{Key: "title", Value: "T"}}, info.Format.Tags.List())
-		return src.bytes
+		return src.Bytes
 	}
 	assert.Equal(t, cost(4<<10), cost(400<<10))
 	assert.Less(t, cost(4<<10), int64(100))

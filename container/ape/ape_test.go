@@ -148,10 +148,10 @@ func TestHostileAPEFrames4G(t *testing.T) {
 		{"old header, 2^32-1 frames", old, container.ErrMalformed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			src := &countingSource{BytesSource: demuxkit.BytesSource{B: tc.data, Limit: 1 << 12}}
+			src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: tc.data, Limit: 1 << 12}}
 			_, err := read(src, 0, container.Options{})
 			assert.ErrorIs(t, err, tc.kind)
-			assert.LessOrEqual(t, src.bytes, int64(len(tc.data)))
+			assert.LessOrEqual(t, src.Bytes, int64(len(tc.data)))
 			assert.LessOrEqual(t, src.Budget().Used().Allocated, int64(len(tc.data)))
 		})
 	}
@@ -164,15 +164,4 @@ func TestFrameOver2GiB(t *testing.T) {
 	copy(b[52+24+4:], hostile.LE32(3<<30))
 	_, err := read(&demuxkit.BytesSource{B: b}, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrMalformed)
-}
-
-// countingSource counts the bytes the demuxer asks for.
-type countingSource struct {
-	demuxkit.BytesSource
-	bytes int64
-}
-
-func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	c.bytes += int64(len(p))
-	return c.BytesSource.ReadAt(p, off)
 }

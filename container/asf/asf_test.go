@@ -218,26 +218,13 @@ func TestPicture(t *testing.T) {
 	assert.Equal(t, "Cover (front)", comment)
 }
 
-// countingSource counts the bytes read through it.
-type countingSource struct {
-	demuxkit.BytesSource
-	reads, bytes int64
-}
-
-func (s *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	n, err := s.BytesSource.ReadAt(p, off)
-	s.reads++
-	s.bytes += int64(n)
-	return n, err
-}
-
 // readBounded reads b and checks that the bytes read stay within a few
 // times the object's size.
 func readBounded(t *testing.T, b []byte) (*container.Info, error) {
 	t.Helper()
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 16}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 16}}
 	info, err := Demuxer().Read(src, 0, container.Options{})
-	assert.LessOrEqual(t, src.bytes, 4*int64(len(b))+1<<12)
+	assert.LessOrEqual(t, src.Bytes, 4*int64(len(b))+1<<12)
 	if err != nil {
 		assert.True(t, errors.Is(err, container.ErrMalformed) || errors.Is(err, container.ErrTruncated) ||
 			errors.Is(err, container.ErrLimit), "%v", err)

@@ -19,9 +19,9 @@ func header(size, dataSize, enc, rate, channels uint32) []byte {
 		hostile.BE32(rate), hostile.BE32(channels))
 }
 
-func readBytes(t *testing.T, b []byte) (*container.Info, *countingSource, error) {
+func readBytes(t *testing.T, b []byte) (*container.Info, *demuxkit.CountingSource, error) {
 	t.Helper()
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	info, err := read(src, 0, container.Options{})
 	return info, src, err
 }
@@ -79,7 +79,7 @@ func TestRefused(t *testing.T) {
 func TestAnnotationPastEnd(t *testing.T) {
 	_, src, err := readBytes(t, hostile.Cat(header(0x7fffffff, 800, 3, 8000, 1), hostile.Zeros(800)))
 	assert.True(t, errors.Is(err, container.ErrTruncated), "%v", err)
-	assert.Less(t, src.bytes, int64(100))
+	assert.Less(t, src.Bytes, int64(100))
 	// One byte past the end reads as a zero first, and passes.
 	_, _, err = readBytes(t, hostile.Cat(header(24+801, 800, 3, 8000, 1), hostile.Zeros(800)))
 	assert.NoError(t, err)
@@ -88,15 +88,4 @@ func TestAnnotationPastEnd(t *testing.T) {
 func TestProbe(t *testing.T) {
 	assert.Equal(t, 100, probe([]byte(".snd")))
 	assert.Equal(t, 0, probe([]byte(".sn")))
-}
-
-// countingSource counts the bytes the demuxer asks for.
-type countingSource struct {
-	demuxkit.BytesSource
-	bytes int64
-}
-
-func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	c.bytes += int64(len(p))
-	return c.BytesSource.ReadAt(p, off)
 }

@@ -41,9 +41,9 @@ var fileHeader = hostile.Cat([]byte("caff\x00\x01\x00\x00"),
 // pcmData is a data chunk of 100 frames.
 var pcmData = chunk("data", hostile.Cat(hostile.BE32(0), hostile.Zeros(200)))
 
-func readBytes(t *testing.T, b []byte) (*container.Info, *countingSource, error) {
+func readBytes(t *testing.T, b []byte) (*container.Info, *demuxkit.CountingSource, error) {
 	t.Helper()
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	info, err := read(src, 0, container.Options{})
 	return info, src, err
 }
@@ -94,14 +94,14 @@ func TestChunkSizeMinusOneNotLast(t *testing.T) {
 	t.Run("free before data", func(t *testing.T) {
 		_, src, err := readBytes(t, hostile.Cat(fileHeader, chunkSized("free", -1, nil), pcmData, tail))
 		assert.True(t, errors.Is(err, container.ErrMalformed), "%v", err)
-		assert.Less(t, src.bytes, int64(200))
+		assert.Less(t, src.Bytes, int64(200))
 	})
 	t.Run("free after data", func(t *testing.T) {
 		info, src, err := readBytes(t, hostile.Cat(fileHeader, pcmData, chunkSized("free", -1, nil),
 			chunk("info", hostile.Cat(hostile.BE32(1), []byte("title\x00T\x00"))), tail))
 		require.NoError(t, err)
 		assert.Equal(t, 0, info.Format.Tags.Len())
-		assert.Less(t, src.bytes, int64(200))
+		assert.Less(t, src.Bytes, int64(200))
 	})
 	t.Run("data", func(t *testing.T) {
 		info, src, err := readBytes(t, hostile.Cat(fileHeader, chunkSized("data", -1, hostile.BE32(0)), tail,
@@ -109,7 +109,7 @@ func TestChunkSizeMinusOneNotLast(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, 0, info.Format.Tags.Len())
 		assert.Equal(t, int64(0), info.Streams[0].NbFrames) // the size is unknown
-		assert.Less(t, src.bytes, int64(200))
+		assert.Less(t, src.Bytes, int64(200))
 	})
 	t.Run("info", func(t *testing.T) {
 		// Read where it stands; the walk goes on after its entry count.
@@ -123,7 +123,7 @@ func TestChunkSizeMinusOneNotLast(t *testing.T) {
 		t.Run(id, func(t *testing.T) {
 			_, src, err := readBytes(t, hostile.Cat(fileHeader, chunkSized(id, -1, hostile.Zeros(24)), pcmData, tail))
 			assert.True(t, errors.Is(err, container.ErrMalformed), "%v", err)
-			assert.Less(t, src.bytes, int64(200))
+			assert.Less(t, src.Bytes, int64(200))
 		})
 	}
 }
@@ -164,7 +164,7 @@ func TestPaktCountExceedsChunk(t *testing.T) {
 		_, src, err := readBytes(t, hostile.Cat(variable("opus", fpp), chunk("pakt", pakt),
 			chunk("data", hostile.Zeros(1<<20))))
 		assert.True(t, errors.Is(err, container.ErrMalformed), "%v", err)
-		assert.Less(t, src.bytes, int64(300))
+		assert.Less(t, src.Bytes, int64(300))
 	}
 	pakt := hostile.Cat(hostile.BE64(maxPackets+1), hostile.BE64(0), hostile.BE32(0), hostile.BE32(0))
 	_, _, err := readBytes(t, hostile.Cat(variable("opus", 0), chunk("pakt", pakt), pcmData))
@@ -177,7 +177,7 @@ func TestKukiSizeExceedsObject(t *testing.T) {
 	for _, format := range []string{"aac ", "ima4", "alac"} {
 		_, src, err := readBytes(t, hostile.Cat(variable(format, 1024), chunkSized("kuki", 1<<40, hostile.Zeros(64)), pcmData))
 		assert.Error(t, err, format)
-		assert.Less(t, src.bytes, int64(300), format)
+		assert.Less(t, src.Bytes, int64(300), format)
 	}
 }
 
@@ -240,17 +240,6 @@ func TestDescNegative(t *testing.T) {
 	binary.BigEndian.PutUint64(b[12:], 31)
 	_, _, err = readBytes(t, b)
 	assert.True(t, errors.Is(err, container.ErrMalformed))
-}
-
-// countingSource counts the bytes the demuxer asks for.
-type countingSource struct {
-	demuxkit.BytesSource
-	bytes int64
-}
-
-func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	c.bytes += int64(len(p))
-	return c.BytesSource.ReadAt(p, off)
 }
 
 // TestAACCookieRate: the AAC cookie's rate replaces the description's

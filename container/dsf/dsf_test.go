@@ -118,12 +118,12 @@ func TestDSFBlockSizeZero(t *testing.T) {
 	for _, bs := range []uint32{0, 1 << 31, 0x7FFFFFFF} {
 		b := build(2, 2, 1, 256, 8*512, 2, nil)
 		copy(b[72:], hostile.LE32(bs))
-		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
+		src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 		info, err := read(src, 0, container.Options{})
 		assert.Nil(t, info)
 		assert.ErrorIs(t, err, container.ErrMalformed, "block size %d", bs)
-		assert.LessOrEqual(t, src.reads, 2)
-		assert.LessOrEqual(t, src.bytes, int64(headLen))
+		assert.LessOrEqual(t, src.Reads, int64(2))
+		assert.LessOrEqual(t, src.Bytes, int64(headLen))
 	}
 }
 
@@ -155,17 +155,4 @@ func TestReadErrors(t *testing.T) {
 	// Cut inside the fmt chunk: the missing fields read as zeros.
 	_, err := readBytes(t, ok[:50])
 	assert.True(t, errors.Is(err, container.ErrMalformed) || errors.Is(err, container.ErrUnsupported), "%v", err)
-}
-
-// countingSource counts the reads and bytes the demuxer asks for.
-type countingSource struct {
-	demuxkit.BytesSource
-	reads int
-	bytes int64
-}
-
-func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	c.reads++
-	c.bytes += int64(len(p))
-	return c.BytesSource.ReadAt(p, off)
 }

@@ -1,9 +1,6 @@
 package dsf
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -18,34 +15,23 @@ import (
 func FuzzRead(f *testing.F) {
 	f.Add(build(2, 2, 1, 256, 8*512, 2, nil))
 	f.Add(build(2, 2, 1, 256, 8*100, 1, hostile.ID3v2Tag(hostile.ID3Frame("TIT2", 0, []byte("\x00t")))))
-	for _, g := range []string{"../../testdata/dsf_*.dsf", "../../../shared/corpus/*/*/*.dsf"} {
-		names, _ := filepath.Glob(g)
-		for _, n := range names {
-			if b, err := os.ReadFile(n); err == nil && len(b) <= 16<<10 {
-				f.Add(b)
-			}
-		}
-	}
+	hostile.AddFiles(f, "../../testdata/dsf_*.dsf", "../../../shared/corpus/*/*/*.dsf")
 	f.Fuzz(func(t *testing.T, b []byte) {
 		begin := time.Now()
 		if s := probe(b); s != 0 && s != 100 {
 			t.Fatalf("probe score %d", s)
 		}
-		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
+		src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 		info, err := read(src, 0, container.Options{})
 		// The chunk headers and one tag, each read at most once or twice.
-		if max := 2*int64(len(b)) + 1<<12; src.bytes > max {
-			t.Fatalf("read %d bytes of a %d-byte object", src.bytes, len(b))
+		if max := 2*int64(len(b)) + 1<<12; src.Bytes > max {
+			t.Fatalf("read %d bytes of a %d-byte object", src.Bytes, len(b))
 		}
 		if d := time.Since(begin); d > hostile.HangBound {
 			t.Fatalf("took %v", d)
 		}
 		if err != nil {
-			ok := false
-			for _, s := range []error{container.ErrTruncated, container.ErrMalformed, container.ErrLimit, container.ErrUnsupported} {
-				ok = ok || errors.Is(err, s)
-			}
-			if !ok {
+			if !hostile.IsKind(err) {
 				t.Fatalf("error %v matches no sentinel", err)
 			}
 			return

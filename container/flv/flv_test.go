@@ -37,20 +37,8 @@ func tag(typ byte, ts uint32, body []byte) []byte {
 
 func script(value []byte) []byte { return tag(tagScript, 0, hostile.Cat(amfStrV("onMetaData"), value)) }
 
-// countingSource counts the bytes read through it.
-type countingSource struct {
-	demuxkit.BytesSource
-	reads, bytes int64
-}
-
-func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	c.reads++
-	c.bytes += int64(len(p))
-	return c.BytesSource.ReadAt(p, off)
-}
-
-func read(t testing.TB, b []byte) (*container.Info, *countingSource, error) {
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 32 << 20}}
+func read(t testing.TB, b []byte) (*container.Info, *demuxkit.CountingSource, error) {
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 32 << 20}}
 	info, err := Demuxer().Read(src, 0, container.Options{})
 	return info, src, err
 }
@@ -141,7 +129,7 @@ func TestHostileKeyframes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Less(t, time.Since(begin), hostile.HangBound)
 	assert.Equal(t, int64(2000000), info.Format.Duration)
-	assert.Equal(t, srcGood.bytes, src.bytes)
+	assert.Equal(t, srcGood.Bytes, src.Bytes)
 	assert.Equal(t, srcGood.Budget().Used().Allocated, src.Budget().Used().Allocated)
 	assert.Len(t, info.Streams, 1)
 }
@@ -178,7 +166,7 @@ func TestHostileTagSize(t *testing.T) {
 			assert.True(t, errors.Is(err, container.ErrTruncated) || errors.Is(err, container.ErrMalformed), "%v", err)
 		}
 		require.NotNil(t, info)
-		assert.LessOrEqual(t, src.bytes, 4*int64(len(b)), "type %d", typ)
+		assert.LessOrEqual(t, src.Bytes, 4*int64(len(b)), "type %d", typ)
 		assert.LessOrEqual(t, src.Budget().Used().Allocated, int64(len(b)), "type %d", typ)
 	}
 }
@@ -194,7 +182,7 @@ func TestHostileTailLoop(t *testing.T) {
 	assert.Equal(t, container.NoPTS, info.Format.Duration)
 	// The walk reads the tag headers of the first 64 KiB, the tail two
 	// small reads a step.
-	assert.Less(t, src.bytes, int64(headWindow+2*maxTailSteps*11))
+	assert.Less(t, src.Bytes, int64(headWindow+2*maxTailSteps*11))
 }
 
 // TestReadTestdata: the FLV test files read with few reads through a

@@ -32,10 +32,10 @@ func FuzzRead(f *testing.F) {
 			if s := d.Probe(b); s < 0 || s > 100 {
 				t.Fatalf("%s probe score %d", d.Name, s)
 			}
-			src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 16}}
+			src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 16}}
 			info, err := d.Read(src, 0, container.Options{})
-			if max := 4*int64(len(b)) + 1<<12; src.bytes > max {
-				t.Fatalf("%s read %d bytes of a %d-byte object", d.Name, src.bytes, len(b))
+			if max := 4*int64(len(b)) + 1<<12; src.Bytes > max {
+				t.Fatalf("%s read %d bytes of a %d-byte object", d.Name, src.Bytes, len(b))
 			}
 			if d := time.Since(begin); d > hostile.HangBound {
 				t.Fatalf("took %v", d)

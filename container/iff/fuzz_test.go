@@ -1,9 +1,6 @@
 package iff
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -18,35 +15,24 @@ import (
 func FuzzRead(f *testing.F) {
 	f.Add(form("8SVX", vhdr(8000, 0), ck("NAME", []byte("x")), ck("BODY", make([]byte, 10))))
 	f.Add(frm8(fver, prop(2822400, []string{"SLFT", "SRGT"}, "DST "), ck8("DST ", ck8("FRTE", hostile.BE32(3)), ck8("DSTF", make([]byte, 3)))))
-	for _, g := range []string{"../../testdata/dff_*.dff", "../../testdata/iff_*", "../../../shared/corpus/*/*/*.dff"} {
-		names, _ := filepath.Glob(g)
-		for _, n := range names {
-			if b, err := os.ReadFile(n); err == nil && len(b) <= 16<<10 && filepath.Ext(n) != ".json" {
-				f.Add(b)
-			}
-		}
-	}
+	hostile.AddFiles(f, "../../testdata/dff_*.dff", "../../testdata/iff_*", "../../../shared/corpus/*/*/*.dff")
 	f.Fuzz(func(t *testing.T, b []byte) {
 		begin := time.Now()
 		if s := probe(b); s != 0 && s != 100 {
 			t.Fatalf("probe score %d", s)
 		}
-		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
+		src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 		info, err := read(src, 0, container.Options{})
 		// Chunk headers and texts are read once; an ID3 chunk's tag may be
 		// read again.
-		if max := 3*int64(len(b)) + 1<<12; src.bytes > max {
-			t.Fatalf("read %d bytes of a %d-byte object", src.bytes, len(b))
+		if max := 3*int64(len(b)) + 1<<12; src.Bytes > max {
+			t.Fatalf("read %d bytes of a %d-byte object", src.Bytes, len(b))
 		}
 		if d := time.Since(begin); d > hostile.HangBound {
 			t.Fatalf("took %v", d)
 		}
 		if err != nil {
-			ok := false
-			for _, s := range []error{container.ErrTruncated, container.ErrMalformed, container.ErrLimit, container.ErrUnsupported} {
-				ok = ok || errors.Is(err, s)
-			}
-			if !ok {
+			if !hostile.IsKind(err) {
 				t.Fatalf("error %v matches no sentinel", err)
 			}
 			return

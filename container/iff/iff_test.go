@@ -201,11 +201,11 @@ func TestReadErrors(t *testing.T) {
 // claiming more than the object ends the walk.
 func TestIFFSkipsBody(t *testing.T) {
 	b := form("8SVX", vhdr(8000, 0), ck("BODY", make([]byte, 1<<16)), []byte("XXXX\xff\xff\xff\xf0"))
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, "pcm_s8_planar", info.Streams[0].CodecName)
-	assert.Less(t, src.bytes, int64(200))
+	assert.Less(t, src.Bytes, int64(200))
 }
 
 // TestIFFManyComments: a COMT chunk claiming 65535 comments in a few bytes
@@ -213,23 +213,12 @@ func TestIFFSkipsBody(t *testing.T) {
 func TestIFFManyComments(t *testing.T) {
 	b := frm8(fver, prop(2822400, []string{"SLFT", "SRGT"}, "DSD "), ck8("DSD ", make([]byte, 8)),
 		[]byte("COMT"), hostile.BE64(1<<20), hostile.BE16(0xFFFF))
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	v, _ := info.Format.Tags.Get("comment")
 	assert.Equal(t, "", v)
-	assert.Less(t, src.bytes, int64(len(b)))
-}
-
-// countingSource counts the bytes the demuxer asks for.
-type countingSource struct {
-	demuxkit.BytesSource
-	bytes int64
-}
-
-func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	c.bytes += int64(len(p))
-	return c.BytesSource.ReadAt(p, off)
+	assert.Less(t, src.Bytes, int64(len(b)))
 }
 
 // TestProbeShortHead: the zero padding of FFmpeg's probe buffer lets a

@@ -15,24 +15,11 @@ import (
 	"github.com/mediaprobe/mediaprobe/internal/hostile"
 )
 
-// countingSource counts the reads and bytes a Read costs.
-type countingSource struct {
-	demuxkit.BytesSource
-	reads, bytes int64
-}
-
-func (s *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	s.reads++
-	n, err := s.BytesSource.ReadAt(p, off)
-	s.bytes += int64(n)
-	return n, err
-}
-
 // cost reads data and returns what it cost: reads, bytes read and bytes
 // charged to the budget.
 func cost(t *testing.T, data []byte) (reads, bytes, alloc int64) {
 	t.Helper()
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: data}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: data}}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -43,7 +30,7 @@ func cost(t *testing.T, data []byte) (reads, bytes, alloc int64) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("Read did not return within 5s")
 	}
-	return src.reads, src.bytes, src.Budget().Used().Allocated
+	return src.Reads, src.Bytes, src.Budget().Used().Allocated
 }
 
 // assertBounded checks that a hostile input costs no more than a

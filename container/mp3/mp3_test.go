@@ -166,21 +166,10 @@ func TestReadErrors(t *testing.T) {
 // 50 frames, not the whole object.
 func TestParserReadIsBounded(t *testing.T) {
 	in := frames(hdr128, 417, 2000)
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: in}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: in}}
 	_, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
-	assert.Less(t, src.bytes, int64(60*417+2*packetSize+64<<10+256))
-}
-
-type countingSource struct {
-	demuxkit.BytesSource
-	bytes int64
-}
-
-func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	n, err := c.BytesSource.ReadAt(p, off)
-	c.bytes += int64(n)
-	return n, err
+	assert.Less(t, src.Bytes, int64(60*417+2*packetSize+64<<10+256))
 }
 
 func cat(parts ...[]byte) []byte { return bytes.Join(parts, nil) }

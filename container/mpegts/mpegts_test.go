@@ -2,6 +2,7 @@ package mpegts
 
 import (
 	"encoding/binary"
+	"io"
 	"testing"
 	"time"
 
@@ -240,7 +241,7 @@ func TestHostileNoPAT(t *testing.T) {
 	for i := range 50 {
 		w.pes(0x44, 0xC0, 9000+int64(i)*2160, mp2Frame())
 	}
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: w.b}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: w.b}}
 	begin := time.Now()
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
@@ -249,7 +250,7 @@ func TestHostileNoPAT(t *testing.T) {
 	assert.Equal(t, "mp2", info.Streams[0].CodecName)
 	assert.Equal(t, int64(0x44), info.Streams[0].ID)
 	assert.Zero(t, info.Format.NbPrograms)
-	assert.LessOrEqual(t, src.bytes, 2*int64(len(w.b)))
+	assert.LessOrEqual(t, src.Bytes, 2*int64(len(w.b)))
 }
 
 // TestHostilePMT10000Streams: a PMT whose entries would describe 10^4
@@ -267,7 +268,7 @@ func TestHostilePMT10000Streams(t *testing.T) {
 	// it can and its bytes run on for all 10^4 entries.
 	sec := append([]byte{pmtTID, 0xBF, 0xFF, 0, 1, 0xC1, 0, 0}, body...)
 	w.sectionRaw(0x1000, sec)
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: w.b, Limit: 32 << 20}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: w.b, Limit: 32 << 20}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.LessOrEqual(t, len(info.Streams), maxStreamsPerProgram)
@@ -306,7 +307,7 @@ func (s *nullSource) ReadAt(p []byte, off int64) (int, error) {
 	}
 	s.nbytes += int64(n)
 	if n < len(p) {
-		return n, errEOF
+		return n, io.EOF
 	}
 	return n, nil
 }

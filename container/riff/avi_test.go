@@ -81,7 +81,7 @@ func TestReadAVIIdx1BitRate(t *testing.T) {
 	movi := frames(50, 200)
 	hdrl := list("hdrl", avih(50, 1), list("strl", strh("vids", "MJPG", 1, 25, 50, 0), bih("MJPG"), ck("strn", []byte("cam\x00"))))
 	b := riffAVI(hdrl, list("INFO", ck("ISFT", []byte("x\x00")), ck("IPRD", []byte("p\x00"))), list("movi", movi), idx1(movi))
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	info, err := readAVI(src, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 1)
@@ -96,7 +96,7 @@ func TestReadAVIIdx1BitRate(t *testing.T) {
 	assert.Equal(t, int64(8*50*200*25/49), st.BitRate)
 	assert.Equal(t, []container.Tag{{Key: "title", Value: "cam"}}, st.Tags.List())
 	assert.Equal(t, []container.Tag{{Key: "software", Value: "x"}, {Key: "product", Value: "p"}}, info.Format.Tags.List())
-	assert.LessOrEqual(t, src.reads, int64(60), "chunk headers are read one by one from the buffer")
+	assert.LessOrEqual(t, src.Reads, int64(60), "chunk headers are read one by one from the buffer")
 }
 
 // odmlFile builds an OpenDML AVI of n frames of size bytes whose only
@@ -155,11 +155,11 @@ func TestAVIIndexLoops(t *testing.T) {
 		return e
 	})
 	cost := func(b []byte) (int64, *container.Info) {
-		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
+		src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b}}
 		begin := time.Now()
 		info, _ := readAVI(src, 0, container.Options{})
 		assert.Less(t, time.Since(begin), hostile.HangBound)
-		return src.bytes, info
+		return src.Bytes, info
 	}
 	gb, ginfo := cost(good)
 	lb, linfo := cost(loop)
@@ -177,18 +177,18 @@ func TestAVIIndexPointsOutsideFile(t *testing.T) {
 		[]byte("00dc"), le32(0x10), le32(0x7FFFFFFF), le32(100)))) // two entries far past the end
 	hdrl := list("hdrl", avih(4, 1), list("strl", strh("vids", "MJPG", 1, 25, 4, 0), bih("MJPG")))
 	b := riffAVI(hdrl, list("movi", movi), bad)
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	info, err := readAVI(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, int64(0), info.Streams[0].BitRate)
-	assert.LessOrEqual(t, src.bytes, 4*int64(len(b))+4096)
+	assert.LessOrEqual(t, src.Bytes, 4*int64(len(b))+4096)
 
 	odml := odmlFile(10, 100, func(int64) []int64 { return []int64{1 << 40, 1<<63 - 1} })
-	src = &countingSource{BytesSource: demuxkit.BytesSource{B: odml}}
+	src = &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: odml}}
 	info, err = readAVI(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, int64(10), info.Streams[0].NbFrames)
-	assert.LessOrEqual(t, src.bytes, 4*int64(len(odml))+4096)
+	assert.LessOrEqual(t, src.Bytes, 4*int64(len(odml))+4096)
 }
 
 // TestAVIChunkSizesMaxUint32: chunks that claim 2^32-1 bytes (a JUNK in
@@ -207,11 +207,11 @@ func TestAVIChunkSizesMaxUint32(t *testing.T) {
 		"RIFF": cat([]byte("RIFF\xff\xff\xff\xffAVI "), hdrl, list("movi", frames(4, 10))),
 	} {
 		t.Run(name, func(t *testing.T) {
-			src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
+			src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 			begin := time.Now()
 			info, err := readAVI(src, 0, container.Options{})
 			assert.Less(t, time.Since(begin), hostile.HangBound)
-			assert.LessOrEqual(t, src.bytes, 4*int64(len(b))+4096)
+			assert.LessOrEqual(t, src.Bytes, 4*int64(len(b))+4096)
 			if err != nil {
 				ok := errors.Is(err, container.ErrMalformed) || errors.Is(err, container.ErrTruncated) || errors.Is(err, container.ErrLimit)
 				assert.True(t, ok, "%v", err)
@@ -232,7 +232,7 @@ func TestAVIMillionStreams(t *testing.T) {
 		strls = append(strls, one...)
 	}
 	b := riffAVI(list("hdrl", avih(4, 1000000), strls), list("movi", frames(1, 10)))
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	begin := time.Now()
 	info, err := readAVI(src, 0, container.Options{})
 	assert.Less(t, time.Since(begin), hostile.HangBound)
@@ -271,9 +271,9 @@ func TestAVIStreamWithoutPackets(t *testing.T) {
 	hdrl := list("hdrl", avih(4, 2), list("strl", strh("vids", "MJPG", 1, 25, 4, 0), bih("MJPG")),
 		list("strl", strh("vids", "MJPG", 1, 25, 4, 0), bih("MJPG")))
 	b := riffAVI(hdrl, list("movi", frames(20000, 1000)))
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	info, err := readAVI(src, 0, container.Options{})
 	require.NoError(t, err)
 	require.Len(t, info.Streams, 2)
-	assert.Less(t, src.reads, int64(10000))
+	assert.Less(t, src.Reads, int64(10000))
 }

@@ -174,28 +174,16 @@ func TestReadWAVErrors(t *testing.T) {
 	}
 }
 
-// countingSource counts the reads that reach it and the bytes they ask.
-type countingSource struct {
-	demuxkit.BytesSource
-	reads, bytes int64
-}
-
-func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	c.reads++
-	c.bytes += int64(len(p))
-	return c.BytesSource.ReadAt(p, off)
-}
-
 // TestWAVCostDoesNotGrowWithData: a file with a hundred times the samples
 // costs the same reads, because the data chunk is skipped by offset.
 func TestWAVCostDoesNotGrowWithData(t *testing.T) {
 	cost := func(n int) (int64, int64) {
 		b := wave(ck("fmt ", pcmFmt), ck("data", make([]byte, n)), ck("LIST", cat([]byte("INFO"), ck("INAM", []byte("T")))))
-		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
+		src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b}}
 		info, err := readWAV(src, 0, container.Options{})
 		require.NoError(t, err)
 		require.Equal(t, []container.Tag{{Key: "title", Value: "T"}}, info.Format.Tags.List())
-		return src.reads, src.bytes
+		return src.Reads, src.Bytes
 	}
 	r1, b1 := cost(4 << 10)
 	r2, b2 := cost(400 << 10)
@@ -208,10 +196,10 @@ func TestWAVCostDoesNotGrowWithData(t *testing.T) {
 // file reads no more than the WAVEFORMATEX it can hold.
 func TestFmtChunkClaimsTwoGigabytes(t *testing.T) {
 	b := cat([]byte("RIFF\x00\x00\x00\x00WAVEfmt \xf0\xff\xff\x7f"), pcmFmt, []byte("data\x04\x00\x00\x00"), make([]byte, 4))
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 10}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 10}}
 	_, err := readWAV(src, 0, container.Options{})
 	require.Error(t, err) // the walk cannot reach a data chunk past 2 GB
-	assert.LessOrEqual(t, src.bytes, int64(len(b)))
+	assert.LessOrEqual(t, src.Bytes, int64(len(b)))
 }
 
 // TestBextHistoryClaimsGigabytes: a bext chunk whose size promises a
@@ -262,10 +250,10 @@ func TestReadWAVXMA2(t *testing.T) {
 // beyond the largest chunk FFmpeg accepts (255 streams).
 func TestXMA2ChunkClaimsGigabytes(t *testing.T) {
 	b := wave(cat([]byte("XMA2"), le32(1<<30), []byte{3, 1}), make([]byte, 2000))
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 	_, err := readWAV(src, 0, container.Options{})
 	assert.True(t, errors.Is(err, container.ErrMalformed), "%v", err)
-	assert.Less(t, src.bytes, int64(1200))
+	assert.Less(t, src.Bytes, int64(1200))
 }
 
 func TestReadRIFX(t *testing.T) {

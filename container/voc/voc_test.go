@@ -137,20 +137,9 @@ func TestVOCManyBlocks(t *testing.T) {
 	for range 2000 {
 		b = append(b, block(5, []byte("x\x00"))...)
 	}
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, container.NoPTS, info.Streams[0].StartPTS)
-	assert.LessOrEqual(t, src.bytes, int64(len(b))+8)
-}
-
-// countingSource counts the bytes the demuxer asks for.
-type countingSource struct {
-	demuxkit.BytesSource
-	bytes int64
-}
-
-func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	c.bytes += int64(len(p))
-	return c.BytesSource.ReadAt(p, off)
+	assert.LessOrEqual(t, src.Bytes, int64(len(b))+8)
 }

@@ -113,39 +113,28 @@ func TestHostileWavPackBlockSize(t *testing.T) {
 		b := block(24, 0x407, 10, 10, rate44100|single|1, packed)
 		copy(b[4:], hostile.LE32(size))
 		assert.Equal(t, 0, probe(b))
-		src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
+		src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 		_, err := read(src, 0, container.Options{})
 		assert.ErrorIs(t, err, container.ErrMalformed, "size %d", size)
-		assert.LessOrEqual(t, src.bytes, int64(wv.HeaderSize))
+		assert.LessOrEqual(t, src.Bytes, int64(wv.HeaderSize))
 		assert.Zero(t, src.Budget().Used().Allocated)
 	}
 	// Zero-sample blocks claiming the largest size, one after the other:
 	// the second lies past the end.
 	b := block(wv.BlockLimit, 0x407, 0, 0, 0, nil)
-	src := &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
+	src := &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 	_, err := read(src, 0, container.Options{})
 	assert.ErrorIs(t, err, container.ErrTruncated)
-	assert.LessOrEqual(t, src.bytes, int64(wv.HeaderSize))
+	assert.LessOrEqual(t, src.Bytes, int64(wv.HeaderSize))
 	// A first block claiming the largest size whose sub-blocks must be
 	// walked reads what the object holds, not what it claims.
 	b = block(wv.BlockLimit, 0x407, 10, 10, rate44100|1, hostile.Cat([]byte{0x0D, 1, 2, 3}, packed))
-	src = &countingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
+	src = &demuxkit.CountingSource{BytesSource: demuxkit.BytesSource{B: b, Limit: 1 << 12}}
 	info, err := read(src, 0, container.Options{})
 	require.NoError(t, err)
 	assert.Equal(t, 2, info.Streams[0].Channels)
 	assert.Empty(t, info.Streams[0].SampleFmt) // the packet cannot be read
 	assert.LessOrEqual(t, src.Budget().Used().Allocated, int64(len(b)))
-}
-
-// countingSource counts the bytes the demuxer asks for.
-type countingSource struct {
-	demuxkit.BytesSource
-	bytes int64
-}
-
-func (c *countingSource) ReadAt(p []byte, off int64) (int, error) {
-	c.bytes += int64(len(p))
-	return c.BytesSource.ReadAt(p, off)
 }
 
 // TestCoverByteRange: the APEv2 cover of testdata/wv_cover.wv (made by the

@@ -137,3 +137,18 @@ func ReadUnsupported(format, longName string) func(container.Source, int64, cont
 		return nil, Errorf(format, "header", 0, container.ErrUnsupported, "%s is recognised but not read yet", longName)
 	}
 }
+
+// CountingSource is a BytesSource that counts the reads made of it and
+// the bytes they returned, for tests that bound what a parser reads.
+type CountingSource struct {
+	BytesSource
+	Reads, Bytes int64
+}
+
+// ReadAt implements io.ReaderAt, counting.
+func (s *CountingSource) ReadAt(p []byte, off int64) (int, error) {
+	n, err := s.BytesSource.ReadAt(p, off)
+	s.Reads++
+	s.Bytes += int64(n)
+	return n, err
+}

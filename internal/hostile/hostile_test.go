@@ -5,10 +5,12 @@ import (
 	"compress/zlib"
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"os"
 	"testing"
 
+	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -170,5 +172,16 @@ func TestKey4Distinct(t *testing.T) {
 		k := string(key4(i))
 		require.False(t, seen[k], k)
 		seen[k] = true
+	}
+}
+
+func TestIsKind(t *testing.T) {
+	for _, k := range []error{container.ErrTruncated, container.ErrMalformed, container.ErrLimit, container.ErrUnsupported} {
+		if !IsKind(fmt.Errorf("x: %w", k)) {
+			t.Errorf("%v not a kind", k)
+		}
+	}
+	if IsKind(container.ErrUnknownFormat) || IsKind(io.EOF) {
+		t.Error("unknown format and EOF are no demuxer's kinds")
 	}
 }
