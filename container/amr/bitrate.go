@@ -31,12 +31,8 @@ const headSize = 4 * rawPacketSize
 // parser counted no frame: ffprobe then prints no bit rate and no
 // duration.
 func bitRate(src container.Source, off int64, c codecamr.Codec, name string) (int64, error) {
-	n := min(src.Size()-off, headSize)
-	if n <= 0 {
-		return 0, nil
-	}
-	data, err := demuxkit.ReadAt(src, off, n, name, "frames")
-	if err != nil {
+	data, err := demuxkit.ReadUpTo(src, off, headSize, name, "frames")
+	if err != nil || len(data) == 0 {
 		return 0, err
 	}
 	var p parser

@@ -143,13 +143,12 @@ const probeBufSize = 2048
 // first image pipe whose probe accepts the first 2 KiB.
 func readImage2(src container.Source, start int64, _ container.Options) (*container.Info, error) {
 	const name, longName = "image2", "image2 sequence"
-	n := min(src.Size()-start, probeBufSize)
-	if n <= 0 {
-		return nil, demuxkit.Errorf(name, "image", start, container.ErrTruncated, "empty object")
-	}
-	head, err := demuxkit.ReadAt(src, start, n, name, "image")
+	head, err := demuxkit.ReadUpTo(src, start, probeBufSize, name, "image")
 	if err != nil {
 		return nil, err
+	}
+	if len(head) == 0 {
+		return nil, demuxkit.Errorf(name, "image", start, container.ErrTruncated, "empty object")
 	}
 	for _, p := range pipes {
 		if p.probe(head) > 0 {

@@ -28,8 +28,6 @@ const (
 )
 
 const (
-	// headSize bounds the head, as in container/mpegts.
-	headSize = 1 << 20
 	// maxStreamData bounds the payload kept per stream for the codec layer.
 	maxStreamData = 256 << 10
 	// startPackets is how many packets of a stream are searched for the
@@ -68,13 +66,12 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	info := container.NewInfo(name, longName)
 	size := src.Size()
 	info.Format.Size = size
-	n := min(size-start, headSize)
-	if n <= 0 {
-		return nil, demuxkit.Errorf(name, "head", start, container.ErrTruncated, "no packets")
-	}
-	head, err := demuxkit.ReadAt(src, start, n, name, "head")
+	head, err := demuxkit.ReadUpTo(src, start, pes.HeadSize, name, "head")
 	if err != nil {
 		return nil, err
+	}
+	if len(head) == 0 {
+		return nil, demuxkit.Errorf(name, "head", start, container.ErrTruncated, "no packets")
 	}
 	d := &demux{src: src, info: info, head: true}
 	if bytes.HasPrefix(head, []byte("Sofdec")) {

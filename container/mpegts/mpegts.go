@@ -31,12 +31,6 @@ const (
 )
 
 const (
-	// headSize bounds the head: the PSI, the first PES packets of every
-	// stream and the first timestamps are in the first megabyte of any
-	// well-formed stream (FFmpeg's probesize, 5 MB, is an upper bound it
-	// rarely reaches, since avformat_find_stream_info stops once every
-	// stream is described).
-	headSize = 1 << 20
 	// maxStreamData bounds the payload kept per stream for the codec
 	// layer: parameter sets, sequence headers and the first audio frames.
 	maxStreamData = 256 << 10
@@ -118,13 +112,12 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	info := container.NewInfo(name, longName)
 	size := src.Size()
 	info.Format.Size = size
-	n := min(size-start, headSize)
-	if n <= 0 {
-		return nil, demuxkit.Errorf(name, "head", start, container.ErrTruncated, "no packets")
-	}
-	head, err := demuxkit.ReadAt(src, start, n, name, "head")
+	head, err := demuxkit.ReadUpTo(src, start, pes.HeadSize, name, "head")
 	if err != nil {
 		return nil, err
+	}
+	if len(head) == 0 {
+		return nil, demuxkit.Errorf(name, "head", start, container.ErrTruncated, "no packets")
 	}
 	ps := packetSize(head)
 	d := &demux{src: src, info: info, sections: map[int]*sectionFilter{}, pes: map[int]*pesStream{}, collect: true}

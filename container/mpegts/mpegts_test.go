@@ -11,6 +11,7 @@ import (
 
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
+	"github.com/mediaprobe/mediaprobe/internal/pes"
 )
 
 // tsWriter builds transport streams for tests, with a continuity counter
@@ -325,7 +326,7 @@ func TestHostileGigabyteOfNullPackets(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, info.Streams)
 	assert.Less(t, time.Since(begin), 5*time.Second)
-	assert.LessOrEqual(t, src.nbytes, int64(headSize+2*250000+2048))
+	assert.LessOrEqual(t, src.nbytes, int64(pes.HeadSize+2*pes.TailWindow+2048))
 	assert.LessOrEqual(t, src.reads, int64(3))
 }
 

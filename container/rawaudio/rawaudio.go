@@ -61,12 +61,8 @@ func (f format) read(src container.Source, start int64) (*container.Info, error)
 	}
 	st.CodecName = f.codec
 	st.StartPTS = 0
-	n := min(src.Size()-start, headSize)
-	if n <= 0 {
-		return info, nil
-	}
-	head, err := demuxkit.ReadAt(src, start, n, f.name, "stream head")
-	if err != nil {
+	head, err := demuxkit.ReadUpTo(src, start, headSize, f.name, "stream head")
+	if err != nil || len(head) == 0 {
 		return info, err
 	}
 	if _, ok := es.DescribeAudio(st, head); !ok {

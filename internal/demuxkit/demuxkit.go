@@ -41,6 +41,17 @@ func ReadAt(src container.Source, off, n int64, format, what string) ([]byte, er
 	return b, nil
 }
 
+// ReadUpTo reads the max bytes at off, or as many as the object holds
+// after off, as ReadAt does: the head of a stream whose length is
+// unknown. It returns nil and no error when nothing lies at off.
+func ReadUpTo(src container.Source, off, max int64, format, what string) ([]byte, error) {
+	n := min(src.Size()-off, max)
+	if n <= 0 {
+		return nil, nil
+	}
+	return ReadAt(src, off, n, format, what)
+}
+
 // ReadScratch reads exactly n bytes at off into *buf, a buffer the caller
 // reuses from read to read: it grows only when n exceeds its capacity, and
 // only the growth is charged to the source's budget, so that reading many

@@ -9,6 +9,13 @@ const (
 	TailRetries = 6      // DURATION_MAX_RETRY
 )
 
+// HeadSize bounds the head MPEG-TS and MPEG-PS read: the tables, the
+// first PES packets of every stream and the first timestamps are in the
+// first megabyte of any well-formed stream (FFmpeg's probesize, 5 MB, is
+// an upper bound it rarely reaches, since avformat_find_stream_info stops
+// once every stream is described).
+const HeadSize = 1 << 20
+
 // Duration follows one stream's duration through the packets of the tail
 // windows, as estimate_timings_from_pts does: each packet with a PTS ends
 // at PTS plus one frame, and the stream lasts from its start to the latest
