@@ -350,6 +350,13 @@ func describeVideo(st *container.Stream, extradata []byte, bitCount int) {
 		}
 		return
 	}
+	if pf, cs := codec.InitPixFmt(st.CodecName, st.CodecTag, bitCount, extradata); pf != "" {
+		st.PixFmt = pf
+		if cs != "" {
+			st.ColorSpace = cs
+		}
+		return
+	}
 	switch st.CodecName {
 	case "wmv3":
 		if cfg, err := vc1.ParseWMV3(extradata); err == nil {

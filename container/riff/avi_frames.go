@@ -257,6 +257,11 @@ func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 	default:
 		if pf, loc := codec.DecoderPixFmt(st.CodecName, s.bitCount); pf != "" {
 			st.PixFmt, st.ChromaLocation = pf, loc
+		} else if pf, cs := codec.InitPixFmt(st.CodecName, st.CodecTag, s.bitCount, s.extradata); pf != "" {
+			st.PixFmt = pf
+			if cs != "" {
+				st.ColorSpace = cs
+			}
 		}
 	}
 	if s.vprpSAR.Valid() {

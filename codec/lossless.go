@@ -1,0 +1,162 @@
+package codec
+
+import "strconv"
+
+// InitPixFmt returns the pixel format, and the colour space where the
+// decoder sets one, that FFmpeg 5.1's decoder of an intra-only VfW-era
+// lossless codec chooses when it is opened, from the stream's codec tag,
+// bits per coded sample (BITMAPINFOHEADER biBitCount) and extradata alone;
+// "" for the other codecs and for the headers the decoder refuses:
+//
+//   - huffyuv, ffvhuff: huffyuvdec.c decode_init, from the extradata's
+//     version (HFYU v2, bitstream bpp in byte 1; ffvhuff v3, bit depth,
+//     chroma shifts and planes in bytes 1 and 2) or, with no extradata, the
+//     bit count;
+//   - utvideo: utvideodec.c decode_init, from the fourcc, which also gives
+//     the YUV tags their matrix (ULY* BT.601, ULH* BT.709).
+//
+// Checked against ffprobe 5.1 on AVI files made by ffmpeg.
+func InitPixFmt(name string, tag uint32, bitsPerCodedSample int, extradata []byte) (pixFmt, colorSpace string) {
+	switch name {
+	case "huffyuv", "ffvhuff":
+		return huffYUVPixFmt(bitsPerCodedSample, extradata), ""
+	case "utvideo":
+		return utVideoPixFmt(tag)
+	}
+	return "", ""
+}
+
+// huffYUVPixFmt mirrors the version choice and the pixel format tables of
+// huffyuvdec.c decode_init.
+func huffYUVPixFmt(bitCount int, ex []byte) string {
+	version := 0
+	if len(ex) > 0 {
+		switch {
+		case bitCount&7 != 0 && bitCount != 12:
+			version = 1
+		case len(ex) > 3 && ex[3] == 0:
+			version = 2
+		default:
+			version = 3
+		}
+	}
+	if version < 3 {
+		bpp := bitCount &^ 7
+		if version == 2 {
+			if ex[1] != 0 {
+				bpp = int(ex[1])
+			}
+		}
+		switch bpp {
+		case 12:
+			return "yuv420p"
+		case 16:
+			return "yuv422p" // the decoder never sets yuy2
+		case 24:
+			return "bgr0" // decode_init sets bgr32: AV_PIX_FMT_0RGB32
+		case 32:
+			return "bgra"
+		}
+		return ""
+	}
+	if len(ex) < 3 {
+		return ""
+	}
+	bps := int(ex[1]>>4) + 1
+	hs, vs := int(ex[1]&3), int(ex[1]>>2&3)
+	yuv, chroma, alpha := ex[2]&1 != 0, ex[2]&3 != 0, ex[2]&4 != 0
+	depth := func(base string, allowed ...int) string {
+		if bps == 8 {
+			return base
+		}
+		for _, d := range allowed {
+			if d == bps {
+				return base + strconv.Itoa(bps) + "le"
+			}
+		}
+		return ""
+	}
+	switch {
+	case !chroma:
+		if alpha || hs != 0 || vs != 0 {
+			return ""
+		}
+		if bps == 16 {
+			return "gray16le"
+		}
+		if bps == 8 {
+			return "gray"
+		}
+	case !yuv:
+		if hs != 0 || vs != 0 {
+			return ""
+		}
+		if alpha {
+			return depth("gbrap")
+		}
+		return depth("gbrp", 9, 10, 12, 14, 16)
+	default:
+		var sub string
+		switch hs<<2 | vs {
+		case 0:
+			sub = "444p"
+		case 1<<2 | 0:
+			sub = "422p"
+		case 1<<2 | 1:
+			sub = "420p"
+		case 2<<2 | 0:
+			if alpha {
+				return ""
+			}
+			return depth("yuv411p")
+		case 0<<2 | 1:
+			if alpha {
+				return ""
+			}
+			return depth("yuv440p")
+		case 2<<2 | 2:
+			if alpha {
+				return ""
+			}
+			return depth("yuv410p")
+		default:
+			return ""
+		}
+		if alpha {
+			return depth("yuva"+sub, 9, 10, 16)
+		}
+		return depth("yuv"+sub, 9, 10, 12, 14, 16)
+	}
+	return ""
+}
+
+// utVideoPixFmt is the fourcc switch of utvideodec.c decode_init.
+func utVideoPixFmt(tag uint32) (pixFmt, colorSpace string) {
+	switch tag {
+	case Fourcc("ULRG"), Fourcc("UMRG"):
+		return "gbrp", ""
+	case Fourcc("ULRA"), Fourcc("UMRA"):
+		return "gbrap", ""
+	case Fourcc("ULY0"):
+		return "yuv420p", "bt470bg"
+	case Fourcc("ULY2"), Fourcc("UMY2"):
+		return "yuv422p", "bt470bg"
+	case Fourcc("ULY4"), Fourcc("UMY4"):
+		return "yuv444p", "bt470bg"
+	case Fourcc("ULH0"):
+		return "yuv420p", "bt709"
+	case Fourcc("ULH2"), Fourcc("UMH2"):
+		return "yuv422p", "bt709"
+	case Fourcc("ULH4"), Fourcc("UMH4"):
+		return "yuv444p", "bt709"
+	case Fourcc("UQY0"):
+		return "yuv420p10le", ""
+	case Fourcc("UQY2"):
+		return "yuv422p10le", ""
+	case Fourcc("UQRG"):
+		return "gbrp10le", ""
+	case Fourcc("UQRA"):
+		return "gbrap10le", ""
+	}
+	return "", ""
+}
