@@ -239,6 +239,7 @@ func (d *demuxer) block(h header, clusterTime uint64, byNum map[uint64]*track) {
 		}
 	}
 	t.first = frame
+	t.firstSize = size
 }
 
 // firstLace returns the size of the first lace of a laced block and the

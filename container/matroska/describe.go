@@ -7,6 +7,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
 	"github.com/mediaprobe/mediaprobe/codec/av1"
+	"github.com/mediaprobe/mediaprobe/codec/dnxhd"
 	"github.com/mediaprobe/mediaprobe/codec/dts"
 	"github.com/mediaprobe/mediaprobe/codec/dvdsub"
 	"github.com/mediaprobe/mediaprobe/codec/flac"
@@ -20,6 +21,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/opus"
 	"github.com/mediaprobe/mediaprobe/codec/pgs"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
+	"github.com/mediaprobe/mediaprobe/codec/prores"
 	"github.com/mediaprobe/mediaprobe/codec/theora"
 	"github.com/mediaprobe/mediaprobe/codec/vorbis"
 	"github.com/mediaprobe/mediaprobe/codec/vp8"
@@ -170,6 +172,48 @@ func describeVideo(t *track, st *container.Stream) {
 				_ = id.Describe(st)
 			}
 		}
+	case "prores":
+		if f := t.first; f != nil {
+			size := min(t.firstSize, 1<<31-9)
+			if len(f) < 8 || string(f[4:8]) != "icpf" {
+				// Matroska stores the frames without their size and
+				// 'icpf' atom header, which matroska_parse_prores
+				// restores for the decoder.
+				h := make([]byte, 8, 8+len(f))
+				binary.BigEndian.PutUint32(h, uint32(size+8))
+				copy(h[4:], "icpf")
+				f, size = append(h, f...), size+8
+			}
+			_ = prores.Describe(st, f, int(size))
+		} else {
+			prores.DescribeTag(st)
+		}
+	case "dnxhd":
+		_ = dnxhd.Describe(st, t.first, int(min(t.firstSize, 1<<31-1)))
+	case "png":
+		// Each frame is a PNG image, whose header chunks the decoder reads
+		// as it does a cover's.
+		if t.first != nil {
+			sar := st.SampleAspectRatio
+			_ = picture.DescribeBytes(st, t.first, "image/png")
+			if sar.Valid() {
+				st.SampleAspectRatio = sar // the container's, which ffprobe prefers
+			}
+		}
+	case "rawvideo":
+		// rawdec.c raw_init: by the fourcc (V_UNCOMPRESSED's ColourSpace
+		// or the VfW tag), else the bit count.
+		st.PixFmt = codec.RawVideoPixFmt(st.CodecTag, st.BitsPerSample)
+	default:
+		// The decoders that choose their output format when opened.
+		if pf, loc := codec.DecoderPixFmt(st.CodecName, st.BitsPerSample); pf != "" {
+			st.PixFmt, st.ChromaLocation = pf, loc
+		} else if pf, cs := codec.InitPixFmt(st.CodecName, st.CodecTag, st.BitsPerSample, t.priv); pf != "" {
+			st.PixFmt = pf
+			if cs != "" {
+				st.ColorSpace = cs
+			}
+		}
 	}
 }
 
@@ -208,10 +252,25 @@ func describeAudio(t *track, st *container.Stream) {
 			st.ChannelLayout = vorbis.ChannelLayout(st.Channels)
 		}
 	case "flac":
-		if len(t.priv) >= 8+flac.StreamInfoSize && string(t.priv[:4]) == "fLaC" {
-			st.ExtradataSize = flac.StreamInfoSize
-			if si, err := flac.ParseStreamInfo(t.priv[8 : 8+flac.StreamInfoSize]); err == nil {
+		// The extradata is the STREAMINFO (flacExtradata).
+		if len(t.priv) == flac.StreamInfoSize {
+			if si, err := flac.ParseStreamInfo(t.priv); err == nil {
 				_ = si.Describe(st)
+				if m := t.flacMask; m != 0 && codec.LayoutChannels(m) == st.Channels {
+					// ff_flac_set_channel_layout keeps the container's
+					// layout when its channel count is STREAMINFO's.
+					st.ChannelLayout = codec.LayoutName(m)
+				}
+			}
+		}
+	case "tta":
+		// tta_decode_init, from the TTA1 header of ttaExtradata: the
+		// sample format by bytes per sample (8, 16 or 24 bits).
+		if len(t.priv) == ttaExtradataSize {
+			bits := int(binary.LittleEndian.Uint16(t.priv[8:]))
+			if f := [...]string{"", "u8", "s16", "s32"}; (bits+7)/8 < len(f) {
+				st.SampleFmt = f[(bits+7)/8]
+				st.BitsPerRawSample = bits
 			}
 		}
 	case "alac":
