@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/codec/vc1"
@@ -337,6 +338,13 @@ func abs(x int64) int64 {
 func setAudio(st *container.Stream, h *wavcodec.Header) {
 	h.Fill(st)
 	wma.Describe(st, h.Extradata)
+	if st.CodecName == "aac" {
+		// The decoder opens with the AudioSpecificConfig in the extradata.
+		if c, err := aac.ParseAudioSpecificConfig(h.Extradata); err == nil {
+			st.Channels, st.SampleRate = c.OutputChannels(), c.OutputSampleRate()
+			st.ChannelLayout, st.Profile = c.Layout(), c.Profile()
+		}
+	}
 }
 
 // describeVideo sets what the decoder reports once opened with the

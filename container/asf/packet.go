@@ -8,6 +8,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
+	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/rfps"
@@ -130,6 +131,14 @@ func describeFirst(st *container.Stream, frame []byte, size int) {
 		}
 	case "mjpeg":
 		_ = jpeg.DescribeFrame(st, frame, size)
+	case "png":
+		// Each frame is a PNG image, whose header chunks the decoder
+		// reads as it does a cover's.
+		sar := st.SampleAspectRatio
+		_ = picture.DescribeBytes(st, frame, "image/png")
+		if sar.Valid() {
+			st.SampleAspectRatio = sar
+		}
 	case "mp1", "mp2", "mp3":
 		// The decoder's first frame: channels, layout and rate, and the
 		// bit rate when the WAVEFORMATEX has none.

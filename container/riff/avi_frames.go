@@ -5,8 +5,10 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
 	"github.com/mediaprobe/mediaprobe/codec/es"
+	"github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
+	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/codec/vp8"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
@@ -252,6 +254,12 @@ func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 		if pf := codec.DVPixFmt(pkt, int(min(size, 1<<31-1)), st.CodecTag, st.Width, st.Height); pf != "" {
 			st.PixFmt, st.ChromaLocation = pf, "topleft"
 		}
+	case "png":
+		// Each frame is a PNG image, whose header chunks the decoder
+		// reads as it does a cover's.
+		if len(pkt) > 0 {
+			_ = picture.DescribeBytes(st, pkt, "image/png")
+		}
 	case "rawvideo":
 		st.PixFmt = codec.RawVideoPixFmt(st.CodecTag, s.bitCount)
 	default:
@@ -292,6 +300,13 @@ func (a *aviState) describeAudio(s *aviStream, pkt []byte, ref packetRef) {
 				st.Channels, st.ChannelLayout = n, aac.ChannelLayout(h.ChannelConfig)
 			}
 			st.Profile = aac.ProfileName(h.ObjectType())
+		}
+	case "flac":
+		// The decoder opens with the STREAMINFO in the extradata.
+		if b, ok := flac.ExtradataStreamInfo(s.extradata); ok {
+			if si, err := flac.ParseStreamInfo(b); err == nil {
+				_ = si.Describe(st)
+			}
 		}
 	case "ac3", "eac3":
 		// The AC-3 decoder sets its frames' bit rate over the container's
