@@ -1,6 +1,10 @@
 package codec
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/mediaprobe/mediaprobe/container"
+)
 
 // InitPixFmt returns the pixel format, and the colour space where the
 // decoder sets one, that FFmpeg 5.1's decoder of an intra-only VfW-era
@@ -13,7 +17,9 @@ import "strconv"
 //     chroma shifts and planes in bytes 1 and 2) or, with no extradata, the
 //     bit count;
 //   - utvideo: utvideodec.c decode_init, from the fourcc, which also gives
-//     the YUV tags their matrix (ULY* BT.601, ULH* BT.709).
+//     the YUV tags their matrix (ULY* BT.601, ULH* BT.709);
+//   - the 10-bit packed formats v210, v410, r210, r10k and avrp, which
+//     decode to one planar format whatever the stream.
 //
 // Checked against ffprobe 5.1 on AVI files made by ffmpeg.
 func InitPixFmt(name string, tag uint32, bitsPerCodedSample int, extradata []byte) (pixFmt, colorSpace string) {
@@ -22,8 +28,45 @@ func InitPixFmt(name string, tag uint32, bitsPerCodedSample int, extradata []byt
 		return huffYUVPixFmt(bitsPerCodedSample, extradata), ""
 	case "utvideo":
 		return utVideoPixFmt(tag)
+	case "v210", "v410":
+		// v210dec.c, v410dec.c decode_init.
+		return map[string]string{"v210": "yuv422p10le", "v410": "yuv444p10le"}[name], ""
+	case "r210", "r10k", "avrp":
+		// r210dec.c decode_init (avrp is r210 with another tag).
+		return "gbrp10le", ""
 	}
 	return "", ""
+}
+
+// initBitsPerRawSample is the bits_per_raw_sample the decoders InitPixFmt
+// knows set when opened, by codec.
+var initBitsPerRawSample = map[string]int{"v210": 10, "v410": 10, "r210": 10, "r10k": 10, "avrp": 10}
+
+// DescribeInit sets on st what the decoders of DecoderPixFmt and
+// InitPixFmt set when opened, from the stream's codec and tag, the bits
+// per coded sample and the extradata: the pixel format, and the chroma
+// location, colour space or bits per raw sample where the decoder sets
+// one. It reports whether the codec was one of them.
+func DescribeInit(st *container.Stream, bitsPerCodedSample int, extradata []byte) bool {
+	if pf, loc := DecoderPixFmt(st.CodecName, bitsPerCodedSample); pf != "" {
+		st.PixFmt = pf
+		if loc != "" {
+			st.ChromaLocation = loc
+		}
+		return true
+	}
+	pf, cs := InitPixFmt(st.CodecName, st.CodecTag, bitsPerCodedSample, extradata)
+	if pf == "" {
+		return false
+	}
+	st.PixFmt = pf
+	if cs != "" {
+		st.ColorSpace = cs
+	}
+	if n := initBitsPerRawSample[st.CodecName]; n > 0 {
+		st.BitsPerRawSample = n
+	}
+	return true
 }
 
 // huffYUVPixFmt mirrors the version choice and the pixel format tables of

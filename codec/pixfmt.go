@@ -5,13 +5,18 @@ package codec
 // decoders that have one fixed output format ("" when the codec is not
 // one of them): the MPEG-4-era DCT decoders (msmpeg4*, wmv1/2, flv1 and
 // h263 (whose decoder marks its chroma as centred), which all decode to
-// planar 4:2:0, and Cinepak, which decodes to rgb24 unless it has a
+// planar 4:2:0, Sorenson Video 1 (4:1:0), QuickTime RPZA (RGB555), and
+// Cinepak, which decodes to rgb24 unless it has a
 // palette (8 bits per coded sample). Checked against ffprobe 5.1 on files
 // made by ffmpeg.
 func DecoderPixFmt(name string, bitsPerCodedSample int) (pixFmt, chromaLocation string) {
 	switch name {
 	case "msmpeg4v1", "msmpeg4v2", "msmpeg4v3", "wmv1", "wmv2", "flv1":
 		return "yuv420p", ""
+	case "svq1": // svq1_decode_init
+		return "yuv410p", ""
+	case "rpza": // rpza_decode_init: AV_PIX_FMT_RGB555, native-endian
+		return "rgb555le", ""
 	case "h263", "h263p", "h263i":
 		return "yuv420p", "center"
 	case "cinepak":

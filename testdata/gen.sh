@@ -735,6 +735,25 @@ PY
 # neither).
 gen mp4_truehd.mp4 -f lavfi -i "aevalsrc=sin(440*2*PI*t)|sin(660*2*PI*t):s=48000:d=0.05:c=stereo" -c:a truehd -strict -2
 
+# mka: decoder facts of VfW-era, QuickTime and lossless codecs in Matroska,
+# AVI and ASF (one tiny frame each).
+V1=(-f lavfi -i "testsrc2=size=32x24:rate=5:duration=0.2" -threads 1)
+A1=(-f lavfi -i "sine=frequency=440:sample_rate=8000:duration=0.1" -threads 1)
+gen mkv_ffvhuff_yuva420p.mkv "${V1[@]}" -frames:v 1 -c:v ffvhuff -pix_fmt yuva420p
+gen avi_huffyuv_rgb24.avi "${V1[@]}" -frames:v 1 -c:v huffyuv -pix_fmt rgb24
+gen avi_utvideo_ulh0.avi "${V1[@]}" -frames:v 1 -c:v utvideo -pix_fmt yuv420p -colorspace bt709
+gen mkv_wmv2_vfw.mkv "${V1[@]}" -frames:v 1 -c:v wmv2
+gen mkv_raw_i420.mkv -f lavfi -i "testsrc2=size=16x8:rate=5:duration=0.2" -frames:v 1 -c:v rawvideo -pix_fmt yuv420p
+gen mkv_prores_4444.mkv "${V1[@]}" -frames:v 1 -c:v prores_ks -profile:v 4 -pix_fmt yuva444p10le
+gen mkv_svq1_qt.mkv "${V1[@]}" -frames:v 1 -c:v svq1
+gen mkv_png.mkv "${V1[@]}" -frames:v 1 -c:v png
+gen avi_png.avi "${V1[@]}" -frames:v 1 -c:v png
+gen asf_png.asf "${V1[@]}" -frames:v 1 -c:v png
+gen mka_tta.mka "${A1[@]}" -c:a tta
+gen mka_flac_51_mask.mka -f lavfi -i "aevalsrc=0|0|0|0|0|0:c=5.1:s=8000:d=0.1" -c:a flac
+gen avi_flac.avi "${A1[@]}" -c:a flac
+gen asf_aac.asf "${A1[@]}" -c:a aac -b:a 16k
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue

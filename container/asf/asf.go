@@ -350,19 +350,8 @@ func setAudio(st *container.Stream, h *wavcodec.Header) {
 // describeVideo sets what the decoder reports once opened with the
 // extradata.
 func describeVideo(st *container.Stream, extradata []byte, bitCount int) {
-	if pf, cl := codec.DecoderPixFmt(st.CodecName, bitCount); pf != "" {
+	if codec.DescribeInit(st, bitCount, extradata) {
 		// The decoders with one output format set it when they open.
-		st.PixFmt = pf
-		if cl != "" {
-			st.ChromaLocation = cl
-		}
-		return
-	}
-	if pf, cs := codec.InitPixFmt(st.CodecName, st.CodecTag, bitCount, extradata); pf != "" {
-		st.PixFmt = pf
-		if cs != "" {
-			st.ColorSpace = cs
-		}
 		return
 	}
 	switch st.CodecName {

@@ -206,14 +206,7 @@ func describeVideo(t *track, st *container.Stream) {
 		st.PixFmt = codec.RawVideoPixFmt(st.CodecTag, st.BitsPerSample)
 	default:
 		// The decoders that choose their output format when opened.
-		if pf, loc := codec.DecoderPixFmt(st.CodecName, st.BitsPerSample); pf != "" {
-			st.PixFmt, st.ChromaLocation = pf, loc
-		} else if pf, cs := codec.InitPixFmt(st.CodecName, st.CodecTag, st.BitsPerSample, t.priv); pf != "" {
-			st.PixFmt = pf
-			if cs != "" {
-				st.ColorSpace = cs
-			}
-		}
+		codec.DescribeInit(st, st.BitsPerSample, t.priv)
 	}
 }
 

@@ -103,6 +103,23 @@ func (d *demuxer) trackStream(t *track) error {
 		codecName = codec.BMPCodec(t.fourcc)
 		extradata = h.Extradata
 		st.BitsPerSample = int(h.BitCount)
+	case t.codecID == "V_QUICKTIME" && len(t.priv) >= 21:
+		// get_qt_codec: the CodecPrivate is a sample description, whose
+		// size field some muxers leave out (it then starts with a known
+		// fourcc and is given one); the whole of it is the extradata.
+		p := t.priv
+		if codec.MovVideoCodec(string(p[:4])) != "" {
+			p = append(binary.BigEndian.AppendUint32(make([]byte, 0, 4+len(p)), uint32(min(4+len(p), math.MaxUint32))), p...)
+		}
+		t.fourcc = binary.LittleEndian.Uint32(p[4:])
+		codecName = codec.MovVideoCodec(string(p[4:8]))
+		if codecName == "" && string(p[4:8]) == "SMI " {
+			t.fourcc, codecName = codec.Fourcc("SVQ3"), "svq3"
+		}
+		if len(p) >= 86 {
+			st.BitsPerSample = int(binary.BigEndian.Uint16(p[82:]))
+		}
+		extradata = p
 	case t.codecID == "A_MS/ACM" && len(t.priv) >= 14:
 		h, err := wav.ParseHeader(t.priv, int64(len(t.priv)), false, 0)
 		if err == nil {

@@ -3,7 +3,8 @@ package mp4
 import "github.com/mediaprobe/mediaprobe/codec"
 
 // The fourcc tables of libavformat/isom.c (ff_codec_movaudio_tags,
-// ff_codec_movvideo_tags, ff_codec_movsubtitle_tags, ff_codec_movdata_tags),
+// ff_codec_movsubtitle_tags (the video one is
+// codec.MovVideoCodec), ff_codec_movdata_tags),
 // reduced to what the corpus and common files carry. The first match wins,
 // as in ff_codec_get_id.
 var movAudioTags = map[string]string{
@@ -18,22 +19,6 @@ var movAudioTags = map[string]string{
 	"Qclq": "qcelp", "sqcp": "qcelp", "QDM2": "qdm2", "QDMC": "qdmc", "agsm": "gsm",
 	"spex": "speex", "SPXN": "speex", "dvca": "dvaudio", "vdva": "dvaudio", "nmos": "nellymoser",
 	"sevc": "evrc", "ipcm": "pcm_s16le", "c608": "", "wma ": "wmav2",
-}
-
-var movVideoTags = map[string]string{
-	"avc1": "h264", "avc2": "h264", "avc3": "h264", "avc4": "h264", "ai5q": "h264", "ai55": "h264",
-	"AVin": "h264", "hvc1": "hevc", "hev1": "hevc", "dvh1": "hevc", "dvhe": "hevc",
-	"av01": "av1", "vp08": "vp8", "vp09": "vp9", "mp4v": "mpeg4", "DIVX": "mpeg4", "XVID": "mpeg4",
-	"3IV2": "mpeg4", "s263": "h263", "h263": "h263", "H263": "h263", "jpeg": "mjpeg",
-	"mjpa": "mjpeg", "AVDJ": "mjpeg", "mjpb": "mjpegb", "png ": "png", "MPNG": "png",
-	"apcn": "prores", "apch": "prores", "apcs": "prores", "apco": "prores", "ap4h": "prores",
-	"ap4x": "prores", "SVQ1": "svq1", "SVQ3": "svq3", "rle ": "qtrle", "rpza": "rpza",
-	"cvid": "cinepak", "smc ": "smc", "raw ": "rawvideo", "yuv2": "rawvideo", "2vuy": "rawvideo",
-	"mp1v": "mpeg1video", "m1v ": "mpeg1video", "mp2v": "mpeg2video", "hdv1": "mpeg2video",
-	"xdv2": "mpeg2video", "mx5p": "mpeg2video", "dvc ": "dvvideo", "dvcp": "dvvideo",
-	"dv5n": "dvvideo", "AVdn": "dnxhd", "AVdh": "dnxhr", "vvc1": "", "vvi1": "", "vc-1": "vc1",
-	"mjp2": "jpeg2000", "gif ": "gif", "tiff": "tiff", "b16g": "rawvideo", "r210": "r210",
-	"v210": "v210", "hvt1": "", "evc1": "evc", "Hap1": "hap", "drac": "dirac", "ulh0": "utvideo",
 }
 
 var movSubtitleTags = map[string]string{

@@ -84,7 +84,7 @@ func codecID(st *container.Stream, format string) string {
 		return id
 	}
 	if st.Type != container.Audio && format != "\x00\x00\x00\x00" && format != "mp4s" {
-		if v, ok := movVideoTags[format]; ok && v != "" {
+		if v := codec.MovVideoCodec(format); v != "" {
 			st.Type = container.Video
 			return v
 		}

@@ -263,14 +263,7 @@ func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 	case "rawvideo":
 		st.PixFmt = codec.RawVideoPixFmt(st.CodecTag, s.bitCount)
 	default:
-		if pf, loc := codec.DecoderPixFmt(st.CodecName, s.bitCount); pf != "" {
-			st.PixFmt, st.ChromaLocation = pf, loc
-		} else if pf, cs := codec.InitPixFmt(st.CodecName, st.CodecTag, s.bitCount, s.extradata); pf != "" {
-			st.PixFmt = pf
-			if cs != "" {
-				st.ColorSpace = cs
-			}
-		}
+		codec.DescribeInit(st, s.bitCount, s.extradata)
 	}
 	if s.vprpSAR.Valid() {
 		st.SampleAspectRatio = s.vprpSAR
