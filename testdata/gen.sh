@@ -753,6 +753,10 @@ gen mka_tta.mka "${A1[@]}" -c:a tta
 gen mka_flac_51_mask.mka -f lavfi -i "aevalsrc=0|0|0|0|0|0:c=5.1:s=8000:d=0.1" -c:a flac
 gen avi_flac.avi "${A1[@]}" -c:a flac
 gen asf_aac.asf "${A1[@]}" -c:a aac -b:a 16k
+# FFV1: version 0 (the frame header), 1 (with a depth), 3 (the configuration record).
+gen avi_ffv1_v0_bgr0.avi "${V1[@]}" -frames:v 1 -c:v ffv1 -level 0 -pix_fmt bgr0
+gen mkv_ffv1_v1_yuva420p.mkv "${V1[@]}" -frames:v 1 -c:v ffv1 -level 1 -pix_fmt yuva420p
+gen mkv_ffv1_v3_yuv422p10.mkv "${V1[@]}" -frames:v 1 -c:v ffv1 -level 3 -pix_fmt yuv422p10le
 
 # ffprobe goldens
 for f in *; do

@@ -10,6 +10,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/dnxhd"
 	"github.com/mediaprobe/mediaprobe/codec/dts"
 	"github.com/mediaprobe/mediaprobe/codec/dvdsub"
+	"github.com/mediaprobe/mediaprobe/codec/ffv1"
 	"github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/codec/h264"
 	"github.com/mediaprobe/mediaprobe/codec/hevc"
@@ -200,6 +201,8 @@ func describeVideo(t *track, st *container.Stream) {
 				st.SampleAspectRatio = sar // the container's, which ffprobe prefers
 			}
 		}
+	case "ffv1":
+		ffv1.Describe(st, t.priv, t.first)
 	case "rawvideo":
 		// rawdec.c raw_init: by the fourcc (V_UNCOMPRESSED's ColourSpace
 		// or the VfW tag), else the bit count.

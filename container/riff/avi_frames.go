@@ -5,6 +5,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
 	"github.com/mediaprobe/mediaprobe/codec/es"
+	"github.com/mediaprobe/mediaprobe/codec/ffv1"
 	"github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
@@ -260,6 +261,8 @@ func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 		if len(pkt) > 0 {
 			_ = picture.DescribeBytes(st, pkt, "image/png")
 		}
+	case "ffv1":
+		ffv1.Describe(st, s.extradata, pkt)
 	case "rawvideo":
 		st.PixFmt = codec.RawVideoPixFmt(st.CodecTag, s.bitCount)
 	default:
