@@ -757,6 +757,11 @@ gen asf_aac.asf "${A1[@]}" -c:a aac -b:a 16k
 gen avi_ffv1_v0_bgr0.avi "${V1[@]}" -frames:v 1 -c:v ffv1 -level 0 -pix_fmt bgr0
 gen mkv_ffv1_v1_yuva420p.mkv "${V1[@]}" -frames:v 1 -c:v ffv1 -level 1 -pix_fmt yuva420p
 gen mkv_ffv1_v3_yuv422p10.mkv "${V1[@]}" -frames:v 1 -c:v ffv1 -level 3 -pix_fmt yuv422p10le
+# ASF frame rates guessed from millisecond timestamps (23.976 fps: 41/42 ms
+# apart), and an MPEG-4 VOL rate that gives packets durations (120 fps).
+gen asf_wmv2_23976.wmv -f lavfi -i "testsrc2=size=16x16:rate=24000/1001:duration=1.8" -threads 1 -c:v wmv2 -g 250 -b:v 20k
+gen asf_mpeg4_120fps.asf -f lavfi -i "testsrc2=size=16x16:rate=120:duration=0.4" -threads 1 -c:v mpeg4 -g 250 -b:v 20k
+gen mka_tta_51.mka -f lavfi -i "aevalsrc=0|0|0|0|0|0:c=5.1:s=8000:d=0.1" -c:a tta
 
 # ffprobe goldens
 for f in *; do

@@ -86,6 +86,9 @@ type reader struct {
 	langIndex [128]uint16
 	languages [128]string
 	exts      [128][]payloadExt
+	// codecRates are the frame rates the video decoders or parsers take
+	// from the extradata or first frame (MPEG-4 VOL, H.264/HEVC VUI).
+	codecRates [128]container.Rational
 }
 
 // read mirrors asf_read_header, then reads the first data packets for the
@@ -320,7 +323,7 @@ func (r *reader) streamProperties(gpos, size int64) error {
 			st.Width, st.Height = 0, 0
 			extradata = nil
 		}
-		describeVideo(st, extradata, int(h.BitCount))
+		r.codecRates[id] = describeVideo(st, extradata, int(h.BitCount))
 		st.ExtradataSize = len(extradata)
 	}
 	return nil
@@ -349,7 +352,7 @@ func setAudio(st *container.Stream, h *wavcodec.Header) {
 
 // describeVideo sets what the decoder reports once opened with the
 // extradata.
-func describeVideo(st *container.Stream, extradata []byte, bitCount int) {
+func describeVideo(st *container.Stream, extradata []byte, bitCount int) (codecRate container.Rational) {
 	if codec.DescribeInit(st, bitCount, extradata) {
 		// The decoders with one output format set it when they open.
 		return
@@ -367,13 +370,14 @@ func describeVideo(st *container.Stream, extradata []byte, bitCount int) {
 	if len(extradata) > 0 {
 		switch st.CodecName {
 		case "mpeg4":
-			es.MPEG4(st, extradata)
+			return es.MPEG4(st, extradata)
 		case "h264":
-			es.H264(st, extradata)
+			return es.H264(st, extradata)
 		case "hevc":
-			es.HEVC(st, extradata)
+			return es.HEVC(st, extradata)
 		}
 	}
+	return
 }
 
 // extStreamProperties reads an extended stream properties object's fixed

@@ -268,6 +268,12 @@ func describeAudio(t *track, st *container.Stream) {
 				st.SampleFmt = f[(bits+7)/8]
 				st.BitsPerRawSample = bits
 			}
+			n := int(binary.LittleEndian.Uint16(t.priv[6:]))
+			if m := codec.DecoderLayout("tta", n); m != 0 {
+				st.ChannelLayout = codec.LayoutName(m)
+			} else if codec.TTANoLayout(n) {
+				st.Channels = 0
+			}
 		}
 	case "alac":
 		if c := t.priv; len(c) >= 12+24 {
