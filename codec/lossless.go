@@ -18,8 +18,10 @@ import (
 //     bit count;
 //   - utvideo: utvideodec.c decode_init, from the fourcc, which also gives
 //     the YUV tags their matrix (ULY* BT.601, ULH* BT.709);
-//   - the 10-bit packed formats v210, v410, r210, r10k and avrp, which
-//     decode to one planar format whatever the stream.
+//   - msvideo1: msvideo1_decode_init, palettised at 8 bits per pixel,
+//     else RGB555;
+//   - the decoders of fixedInitPixFmt, which decode to one format
+//     whatever the stream.
 //
 // Checked against ffprobe 5.1 on AVI files made by ffmpeg.
 func InitPixFmt(name string, tag uint32, bitsPerCodedSample int, extradata []byte) (pixFmt, colorSpace string) {
@@ -28,19 +30,32 @@ func InitPixFmt(name string, tag uint32, bitsPerCodedSample int, extradata []byt
 		return huffYUVPixFmt(bitsPerCodedSample, extradata), ""
 	case "utvideo":
 		return utVideoPixFmt(tag)
-	case "v210", "v410":
-		// v210dec.c, v410dec.c decode_init.
-		return map[string]string{"v210": "yuv422p10le", "v410": "yuv444p10le"}[name], ""
-	case "r210", "r10k", "avrp":
-		// r210dec.c decode_init (avrp is r210 with another tag).
-		return "gbrp10le", ""
+	case "msvideo1":
+		// msvideo1_decode_init: palettised at 8 bits per pixel.
+		if bitsPerCodedSample == 8 {
+			return "pal8", ""
+		}
+		return "rgb555le", ""
 	}
-	return "", ""
+	return fixedInitPixFmt[name], ""
+}
+
+// fixedInitPixFmt are the decoders whose init sets one output format
+// whatever the stream: the 10-bit packed formats (v210dec.c, v410dec.c,
+// r210dec.c, where avrp is r210 with another tag), the packed 4:4:4 and
+// 4:1:1 formats (v308dec.c, v408dec.c for v408 and AYUV, y41pdec.c,
+// yuv4dec.c), Creative YUV (cljr.c), the ASUS codecs (asvdec.c) and
+// QuickTime Graphics (smc.c).
+var fixedInitPixFmt = map[string]string{
+	"v210": "yuv422p10le", "v410": "yuv444p10le",
+	"r210": "gbrp10le", "r10k": "gbrp10le", "avrp": "gbrp10le",
+	"v308": "yuv444p", "v408": "yuva444p", "ayuv": "yuva444p", "y41p": "yuv411p", "yuv4": "yuv420p",
+	"cljr": "yuv411p", "asv1": "yuv420p", "asv2": "yuv420p", "smc": "pal8",
 }
 
 // initBitsPerRawSample is the bits_per_raw_sample the decoders InitPixFmt
 // knows set when opened, by codec.
-var initBitsPerRawSample = map[string]int{"v210": 10, "v410": 10, "r210": 10, "r10k": 10, "avrp": 10}
+var initBitsPerRawSample = map[string]int{"v210": 10, "v410": 10, "r210": 10, "r10k": 10, "avrp": 10, "y41p": 12}
 
 // DescribeInit sets on st what the decoders of DecoderPixFmt and
 // InitPixFmt set when opened, from the stream's codec and tag, the bits

@@ -36,6 +36,9 @@ func TestInitPixFmt(t *testing.T) {
 		{"utvideo", "UQY2", 20, nil, "yuv422p10le", ""},
 		{"utvideo", "XXXX", 24, nil, "", ""},
 		{"v210", "v210", 20, nil, "yuv422p10le", ""},
+		{"msvideo1", "CRAM", 16, nil, "rgb555le", ""},
+		{"msvideo1", "CRAM", 8, nil, "pal8", ""},
+		{"cljr", "CLJR", 12, nil, "yuv411p", ""},
 		{"h264", "H264", 24, nil, "", ""},
 	} {
 		pix, csp := InitPixFmt(c.name, Fourcc(c.tag), c.bits, c.ex)
@@ -77,4 +80,17 @@ func TestMovVideoCodec(t *testing.T) {
 		}
 		seen[u] = v
 	}
+}
+
+func TestRawVideoPixFmtTags(t *testing.T) {
+	for tag, want := range map[string]string{
+		"NV12": "nv12", "YV16": "yuv422p", "Y41B": "yuv411p", "YVU9": "yuv410p", "AVUI": "uyvy422",
+		"I420": "yuv420p", "J420": "yuvj420p", "RGB\x18": "rgb24", "BGR\x00": "bgr0", "2vuy": "uyvy422",
+		"ZZZZ": "",
+	} {
+		assert.Equal(t, want, RawVideoPixFmt(Fourcc(tag), 24), "%q", tag)
+	}
+	assert.Equal(t, "bgr24", RawVideoPixFmt(Fourcc("WRAW"), 24), "WRAW: by the bit count")
+	assert.Equal(t, "pal8", RawVideoPixFmt(0, 8))
+	assert.Equal(t, "sgi", MovVideoCodecTag(Fourcc("sgi ")))
 }

@@ -5,7 +5,9 @@ package codec
 // to what common files carry; "" for a fourcc it does not know, or knows
 // without a codec FFmpeg 5.1 has. MP4 sample entries and Matroska's
 // V_QUICKTIME tracks use it.
-// As ff_codec_get_id, a fourcc matching no entry exactly matches one
+// VfW demuxers (avidec.c, matroskadec.c) fall back on it for a
+// BITMAPINFOHEADER fourcc that ff_codec_bmp_tags does not know
+// (MovVideoCodecTag). As ff_codec_get_id, a fourcc matching no entry exactly matches one
 // that differs only in letter case ("svq1" for "SVQ1").
 func MovVideoCodec(fourcc string) string {
 	if c, ok := movVideoTags[fourcc]; ok {
@@ -39,4 +41,8 @@ var movVideoTags = map[string]string{
 	"dv5n": "dvvideo", "AVdn": "dnxhd", "AVdh": "dnxhr", "vvc1": "", "vvi1": "", "vc-1": "vc1",
 	"mjp2": "jpeg2000", "gif ": "gif", "tiff": "tiff", "b16g": "rawvideo", "r210": "r210",
 	"v210": "v210", "hvt1": "", "evc1": "evc", "Hap1": "hap", "drac": "dirac", "ulh0": "utvideo",
+	"sgi ": "sgi",
 }
+
+// MovVideoCodecTag is MovVideoCodec of a little-endian codec tag.
+func MovVideoCodecTag(tag uint32) string { return MovVideoCodec(tagBytes(tag)) }

@@ -762,6 +762,14 @@ gen mkv_ffv1_v3_yuv422p10.mkv "${V1[@]}" -frames:v 1 -c:v ffv1 -level 3 -pix_fmt
 gen asf_wmv2_23976.wmv -f lavfi -i "testsrc2=size=16x16:rate=24000/1001:duration=1.8" -threads 1 -c:v wmv2 -g 250 -b:v 20k
 gen asf_mpeg4_120fps.asf -f lavfi -i "testsrc2=size=16x16:rate=120:duration=0.4" -threads 1 -c:v mpeg4 -g 250 -b:v 20k
 gen mka_tta_51.mka -f lavfi -i "aevalsrc=0|0|0|0|0|0:c=5.1:s=8000:d=0.1" -c:a tta
+# Frame and decoder facts in AVI and ASF: VP9 and DTS in AVI, VP8 and FLAC
+# in ASF, Microsoft Video 1 (RGB555) and a Matroska NV12 raw track.
+gen avi_vp9.avi "${V1[@]}" -frames:v 1 -c:v libvpx-vp9 -deadline realtime
+gen avi_dts.avi -f lavfi -i "sine=frequency=440:sample_rate=48000:duration=0.05" -c:a dca -strict -2 -b:a 256k
+gen asf_vp8.asf "${V1[@]}" -frames:v 1 -c:v libvpx
+gen asf_flac.asf "${A1[@]}" -c:a flac
+gen avi_msvideo1.avi "${V1[@]}" -frames:v 1 -c:v msvideo1
+gen mkv_raw_nv12.mkv -f lavfi -i "testsrc2=size=16x8:rate=5:duration=0.2" -frames:v 1 -c:v rawvideo -pix_fmt nv12
 
 # ffprobe goldens
 for f in *; do

@@ -7,6 +7,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/es"
+	"github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/codec/vc1"
 	wavcodec "github.com/mediaprobe/mediaprobe/codec/wav"
@@ -341,6 +342,14 @@ func abs(x int64) int64 {
 func setAudio(st *container.Stream, h *wavcodec.Header) {
 	h.Fill(st)
 	wma.Describe(st, h.Extradata)
+	if st.CodecName == "flac" {
+		// The decoder opens with the STREAMINFO in the extradata.
+		if b, ok := flac.ExtradataStreamInfo(h.Extradata); ok {
+			if si, err := flac.ParseStreamInfo(b); err == nil {
+				_ = si.Describe(st)
+			}
+		}
+	}
 	if st.CodecName == "aac" {
 		// The decoder opens with the AudioSpecificConfig in the extradata.
 		if c, err := aac.ParseAudioSpecificConfig(h.Extradata); err == nil {

@@ -9,6 +9,8 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
+	"github.com/mediaprobe/mediaprobe/codec/vp8"
+	"github.com/mediaprobe/mediaprobe/codec/vp9"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/rfps"
@@ -129,6 +131,16 @@ func describeFirst(st *container.Stream, frame []byte, size int) (codecRate cont
 		}
 	case "mjpeg":
 		_ = jpeg.DescribeFrame(st, frame, size)
+	case "vp8":
+		if h, _ := vp8.ParseFrameHeader(frame); h != nil {
+			h.FillStream(st)
+			// ASF runs no VP8 parser, which is what reports these.
+			st.Profile, st.FieldOrder = "", ""
+		}
+	case "vp9":
+		if h, _ := vp9.ParseHeader(frame); h != nil {
+			h.FillStream(st)
+		}
 	case "png":
 		// Each frame is a PNG image, whose header chunks the decoder
 		// reads as it does a cover's.

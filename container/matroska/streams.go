@@ -101,6 +101,9 @@ func (d *demuxer) trackStream(t *track) error {
 		h, _ := codec.ParseBitmapInfoHeader(t.priv)
 		t.fourcc = h.Compression
 		codecName = codec.BMPCodec(t.fourcc)
+		if codecName == "" {
+			codecName = codec.MovVideoCodecTag(t.fourcc)
+		}
 		extradata = h.Extradata
 		st.BitsPerSample = int(h.BitCount)
 	case t.codecID == "V_QUICKTIME" && len(t.priv) >= 21:

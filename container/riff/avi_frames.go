@@ -4,6 +4,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
+	"github.com/mediaprobe/mediaprobe/codec/dts"
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/codec/ffv1"
 	"github.com/mediaprobe/mediaprobe/codec/flac"
@@ -11,6 +12,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/codec/vp8"
+	"github.com/mediaprobe/mediaprobe/codec/vp9"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
@@ -251,6 +253,11 @@ func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 			h, _ := vp8.ParseFrameHeader(pkt)
 			h.FillStream(st)
 		}
+	case "vp9":
+		// The decoder's profile, format and range from the first frame.
+		if h, _ := vp9.ParseHeader(pkt); h != nil {
+			h.FillStream(st)
+		}
 	case "dvvideo":
 		if pf := codec.DVPixFmt(pkt, int(min(size, 1<<31-1)), st.CodecTag, st.Width, st.Height); pf != "" {
 			st.PixFmt, st.ChromaLocation = pf, "topleft"
@@ -296,6 +303,18 @@ func (a *aviState) describeAudio(s *aviStream, pkt []byte, ref packetRef) {
 				st.Channels, st.ChannelLayout = n, aac.ChannelLayout(h.ChannelConfig)
 			}
 			st.Profile = aac.ProfileName(h.ObjectType())
+		}
+	case "dts":
+		// The decoder's first frame (the parser finds it).
+		for i := 0; i+4 <= len(pkt) && i < maxAudioSync; i++ {
+			if f, err := dts.ParseFrame(pkt[i:]); err == nil {
+				rate := st.BitRate
+				f.Describe(st)
+				if rate != 0 {
+					st.BitRate = rate
+				}
+				break
+			}
 		}
 	case "flac":
 		// The decoder opens with the STREAMINFO in the extradata.
