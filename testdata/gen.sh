@@ -770,6 +770,14 @@ gen asf_vp8.asf "${V1[@]}" -frames:v 1 -c:v libvpx
 gen asf_flac.asf "${A1[@]}" -c:a flac
 gen avi_msvideo1.avi "${V1[@]}" -frames:v 1 -c:v msvideo1
 gen mkv_raw_nv12.mkv -f lavfi -i "testsrc2=size=16x8:rate=5:duration=0.2" -frames:v 1 -c:v rawvideo -pix_fmt nv12
+# H.264 copied from MP4 into AVI and ASF keeps its avcC record (is_avc);
+# AVI's empty chunks for a 1/50 time base leave frames two ticks apart,
+# from which find_stream_info guesses r_frame_rate.
+gen "$tmp/avc.mp4" -f lavfi -i "testsrc2=size=16x16:rate=25:duration=0.8" -threads 1 -c:v libx264 -bf 2 -g 250
+gen avi_h264_avcc.avi -i "$tmp/avc.mp4" -c copy
+gen asf_h264_avcc.asf -i "$tmp/avc.mp4" -c copy
+gen "$tmp/avc.ts" -f lavfi -i "testsrc2=size=16x16:rate=25:duration=0.8" -threads 1 -c:v libx264 -bf 2 -g 250
+gen avi_h264_from_ts.avi -i "$tmp/avc.ts" -c copy
 
 # ffprobe goldens
 for f in *; do

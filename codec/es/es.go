@@ -51,6 +51,29 @@ func H264(st *container.Stream, data []byte) container.Rational {
 	return container.Rational{}
 }
 
+// H264AVCC describes st from an avcC record (an H.264 stream copied from
+// MP4 or Matroska into a container that keeps the record as extradata,
+// where ffprobe reports is_avc and the NAL length size) and the first
+// frame's length-prefixed NAL units, and returns the frame rate the SPS
+// gives. ok is false when the extradata is not an avcC record.
+func H264AVCC(st *container.Stream, extradata, frame []byte) (rate container.Rational, ok bool) {
+	if len(extradata) == 0 || extradata[0] != 1 {
+		return rate, false
+	}
+	p, _ := h264.ParseExtradata(extradata)
+	if p == nil {
+		return rate, false
+	}
+	p.Fill(st)
+	if order := p.PictureFieldOrder(frame, p.NALLengthSize); order != "" {
+		st.FieldOrder = order
+	}
+	if sps := p.Active(); sps != nil {
+		rate, _ = sps.FrameRate()
+	}
+	return rate, true
+}
+
 // HEVC decodes the parameter sets of the first access unit that has a VPS
 // and an SPS, as the extradata FFmpeg extracts from it.
 func HEVC(st *container.Stream, data []byte) container.Rational {

@@ -15,6 +15,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/vp9"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
+	"github.com/mediaprobe/mediaprobe/internal/rfps"
 )
 
 // maxFirstPacket is how much of a stream's first packet is read: the
@@ -222,18 +223,25 @@ func (a *aviState) describeStreams() error {
 // describeVideo fills a video stream from its extradata and first packet.
 func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 	st := s.st
-	// The frames are one tick of the stream's time base apart, which
-	// avformat_find_stream_info takes for the real frame rate.
-	st.RFrameRate = container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
+	var codecRate container.Rational
+	defer func() { st.RFrameRate = rFrameRate(st, s.stamps, codecRate) }()
 	switch st.CodecName {
 	case "h264", "hevc", "mpeg4", "mpeg1video", "mpeg2video", "av1":
 		data := pkt
 		if len(s.extradata) > 0 {
 			data = append(append([]byte(nil), s.extradata...), pkt...)
 		}
+		if st.CodecName == "h264" {
+			// An avcC record (a stream copied from MP4 or Matroska):
+			// length-prefixed NAL units follow.
+			var ok bool
+			if codecRate, ok = es.H264AVCC(st, s.extradata, pkt); ok {
+				break
+			}
+		}
 		if len(data) > 0 {
 			exSize := st.ExtradataSize
-			es.Describe(st, data)
+			codecRate = es.Describe(st, data)
 			if len(s.extradata) > 0 {
 				st.ExtradataSize = exSize // the container's extradata is kept
 			}
@@ -361,3 +369,40 @@ func mpegAudioSync(b []byte) int {
 	}
 	return -1
 }
+
+// rFrameRate is the r_frame_rate avformat_find_stream_info sets on an AVI
+// video stream. AVI has one packet per tick of the stream's time base,
+// less the empty chunks a muxer writes for dropped frames, which have no
+// index entry; stamps are the index timestamps of the first packets.
+// Where the time base is unreliable as the frame rate (tb_unreliable:
+// H.264, HEVC and MPEG-2 always, else a time base, or codec frame rate,
+// of 101 ticks a second or more or under 5) ff_rfps_calculate guesses the
+// rate from the stamps; otherwise, and when it finds none, the rate is
+// the time base's inverse.
+func rFrameRate(st *container.Stream, stamps []int64, codecRate container.Rational) container.Rational {
+	tb := st.TimeBase
+	inverse := container.Rational{Num: tb.Den, Den: tb.Num}
+	rate := inverse
+	if codecRate.Valid() {
+		rate = codecRate
+	}
+	unreliable := st.CodecName == "h264" || st.CodecName == "hevc" || st.CodecName == "mpeg2video" ||
+		st.CodecTag == fourcc("mp4v") || rate.Num >= 101*rate.Den || rate.Num < 5*rate.Den
+	if !unreliable || len(stamps) < 2 || !tb.Valid() {
+		return inverse
+	}
+	var deltas []int64
+	for i := 1; i < len(stamps); i++ {
+		if float64(stamps[i]-stamps[0])*tb.Float() >= maxAnalyzeSeconds {
+			break
+		}
+		deltas = append(deltas, stamps[i]-stamps[i-1])
+	}
+	if r, _, ok := rfps.Guess(deltas, stamps[0], tb, 0); ok {
+		return r
+	}
+	return inverse
+}
+
+// maxAnalyzeSeconds is max_analyze_duration's default.
+const maxAnalyzeSeconds = 5
