@@ -169,6 +169,11 @@ func videoNeed(t *track) int {
 			n = max(n, 21+st.HasBFrames)
 		}
 	}
+	if st.CodecName == "hevc" && st.HasBFrames > 0 {
+		// The first guessed decoding timestamp, and so the start, comes
+		// with the packet after has_b_frames of them.
+		n = max(n, st.HasBFrames+1)
+	}
 	return n
 }
 

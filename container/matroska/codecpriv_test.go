@@ -102,3 +102,13 @@ func TestFLACChannelMask(t *testing.T) {
 	st = readTrack(t, entry(p), []byte{0xFF, 0xF8})
 	assert.Zero(t, st.ExtradataSize, "invalid FLAC private data")
 }
+
+// Too few reordered frames for a guessed decoding timestamp: no start.
+func TestReorderedTooShort(t *testing.T) {
+	assert.True(t, reorderedTooShort("h264", 2, 3))
+	assert.False(t, reorderedTooShort("h264", 2, 4))
+	assert.True(t, reorderedTooShort("hevc", 2, 2))
+	assert.False(t, reorderedTooShort("hevc", 2, 3))
+	assert.False(t, reorderedTooShort("hevc", 0, 1))
+	assert.False(t, reorderedTooShort("vp9", 2, 1))
+}

@@ -51,6 +51,13 @@ func (d *demuxer) finishStreams() {
 			// from the packet after them, which the stream does not have.
 			st.StartPTS = container.NoPTS
 		}
+		if reorderedTooShort(st.CodecName, st.HasBFrames, t.count) && !d.scanBounded {
+			// With a known delay the first decoding timestamp is guessed
+			// from the presentation times of has_b_frames packets
+			// (select_from_pts_buffer), one more for H.264, whose
+			// decoder's delay is known only once a frame is decoded.
+			st.StartPTS = container.NoPTS
+		}
 		if st.Type == container.Video {
 			frameRates(t, st)
 		}
@@ -60,6 +67,21 @@ func (d *demuxer) finishStreams() {
 			_ = picture.Describe(a.st, d.src, a.dataOff, a.dataLen, *a.mime)
 		}
 	}
+}
+
+// reorderedTooShort reports a stream of reordered frames too short for
+// FFmpeg to guess a decoding timestamp: an H.264 track of fewer than
+// has_b_frames+2 blocks, an HEVC one of fewer than has_b_frames+1.
+func reorderedTooShort(codecName string, hasBFrames, blocks int) bool {
+	switch {
+	case hasBFrames <= 0:
+		return false
+	case codecName == "h264":
+		return blocks < hasBFrames+2
+	case codecName == "hevc":
+		return blocks < hasBFrames+1
+	}
+	return false
 }
 
 // h264GuessFrames is how many decoded frames has_decode_delay_been_guessed
