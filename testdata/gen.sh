@@ -765,7 +765,7 @@ gen mka_tta_51.mka -f lavfi -i "aevalsrc=0|0|0|0|0|0:c=5.1:s=8000:d=0.1" -c:a tt
 # Frame and decoder facts in AVI and ASF: VP9 and DTS in AVI, VP8 and FLAC
 # in ASF, Microsoft Video 1 (RGB555) and a Matroska NV12 raw track.
 gen avi_vp9.avi "${V1[@]}" -frames:v 1 -c:v libvpx-vp9 -deadline realtime
-gen avi_dts.avi -f lavfi -i "sine=frequency=440:sample_rate=48000:duration=0.05" -c:a dca -strict -2 -b:a 256k
+gen avi_dts.avi "${V1[@]}" -f lavfi -i "sine=frequency=440:sample_rate=48000:duration=0.05" -c:v mpeg4 -c:a dca -strict -2 -b:a 256k
 gen asf_vp8.asf "${V1[@]}" -frames:v 1 -c:v libvpx
 gen asf_flac.asf "${A1[@]}" -c:a flac
 gen avi_msvideo1.avi "${V1[@]}" -frames:v 1 -c:v msvideo1
