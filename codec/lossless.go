@@ -218,3 +218,43 @@ func utVideoPixFmt(tag uint32) (pixFmt, colorSpace string) {
 	}
 	return "", ""
 }
+
+// FramePixFmt returns the pixel format the decoder of a codec that learns
+// it from each frame sets on reading the first one (frame, the start of a
+// frame of frameSize bytes), "" for the other codecs and for a frame the
+// decoder refuses:
+//
+//   - magicyuv: magy_decode_frame, the format byte after the "MAGY" header
+//     (version 7 only);
+//   - zmbv: decode_frame, the format of a key frame's header (version 0.1;
+//     the 24-bit format is compiled out of FFmpeg).
+func FramePixFmt(name string, frame []byte, frameSize int) string {
+	switch name {
+	case "magicyuv":
+		if len(frame) < 10 || frameSize < 36 || string(frame[:4]) != "MAGY" {
+			return ""
+		}
+		hs := int64(frame[4]) | int64(frame[5])<<8 | int64(frame[6])<<16 | int64(frame[7])<<24
+		if hs < 32 || hs >= int64(frameSize) || frame[8] != 7 {
+			return ""
+		}
+		return magicYUVFormats[frame[9]]
+	case "zmbv":
+		if len(frame) < 7 || frame[0]&1 == 0 {
+			return ""
+		}
+		if frame[1] != 0 || frame[2] != 1 || frame[3] > 1 || frame[5] == 0 || frame[6] == 0 {
+			return ""
+		}
+		return map[byte]string{4: "pal8", 5: "rgb555le", 6: "rgb565le", 8: "bgr0"}[frame[4]]
+	}
+	return ""
+}
+
+// magicYUVFormats is the format switch of magy_decode_frame.
+var magicYUVFormats = map[byte]string{
+	0x65: "gbrp", 0x66: "gbrap", 0x67: "yuv444p", 0x68: "yuv422p", 0x69: "yuv420p",
+	0x6a: "yuva444p", 0x6b: "gray", 0x6c: "yuv422p10le", 0x76: "yuv444p10le",
+	0x6d: "gbrp10le", 0x6e: "gbrap10le", 0x6f: "gbrp12le", 0x70: "gbrap12le",
+	0x73: "gray10le", 0x7b: "yuv420p10le",
+}

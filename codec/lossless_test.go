@@ -94,3 +94,19 @@ func TestRawVideoPixFmtTags(t *testing.T) {
 	assert.Equal(t, "pal8", RawVideoPixFmt(0, 8))
 	assert.Equal(t, "sgi", MovVideoCodecTag(Fourcc("sgi ")))
 }
+
+func TestFramePixFmt(t *testing.T) {
+	magy := func(version, format byte) []byte {
+		b := []byte("MAGY\x20\x00\x00\x00")
+		return append(b, version, format, 0, 0)
+	}
+	assert.Equal(t, "yuv420p", FramePixFmt("magicyuv", magy(7, 0x69), 100))
+	assert.Equal(t, "yuv422p10le", FramePixFmt("magicyuv", magy(7, 0x6c), 100))
+	assert.Equal(t, "", FramePixFmt("magicyuv", magy(6, 0x69), 100), "version 7 only")
+	assert.Equal(t, "", FramePixFmt("magicyuv", magy(7, 0x69), 32), "header as long as the frame")
+	assert.Equal(t, "bgr0", FramePixFmt("zmbv", []byte{1, 0, 1, 1, 8, 16, 16}, 100))
+	assert.Equal(t, "pal8", FramePixFmt("zmbv", []byte{1, 0, 1, 0, 4, 16, 16}, 100))
+	assert.Equal(t, "", FramePixFmt("zmbv", []byte{0, 0, 1, 1, 8, 16, 16}, 100), "not a key frame")
+	assert.Equal(t, "", FramePixFmt("zmbv", []byte{1, 0, 1, 1, 7, 16, 16}, 100), "24-bit is compiled out")
+	assert.Equal(t, "", FramePixFmt("h264", []byte{1, 2, 3}, 3))
+}

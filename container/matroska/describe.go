@@ -231,7 +231,11 @@ func describeVideo(t *track, st *container.Stream) {
 		st.PixFmt = codec.RawVideoPixFmt(st.CodecTag, st.BitsPerSample)
 	default:
 		// The decoders that choose their output format when opened.
-		codec.DescribeInit(st, st.BitsPerSample, t.priv)
+		if !codec.DescribeInit(st, st.BitsPerSample, t.priv) {
+			if pf := codec.FramePixFmt(st.CodecName, t.first, int(min(t.firstSize, 1<<31-1))); pf != "" {
+				st.PixFmt = pf
+			}
+		}
 	}
 }
 

@@ -281,7 +281,11 @@ func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 	case "rawvideo":
 		st.PixFmt = codec.RawVideoPixFmt(st.CodecTag, s.bitCount)
 	default:
-		codec.DescribeInit(st, s.bitCount, s.extradata)
+		if !codec.DescribeInit(st, s.bitCount, s.extradata) {
+			if pf := codec.FramePixFmt(st.CodecName, pkt, int(min(size, 1<<31-1))); pf != "" {
+				st.PixFmt = pf
+			}
+		}
 	}
 	if s.vprpSAR.Valid() {
 		st.SampleAspectRatio = s.vprpSAR
