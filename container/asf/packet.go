@@ -20,7 +20,7 @@ import (
 // stream has shown a packet; the probe reads at most this many data
 // packets, or bytes of them, for the streams' start times and frame rates.
 const (
-	maxScanPackets = 256
+	maxScanPackets = 1024
 	maxScanBytes   = 2 << 20
 	// fpsFrames is how many video frames the frame rate is measured over,
 	// and fpsMinFrames how many suffice once fpsBytes of packets are read
@@ -29,8 +29,12 @@ const (
 	// as coarse as ASF's milliseconds, or 5 s (max_analyze_duration).
 	fpsFrames    = 41
 	fpsMinFrames = 8
-	fpsBytes     = 192 << 10
+	fpsBytes     = 1 << 20
 	maxAnalyzeMS = 5000
+	// The packets past the first firstWindow bytes are read in windows
+	// that double up to maxScanWindow.
+	firstWindow   = 64 << 10
+	maxScanWindow = 512 << 10
 )
 
 // frameHeaderSize is FRAME_HEADER_SIZE: a payload header is never shorter.
@@ -71,17 +75,32 @@ func (r *reader) scanPackets(off, end int64) error {
 		limit = min(limit, end)
 	}
 	pktSize := int64(r.hdr.maxPktSize)
-	var buf []byte
+	// Past the first 64 KiB the packets are read in windows that double
+	// up to 512 KiB, so that a high-rate stream's frames cost few reads.
+	var buf, win []byte
+	var winOff int64
+	chunk := int64(2 * firstWindow)
 	for n := 0; n < maxScanPackets && pos < limit && pending(); n++ {
 		size := pktSize
 		if size <= 0 || size >= 1<<29 {
 			size = 64 << 10
 		}
 		size = min(size, limit-pos)
-		b, err := demuxkit.ReadScratch(r.src, &buf, pos, size, name, "data packet")
-		if err != nil {
-			return err
+		if pos < winOff || pos+size > winOff+int64(len(win)) {
+			// The first 64 KiB come packet by packet, from the buffered
+			// head of the object.
+			n := size
+			if pos+size > off+firstWindow {
+				n = min(max(size, chunk), limit-pos)
+				chunk = min(2*chunk, maxScanWindow)
+			}
+			w, err := demuxkit.ReadScratch(r.src, &buf, pos, n, name, "data packet")
+			if err != nil {
+				return err
+			}
+			win, winOff = w, pos
 		}
+		b := win[pos-winOff : pos-winOff+size]
 		next, ok := r.packet(b, &scans)
 		if !ok || next <= 0 {
 			break
