@@ -778,6 +778,10 @@ gen avi_h264_avcc.avi -i "$tmp/avc.mp4" -c copy
 gen asf_h264_avcc.asf -i "$tmp/avc.mp4" -c copy
 gen "$tmp/avc.ts" -f lavfi -i "testsrc2=size=16x16:rate=25:duration=0.8" -threads 1 -c:v libx264 -bf 2 -g 250
 gen avi_h264_from_ts.avi -i "$tmp/avc.ts" -c copy
+gen "$tmp/hvc.mp4" -f lavfi -i "testsrc2=size=16x16:rate=25:duration=0.2" -threads 1 -c:v libx265 -x265-params log-level=0
+gen avi_hevc_hvcc.avi -i "$tmp/hvc.mp4" -c copy
+gen "$tmp/av1.mp4" -f lavfi -i "testsrc2=size=16x16:rate=25:duration=0.12" -threads 1 -c:v libaom-av1 -cpu-used 8
+gen avi_av1_av1c.avi -i "$tmp/av1.mp4" -c copy
 # Matroska H.264 and HEVC too short to guess a decoding timestamp with
 # B-frames: no start time, and the stream's duration from the file's.
 gen mkv_h264_3frames_bf.mkv -f lavfi -i "testsrc2=size=16x16:rate=25" -threads 1 -frames:v 3 -c:v libx264 -bf 3

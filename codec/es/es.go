@@ -51,6 +51,40 @@ func H264(st *container.Stream, data []byte) container.Rational {
 	return container.Rational{}
 }
 
+// Record describes st from the decoder configuration record a stream
+// copied from MP4 or Matroska keeps as its extradata in a container that
+// has no codec configuration of its own (AVI, ASF): an H.264 avcC (see
+// H264AVCC), an HEVC hvcC, an AV1 av1C (with its first frame's temporal
+// unit); it returns the frame rate the headers give, and ok false when
+// the extradata is no such record, for Describe to read it as Annex B or
+// OBUs.
+func Record(st *container.Stream, extradata, frame []byte) (rate container.Rational, ok bool) {
+	switch st.CodecName {
+	case "h264":
+		return H264AVCC(st, extradata, frame)
+	case "hevc":
+		if !hevc.IsHVCC(extradata) {
+			return rate, false
+		}
+		x, _ := hevc.ParseExtradata(extradata)
+		if x == nil {
+			return rate, false
+		}
+		_ = x.Describe(st)
+		return x.FrameRate(), true
+	case "av1":
+		if len(extradata) < 4 || extradata[0] != 0x81 {
+			return rate, false
+		}
+		tu, _ := av1.Describe(st, extradata, frame)
+		if tu != nil && tu.SequenceHeader != nil {
+			rate = tu.SequenceHeader.FrameRate()
+		}
+		return rate, true
+	}
+	return rate, false
+}
+
 // H264AVCC describes st from an avcC record (an H.264 stream copied from
 // MP4 or Matroska into a container that keeps the record as extradata,
 // where ffprobe reports is_avc and the NAL length size) and the first

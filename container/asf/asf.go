@@ -381,7 +381,7 @@ func describeVideo(st *container.Stream, extradata []byte, bitCount int) (codecR
 		case "mpeg4":
 			return es.MPEG4(st, extradata)
 		case "h264":
-			if rate, ok := es.H264AVCC(st, extradata, nil); ok {
+			if rate, ok := es.Record(st, extradata, nil); ok {
 				return rate
 			}
 			return es.H264(st, extradata)

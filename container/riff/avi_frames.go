@@ -231,13 +231,11 @@ func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 		if len(s.extradata) > 0 {
 			data = append(append([]byte(nil), s.extradata...), pkt...)
 		}
-		if st.CodecName == "h264" {
-			// An avcC record (a stream copied from MP4 or Matroska):
-			// length-prefixed NAL units follow.
-			var ok bool
-			if codecRate, ok = es.H264AVCC(st, s.extradata, pkt); ok {
-				break
-			}
+		// A decoder configuration record (a stream copied from MP4 or
+		// Matroska): length-prefixed NAL units or OBUs follow.
+		if r, ok := es.Record(st, s.extradata, pkt); ok {
+			codecRate = r
+			break
 		}
 		if len(data) > 0 {
 			exSize := st.ExtradataSize
