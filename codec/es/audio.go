@@ -257,9 +257,24 @@ func latm(st *container.Stream, data []byte) (int, bool) {
 		st.Channels = a.OutputChannels()
 		st.ChannelLayout = a.Layout()
 		st.SampleFmt = codec.SampleFormat("aac_latm", st.Channels)
-		return 1024, true
+		return latmFrameSamples(a), true
 	}
 	return 0, false
+}
+
+// latmFrameSamples is the frame_size the AAC decoder sets once it has
+// decoded a frame (aac_decode_frame_int): 1024 samples, or 960 with
+// frameLengthFlag, doubled when explicit SBR raises the output rate.
+// compute_frame_duration gives the packets that duration in the tail.
+func latmFrameSamples(a aac.AudioSpecificConfig) int {
+	n := 1024
+	if a.FrameLengthShort {
+		n = 960
+	}
+	if a.SBR && a.ExtSampleRate > a.SampleRate {
+		n *= 2
+	}
+	return n
 }
 
 // ascBytes is the length in bytes of the AudioSpecificConfig at the
