@@ -3,6 +3,7 @@ package es
 import (
 	"github.com/mediaprobe/mediaprobe/codec/mpegvideo"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/rfps"
 )
 
 // DescribeStream describes an audio or video stream of an MPEG-TS or
@@ -70,4 +71,46 @@ func parserBitRate(st *container.Stream, data []byte) {
 	if mpeg1 && br != 0x3FFFF*400 || h.Picture != nil && h.Picture.VBVDelay != 0xFFFF {
 		st.BitRate = br
 	}
+}
+
+// FPSFrames is how many decode timestamps of a video stream
+// avformat_find_stream_info gathers at least for its frame-rate guess
+// (fps_analyze_framecount deltas, plus the first).
+const FPSFrames = 21
+
+// GuessRate corrects the frame rate DescribeStream gave a video stream
+// when its codec's rate is one FFmpeg cannot use: compute_frame_duration
+// gives packets no duration from a codec frame rate of 1000 fps or more
+// (an H.264 VUI with a bogus time_scale) or from none, so
+// avg_frame_rate stays 0/0, and the codecs whose time base
+// tb_unreliable distrusts (H.264, HEVC, MPEG-2 video) take r_frame_rate
+// from ff_rfps_calculate over the decode timestamps dts (90 kHz) of the
+// first packets. It returns the ticks of one frame the tail pass then
+// gives packets, or frame unchanged when nothing is corrected.
+func GuessRate(st *container.Stream, dts []int64, frame int64) int64 {
+	if st.Type != container.Video {
+		return frame
+	}
+	r := st.RFrameRate
+	if r.Den > 0 && r.Num < 1000*r.Den {
+		return frame
+	}
+	switch st.CodecName {
+	case "h264", "hevc", "mpeg2video":
+	default:
+		return frame
+	}
+	if len(dts) < 2 {
+		return frame
+	}
+	deltas := make([]int64, 0, len(dts)-1)
+	for i := 1; i < len(dts); i++ {
+		deltas = append(deltas, dts[i]-dts[i-1])
+	}
+	g, _, ok := rfps.Guess(deltas, dts[0], container.Rational{Num: 1, Den: 90000}, 0)
+	if !ok || g.Num <= 0 {
+		return frame
+	}
+	st.RFrameRate, st.AvgFrameRate = g, container.Rational{}
+	return max(g.Den*90000/g.Num, 1)
 }

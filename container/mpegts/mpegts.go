@@ -3,9 +3,11 @@ package mpegts
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
+	"github.com/mediaprobe/mediaprobe/codec/dts"
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
@@ -65,6 +67,7 @@ type pesStream struct {
 	// run the content probes.
 	ends     []int
 	pts      []int64
+	dts      []int64 // decode timestamps of the first es.FPSFrames packets
 	streamID byte
 	dur      pes.Duration
 	start    int64
@@ -106,6 +109,18 @@ type demux struct {
 	tailLimit   int64
 	inHeader    bool // read_header's pass
 	wrap        pes.Wrap
+	// lastPCR is the last PCR (27 MHz) of each PID with a filter.
+	lastPCR map[int]int64
+	cues    []*cueStream
+}
+
+// cueStream is an SCTE-35 stream: its packets are sections, timed by
+// the last PCR of their program (scte_data_cb).
+type cueStream struct {
+	st    *container.Stream
+	pcr   int // the PCR PID of its program, -1 if none
+	start int64
+	dur   pes.Duration
 }
 
 func read(src container.Source, start int64, _ container.Options) (*container.Info, error) {
@@ -120,7 +135,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		return nil, demuxkit.Errorf(name, "head", start, container.ErrTruncated, "no packets")
 	}
 	ps := packetSize(head)
-	d := &demux{src: src, info: info, sections: map[int]*sectionFilter{}, pes: map[int]*pesStream{}, collect: true}
+	d := &demux{src: src, info: info, sections: map[int]*sectionFilter{}, pes: map[int]*pesStream{}, collect: true, lastPCR: map[int]int64{}}
 	d.sections[sdtPID] = newSectionFilter((*demux).sdt)
 	d.sections[patPID] = newSectionFilter((*demux).pat)
 	d.sections[eitPID] = newSectionFilter((*demux).eit)
@@ -237,6 +252,10 @@ func (d *demux) packet(pkt []byte, lastCC map[int]int, header bool) {
 	lastCC[pid] = cc
 	p := 4
 	if hasAdaptation {
+		if pkt[4] >= 7 && pkt[5]&0x10 != 0 { // parse_pcr
+			base := int64(binary.BigEndian.Uint32(pkt[6:]))<<1 | int64(pkt[10]>>7)
+			d.lastPCR[pid] = base*300 + int64(pkt[10]&1)<<8 | int64(pkt[11])
+		}
 		p += int(pkt[4]) + 1
 	}
 	if p >= tsPacketSize || !hasPayload {
@@ -371,6 +390,11 @@ func (d *demux) timestamp(p *pesStream, pts, dts int64) {
 	}
 	pts = d.wrap.Unwrap(pts)
 	if d.collect {
+		if t := d.wrap.Unwrap(dts); t != pes.NoPTS && len(p.dts) < es.FPSFrames {
+			p.dts = append(p.dts, t)
+		} else if pts != pes.NoPTS && dts == pes.NoPTS && len(p.dts) < es.FPSFrames {
+			p.dts = append(p.dts, pts)
+		}
 		if len(p.pts) < startPackets && pts != pes.NoPTS {
 			p.pts = append(p.pts, pts)
 		}
@@ -561,6 +585,11 @@ func (d *demux) pmt(sec []byte, f *sectionFilter) {
 				s.TimeBase = container.Rational{Num: 1, Den: 90000}
 				if streamType == typeSCTE35 && progReg == tag("CUEI") {
 					s.CodecName = "scte_35"
+					c := &cueStream{st: s, start: pes.NoPTS, dur: pes.NewDuration()}
+					d.cues = append(d.cues, c)
+					f := newSectionFilter(func(d *demux, _ []byte, _ *sectionFilter) { d.cue(c) })
+					delete(d.pes, pid)
+					d.sections[pid] = f
 				}
 				st = s
 			}
@@ -591,6 +620,37 @@ func (d *demux) pmt(sec []byte, f *sectionFilter) {
 			descs, ok = ps.parseDescriptor(descs, streamType)
 		}
 	}
+}
+
+// cue is scte_data_cb: each SCTE-35 section is a packet whose PTS is the
+// last PCR of the first program that holds the stream, if it has one.
+// Sections before avformat_find_stream_info (in read_header) are dropped.
+func (d *demux) cue(c *cueStream) {
+	if d.inHeader {
+		return
+	}
+	pts := pes.NoPTS
+	for _, prg := range d.programs {
+		if !slices.Contains(prg.streams, c.st.Index) {
+			continue
+		}
+		if prg.pcrPID >= 0 {
+			if pcr, ok := d.lastPCR[prg.pcrPID]; ok && (d.sections[prg.pcrPID] != nil || d.pes[prg.pcrPID] != nil) {
+				pts = d.wrap.Unwrap(pcr / 300)
+			}
+		}
+		break
+	}
+	if pts == pes.NoPTS {
+		return
+	}
+	if d.collect {
+		if c.start == pes.NoPTS {
+			c.start = pts
+		}
+		return
+	}
+	c.dur.Add(pts, 0, c.start)
 }
 
 // findProgram returns the AVProgram sid, nil if there is none.
@@ -725,6 +785,7 @@ func (d *demux) describe() {
 		// avformat_find_stream_info began, has its decoder chosen after
 		// the parser has named the codec.
 		p.frame = es.DescribeStream(st, p.data, p.ends, probed)
+		p.frame = es.GuessRate(st, p.dts, p.frame)
 		p.start = pes.Start(p.pts)
 		p.data, p.ends = nil, nil
 	}
@@ -747,22 +808,26 @@ func (p *pesStream) packetEnd() {
 // probe_codec runs it, after each packet that takes the buffer past a
 // power of two (av_log2 changes), or at the end of the data: FFmpeg
 // keeps the codec a probe once named (set_codec_from_probe_data) even
-// when later probes name none, and accepts any positive score at the end.
+// when later probes name none. A score below the stream's request_probe
+// does not replace the codec it has (bin_data asks for 4, a stream of
+// unknown type for 1).
 func (p *pesStream) mp3Probed() bool {
+	need := max(p.requestProbe, 1)
 	last := 0
 	for _, end := range p.ends {
-		if bits.Len(uint(end)) != bits.Len(uint(last)) && mpegaudio.Probe(p.data[:end]) > 0 {
+		if bits.Len(uint(end)) != bits.Len(uint(last)) && mpegaudio.Probe(p.data[:end]) >= need {
 			return true
 		}
 		last = end
 	}
-	return mpegaudio.Probe(p.data) > 0
+	return mpegaudio.Probe(p.data) >= need
 }
 
 // probeContent names the codec of a stream that nothing declared from
 // its first bytes, as FFmpeg's set_codec_from_probe_data does by running
 // the elementary-stream probes (dts, ac3, adts, mpegvideo, h264, hevc,
-// mp3) over its first packets.
+// mp3) over its first packets. dts_probe looks at nothing before the
+// 4097th byte of the buffer, so a short DTS stream is not named dts.
 func probeContent(p *pesStream) {
 	st, b := p.st, p.data
 	if len(b) < 4 {
@@ -770,7 +835,7 @@ func probeContent(p *pesStream) {
 	}
 	be32 := binary.BigEndian.Uint32(b)
 	switch {
-	case be32 == 0x7FFE8001 || be32 == 0xFE7F0180 || be32 == 0x1FFFE800 || be32 == 0x64582025:
+	case dts.Probe(b) > 0:
 		st.Type, st.CodecName = container.Audio, "dts"
 	case b[0] == 0x0B && b[1] == 0x77:
 		st.Type, st.CodecName = container.Audio, "ac3"
@@ -811,6 +876,10 @@ func (d *demux) finish() {
 		}
 		p.st.StartPTS = p.start
 		p.st.DurationTS = p.dur.Value
+	}
+	for _, c := range d.cues {
+		c.st.StartPTS = c.start
+		c.st.DurationTS = c.dur.Value
 	}
 	n := 0
 	for _, prg := range d.programs {
