@@ -2,6 +2,7 @@ package es
 
 import (
 	"encoding/binary"
+	"math/bits"
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
@@ -317,4 +318,63 @@ func ascBytes(b []byte) int {
 		return 0
 	}
 	return (pos + 7) / 8
+}
+
+// pcmBluray reads the 4-byte header of the first packet of a Blu-ray
+// LPCM stream as pcm_bluray_parse_header does, and returns the samples of
+// that packet (get_audio_frame_duration: the payload after the header
+// over the channels, rounded up to a pair, times the sample size).
+func pcmBluray(st *container.Stream, pkt []byte) (int, bool) {
+	if len(pkt) < 4 {
+		return 0, false
+	}
+	layouts := [16]uint64{0, codec.LayoutMono, 0, codec.LayoutStereo, codec.LayoutSurround, codec.Layout2_1,
+		codec.Layout4Point0, codec.Layout2_2, codec.Layout5Point0, codec.Layout5Point1, codec.Layout7Point0, codec.Layout7Point1}
+	bps := [4]int{0, 16, 20, 24}[pkt[3]>>6]
+	rate := map[byte]int{1: 48000, 4: 96000, 5: 192000}[pkt[2]&0x0F]
+	layout := layouts[pkt[2]>>4]
+	if bps == 0 || rate == 0 || layout == 0 {
+		return 0, false
+	}
+	ch := bits.OnesCount64(layout)
+	st.SampleRate, st.Channels = rate, ch
+	st.ChannelLayout = codec.LayoutName(layout)
+	st.SampleFmt = "s16"
+	if bps != 16 {
+		st.SampleFmt = "s32"
+		st.BitsPerRawSample = bps
+	}
+	pairs := (ch + 1) &^ 1
+	st.BitRate = int64(pairs * rate * bps)
+	return (len(pkt) - 4) / (pairs * bps / 8), true
+}
+
+// s302m reads the 4-byte AES3 header of the first packet of an SMPTE 302M
+// stream as s302m_parse_frame_header does: 48 kHz, 2 to 8 channels of
+// 16, 20 or 24 bits, and a bit rate that counts the header of each
+// packet. FFmpeg gives its packets no duration.
+func s302m(st *container.Stream, pkt []byte) (int, bool) {
+	if len(pkt) <= 4 {
+		return 0, false
+	}
+	h := binary.BigEndian.Uint32(pkt)
+	size := int(h >> 16)
+	ch := int(h>>14&3)*2 + 2
+	bps := int(h>>4&3)*4 + 16
+	if 4+size != len(pkt) || bps > 24 {
+		return 0, false
+	}
+	st.SampleRate, st.Channels = 48000, ch
+	st.SampleFmt, st.BitsPerRawSample = "s16", 16
+	if bps > 16 {
+		st.SampleFmt, st.BitsPerRawSample = "s32", 24
+	}
+	layout := map[int]uint64{2: codec.LayoutStereo, 4: codec.LayoutQuad, 6: codec.Layout5Point1Back,
+		8: codec.Layout5Point1Back | codec.LayoutStereoDownmix}[ch]
+	st.ChannelLayout = codec.LayoutName(layout)
+	perSample := ch * (bps + 4)
+	if n := len(pkt) * 8 / perSample; n > 0 {
+		st.BitRate = int64(48000*perSample + 32*48000/n)
+	}
+	return 0, true
 }
