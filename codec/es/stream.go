@@ -42,7 +42,18 @@ func DescribeStream(st *container.Stream, data []byte, ends []int, probed bool) 
 		return 1 // one tick: the frame rate is the time base
 	case container.Audio:
 		var samples int
-		if probed && isMPEGAudio(st.CodecName) {
+		first := data
+		if len(ends) > 0 {
+			first = data[:ends[0]]
+		}
+		if st.CodecName == "pcm_bluray" || st.CodecName == "s302m" {
+			// A header at the start of each packet: the first one's.
+			if st.CodecName == "pcm_bluray" {
+				samples, _ = pcmBluray(st, first)
+			} else {
+				samples, _ = s302m(st, first)
+			}
+		} else if probed && isMPEGAudio(st.CodecName) {
 			samples, _ = mpegAudio(st, data, ends, "")
 		} else {
 			samples, _ = DescribeAudio(st, data)
@@ -113,4 +124,30 @@ func GuessRate(st *container.Stream, dts []int64, frame int64) int64 {
 	}
 	st.RFrameRate, st.AvgFrameRate = g, container.Rational{}
 	return max(g.Den*90000/g.Num, 1)
+}
+
+// FewFrames clears the avg_frame_rate of a video stream that has fewer
+// than three frames: avformat_find_stream_info adds a packet's duration
+// to codec_info_duration only from the third packet of a stream on, and
+// leaves avg_frame_rate 0/0 without one. Frames are counted as picture
+// start codes in data for MPEG-1/2 video (a picture may span several PES
+// packets), else as packets, the demuxer's count; complete says data
+// holds the whole head of the stream (it was not cut at a bound).
+func FewFrames(st *container.Stream, data []byte, packets int, complete bool) {
+	if st.Type != container.Video || !complete {
+		return
+	}
+	n := packets
+	if st.CodecName == "mpeg1video" || st.CodecName == "mpeg2video" {
+		n = 0
+		for i := 0; i+4 <= len(data) && n < 3; i++ {
+			if data[i] == 0 && data[i+1] == 0 && data[i+2] == 1 && data[i+3] == 0 {
+				n++
+				i += 3
+			}
+		}
+	}
+	if n < 3 {
+		st.AvgFrameRate = container.Rational{}
+	}
 }

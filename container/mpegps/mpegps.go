@@ -42,6 +42,7 @@ type stream struct {
 	requestProbe int
 	data         []byte
 	pts          []int64
+	packets      int // packets with a PTS in the head
 	start        int64
 	frame        int64
 	dur          pes.Duration
@@ -86,6 +87,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		// (the demuxer has no header), so its decoder is chosen after the
 		// parser has named the codec.
 		s.frame = es.DescribeStream(s.st, s.data, nil, true)
+		es.FewFrames(s.st, s.data, s.packets, len(s.data) < maxStreamData)
 		s.start = pes.Start(s.pts)
 		s.data = nil
 	}
@@ -429,6 +431,9 @@ func (d *demux) packet(s *stream, pts int64, payload []byte) {
 	}
 	if len(s.pts) < startPackets && pts != pes.NoPTS {
 		s.pts = append(s.pts, pts)
+	}
+	if pts != pes.NoPTS {
+		s.packets++
 	}
 	if n := min(len(payload), maxStreamData-len(s.data)); n > 0 {
 		if err := d.src.Budget().Alloc(name, "payload", 0, int64(n)); err != nil {

@@ -68,6 +68,7 @@ type pesStream struct {
 	ends     []int
 	pts      []int64
 	dts      []int64 // decode timestamps of the first es.FPSFrames packets
+	packets  int     // PES packets in the head
 	streamID byte
 	dur      pes.Duration
 	start    int64
@@ -364,6 +365,9 @@ func (d *demux) pesData(p *pesStream, b []byte, isStart bool) {
 		if err != nil {
 			p.inPES = false
 			return
+		}
+		if d.collect {
+			p.packets++
 		}
 		d.timestamp(p, h.PTS, h.DTS)
 	}
@@ -786,6 +790,7 @@ func (d *demux) describe() {
 		// the parser has named the codec.
 		p.frame = es.DescribeStream(st, p.data, p.ends, probed)
 		p.frame = es.GuessRate(st, p.dts, p.frame)
+		es.FewFrames(st, p.data, p.packets, len(p.data) < maxStreamData)
 		p.start = pes.Start(p.pts)
 		p.data, p.ends = nil, nil
 	}
