@@ -1,0 +1,86 @@
+package mpegts
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/pes"
+)
+
+// pcrPacket appends a packet on pid whose adaptation field carries a PCR
+// of base (90 kHz) and no payload.
+func (w *tsWriter) pcrPacket(pid int, base int64) {
+	p := []byte{syncByte, byte(pid >> 8 & 0x1F), byte(pid), 0x20 | w.cc[pid], 183, 0x10,
+		byte(base >> 25), byte(base >> 17), byte(base >> 9), byte(base >> 1), byte(base<<7) | 0x7E, 0}
+	for len(p) < tsPacketSize {
+		p = append(p, 0xFF)
+	}
+	w.b = append(w.b, p...)
+}
+
+func TestPrivateSectionTypeIsPES(t *testing.T) {
+	// FFmpeg 5.1's is_pes_stream knows no type 0x05: the stream is a PES
+	// stream of unknown type (a DVB AIT prints no codec_type).
+	assert.True(t, isPESStream(0x05, 0))
+	assert.False(t, isPESStream(0x13, 0))
+	assert.False(t, isPESStream(0x86, tag("CUEI")))
+	w := newTS()
+	w.section(patPID, patTID, 1, pat([2]int{1, 0x1000}))
+	w.section(0x1000, pmtTID, 1, pmt(0x101, esEntry(0x03, 0x101), esEntry(0x05, 0x102)))
+	for i := range 4 {
+		w.pes(0x101, 0xC0, 126000+int64(i)*2160, mp2Frame())
+	}
+	info := readTS(t, w.b)
+	require.Len(t, info.Streams, 2)
+	s := info.Streams[1]
+	assert.Equal(t, container.Unknown, s.Type)
+	assert.Empty(t, s.CodecName)
+	assert.Equal(t, uint32(5), s.CodecTag)
+}
+
+func TestSCTE35TimedByProgramPCR(t *testing.T) {
+	w := newTS()
+	w.section(patPID, patTID, 1, pat([2]int{1, 0x1000}))
+	body := []byte{0xE1, 0x01, 0xF0, 6, descRegistration, 4, 'C', 'U', 'E', 'I'}
+	body = append(body, esEntry(0x03, 0x101)...)
+	body = append(body, esEntry(0x86, 0x258)...)
+	w.section(0x1000, pmtTID, 1, body)
+	// A cue before any PCR has no timestamp; the next ones take the last
+	// PCR of the program's PCR PID.
+	w.section(0x258, 0xFC, 0, []byte{1, 2, 3})
+	w.pcrPacket(0x101, 63000)
+	w.section(0x258, 0xFC, 0, []byte{1, 2, 4})
+	for i := range 4 {
+		w.pes(0x101, 0xC0, 128000+int64(i)*2160, mp2Frame())
+	}
+	w.section(0x258, 0xFC, 0, []byte{1, 2, 5})
+	info := readTS(t, w.b)
+	require.Len(t, info.Streams, 2)
+	cue := info.Streams[1]
+	assert.Equal(t, "scte_35", cue.CodecName)
+	assert.Equal(t, int64(63000), cue.StartPTS)
+	assert.Equal(t, pes.NoPTS, cue.DurationTS, "every cue has the same PCR: no duration")
+}
+
+func TestContentProbeScores(t *testing.T) {
+	// dts_probe skips the first 4 KiB of the probe buffer: a short DTS
+	// stream is not named dts, whatever its first bytes.
+	short := make([]byte, 2000)
+	copy(short, []byte{0x7F, 0xFE, 0x80, 0x01})
+	p := &pesStream{st: &container.Stream{}, data: short, requestProbe: 1}
+	probeContent(p)
+	assert.NotEqual(t, "dts", p.st.CodecName)
+
+	// One MPEG audio frame in a short buffer scores 1: enough for a
+	// stream of unknown type (request_probe 1), not for bin_data (4).
+	one := append(mp2Frame(), make([]byte, 1000)...)
+	p = &pesStream{st: &container.Stream{}, data: one, requestProbe: 1}
+	probeContent(p)
+	assert.Equal(t, "mp3", p.st.CodecName)
+	p = &pesStream{st: &container.Stream{Type: container.Data, CodecName: "bin_data"}, data: one, requestProbe: 4}
+	probeContent(p)
+	assert.Equal(t, "bin_data", p.st.CodecName)
+}
