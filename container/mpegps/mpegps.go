@@ -42,7 +42,6 @@ type stream struct {
 	requestProbe int
 	data         []byte
 	pts          []int64
-	packets      int // packets with a PTS in the head
 	start        int64
 	frame        int64
 	dur          pes.Duration
@@ -87,7 +86,9 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		// (the demuxer has no header), so its decoder is chosen after the
 		// parser has named the codec.
 		s.frame = es.DescribeStream(s.st, s.data, nil, true)
-		es.FewFrames(s.st, s.data, s.packets, len(s.data) < maxStreamData)
+		// A PES packet may hold many frames or part of one: only MPEG
+		// video, whose pictures FewFrames counts, is judged.
+		es.FewFrames(s.st, s.data, 3, len(s.data) < maxStreamData)
 		s.start = pes.Start(s.pts)
 		s.data = nil
 	}
@@ -431,9 +432,6 @@ func (d *demux) packet(s *stream, pts int64, payload []byte) {
 	}
 	if len(s.pts) < startPackets && pts != pes.NoPTS {
 		s.pts = append(s.pts, pts)
-	}
-	if pts != pes.NoPTS {
-		s.packets++
 	}
 	if n := min(len(payload), maxStreamData-len(s.data)); n > 0 {
 		if err := d.src.Budget().Alloc(name, "payload", 0, int64(n)); err != nil {
