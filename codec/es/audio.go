@@ -378,3 +378,44 @@ func s302m(st *container.Stream, pkt []byte) (int, bool) {
 	}
 	return 0, true
 }
+
+// adtsWalk calls f with each ADTS frame header in data, from the first
+// valid one on, until a frame is cut short or a header is invalid.
+func adtsWalk(data []byte, f func(aac.ADTSHeader)) {
+	p := 0
+	for ; p+aac.ADTSHeaderSize <= len(data); p++ {
+		if aac.IsADTSSync(data[p:]) {
+			if _, err := aac.ParseADTSHeader(data[p : p+aac.ADTSHeaderSize]); err == nil {
+				break
+			}
+		}
+	}
+	for p+aac.ADTSHeaderSize <= len(data) {
+		h, err := aac.ParseADTSHeader(data[p : p+aac.ADTSHeaderSize])
+		if err != nil || h.FrameLength < aac.ADTSHeaderSize || p+h.FrameLength > len(data) {
+			return
+		}
+		f(h)
+		p += h.FrameLength
+	}
+}
+
+// ADTSFrames returns the samples of each ADTS frame in data, a whole
+// number of PES packets of the stream, as the aac parser splits them:
+// what avformat_find_stream_info counts as its packets.
+func ADTSFrames(data []byte) []int {
+	var out []int
+	adtsWalk(data, func(h aac.ADTSHeader) { out = append(out, h.Samples()) })
+	return out
+}
+
+// ADTSBitRate is the running integer average of the bit rates of all the
+// ADTS frames in data, as the aac parser leaves it after parsing them.
+func ADTSBitRate(data []byte) int64 {
+	var avg, n int64
+	adtsWalk(data, func(h aac.ADTSHeader) {
+		n++
+		avg += (h.BitRate() - avg) / n
+	})
+	return avg
+}

@@ -69,6 +69,9 @@ type pesStream struct {
 	pts      []int64
 	dts      []int64 // decode timestamps of the first es.FPSFrames packets
 	packets  int     // PES packets in the head
+	// remaining is the payload left in a PES packet of known length, -1
+	// for an unbounded one.
+	remaining int
 	streamID byte
 	dur      pes.Duration
 	start    int64
@@ -113,6 +116,17 @@ type demux struct {
 	// lastPCR is the last PCR (27 MHz) of each PID with a filter.
 	lastPCR map[int]int64
 	cues    []*cueStream
+	// emitted lists, in order, the PES packets the demuxer hands to
+	// avformat_find_stream_info: at the next packet start of their PID or
+	// when their length is reached.
+	emitted []emission
+}
+
+// emission is one PES packet handed on: its stream and the end of its
+// payload in the stream's data.
+type emission struct {
+	p   *pesStream
+	end int
 }
 
 // cueStream is an SCTE-35 stream: its packets are sections, timed by
@@ -331,7 +345,7 @@ func (d *demux) pesData(p *pesStream, b []byte, isStart bool) {
 			p.setStreamInfo(0, 0)
 		}
 		if p.inPES {
-			p.packetEnd()
+			d.emit(p)
 		}
 		p.inPES, p.hdrDone = true, false
 		p.hdr = p.hdr[:0]
@@ -369,7 +383,17 @@ func (d *demux) pesData(p *pesStream, b []byte, isStart bool) {
 		if d.collect {
 			p.packets++
 		}
+		p.remaining = -1
+		if h.Length > 0 {
+			p.remaining = max(h.Length+6-len(p.hdr), 0)
+		}
 		d.timestamp(p, h.PTS, h.DTS)
+	}
+	done := false
+	if p.remaining >= 0 {
+		b = b[:min(len(b), p.remaining)]
+		p.remaining -= len(b)
+		done = p.remaining == 0
 	}
 	if d.collect && len(p.data) < maxStreamData && len(b) > 0 {
 		n := min(len(b), maxStreamData-len(p.data))
@@ -382,7 +406,25 @@ func (d *demux) pesData(p *pesStream, b []byte, isStart bool) {
 	if !d.collect {
 		d.tailBytes += int64(len(b))
 	}
+	if done {
+		// The packet is complete: handed on now, and what follows until
+		// the next packet start is skipped.
+		d.emit(p)
+		p.inPES = false
+	}
 }
+
+// emit hands on the PES packet of p that ends at the end of its data.
+func (d *demux) emit(p *pesStream) {
+	p.packetEnd()
+	if d.collect && len(d.emitted) < maxEmissions {
+		d.emitted = append(d.emitted, emission{p, len(p.data)})
+	}
+}
+
+// maxEmissions bounds the PES packets noted in the head (one per
+// transport packet at most).
+const maxEmissions = pes.HeadSize / tsPacketSize
 
 // timestamp accounts for the PTS of a PES header: the first ones give
 // the start, those of the tail the duration.
@@ -792,7 +834,77 @@ func (d *demux) describe() {
 		p.frame = es.GuessRate(st, p.dts, p.frame)
 		es.FewFrames(st, p.data, p.packets, len(p.data) < maxStreamData)
 		p.start = pes.Start(p.pts)
+	}
+	d.analysisCut()
+	for _, p := range d.order {
 		p.data, p.ends = nil, nil
+	}
+}
+
+// maxAnalyzeTicks is max_analyze_duration (5 s) in 90 kHz ticks: the
+// analysis of avformat_find_stream_info ends at the first packet of a
+// stream whose earlier packets, from its third on, last that long.
+const maxAnalyzeTicks = 5 * 90000
+
+// analysisCut replays the packets avformat_find_stream_info reads, in
+// the order the demuxer hands them on, to find where its analysis ends,
+// and gives each ADTS AAC stream the average bit rate of the frames its
+// parser saw by then (the parser splits each PES packet it is given into
+// all its frames at once). Video packets last a frame of the codec's
+// rate; AAC frames last their samples, except those of the first PES
+// packet, parsed before the decoder knew its frame size. When a stream
+// whose packets cannot be counted (past the data kept) would be needed,
+// or the head ends first, the codec layer's own estimate stands.
+func (d *demux) analysisCut() {
+	type state struct {
+		k, t, at int
+		first    bool
+	}
+	states := map[*pesStream]*state{}
+	for _, p := range d.order {
+		states[p] = &state{first: true}
+	}
+	for _, ev := range d.emitted {
+		p, s := ev.p, states[ev.p]
+		if p.st == nil || s == nil || ev.end < s.at {
+			continue
+		}
+		var durs []int
+		switch {
+		case p.st.Type == container.Video && p.frame > 0:
+			durs = []int{int(p.frame)}
+		case p.st.CodecName == "aac" && p.st.SampleRate > 0:
+			if ev.end >= maxStreamData {
+				return
+			}
+			for _, n := range es.ADTSFrames(p.data[s.at:ev.end]) {
+				dur := n * 90000 / p.st.SampleRate
+				if s.first {
+					dur = 0
+				}
+				durs = append(durs, dur)
+			}
+			s.first = false
+		default:
+			s.at = ev.end
+			continue
+		}
+		s.at = ev.end
+		for _, dur := range durs {
+			s.k++
+			if s.k < 3 {
+				continue
+			}
+			if s.t >= maxAnalyzeTicks {
+				for _, q := range d.order {
+					if q.st.CodecName == "aac" && q.st.SampleRate > 0 {
+						q.st.BitRate = es.ADTSBitRate(q.data[:states[q].at])
+					}
+				}
+				return
+			}
+			s.t += dur
+		}
 	}
 }
 

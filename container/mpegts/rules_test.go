@@ -84,3 +84,45 @@ func TestContentProbeScores(t *testing.T) {
 	probeContent(p)
 	assert.Equal(t, "bin_data", p.st.CodecName)
 }
+
+// adtsFrame is an ADTS frame (LC, 48 kHz, stereo) of n bytes.
+func adtsFrame(n int) []byte {
+	f := make([]byte, n)
+	copy(f, []byte{0xFF, 0xF1, 0x4C, 0x80 | byte(n>>11&3), byte(n >> 3), byte(n<<5) | 0x1F, 0xFC})
+	return f
+}
+
+func TestAnalysisEndsAfterFiveSeconds(t *testing.T) {
+	// An audio-only stream: 8 frames in the first PES packet, 6 in each
+	// after. The first packet's frames have no duration (the decoder has
+	// not set its frame size when the parser splits them), so the
+	// analysis ends at frame 244, and the parser has seen the 248 frames
+	// of its packet: their average is the bit rate (as ffprobe 5.1 says
+	// of such a file).
+	w := newTS()
+	w.section(patPID, patTID, 1, pat([2]int{1, 0x1000}))
+	w.section(0x1000, pmtTID, 1, pmt(0x100, esEntry(0x0f, 0x100)))
+	var want, n int64
+	frame := 0
+	for pkt := 0; frame < 400; pkt++ {
+		count := 6
+		if pkt == 0 {
+			count = 8
+		}
+		var payload []byte
+		for range count {
+			size := 200 + frame*7%90
+			payload = append(payload, adtsFrame(size)...)
+			frame++
+			if frame <= 248 {
+				n++
+				want += (int64(size)*8*48000/1024 - want) / n
+			}
+		}
+		w.pes(0x100, 0xC0, 90000+int64(frame)*1920, payload)
+	}
+	info := readTS(t, w.b)
+	require.Len(t, info.Streams, 1)
+	assert.Equal(t, "aac", info.Streams[0].CodecName)
+	assert.Equal(t, want, info.Streams[0].BitRate)
+}
