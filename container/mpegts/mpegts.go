@@ -65,17 +65,17 @@ type pesStream struct {
 	// ends are the ends in data of its packets (PES packets), where
 	// FFmpeg's parsers begin a new buffer and after which probe_codec may
 	// run the content probes.
-	ends     []int
-	pts      []int64
-	dts      []int64 // decode timestamps of the first es.FPSFrames packets
-	packets  int     // PES packets in the head
+	ends    []int
+	pts     []int64
+	dts     []int64 // decode timestamps of the first es.FPSFrames packets
+	packets int     // PES packets in the head
 	// remaining is the payload left in a PES packet of known length, -1
 	// for an unbounded one.
 	remaining int
-	streamID byte
-	dur      pes.Duration
-	start    int64
-	frame    int64 // ticks of one frame
+	streamID  byte
+	dur       pes.Duration
+	start     int64
+	frame     int64 // ticks of one frame
 	// early marks a stream that existed when avformat_find_stream_info
 	// began (made by the PMT read in read_header): only those have their
 	// decoder opened before any packet, with the codec the PMT declared.
