@@ -30,6 +30,13 @@ func TestGuessRate(t *testing.T) {
 		RFrameRate: container.Rational{Num: 1000000, Den: 1}, AvgFrameRate: container.Rational{Num: 1000000, Den: 1}}
 	assert.Equal(t, int64(3750), GuessRate(st, dts, 0))
 	assert.Equal(t, container.Rational{Num: 24, Den: 1}, st.RFrameRate)
+	assert.Equal(t, container.Rational{Num: 24, Den: 1}, st.AvgFrameRate, "evenly spaced: avg from r")
+	// A first gap of three frames: the mean delta is not a frame, avg
+	// stays 0/0.
+	gap := append([]int64{0}, dts[3:]...)
+	st.RFrameRate, st.AvgFrameRate = container.Rational{Num: 1000000, Den: 1}, container.Rational{Num: 1000000, Den: 1}
+	GuessRate(st, gap, 0)
+	assert.Equal(t, container.Rational{Num: 24, Den: 1}, st.RFrameRate)
 	assert.Equal(t, container.Rational{}, st.AvgFrameRate)
 	// A usable codec rate is kept.
 	st = &container.Stream{Type: container.Video, CodecName: "h264", RFrameRate: container.Rational{Num: 25, Den: 1}}

@@ -93,7 +93,8 @@ const FPSFrames = 21
 // when its codec's rate is one FFmpeg cannot use: compute_frame_duration
 // gives packets no duration from a codec frame rate of 1000 fps or more
 // (an H.264 VUI with a bogus time_scale) or from none, so
-// avg_frame_rate stays 0/0, and the codecs whose time base
+// avg_frame_rate stays 0/0 unless the timestamps are evenly a frame apart,
+// and the codecs whose time base
 // tb_unreliable distrusts (H.264, HEVC, MPEG-2 video) take r_frame_rate
 // from ff_rfps_calculate over the decode timestamps dts (90 kHz) of the
 // first packets. It returns the ticks of one frame the tail pass then
@@ -118,11 +119,16 @@ func GuessRate(st *container.Stream, dts []int64, frame int64) int64 {
 	for i := 1; i < len(dts); i++ {
 		deltas = append(deltas, dts[i]-dts[i-1])
 	}
-	g, _, ok := rfps.Guess(deltas, dts[0], container.Rational{Num: 1, Den: 90000}, 0)
+	g, avgFromR, ok := rfps.Guess(deltas, dts[0], container.Rational{Num: 1, Den: 90000}, 0)
 	if !ok || g.Num <= 0 {
 		return frame
 	}
 	st.RFrameRate, st.AvgFrameRate = g, container.Rational{}
+	if avgFromR {
+		// ff_rfps_calculate: with no packet durations, timestamps a frame
+		// apart on average make the guess the average rate too.
+		st.AvgFrameRate = g
+	}
 	return max(g.Den*90000/g.Num, 1)
 }
 
