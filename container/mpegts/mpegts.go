@@ -851,8 +851,9 @@ const maxAnalyzeTicks = 5 * 90000
 // and gives each ADTS AAC stream the average bit rate of the frames its
 // parser saw by then (the parser splits each PES packet it is given into
 // all its frames at once). Video packets last a frame of the codec's
-// rate; AAC frames last their samples, except those of the first PES
-// packet, parsed before the decoder knew its frame size. When a stream
+// rate and come out of the parser one PES packet late; AAC frames last
+// their samples, except those of the first PES packet, parsed before the
+// decoder knew its frame size. When a stream
 // whose packets cannot be counted (past the data kept) would be needed,
 // or the head ends first, the codec layer's own estimate stands.
 func (d *demux) analysisCut() {
@@ -872,7 +873,12 @@ func (d *demux) analysisCut() {
 		var durs []int
 		switch {
 		case p.st.Type == container.Video && p.frame > 0:
-			durs = []int{int(p.frame)}
+			// The video parsers find a frame's end at the next frame's
+			// start: a PES packet completes the frame of the one before.
+			if !s.first {
+				durs = []int{int(p.frame)}
+			}
+			s.first = false
 		case p.st.CodecName == "aac" && p.st.SampleRate > 0:
 			if ev.end >= maxStreamData {
 				return
