@@ -126,3 +126,27 @@ func TestAnalysisEndsAfterFiveSeconds(t *testing.T) {
 	assert.Equal(t, "aac", info.Streams[0].CodecName)
 	assert.Equal(t, want, info.Streams[0].BitRate)
 }
+
+func TestAnalysisVideoPacketsOnePESLate(t *testing.T) {
+	// Audio and video PES packets alternate, one frame each. The video
+	// reaches 5 s of counted packets at its 123rd (120 x 3750 ticks),
+	// which its parser hands on only with the 124th PES packet, after the
+	// 124th audio packet: the AAC bit rate averages 124 frames.
+	v := &pesStream{st: &container.Stream{Type: container.Video, CodecName: "mpeg2video"}, frame: 3750}
+	a := &pesStream{st: &container.Stream{Type: container.Audio, CodecName: "aac", SampleRate: 48000}}
+	d := &demux{order: []*pesStream{v, a}}
+	var want, n int64
+	for i := range 200 {
+		size := 200 + i*13%70
+		a.data = append(a.data, adtsFrame(size)...)
+		d.emitted = append(d.emitted, emission{a, len(a.data)})
+		if i < 124 {
+			n++
+			want += (int64(size)*8*48000/1024 - want) / n
+		}
+		v.data = append(v.data, 0)
+		d.emitted = append(d.emitted, emission{v, len(v.data)})
+	}
+	d.analysisCut()
+	assert.Equal(t, want, a.st.BitRate)
+}
