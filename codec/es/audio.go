@@ -53,8 +53,29 @@ func DescribeAudio(st *container.Stream, data []byte) (frameSamples int, ok bool
 // cuts its output at the end of every frame it skips, counted or not
 // (mpegaudio_decode_frame takes the header at the start of its packet).
 func mpegAudio(st *container.Stream, data []byte, ends []int, declared string) (int, bool) {
+	return mpegAudioUpTo(st, data, ends, declared, averageFirst)
+}
+
+// How mpegAudioUpTo sets the bit rate.
+const (
+	averageFirst  = iota // the first header's (DescribeAudio: other containers)
+	averageFiveS         // the parser's average over 5 s of frames (MPEG-TS/PS)
+	averageAll           // the parser's average over all of data
+)
+
+// mpegAudioUpTo is mpegAudio with the bit rate as average says.
+func mpegAudioUpTo(st *container.Stream, data []byte, ends []int, declared string, average int) (int, bool) {
 	count := 0
 	var header, state uint32
+	// The parser's bit rate: a running integer average over the headers
+	// that count (avctx->bit_rate += (rate - avg) / n, n the headers
+	// counted since the last reset), up to the end of the analysis: 5 s
+	// of frames after the first two.
+	described := false
+	samples := 0
+	var avg int64
+	frames := 0
+	parserCodec := st.CodecName
 	decodable := -1 // the first parser output that starts with a header
 	if validHeader(data) {
 		decodable = 0
@@ -85,21 +106,43 @@ func mpegAudio(st *container.Stream, data []byte, ends []int, declared string) (
 		header = state
 		count++
 		if count > threshold {
-			// The decoder is the container's codec (mp3float for
-			// MPEG-TS's mp3, mp2 for MPEG-PS), opened before the parser
-			// renames the codec after the layer: its sample format is
-			// what ffprobe prints.
-			decoder := declared
-			if decoder == "" {
-				decoder = h.CodecName()
+			if !described {
+				// The decoder is the container's codec (mp3float for
+				// MPEG-TS's mp3, mp2 for MPEG-PS), opened before the
+				// parser renames the codec after the layer: its sample
+				// format is what ffprobe prints.
+				decoder := declared
+				if decoder == "" {
+					decoder = h.CodecName()
+				}
+				st.CodecName = h.CodecName()
+				st.SampleRate = h.SampleRate
+				st.Channels = h.Channels
+				st.ChannelLayout = codec.LayoutName(codec.DecoderLayout(st.CodecName, h.Channels))
+				st.SampleFmt = codec.SampleFormat(decoder, h.Channels)
+				samples = h.SamplesPerFrame()
+				described = true
 			}
-			st.CodecName = h.CodecName()
-			st.SampleRate = h.SampleRate
-			st.Channels = h.Channels
-			st.ChannelLayout = codec.LayoutName(codec.DecoderLayout(st.CodecName, h.Channels))
-			st.SampleFmt = codec.SampleFormat(decoder, h.Channels)
-			st.BitRate = int64(h.BitRate)
-			return h.SamplesPerFrame(), true
+		}
+		// The parser's threshold is one more header while the codec it
+		// was given (the container's, or the probe's) is not the one of
+		// the header; the first header that counts renames it.
+		parserThreshold := 0
+		if parserCodec != "" && parserCodec != h.CodecName() {
+			parserThreshold = 1
+		}
+		if count > parserThreshold {
+			parserCodec = h.CodecName()
+			avg += (int64(h.BitRate) - avg) / int64(count-parserThreshold)
+			st.BitRate = avg
+			frames++
+			if average == averageFirst && described {
+				st.BitRate = int64(h.BitRate)
+				return samples, true
+			}
+			if average == averageFiveS && described && h.SampleRate > 0 && int64(frames-3)*int64(h.SamplesPerFrame())*1000000 >= maxAnalyzeMicros*int64(h.SampleRate) {
+				return samples, true
+			}
 		}
 		// The rest of the frame is skipped; the search resumes after it.
 		i += h.FrameSize - 4
@@ -107,6 +150,9 @@ func mpegAudio(st *container.Stream, data []byte, ends []int, declared string) (
 		if decodable < 0 && i < len(data) && validHeader(data[i:]) {
 			decodable = i
 		}
+	}
+	if described {
+		return samples, true
 	}
 	if decodable < 0 {
 		return 0, false
@@ -418,4 +464,40 @@ func ADTSBitRate(data []byte) int64 {
 		avg += (h.BitRate() - avg) / n
 	})
 	return avg
+}
+
+// MPEGAudioBitRate is the bit rate the mpegaudio parser leaves after
+// parsing data, which ends where avformat_find_stream_info's analysis
+// did; codecName is the stream's codec before any header renamed it,
+// declared as for DescribeStream ("" when the content was probed).
+func MPEGAudioBitRate(codecName string, data []byte, ends []int, declared string) int64 {
+	st := &container.Stream{CodecName: codecName}
+	mpegAudioUpTo(st, data, ends, declared, averageAll)
+	return st.BitRate
+}
+
+// MPEGAudioFrames returns the samples of each MPEG audio frame in data,
+// walked from the first valid header from one frame to the next, as the
+// parser hands them on (get_audio_frame_duration: 384 for layer I, 576
+// for layer III below 32 kHz, else 1152), and their sample rate.
+func MPEGAudioFrames(data []byte) (samples []int, rate int) {
+	p := 0
+	for ; p+4 <= len(data) && !validHeader(data[p:]); p++ {
+	}
+	for p+4 <= len(data) {
+		h, err := mpegaudio.Decode(binary.BigEndian.Uint32(data[p:]))
+		if err != nil || h.FrameSize < 4 {
+			break
+		}
+		n := 1152
+		switch {
+		case h.CodecName() == "mp1":
+			n = 384
+		case h.CodecName() == "mp3" && h.SampleRate <= 24000:
+			n = 576
+		}
+		samples, rate = append(samples, n), h.SampleRate
+		p += h.FrameSize
+	}
+	return samples, rate
 }

@@ -103,3 +103,36 @@ func TestFewFrames(t *testing.T) {
 	FewFrames(st, nil, 2, true)
 	assert.Equal(t, container.Rational{}, st.AvgFrameRate)
 }
+
+// mp3Frame is an MPEG-1 layer III frame at 44.1 kHz of bit rate index
+// idx (9: 128 kbit/s, 5: 64, 14: 320), stereo.
+func mp3Frame(idx byte) []byte {
+	rates := map[byte]int{5: 64000, 9: 128000, 14: 320000}
+	f := make([]byte, 144*rates[idx]/44100)
+	copy(f, []byte{0xFF, 0xFB, idx << 4, 0x00})
+	return f
+}
+
+func TestMPEGAudioParserAverage(t *testing.T) {
+	var data []byte
+	for _, idx := range []byte{9, 5, 14, 9} {
+		data = append(data, mp3Frame(idx)...)
+	}
+	// Given mp3 (MPEG-TS): every header counts, n = 1, 2, 3, 4.
+	assert.Equal(t, int64(160000), MPEGAudioBitRate("mp3", data, nil, "mp3"))
+	// Given mp2 (MPEG-PS): the first header does not count, the second
+	// renames the codec and counts as the first (n = 1), the next ones
+	// as the parser's header count (n = 3, 4).
+	assert.Equal(t, int64(144000), MPEGAudioBitRate("mp2", data, nil, ""))
+	// Other containers keep the first header's rate.
+	st := &container.Stream{Type: container.Audio, CodecName: "mp3"}
+	DescribeAudio(st, data)
+	assert.Equal(t, int64(128000), st.BitRate)
+	// MPEG-TS and MPEG-PS streams average.
+	st = &container.Stream{Type: container.Audio, CodecName: "mp3"}
+	DescribeStream(st, data, nil, false)
+	assert.Equal(t, int64(160000), st.BitRate)
+	samples, rate := MPEGAudioFrames(data)
+	assert.Equal(t, []int{1152, 1152, 1152, 1152}, samples)
+	assert.Equal(t, 44100, rate)
+}

@@ -53,8 +53,13 @@ func DescribeStream(st *container.Stream, data []byte, ends []int, probed bool) 
 			} else {
 				samples, _ = s302m(st, first)
 			}
-		} else if probed && isMPEGAudio(st.CodecName) {
-			samples, _ = mpegAudio(st, data, ends, "")
+		} else if isMPEGAudio(st.CodecName) {
+			// The parser's average bit rate over the frames analysed.
+			if probed {
+				samples, _ = mpegAudioUpTo(st, data, ends, "", averageFiveS)
+			} else {
+				samples, _ = mpegAudioUpTo(st, data, nil, st.CodecName, averageFiveS)
+			}
 		} else {
 			samples, _ = DescribeAudio(st, data)
 		}

@@ -72,6 +72,10 @@ type pesStream struct {
 	// remaining is the payload left in a PES packet of known length, -1
 	// for an unbounded one.
 	remaining int
+	// described are the codec and the probed flag es.DescribeStream was
+	// given, which the analysis replay gives the mpegaudio parser again.
+	describedAs string
+	probed      bool
 	streamID  byte
 	dur       pes.Duration
 	start     int64
@@ -830,6 +834,7 @@ func (d *demux) describe() {
 		// A stream probed from its content, or made after
 		// avformat_find_stream_info began, has its decoder chosen after
 		// the parser has named the codec.
+		p.describedAs, p.probed = st.CodecName, probed
 		p.frame = es.DescribeStream(st, p.data, p.ends, probed)
 		p.frame = es.GuessRate(st, p.dts, p.frame)
 		es.FewFrames(st, p.data, p.packets, len(p.data) < maxStreamData)
@@ -879,12 +884,19 @@ func (d *demux) analysisCut() {
 				durs = []int{int(p.frame)}
 			}
 			s.first = false
-		case p.st.CodecName == "aac" && p.st.SampleRate > 0:
+		case (p.st.CodecName == "aac" || isMPEGAudio(p.st.CodecName)) && p.st.SampleRate > 0:
 			if ev.end >= maxStreamData {
 				return
 			}
-			for _, n := range es.ADTSFrames(p.data[s.at:ev.end]) {
-				dur := n * 90000 / p.st.SampleRate
+			var frames []int
+			rate := p.st.SampleRate
+			if p.st.CodecName == "aac" {
+				frames = es.ADTSFrames(p.data[s.at:ev.end])
+			} else if frames, rate = es.MPEGAudioFrames(p.data[s.at:ev.end]); rate == 0 {
+				rate = p.st.SampleRate
+			}
+			for _, n := range frames {
+				dur := n * 90000 / rate
 				if s.first {
 					dur = 0
 				}
@@ -903,9 +915,7 @@ func (d *demux) analysisCut() {
 			}
 			if s.t >= maxAnalyzeTicks {
 				for _, q := range d.order {
-					if q.st.CodecName == "aac" && q.st.SampleRate > 0 {
-						q.st.BitRate = es.ADTSBitRate(q.data[:states[q].at])
-					}
+					d.parsedBitRate(q, states[q].at)
 				}
 				return
 			}
@@ -913,6 +923,32 @@ func (d *demux) analysisCut() {
 		}
 	}
 }
+
+// parsedBitRate gives an audio stream whose parser averages the bit rates
+// of its frames the average over the first at bytes of its data, where
+// the analysis ended.
+func (d *demux) parsedBitRate(p *pesStream, at int) {
+	st := p.st
+	switch {
+	case st.SampleRate <= 0:
+	case st.CodecName == "aac":
+		st.BitRate = es.ADTSBitRate(p.data[:at])
+	case isMPEGAudio(st.CodecName):
+		if p.probed {
+			var ends []int
+			for _, e := range p.ends {
+				if e <= at {
+					ends = append(ends, e)
+				}
+			}
+			st.BitRate = es.MPEGAudioBitRate(p.describedAs, p.data[:at], ends, "")
+		} else {
+			st.BitRate = es.MPEGAudioBitRate(p.describedAs, p.data[:at], nil, p.describedAs)
+		}
+	}
+}
+
+func isMPEGAudio(name string) bool { return name == "mp1" || name == "mp2" || name == "mp3" }
 
 // maxPacketEnds bounds the packet ends kept per stream (at least two
 // bytes of payload each in maxStreamData).
