@@ -58,9 +58,9 @@ func mpegAudio(st *container.Stream, data []byte, ends []int, declared string) (
 
 // How mpegAudioUpTo sets the bit rate.
 const (
-	averageFirst  = iota // the first header's (DescribeAudio: other containers)
-	averageFiveS         // the parser's average over 5 s of frames (MPEG-TS/PS)
-	averageAll           // the parser's average over all of data
+	averageFirst = iota // the first header's (DescribeAudio: other containers)
+	averageFiveS        // the parser's average over 5 s of frames (MPEG-TS/PS)
+	averageAll          // the parser's average over all of data
 )
 
 // mpegAudioUpTo is mpegAudio with the bit rate as average says.

@@ -76,10 +76,10 @@ type pesStream struct {
 	// given, which the analysis replay gives the mpegaudio parser again.
 	describedAs string
 	probed      bool
-	streamID  byte
-	dur       pes.Duration
-	start     int64
-	frame     int64 // ticks of one frame
+	streamID    byte
+	dur         pes.Duration
+	start       int64
+	frame       int64 // ticks of one frame
 	// early marks a stream that existed when avformat_find_stream_info
 	// began (made by the PMT read in read_header): only those have their
 	// decoder opened before any packet, with the codec the PMT declared.
