@@ -856,9 +856,9 @@ const maxAnalyzeTicks = 5 * 90000
 // and gives each ADTS AAC stream the average bit rate of the frames its
 // parser saw by then (the parser splits each PES packet it is given into
 // all its frames at once). Video packets last a frame of the codec's
-// rate and come out of the parser one PES packet late; AAC frames last
-// their samples, except those of the first PES packet, parsed before the
-// decoder knew its frame size. When a stream
+// rate and come out of the parser one PES packet late; audio frames last
+// their samples, except the AAC frames of the first PES packet, parsed
+// before the decoder knew its frame size. When a stream
 // whose packets cannot be counted (past the data kept) would be needed,
 // or the head ends first, the codec layer's own estimate stands.
 func (d *demux) analysisCut() {
@@ -897,7 +897,9 @@ func (d *demux) analysisCut() {
 			}
 			for _, n := range frames {
 				dur := n * 90000 / rate
-				if s.first {
+				if s.first && p.st.CodecName == "aac" {
+					// AAC has no fixed frame duration: the decoder's
+					// frame size is not known yet.
 					dur = 0
 				}
 				durs = append(durs, dur)

@@ -150,3 +150,29 @@ func TestAnalysisVideoPacketsOnePESLate(t *testing.T) {
 	d.analysisCut()
 	assert.Equal(t, want, a.st.BitRate)
 }
+
+func TestAnalysisMPEGAudioFramesAllCount(t *testing.T) {
+	// MPEG audio packets have a duration from the first (unlike AAC's):
+	// 44.1 kHz layer III frames of 2351 ticks reach 5 s at the 195th,
+	// in the PES packet that ends with the 200th.
+	a := &pesStream{st: &container.Stream{Type: container.Audio, CodecName: "mp3", SampleRate: 44100}, describedAs: "mp3"}
+	d := &demux{order: []*pesStream{a}}
+	idx := []byte{9, 5, 14}
+	rates := []int64{128000, 64000, 320000}
+	var want, n int64
+	for i := range 300 {
+		k := i % 3
+		f := make([]byte, 144*int(rates[k])/44100)
+		copy(f, []byte{0xFF, 0xFB, idx[k] << 4, 0x00})
+		a.data = append(a.data, f...)
+		if i < 200 {
+			n++
+			want += (rates[k] - want) / n
+		}
+		if i%10 == 9 {
+			d.emitted = append(d.emitted, emission{a, len(a.data)})
+		}
+	}
+	d.analysisCut()
+	assert.Equal(t, want, a.st.BitRate)
+}
