@@ -837,12 +837,32 @@ func (d *demux) describe() {
 		p.describedAs, p.probed = st.CodecName, probed
 		p.frame = es.DescribeStream(st, p.data, p.ends, probed)
 		p.frame = es.GuessRate(st, p.dts, p.frame)
+		decoderInit(st)
 		es.FewFrames(st, p.data, p.packets, len(p.data) < maxStreamData)
 		p.start = pes.Start(p.pts)
 	}
 	d.analysisCut()
 	for _, p := range d.order {
 		p.data, p.ends = nil, nil
+	}
+}
+
+// decoderInit gives a stream what its decoder sets when it is opened,
+// before any packet (avformat_find_stream_info opens the decoders of the
+// streams the PMT made, and of the others at their first packet), for a
+// stream whose packets told nothing: the sample format of the MPEG audio,
+// AC-3, AAC and Opus decoders (decode_init), and the page size of the
+// libzvbi teletext decoder (teletext_init_decoder: 41 x 12 by 25 x 10).
+func decoderInit(st *container.Stream) {
+	switch st.CodecName {
+	case "mp1", "mp2", "mp3", "ac3", "eac3", "aac", "aac_latm", "opus":
+		if st.SampleFmt == "" {
+			st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
+		}
+	case "dvb_teletext":
+		if st.Width == 0 && st.Height == 0 {
+			st.Width, st.Height = 492, 250
+		}
 	}
 }
 

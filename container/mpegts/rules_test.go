@@ -176,3 +176,27 @@ func TestAnalysisMPEGAudioFramesAllCount(t *testing.T) {
 	d.analysisCut()
 	assert.Equal(t, want, a.st.BitRate)
 }
+
+func TestDecoderInitForStreamsWithoutPackets(t *testing.T) {
+	// Streams the PMT declares and no packet describes: what the decoder
+	// sets when opened.
+	w := newTS()
+	w.section(patPID, patTID, 1, pat([2]int{1, 0x1000}))
+	ttx := []byte{descTeletext, 5, 'd', 'e', 'u', 0x09, 0x00}
+	ac3 := []byte{descAC3, 1, 0}
+	w.section(0x1000, pmtTID, 1, pmt(0x101, esEntry(0x03, 0x101), esEntry(0x06, 0x150, ttx...),
+		esEntry(0x06, 0x151, ac3...), esEntry(0x04, 0x152)))
+	for i := range 4 {
+		w.pes(0x101, 0xC0, 126000+int64(i)*2160, mp2Frame())
+	}
+	info := readTS(t, w.b)
+	require.Len(t, info.Streams, 4)
+	assert.Equal(t, "dvb_teletext", info.Streams[1].CodecName)
+	assert.Equal(t, 492, info.Streams[1].Width)
+	assert.Equal(t, 250, info.Streams[1].Height)
+	assert.Equal(t, "ac3", info.Streams[2].CodecName)
+	assert.Equal(t, "fltp", info.Streams[2].SampleFmt)
+	assert.Zero(t, info.Streams[2].SampleRate)
+	assert.Equal(t, "mp3", info.Streams[3].CodecName)
+	assert.Equal(t, "fltp", info.Streams[3].SampleFmt)
+}
