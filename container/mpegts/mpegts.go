@@ -137,7 +137,6 @@ type emission struct {
 // the last PCR of their program (scte_data_cb).
 type cueStream struct {
 	st    *container.Stream
-	pcr   int // the PCR PID of its program, -1 if none
 	start int64
 	dur   pes.Duration
 }
@@ -873,9 +872,9 @@ const maxAnalyzeTicks = 5 * 90000
 
 // analysisCut replays the packets avformat_find_stream_info reads, in
 // the order the demuxer hands them on, to find where its analysis ends,
-// and gives each ADTS AAC stream the average bit rate of the frames its
-// parser saw by then (the parser splits each PES packet it is given into
-// all its frames at once). Video packets last a frame of the codec's
+// and gives each ADTS AAC and MPEG audio stream the average bit rate of
+// the frames its parser saw by then (the parser splits each PES packet it
+// is given into all its frames at once). Video packets last a frame of the codec's
 // rate and come out of the parser one PES packet late; audio frames last
 // their samples, except the AAC frames of the first PES packet, parsed
 // before the decoder knew its frame size. When a stream
