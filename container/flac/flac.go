@@ -97,7 +97,7 @@ func read(src container.Source, start int64, opts container.Options) (*container
 		return nil, err
 	}
 	info.Format.DataOffset = off
-	if len(r.pairs) > 0 {
+	if len(r.comments) > 0 {
 		if err := r.vorbisComments(); err != nil {
 			return nil, err
 		}
@@ -114,7 +114,7 @@ type reader struct {
 	info       *container.Info
 	st         *container.Stream
 	streamInfo bool
-	pairs      [][2]string // Vorbis comments of every VORBIS_COMMENT block
+	comments   [][][2]string // the Vorbis comments of each VORBIS_COMMENT block
 }
 
 // blocks walks the metadata block headers from off and returns the offset

@@ -349,3 +349,20 @@ func TestChannelMaskNames(t *testing.T) {
 		assert.Equal(t, want, info.Streams[0].ChannelLayout, mask)
 	}
 }
+
+// TestTwoVorbisCommentBlocks: flac_read_header calls ff_vorbis_comment for
+// each block, so a key the second block repeats (after ff_metadata_conv
+// renamed the first: DESCRIPTION is comment by then) joins with ";", and
+// av_dict_set's reordering applies across the blocks, as ffprobe 5.1
+// prints it.
+func TestTwoVorbisCommentBlocks(t *testing.T) {
+	data := file(
+		block(false, typeStreamInfo, streamInfo(44100, 2, 16, 132300)),
+		block(false, typeVorbisComment, comments("DESCRIPTION=one", "artist=A", "encoder=E")),
+		block(true, typeVorbisComment, comments("ARTIST=B", "comment=two", "title=T", "Artist=C")),
+	)
+	info, err := read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []container.Tag{{Key: "title", Value: "T"}, {Key: "encoder", Value: "E"},
+		{Key: "comment", Value: "one;two"}, {Key: "Artist", Value: "A;B;C"}}, info.Format.Tags.List())
+}
