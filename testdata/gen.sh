@@ -744,6 +744,9 @@ gen raw_mpeg4_bframes_120.m4v -f lavfi -i "testsrc=size=32x32:rate=120" -frames:
 # timestamps: packets of 1 ms leave ff_rfps_calculate only rates of 33 fps
 # and more: r_frame_rate 60/1.
 gen misc_flv_h264_sps600.flv -f lavfi -i "testsrc=size=32x32:rate=30" -frames:v 30 -threads 1 -pix_fmt yuv420p -c:v libx264 -preset ultrafast -enc_time_base 1/600
+# Raw HEVC with pic_timing SEI fields: the parser's field order is the
+# picture structure (bottom field: "tt").
+gen raw_hevc_interlaced_bff.hevc -f lavfi -i "testsrc=size=32x32:rate=25" -frames:v 8 -pix_fmt yuv420p -c:v libx265 -x265-params log-level=error:pools=none:frame-threads=1:interlace=bff -f hevc
 gen misc_flac_one_frame.flac -f lavfi -i "sine=frequency=440:sample_rate=22050:duration=0.1" -c:a flac
 
 # ffprobe goldens

@@ -2,6 +2,7 @@ package rawvideo
 
 import (
 	"github.com/mediaprobe/mediaprobe/codec/es"
+	"github.com/mediaprobe/mediaprobe/codec/hevc"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
@@ -19,6 +20,7 @@ func HEVC() container.Demuxer {
 	return demuxer(format{
 		name: "hevc", longName: "raw HEVC video", extensions: "hevc,h265,265",
 		codec: "hevc", probe: probeHEVC, describe: es.HEVC,
+		fieldOrder: hevc.PictureFieldOrder,
 	})
 }
 
@@ -65,6 +67,9 @@ type format struct {
 	// rates, if set, revises the frame rates from the head of the
 	// stream and the frame rate its headers give.
 	rates func(st *container.Stream, head []byte, fr container.Rational)
+	// fieldOrder, if set, is the field order the codec's parser reports
+	// from the first pictures ("" for none).
+	fieldOrder func(head []byte) string
 }
 
 // headSize is how much of the stream is read for its headers: parameter
@@ -116,6 +121,16 @@ func (f format) read(src container.Source, start int64) (*container.Info, error)
 	}
 	if !f.noAverageRate {
 		st.AvgFrameRate = st.RFrameRate
+		if int64(len(head)) == src.Size()-start {
+			if few, ok := fewPictures(f.codec, head); ok && few {
+				st.AvgFrameRate = container.Rational{}
+			}
+		}
+	}
+	if f.fieldOrder != nil {
+		if order := f.fieldOrder(head); order != "" {
+			st.FieldOrder = order
+		}
 	}
 	if f.rates != nil {
 		f.rates(st, head, fr)
