@@ -130,7 +130,8 @@ type reader struct {
 // there is none:
 //   - when no frame follows the metadata;
 //   - when the whole stream is one frame: STREAMINFO's sample count fits
-//     in its fixed block size;
+//     in its fixed block size, or what follows the metadata is shorter
+//     than two frames of its minimum frame size;
 //   - when the frames' headers are ones FFmpeg 5.1 refuses: sample size
 //     codes 3 and 7, which RFC 9639 gives to 20 and 32 bits and which
 //     libFLAC 1.4 writes (ff_flac_decode_frame_header: "invalid sample
@@ -141,8 +142,15 @@ func (r *reader) firstPacketTimed(off int64) bool {
 		return false
 	}
 	si := r.si
-	if si.MinBlockSize == si.MaxBlockSize && si.TotalSamples > 0 && si.TotalSamples <= uint64(si.MaxBlockSize) {
-		return false
+	if si.MinBlockSize == si.MaxBlockSize {
+		// One frame: the sample count fits in a block, or the audio
+		// bytes cannot hold two frames of the smallest size.
+		if si.TotalSamples > 0 && si.TotalSamples <= uint64(si.MaxBlockSize) {
+			return false
+		}
+		if si.MinFrameSize > 0 && r.src.Size()-off < 2*int64(si.MinFrameSize) {
+			return false
+		}
 	}
 	if si.BitsPerSample != 20 && si.BitsPerSample != 32 {
 		return true

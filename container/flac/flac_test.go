@@ -77,7 +77,9 @@ var png1x1 = []byte("\x89PNG\r\n\x1a\n" +
 	"\x00\x00\x00\x00IDAT\x00\x00\x00\x00")
 
 // frames stands for the audio frames after the metadata.
-var frames = []byte{0xFF, 0xF8, 0x69, 0x08, 0, 0, 0, 0}
+// They are longer than two frames of the minimum frame size streamInfo
+// declares, 14 bytes, so that the first one is taken to have a next.
+var frames = append([]byte{0xFF, 0xF8, 0x69, 0x08, 0, 0, 0, 0}, make([]byte, 24)...)
 
 func file(blocks ...[]byte) []byte {
 	b := []byte("fLaC")
@@ -375,7 +377,7 @@ func TestFirstPacketUntimed(t *testing.T) {
 	frame := func(bpsCode byte) []byte {
 		// sync, fixed blocking; block size 4096 (12), 44.1 kHz (9);
 		// stereo (1), sample size code, reserved 0; frame number 0.
-		return []byte{0xFF, 0xF8, 0xC9, 0x10 | bpsCode<<1, 0, 0, 0, 0}
+		return append([]byte{0xFF, 0xF8, 0xC9, 0x10 | bpsCode<<1, 0, 0, 0, 0}, make([]byte, 24)...)
 	}
 	tests := []struct {
 		name    string
@@ -392,6 +394,7 @@ func TestFirstPacketUntimed(t *testing.T) {
 		{"20 bits, code 3", 20, 8192, frame(3), false},
 		{"24 bits", 24, 8192, frame(6), true},
 		{"no frame", 16, 8192, nil, false},
+		{"shorter than two frames", 16, 8192, frame(4)[:27], false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
