@@ -735,6 +735,20 @@ PY
 # neither).
 gen mp4_truehd.mp4 -f lavfi -i "aevalsrc=sin(440*2*PI*t)|sin(660*2*PI*t):s=48000:d=0.05:c=stereo" -c:a truehd -strict -2
 
+# misc: raw MPEG-4 whose layer gives an unreliable time base (resolution
+# 30000 for 30000/1001; 120 with B-VOPs): r_frame_rate from the VOP times.
+# A FLAC of one frame: no start time.
+gen raw_mpeg4_30000_1001.m4v -f lavfi -i "testsrc=size=32x32:rate=30000/1001" -frames:v 24 -threads 1 -pix_fmt yuv420p -c:v mpeg4 -q:v 31 -f m4v
+gen raw_mpeg4_bframes_120.m4v -f lavfi -i "testsrc=size=32x32:rate=120" -frames:v 24 -threads 1 -pix_fmt yuv420p -c:v mpeg4 -q:v 31 -bf 2 -f m4v
+# An FLV whose SPS gives 600 fps (x264 told a time base of 1/600) for 30 fps
+# timestamps: packets of 1 ms leave ff_rfps_calculate only rates of 33 fps
+# and more: r_frame_rate 60/1.
+gen misc_flv_h264_sps600.flv -f lavfi -i "testsrc=size=32x32:rate=30" -frames:v 30 -threads 1 -pix_fmt yuv420p -c:v libx264 -preset ultrafast -enc_time_base 1/600
+# Raw HEVC with pic_timing SEI fields: the parser's field order is the
+# picture structure (bottom field: "tt").
+gen raw_hevc_interlaced_bff.hevc -f lavfi -i "testsrc=size=32x32:rate=25" -frames:v 8 -pix_fmt yuv420p -c:v libx265 -x265-params log-level=error:pools=none:frame-threads=1:interlace=bff -f hevc
+gen misc_flac_one_frame.flac -f lavfi -i "sine=frequency=440:sample_rate=22050:duration=0.1" -c:a flac
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue
