@@ -146,9 +146,13 @@ const (
 	// rfpsPackets of them. ffprobe's r_frame_rate depends on all of them
 	// (their number too, through codec_info_duration): fewer give another
 	// guess. The first 64 KiB block holds them for small pictures; large
-	// ones cost a read per 64 KiB, which this bounds. Script tags (a
-	// metadata tag with a large keyframe index) do not count.
+	// ones cost a few reads (each fetching twice the span walked so far),
+	// which this bounds. Script tags (a metadata tag with a large
+	// keyframe index) do not count.
 	headWindow = 512 << 10
+	// prefetchMin is the least the walk fetches ahead at once, the
+	// probe's default block.
+	prefetchMin = 64 << 10
 	// maxWalk is how far the walk goes on looking for a stream the
 	// header announces and no tag has shown yet.
 	maxWalk = 1 << 20
@@ -257,6 +261,7 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 	// The PreviousTagSize of the tag just read, checked only when the walk
 	// goes on, so that stopping costs no read past the last tag needed.
 	var prevTag, prevSize int64 = -1, 0
+	ahead := first + prefetchMin // the head block holds the first tags
 	for n := 0; ; n++ {
 		walked := pos - first - scripts
 		// Past headWindow, only a stream the header announces is worth
@@ -264,6 +269,17 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 		// far.
 		if n >= maxTags || walked >= maxWalk || walked >= headWindow && !d.missing(expect) || d.haveAll(expect) {
 			return nil
+		}
+		if pos+tagHeaderSize > ahead {
+			// Past the bytes fetched so far: fetch twice the span walked
+			// in one read, within the walk's limits, so that large
+			// pictures cost a few round trips, not one per block.
+			limit := first + scripts + headWindow
+			if d.missing(expect) {
+				limit = first + scripts + maxWalk
+			}
+			ahead = min(pos+max(2*(pos-first), prefetchMin), max(limit, pos+prefetchMin), size)
+			demuxkit.Prefetch(d.src, pos-4, ahead-pos+4)
 		}
 		if prevTag >= 0 && pos <= size && !d.meta.brokenSizes {
 			var b [4]byte
