@@ -747,6 +747,8 @@ gen misc_flv_h264_sps600.flv -f lavfi -i "testsrc=size=32x32:rate=30" -frames:v 
 # Raw HEVC with pic_timing SEI fields: the parser's field order is the
 # picture structure (bottom field: "tt").
 gen raw_hevc_interlaced_bff.hevc -f lavfi -i "testsrc=size=32x32:rate=25" -frames:v 8 -pix_fmt yuv420p -c:v libx265 -x265-params log-level=error:pools=none:frame-threads=1:interlace=bff -f hevc
+# The same in MPEG-TS, whose HEVC streams go through the same parser.
+gen ts_hevc_interlaced_bff.ts -f lavfi -i "testsrc=size=32x32:rate=25" -frames:v 8 -pix_fmt yuv420p -c:v libx265 -x265-params log-level=error:pools=none:frame-threads=1:interlace=bff
 gen misc_flac_one_frame.flac -f lavfi -i "sine=frequency=440:sample_rate=22050:duration=0.1" -c:a flac
 
 # ffprobe goldens

@@ -2,7 +2,6 @@ package rawvideo
 
 import (
 	"github.com/mediaprobe/mediaprobe/codec/es"
-	"github.com/mediaprobe/mediaprobe/codec/hevc"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
@@ -20,7 +19,6 @@ func HEVC() container.Demuxer {
 	return demuxer(format{
 		name: "hevc", longName: "raw HEVC video", extensions: "hevc,h265,265",
 		codec: "hevc", probe: probeHEVC, describe: es.HEVC,
-		fieldOrder: hevc.PictureFieldOrder,
 	})
 }
 
@@ -67,9 +65,6 @@ type format struct {
 	// rates, if set, revises the frame rates from the head of the
 	// stream and the frame rate its headers give.
 	rates func(st *container.Stream, head []byte, fr container.Rational)
-	// fieldOrder, if set, is the field order the codec's parser reports
-	// from the first pictures ("" for none).
-	fieldOrder func(head []byte) string
 }
 
 // headSize is how much of the stream is read for its headers: parameter
@@ -125,11 +120,6 @@ func (f format) read(src container.Source, start int64) (*container.Info, error)
 			if few, ok := fewPictures(f.codec, head); ok && few {
 				st.AvgFrameRate = container.Rational{}
 			}
-		}
-	}
-	if f.fieldOrder != nil {
-		if order := f.fieldOrder(head); order != "" {
-			st.FieldOrder = order
 		}
 	}
 	if f.rates != nil {
