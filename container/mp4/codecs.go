@@ -36,9 +36,12 @@ var movVideoTags = map[string]string{
 	"v210": "v210", "hvt1": "", "evc1": "evc", "Hap1": "hap", "drac": "dirac", "ulh0": "utvideo",
 }
 
+// movSubtitleTags is ff_codec_movsubtitle_tags as FFmpeg 5.1 has it: no
+// wvtt (WebVTT), stpp (TTML) or c708, whose tracks ffprobe shows as data
+// without a codec. mp4s (VobSub) is no tag either: its esds names the codec
+// (object type 0xE0, dvd_subtitle).
 var movSubtitleTags = map[string]string{
-	"tx3g": "mov_text", "text": "mov_text", "c608": "eia_608", "c708": "eia_708",
-	"wvtt": "webvtt", "stpp": "ttml", "dfxp": "ttml", "mp4s": "dvd_subtitle",
+	"tx3g": "mov_text", "text": "mov_text", "c608": "eia_608",
 }
 
 var movDataTags = map[string]string{"gpmd": "bin_data"}

@@ -114,6 +114,7 @@ func (d *demuxer) buildIndex(t *track) {
 	if len(t.elst) > 0 {
 		editStart := 0
 		var emptyDur, startTime int64
+		multiple := false
 		for i, e := range t.elst {
 			switch {
 			case i == 0 && e.time == -1:
@@ -121,7 +122,14 @@ func (d *demuxer) buildIndex(t *track) {
 				editStart = 1
 			case i == editStart && e.time >= 0:
 				startTime = e.time
+			default:
+				multiple = true
 			}
+		}
+		if !multiple && !d.advEdits && st.CodecName == "aac" && startTime > 0 {
+			// Without advanced edit lists the media an AAC edit skips
+			// is the decoder's start padding.
+			t.startPad = startTime
 		}
 		if (emptyDur != 0 || startTime != 0) && d.timeScale > 0 {
 			if emptyDur != 0 {

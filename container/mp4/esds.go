@@ -18,6 +18,10 @@ func (d *demuxer) readEsds(t *track, p []byte) {
 	if !e.HasConfig {
 		return
 	}
+	// ff_mp4_read_dec_config_descr: the average bit rate is the
+	// stream's until the index gives one (a track with samples and a
+	// duration), as in an init segment.
+	st.BitRate = int64(e.AvgBitRate)
 	if id, _ := esds.Lookup(e.ObjectType); id != "" {
 		st.CodecName = id
 	}

@@ -243,6 +243,7 @@ func (d *demuxer) finish() error {
 	if err := d.markChapters(); err != nil {
 		return err
 	}
+	readsPackets := d.readsPackets()
 	for _, t := range d.tracks {
 		st := t.st
 		if st.Type == container.Subtitle && (st.Width <= 0 || st.Height <= 0) {
@@ -254,7 +255,9 @@ func (d *demuxer) finish() error {
 		if len(d.trex) > 0 && t.duration > 0 && t.duration != container.NoPTS {
 			st.BitRate = container.Rescale(t.dataSize, t.timeScale*8, t.duration)
 		}
-		if st.StartPTS == container.NoPTS && t.firstPTS != container.NoPTS {
+		if st.StartPTS == container.NoPTS && t.firstPTS != container.NoPTS && readsPackets {
+			// A fragment's first sample gives the start time only
+			// through the packet avformat_find_stream_info reads.
 			st.StartPTS = t.firstPTS + t.dtsShift
 		}
 		if st.Type == container.Video && t.framesForFps > 0 && t.durForFps > 0 {
@@ -354,6 +357,12 @@ func (d *demuxer) finish() error {
 			if t.hasASC && t.hasSamples {
 				st.Profile = t.asc.Profile()
 			}
+			// mov_read_header makes the start padding the samples the
+			// decoder skips, and update_initial_timestamps adds them to
+			// the first packet's time.
+			if t.startPad > 0 && st.StartPTS != container.NoPTS && st.SampleRate > 0 && st.TimeBase.Num > 0 {
+				st.StartPTS += container.RescaleQ(t.startPad, container.Rational{Num: 1, Den: int64(st.SampleRate)}, st.TimeBase)
+			}
 		}
 		if st.BitRate == 0 {
 			// avcodec_open2 gives PCM-like codecs their nominal rate
@@ -365,6 +374,23 @@ func (d *demuxer) finish() error {
 		}
 	}
 	return nil
+}
+
+// readsPackets tells whether avformat_find_stream_info reads any packet.
+// It stops before the first when every stream has its parameters
+// (has_codec_parameters) and none waits for a first timestamp: audio and
+// video always wait, a subtitle stream with a codec and a data stream do
+// not, a stream of another type whose codec is unknown does.
+func (d *demuxer) readsPackets() bool {
+	for _, st := range d.info.Streams {
+		switch {
+		case st.Type == container.Audio, st.Type == container.Video:
+			return true
+		case st.CodecName == "" && st.Type != container.Data:
+			return true
+		}
+	}
+	return false
 }
 
 // readChap notes where the chapter track references of a tref are

@@ -129,10 +129,17 @@ func (d *demuxer) sampleEntry(t *track, e []byte, base int64, format string, fir
 			st.ExtradataSize = len(e) - 16
 		}
 	default:
-		if format == "tmcd" && len(e) > 16 {
-			st.ExtradataSize = len(e) - 16
+		// mov_parse_stsd_data keeps the rest of a tmcd entry as
+		// extradata; other data entries (stpp, wvtt, mett, an mp4s
+		// whose handler is not subp) have their child boxes read after
+		// the 16 bytes of the SampleEntry, an esds among them.
+		childOff = 16
+		if format == "tmcd" {
+			childOff = len(e)
+			if len(e) > 16 {
+				st.ExtradataSize = len(e) - 16
+			}
 		}
-		childOff = len(e)
 	}
 	if childOff < len(e) && len(e)-childOff > 8 {
 		d.entryChildren(t, e[childOff:], base+int64(childOff), 0)

@@ -60,6 +60,9 @@ type track struct {
 	delayDeltas, delayOffsets []int64
 
 	elst []elstEntry
+	// startPad is the encoder delay in samples (sc->start_pad), from
+	// iTunSMPB or a lone edit that skips media.
+	startPad int64
 
 	video videoSideData // attached after the display matrix
 

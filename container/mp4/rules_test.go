@@ -1,0 +1,133 @@
+package mp4
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/container"
+)
+
+// freeform is an iTunes '----' item: mean, name and a UTF-8 data atom.
+func freeform(name, value string) []byte {
+	return mkbox("----",
+		mkbox("mean", full(0, 0), []byte("com.apple.iTunes")),
+		mkbox("name", full(0, 0), []byte(name)),
+		mkbox("data", u32(1), u32(0), []byte(value)))
+}
+
+// TestSMPBStartPad: iTunSMPB's encoder delay is the AAC stream's start
+// padding, which update_initial_timestamps adds to its start time
+// (mov_read_custom, mov_read_header's skip_samples).
+func TestSMPBStartPad(t *testing.T) {
+	tests := []struct {
+		name  string
+		value string
+		want  int64
+	}{
+		{"delay 2112", " 00000000 00000840 000001CA 00000000003F31F6 00000000", 2112},
+		{"0x prefix", "0 0x800 0x240 0x5DC0", 2048},
+		{"no delay", " 00000000 00000000 00000000 0000000000005DC0", 0},
+		{"delay too long", " 00000000 00004000 00000000 0000000000005DC0", 0},
+		{"too few fields", " 00000000 00000840 000001CA", 0},
+		{"not hex", " 00000000 zz 000001CA 5", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			info, err := readBytes(t, m4a(10, freeform("iTunSMPB", tt.value)))
+			require.NoError(t, err)
+			a := info.Streams[0]
+			assert.Equal(t, tt.want, a.StartPTS) // 44.1 kHz in 1/44100
+			v, _ := info.Format.Tags.Get("iTunSMPB")
+			assert.Equal(t, tt.value, v)
+		})
+	}
+}
+
+// fragmented builds an init segment with one track (handler sub, sample
+// entry entry, time scale 1000) and, when n > 0, one fragment of n
+// samples of 500 ticks and 10 bytes.
+func fragmented(sub string, entry []byte, n int) []byte {
+	trak := mkbox("trak", tkhd(1, 3),
+		mkbox("mdia", mdhd(1000, 0, 0x55c4), hdlr(sub, "Handler"),
+			mkbox("minf", mkbox("stbl",
+				mkbox("stsd", full(0, 0), u32(1), entry),
+				mkbox("stts", full(0, 0), u32(0)),
+				mkbox("stsc", full(0, 0), u32(0)),
+				mkbox("stsz", full(0, 0), u32(0), u32(0)),
+				mkbox("stco", full(0, 0), u32(0))))))
+	moov := mkbox("moov", mvhd(1000, 0), mkbox("mvex",
+		mkbox("trex", full(0, 0), u32(1), u32(1), u32(0), u32(0), u32(0))), trak)
+	b := cat(ftypM4A(), moov)
+	if n == 0 {
+		return b
+	}
+	var runs []byte
+	for i := 0; i < n; i++ {
+		runs = cat(runs, u32(500), u32(10)) // duration, size
+	}
+	traf := func(dataOff uint32) []byte {
+		return mkbox("traf",
+			mkbox("tfhd", full(0, 0x020000), u32(1)), // default-base-is-moof
+			mkbox("tfdt", full(0, 0), u32(0)),
+			mkbox("trun", full(0, 0x301), u32(uint32(n)), u32(dataOff), runs))
+	}
+	moof := mkbox("moof", mkbox("mfhd", full(0, 0), u32(1)), traf(0))
+	moof = mkbox("moof", mkbox("mfhd", full(0, 0), u32(1)), traf(uint32(len(moof)+8)))
+	return cat(b, moof, mkbox("mdat", zeros(10*n)))
+}
+
+// stpp is a TTML sample entry (XMLSubtitleSampleEntry): namespace, schema
+// location, MIME types, then a btrt box.
+func stpp() []byte {
+	return mkbox("stpp", zeros(6), u16(1),
+		[]byte("http://www.w3.org/ns/ttml\x00\x00\x00"),
+		mkbox("btrt", u32(0), u32(1000), u32(1000)))
+}
+
+// TestTextTracksWithoutCodec: FFmpeg 5.1 knows no stpp or wvtt sample
+// entry, so the track is data without a codec; when no stream needs a
+// packet avformat_find_stream_info reads none, and a track whose samples
+// are all in fragments has no start time.
+func TestTextTracksWithoutCodec(t *testing.T) {
+	for _, sub := range []string{"subt", "text", "sbtl"} {
+		info, err := readBytes(t, fragmented(sub, stpp(), 3))
+		require.NoError(t, err)
+		s := info.Streams[0]
+		assert.Equal(t, container.Data, s.Type, sub)
+		assert.Equal(t, "", s.CodecName)
+		assert.Equal(t, "stpp", codec.TagString(s.CodecTag))
+		assert.Equal(t, int64(1500), s.DurationTS)
+		assert.Equal(t, container.NoPTS, s.StartPTS)
+		assert.Equal(t, 0, s.ExtradataSize)
+	}
+	wvtt := mkbox("wvtt", zeros(6), u16(1), mkbox("vttC", []byte("WEBVTT")))
+	info, err := readBytes(t, fragmented("text", wvtt, 0))
+	require.NoError(t, err)
+	assert.Equal(t, container.Data, info.Streams[0].Type)
+	assert.Equal(t, "", info.Streams[0].CodecName)
+
+	// A mov_text track in fragments, alone: a codec, no start time.
+	tx3g := mkbox("tx3g", zeros(6), u16(1), zeros(38))
+	info, err = readBytes(t, fragmented("sbtl", tx3g, 2))
+	require.NoError(t, err)
+	assert.Equal(t, "mov_text", info.Streams[0].CodecName)
+	assert.Equal(t, container.NoPTS, info.Streams[0].StartPTS)
+}
+
+// TestEsdsAverageBitRate: ff_mp4_read_dec_config_descr makes the esds
+// average bit rate the stream's; an init segment keeps it, a track with
+// samples replaces it with its own.
+func TestEsdsAverageBitRate(t *testing.T) {
+	entry := mp4a(2, 44100, esdsAAC([]byte{0x12, 0x10}))
+	info, err := readBytes(t, fragmented("soun", entry, 0))
+	require.NoError(t, err)
+	assert.Equal(t, int64(128000), info.Streams[0].BitRate)
+
+	info, err = readBytes(t, fragmented("soun", entry, 4))
+	require.NoError(t, err)
+	assert.Equal(t, int64(10*8*1000/500), info.Streams[0].BitRate)
+	assert.Equal(t, int64(0), info.Streams[0].StartPTS) // audio: read
+}
