@@ -17,7 +17,7 @@ var movAudioTags = map[string]string{
 	"MAC3": "mace3", "MAC6": "mace6", "samr": "amr_nb", "sawb": "amr_wb", "Qclp": "qcelp",
 	"Qclq": "qcelp", "sqcp": "qcelp", "QDM2": "qdm2", "QDMC": "qdmc", "agsm": "gsm",
 	"spex": "speex", "SPXN": "speex", "dvca": "dvaudio", "vdva": "dvaudio", "nmos": "nellymoser",
-	"sevc": "evrc", "ipcm": "pcm_s16le", "c608": "", "wma ": "wmav2",
+	"sevc": "evrc", "ipcm": "pcm_s16be", "c608": "", "wma ": "wmav2",
 }
 
 var movVideoTags = map[string]string{

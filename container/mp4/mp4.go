@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/ac3"
 	"github.com/mediaprobe/mediaprobe/codec/av1"
 	"github.com/mediaprobe/mediaprobe/codec/dnxhd"
 	"github.com/mediaprobe/mediaprobe/codec/dts"
@@ -328,10 +329,14 @@ func (d *demuxer) finish() error {
 				}
 			}
 		case "eac3":
-			// The E-AC-3 decoder reports the first frame's rate: its size
-			// over its duration (a sample holds one frame).
-			if t.firstSize > 0 && t.firstDur > 0 && st.SampleRate > 0 {
-				st.BitRate = t.firstSize * 8 * int64(st.SampleRate) / t.firstDur
+			// The E-AC-3 decoder reports what the first packet's frames
+			// say (ac3_decode_frame): their rate, added up over an
+			// independent frame and its dependent frames, and their
+			// layout.
+			if b := d.firstPacket(t, maxAC3Packet); b != nil {
+				if p, err := ac3.ParsePacket(b); err == nil {
+					p.Describe(st)
+				}
 			}
 		case "mp1", "mp2", "mp3":
 			d.mpegAudioHeader(t)
@@ -445,6 +450,7 @@ const maxJPEGHeader = 16 << 10
 // DCA_MAX_EXSS_HEADER_SIZE) and a TrueHD access unit header with the
 // longest major sync.
 const (
+	maxAC3Packet = 32768 // AC3_FRAME_BUFFER_SIZE
 	maxDTSPacket = 16384 + 4096
 	maxMLPHeader = 4 + 28 + 2 + 2*15
 )

@@ -131,3 +131,25 @@ func TestEsdsAverageBitRate(t *testing.T) {
 	assert.Equal(t, int64(10*8*1000/500), info.Streams[0].BitRate)
 	assert.Equal(t, int64(0), info.Streams[0].StartPTS) // audio: read
 }
+
+// TestIpcmPcmC: FFmpeg 5.1 maps ipcm to pcm_s16be and reads only the
+// little-endian flag of pcmC (mov_read_pcmc), not its sample size.
+func TestIpcmPcmC(t *testing.T) {
+	tests := []struct {
+		flags, size uint8
+		want        string
+	}{
+		{0, 16, "pcm_s16be"},
+		{1, 16, "pcm_s16le"},
+		{1, 24, "pcm_s16le"},
+		{3, 24, "pcm_s16be"}, // only a value of 1 means little endian
+	}
+	for _, tt := range tests {
+		entry := mkbox("ipcm", zeros(6), u16(1), u16(0), u16(0), u32(0),
+			u16(1), u16(16), u16(0), u16(0), u32(44100<<16),
+			mkbox("pcmC", full(0, 0), u8(tt.flags), u8(tt.size)))
+		info, err := readBytes(t, fragmented("soun", entry, 2))
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, info.Streams[0].CodecName, "flags %d size %d", tt.flags, tt.size)
+	}
+}

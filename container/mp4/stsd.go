@@ -445,18 +445,13 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, base int64, depth i
 		t.readChan(p)
 	case "enda":
 		if len(p) >= 2 && p[1] == 1 {
-			switch st.CodecName {
-			case "pcm_s16be":
-				st.CodecName = "pcm_s16le"
-			case "pcm_s24be":
-				st.CodecName = "pcm_s24le"
-			case "pcm_s32be":
-				st.CodecName = "pcm_s32le"
-			case "pcm_f32be":
-				st.CodecName = "pcm_f32le"
-			case "pcm_f64be":
-				st.CodecName = "pcm_f64le"
-			}
+			littleEndian(st)
+		}
+	case "pcmC":
+		// mov_read_pcmc (FFmpeg 5.1): a format_flags of 1 means little
+		// endian, as enda; the sample size is not read.
+		if len(p) >= 5 && p[4] == 1 {
+			littleEndian(st)
 		}
 	case "avcC", "hvcC", "av1C", "glbl": // mov.c 5.1 knows no vvcC or evcC
 		if st.ExtradataSize == 0 || x.typ != "glbl" {
@@ -490,6 +485,23 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, base int64, depth i
 				st.SampleAspectRatio = container.Rational{Num: num, Den: den}.Reduce(32767)
 			}
 		}
+	}
+}
+
+// littleEndian is set_last_stream_little_endian: a big-endian PCM codec
+// becomes its little-endian twin.
+func littleEndian(st *container.Stream) {
+	switch st.CodecName {
+	case "pcm_s16be":
+		st.CodecName = "pcm_s16le"
+	case "pcm_s24be":
+		st.CodecName = "pcm_s24le"
+	case "pcm_s32be":
+		st.CodecName = "pcm_s32le"
+	case "pcm_f32be":
+		st.CodecName = "pcm_f32le"
+	case "pcm_f64be":
+		st.CodecName = "pcm_f64le"
 	}
 }
 
