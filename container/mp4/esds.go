@@ -111,6 +111,11 @@ func (d *demuxer) finalizeCodec(t *track) {
 	if st.SampleFmt == "" {
 		st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
 	}
+	if st.BitsPerRawSample == 0 {
+		// What the decoder sets as it opens (pcm_decode_init: the
+		// width of the PCM codecs decoded to 32-bit samples).
+		st.BitsPerRawSample = codec.BitsPerRawSample(st.CodecName)
+	}
 	if st.ChannelLayout == "" && st.CodecName != "opus" { // Opus: dOps or the case above
 		if m := codec.DecoderLayout(st.CodecName, st.Channels); m != 0 {
 			// The decoder's own layout for the count (FLAC, ALAC, MPEG

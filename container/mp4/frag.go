@@ -222,6 +222,14 @@ func (d *demuxer) readTrun(b box) error {
 			t.deltas = append(t.deltas, dur)
 			t.fragDeltas = true
 		}
+		if t.sampleCount == 0 && flags&0x800 != 0 && len(t.delayOffsets) < maxDelaySamples &&
+			len(t.delayDeltas) == len(t.delayOffsets) {
+			// The order the decoder sees the pictures in, for its
+			// reordering heuristic.
+			t.delayDeltas = append(t.delayDeltas, dur)
+			t.delayOffsets = append(t.delayOffsets, cts)
+			t.hasCtts, t.fragCtts = true, true
+		}
 		dts += dur
 		offset += size
 		t.dataSize += size

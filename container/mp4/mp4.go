@@ -216,6 +216,8 @@ func (d *demuxer) parseBox(b box, parent string) error {
 		return d.readCustom(b)
 	case "chap":
 		return d.readChap(b)
+	case "tmcd":
+		return d.readTmcdRef(b)
 	case "trex":
 		return d.readTrex(b)
 	case "moof":
@@ -244,6 +246,7 @@ func (d *demuxer) finish() error {
 	if err := d.markChapters(); err != nil {
 		return err
 	}
+	d.timecodes()
 	readsPackets := d.readsPackets()
 	for _, t := range d.tracks {
 		st := t.st
@@ -288,9 +291,13 @@ func (d *demuxer) finish() error {
 			}
 			t.video.attach(st)
 			decoderRate := d.describeVideo(t)
-			if st.CodecName == "h264" && t.hasCtts {
+			if st.CodecName == "h264" && t.hasCtts && (!t.fragCtts || !t.h264Restricted && st.PixFmt != "") {
 				// The reordering the composition offsets show, which the
-				// decoder's own delay can only raise.
+				// decoder's own delay can only raise: mov_build_index
+				// sets it from ctts (mov_estimate_video_delay); for
+				// fragments the decoder finds it as pictures arrive out
+				// of order ("Increasing reorder buffer"), unless the SPS
+				// fixes it with a bitstream restriction.
 				st.HasBFrames = max(st.HasBFrames, videoDelay(t.delayDeltas, t.delayOffsets))
 			}
 			if !st.RFrameRate.Valid() && st.TimeBase.Num > 0 {
@@ -491,6 +498,9 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 				break
 			}
 			p.Fill(st)
+			if s := p.Active(); s != nil {
+				_, t.h264Restricted = s.HasBFrames()
+			}
 			if p.IsAVC && st.FieldOrder == "" {
 				// The parser reads it from the first pictures.
 				if order := p.PictureFieldOrder(d.firstPacket(t, maxFirstPacket), p.NALLengthSize); order != "" {

@@ -153,3 +153,33 @@ func TestIpcmPcmC(t *testing.T) {
 		assert.Equal(t, tt.want, info.Streams[0].CodecName, "flags %d size %d", tt.flags, tt.size)
 	}
 }
+
+// TestTimecodeString: av_timecode_make_string for the frame numbers and
+// rates of tmcd tracks ffmpeg writes (the strings ffprobe prints for them).
+func TestTimecodeString(t *testing.T) {
+	tests := []struct {
+		rate  container.Rational
+		flags uint32
+		frame int32
+		want  string
+	}{
+		{container.Rational{Num: 12800, Den: 512}, 0, 90000, "01:00:00:00"},
+		{container.Rational{Num: 12288, Den: 512}, 0, 864012, "10:00:00:12"},
+		{container.Rational{Num: 15360, Den: 128}, 0, 220, "00:00:01:100"},
+		{container.Rational{Num: 30000, Den: 1001}, tmcdDropFrame, 111582, "01:02:03;04"},
+		{container.Rational{Num: 60000, Den: 1001}, tmcdDropFrame, 5178814, "23:59:59;58"},
+		{container.Rational{Num: 25, Den: 1}, tmcd24HoursMax, 25 * 3600 * 25, "01:00:00:00"},
+		{container.Rational{Num: 25, Den: 1}, tmcdAllowNegative, -26, "-00:00:01:01"},
+		{container.Rational{Num: 25, Den: 1}, 0, -26, "00:00:01:01"},
+	}
+	for _, tt := range tests {
+		got, ok := timecodeString(tt.rate, tt.flags, tt.frame)
+		assert.True(t, ok)
+		assert.Equal(t, tt.want, got)
+	}
+	// av_timecode_init refuses no rate, and drop frame off multiples of 30.
+	_, ok := timecodeString(container.Rational{Num: 25, Den: 0}, 0, 1)
+	assert.False(t, ok)
+	_, ok = timecodeString(container.Rational{Num: 25, Den: 1}, tmcdDropFrame, 1)
+	assert.False(t, ok)
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/alac"
 	"github.com/mediaprobe/mediaprobe/codec/opus"
+	"github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
@@ -76,28 +77,42 @@ func multiFourccAllowed(tag, format string) bool {
 }
 
 // codecID is mov_codec_id: the audio table first (unless the handler said
-// video), then video, then subtitle and data for tracks of those types.
+// video), with the WAVE format tags of Microsoft's "ms" fourccs; then, for
+// a track that is not audio, the video table and the BITMAPINFOHEADER
+// tags, then subtitle and data for tracks of those types.
 func codecID(st *container.Stream, format string) string {
-	id, ok := movAudioTags[format]
-	if ok && id != "" && st.Type != container.Video {
+	id := lookupTag(movAudioTags[:], format)
+	if id == "" && len(format) == 4 && (format[:2] == "ms" || format[:2] == "TS") {
+		switch tag := uint32(format[2])<<8 | uint32(format[3]); tag {
+		case 0x0001:
+			id = "pcm_s16le"
+		case 0x0003:
+			id = "pcm_f32le"
+		default:
+			id = wav.CodecName(tag, 0)
+		}
+	}
+	if st.Type != container.Video && id != "" {
 		st.Type = container.Audio
 		return id
 	}
-	if st.Type != container.Audio && format != "\x00\x00\x00\x00" && format != "mp4s" {
-		if v, ok := movVideoTags[format]; ok && v != "" {
-			st.Type = container.Video
-			return v
-		}
-		if st.Type == container.Data || (st.Type == container.Subtitle && st.CodecName == "") {
-			if s, ok := movSubtitleTags[format]; ok {
-				st.Type = container.Subtitle
-				return s
-			}
-			return movDataTags[format]
-		}
-	}
-	if st.Type == container.Audio && ok {
+	if st.Type == container.Audio || format == "\x00\x00\x00\x00" || format == "mp4s" {
 		return id
+	}
+	id = lookupTag(movVideoTags[:], format)
+	if id == "" && len(format) == 4 {
+		id = codec.BMPCodec(binary.LittleEndian.Uint32([]byte(format)))
+	}
+	if id != "" {
+		st.Type = container.Video
+		return id
+	}
+	if st.Type == container.Data || (st.Type == container.Subtitle && st.CodecName == "") {
+		if id = lookupTag(movSubtitleTags, format); id != "" {
+			st.Type = container.Subtitle
+			return id
+		}
+		return lookupTag(movDataTags, format)
 	}
 	return ""
 }
@@ -137,7 +152,7 @@ func (d *demuxer) sampleEntry(t *track, e []byte, base int64, format string, fir
 		if format == "tmcd" {
 			childOff = len(e)
 			if len(e) > 16 {
-				st.ExtradataSize = len(e) - 16
+				tmcdEntry(t, e[16:])
 			}
 		}
 	}

@@ -53,7 +53,11 @@ type track struct {
 	// ctts
 	cttsFirst int64
 	hasCtts   bool
+	fragCtts  bool // the composition offsets come from trun, not ctts
 	dtsShift  int64
+	// h264Restricted: the active SPS has a bitstream restriction, whose
+	// num_reorder_frames the H.264 decoder keeps as has_b_frames.
+	h264Restricted bool
 
 	// The durations and composition offsets of the first samples, for
 	// the reordering delay of H.264 (mov_estimate_video_delay).
@@ -71,6 +75,11 @@ type track struct {
 	hasSidx    bool
 	firstPTS   int64 // first sample of the first trun, NoPTS if none
 	timeOffset int64
+
+	// timecode: the tmcd entry's flags; the timecode track a tref/tmcd
+	// names
+	tmcdFlags     uint32
+	timecodeTrack int64
 
 	// codec facts learnt from the configuration boxes
 	ac3BitRate int64
