@@ -97,9 +97,8 @@ func (d *demuxer) finishTrak(t *track, b box) error {
 	st.DurationTS = t.duration
 	if st.Type == container.Video {
 		if t.sttsCount == 1 || (t.sttsCount == 2 && t.sttsLastCount == 1) {
-			if t.sttsFirstDur > 0 {
-				st.RFrameRate = container.Rational{Num: t.timeScale, Den: t.sttsFirstDur}.Reduce(1<<31 - 1)
-			}
+			// av_reduce of a zero delta gives 1/0, which counts as set.
+			st.RFrameRate = container.Rational{Num: t.timeScale, Den: t.sttsFirstDur}.Reduce(1<<31 - 1)
 		}
 	}
 	return nil

@@ -268,7 +268,9 @@ func (d *demuxer) finish() error {
 			st.AvgFrameRate = container.Rational{Num: t.timeScale * t.framesForFps, Den: t.durForFps}.Reduce(1<<31 - 1)
 		}
 		if st.Type == container.Video {
-			if !st.RFrameRate.Valid() && t.hasSamples && len(t.deltas) > 0 {
+			// r_frame_rate counts as set once its numerator is (an stts
+			// of zero deltas sets 1/0).
+			if st.RFrameRate.Num == 0 && t.hasSamples && len(t.deltas) > 0 {
 				// ff_rfps_calculate over the first index entries, or for
 				// fragments over the first packets find_stream_info reads.
 				var info int64
@@ -291,6 +293,9 @@ func (d *demuxer) finish() error {
 			}
 			t.video.attach(st)
 			decoderRate := d.describeVideo(t)
+			if st.AvgFrameRate.Num == 0 && t.hasSamples && t.durForFps == 0 {
+				st.AvgFrameRate = d.zeroDurationAvg(t)
+			}
 			if st.CodecName == "h264" && t.hasCtts && (!t.fragCtts || !t.h264Restricted && st.PixFmt != "") {
 				// The reordering the composition offsets show, which the
 				// decoder's own delay can only raise: mov_build_index
@@ -300,7 +305,7 @@ func (d *demuxer) finish() error {
 				// fixes it with a bitstream restriction.
 				st.HasBFrames = max(st.HasBFrames, videoDelay(t.delayDeltas, t.delayOffsets))
 			}
-			if !st.RFrameRate.Valid() && st.TimeBase.Num > 0 {
+			if st.RFrameRate.Num == 0 && st.TimeBase.Num > 0 {
 				// avformat_find_stream_info's last resort: the frame
 				// rate the decoder set when it opened, unless it is
 				// finer than the stream time base, whose ticks are
@@ -386,6 +391,56 @@ func (d *demuxer) finish() error {
 		}
 	}
 	return nil
+}
+
+// zeroDurationAvg is the avg_frame_rate avformat_find_stream_info
+// measures on a video track whose samples all last 0 ticks. mov_read_packet
+// gives the last packet what remains of the track duration; the others
+// take the frame duration compute_pkt_fields derives from the h264
+// parser's frame rate (the SPS timing), or none for the other codecs. The
+// first two packets are not counted, and the count stops at the analysis
+// limit (5 s).
+func (d *demuxer) zeroDurationAvg(t *track) container.Rational {
+	st := t.st
+	tb := st.TimeBase
+	n := t.framesForFps
+	if t.sampleCount > 0 {
+		n = t.sampleCount
+	}
+	if tb.Num <= 0 || tb.Den <= 0 || n < 3 || st.CodecName == "mpeg1video" || st.CodecName == "mpeg2video" {
+		return container.Rational{}
+	}
+	var pd int64 // the duration compute_pkt_fields gives a packet
+	if st.CodecName == "h264" && t.config != nil {
+		if p, _ := h264.ParseExtradata(t.config); p != nil && p.Active() != nil {
+			if fr, ok := p.Active().FrameRate(); ok && fr.Den*1000 > fr.Num && fr.Num*tb.Num > 0 {
+				pd = fr.Den * tb.Den / (fr.Num * tb.Num)
+			}
+		}
+	}
+	last := st.DurationTS
+	if last <= 0 || last == container.NoPTS {
+		last = pd
+	}
+	const limit = 5 * 1000000 // max_stream_analyze_duration, in µs
+	var span, frames int64
+	for i := int64(3); i <= n; i++ {
+		if container.Rescale(span, tb.Num*1000000, tb.Den) >= limit {
+			break
+		}
+		dur := pd
+		if i == n {
+			dur = last
+		}
+		if dur > 0 {
+			span += dur
+			frames++
+		}
+		if pd <= 0 && i < n {
+			i = n - 1 // only the last packet has a duration
+		}
+	}
+	return rfps.Average(frames, span, tb)
 }
 
 // readsPackets tells whether avformat_find_stream_info reads any packet.

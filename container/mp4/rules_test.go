@@ -183,3 +183,30 @@ func TestTimecodeString(t *testing.T) {
 	_, ok = timecodeString(container.Rational{Num: 25, Den: 1}, tmcdDropFrame, 1)
 	assert.False(t, ok)
 }
+
+// TestZeroDurationAvg: samples of 0 ticks leave avg_frame_rate to the
+// durations compute_pkt_fields and mov_read_packet give the packets
+// avformat_find_stream_info counts (values of ffprobe 5.1 on ffmpeg files
+// whose stts deltas were zeroed).
+func TestZeroDurationAvg(t *testing.T) {
+	tests := []struct {
+		codec      string
+		tb         int64
+		n, durTS   int64
+		num, den   int64
+		rFrameRate container.Rational
+	}{
+		{"mpeg4", 12288, 10, 5120, 29, 12, container.Rational{}}, // 2.4 fps, snapped to 29/12
+		{"hevc", 15360, 12, 6144, 5, 2, container.Rational{}},
+		{"mpeg2video", 12800, 10, 5120, 0, 0, container.Rational{}},
+		{"mpeg4", 12288, 2, 5120, 0, 0, container.Rational{}}, // no packet counted
+	}
+	for _, tt := range tests {
+		st := &container.Stream{CodecName: tt.codec, TimeBase: container.Rational{Num: 1, Den: tt.tb}, DurationTS: tt.durTS}
+		tr := &track{st: st, sampleCount: tt.n}
+		got := (&demuxer{}).zeroDurationAvg(tr)
+		assert.Equal(t, container.Rational{Num: tt.num, Den: tt.den}, got, tt.codec)
+	}
+	// av_reduce(time scale, 0) is 1/0.
+	assert.Equal(t, container.Rational{Num: 1, Den: 0}, container.Rational{Num: 90000, Den: 0}.Reduce(1<<31-1))
+}
