@@ -2,6 +2,7 @@ package mp4
 
 import (
 	"encoding/binary"
+	"fmt"
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
@@ -253,6 +254,9 @@ func (d *demuxer) finish() error {
 		if st.Type == container.Subtitle && (st.Width <= 0 || st.Height <= 0) {
 			st.Width, st.Height = int(t.width), int(t.height)
 		}
+		if st.Type == container.Subtitle && st.CodecName == "dvd_subtitle" && st.ExtradataSize == 64 {
+			st.ExtradataSize = dvdSubExtradataSize(st.Width, st.Height)
+		}
 		// A broken trak keeps avformat_new_stream's time base but is
 		// otherwise finished like the others.
 		st.DurationTS = t.duration
@@ -443,6 +447,18 @@ func (d *demuxer) zeroDurationAvg(t *track) container.Rational {
 	return rfps.Average(frames, span, tb)
 }
 
+// dvdSubExtradataSize is the length of the text mov_rewrite_dvd_sub_extradata
+// makes of a VobSub track's 64-byte palette: "size: WxH\n" when both are
+// known, then "palette: " and the 16 colours as six hexadecimal digits
+// separated by ", ", and a newline.
+func dvdSubExtradataSize(w, h int) int {
+	n := len("palette: ") + 16*6 + 15*len(", ") + 1
+	if w > 0 && h > 0 {
+		n += len(fmt.Sprintf("size: %dx%d\n", w, h))
+	}
+	return n
+}
+
 // readsPackets tells whether avformat_find_stream_info reads any packet.
 // It stops before the first when every stream has its parameters
 // (has_codec_parameters) and none waits for a first timestamp: audio and
@@ -555,6 +571,10 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 			p.Fill(st)
 			if s := p.Active(); s != nil {
 				_, t.h264Restricted = s.HasBFrames()
+				// The parser and the decoder set the VUI's frame rate.
+				if r, ok := s.FrameRate(); ok {
+					decoderRate = r
+				}
 			}
 			if p.IsAVC && st.FieldOrder == "" {
 				// The parser reads it from the first pictures.

@@ -210,3 +210,36 @@ func TestZeroDurationAvg(t *testing.T) {
 	// av_reduce(time scale, 0) is 1/0.
 	assert.Equal(t, container.Rational{Num: 1, Den: 0}, container.Rational{Num: 90000, Den: 0}.Reduce(1<<31-1))
 }
+
+// TestVobSubExtradata: mov_rewrite_dvd_sub_extradata replaces a VobSub
+// track's 64-byte palette with its text form, whose length ffprobe prints.
+func TestVobSubExtradata(t *testing.T) {
+	dsi := cat(u8(0x05), u8(64), zeros(64)) // 16 YUV palette entries
+	dcd := cat(u8(0x04), u8(uint8(13+len(dsi))), u8(0xE0), u8(0x38), u24(0), u32(0), u32(0), dsi)
+	esds := mkbox("esds", full(0, 0), u8(0x03), u8(uint8(3+len(dcd))), u16(1), u8(0), dcd)
+	mp4s := mkbox("mp4s", zeros(6), u16(1), esds)
+	info, err := readBytes(t, fragmented("subp", mp4s, 1))
+	require.NoError(t, err)
+	s := info.Streams[0]
+	assert.Equal(t, container.Subtitle, s.Type)
+	assert.Equal(t, "dvd_subtitle", s.CodecName)
+	assert.Equal(t, 136, s.ExtradataSize) // no size line: tkhd gives no size
+
+	assert.Equal(t, 151, dvdSubExtradataSize(1280, 720))
+	assert.Equal(t, 136, dvdSubExtradataSize(0, 720))
+}
+
+// TestDataEntrySkipped: mov_parse_stsd_data skips what follows a data
+// entry's header, so an mp4s entry under a handler other than subp gets
+// no codec from its esds.
+func TestDataEntrySkipped(t *testing.T) {
+	dsi := cat(u8(0x05), u8(64), zeros(64))
+	dcd := cat(u8(0x04), u8(uint8(13+len(dsi))), u8(0xE0), u8(0x38), u24(0), u32(0), u32(0), dsi)
+	esds := mkbox("esds", full(0, 0), u8(0x03), u8(uint8(3+len(dcd))), u16(1), u8(0), dcd)
+	info, err := readBytes(t, fragmented("text", mkbox("mp4s", zeros(6), u16(1), esds), 1))
+	require.NoError(t, err)
+	s := info.Streams[0]
+	assert.Equal(t, container.Data, s.Type)
+	assert.Equal(t, "", s.CodecName)
+	assert.Equal(t, 0, s.ExtradataSize)
+}

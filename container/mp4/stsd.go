@@ -145,15 +145,12 @@ func (d *demuxer) sampleEntry(t *track, e []byte, base int64, format string, fir
 		}
 	default:
 		// mov_parse_stsd_data keeps the rest of a tmcd entry as
-		// extradata; other data entries (stpp, wvtt, mett, an mp4s
-		// whose handler is not subp) have their child boxes read after
-		// the 16 bytes of the SampleEntry, an esds among them.
-		childOff = 16
-		if format == "tmcd" {
-			childOff = len(e)
-			if len(e) > 16 {
-				tmcdEntry(t, e[16:])
-			}
+		// extradata and skips the rest of any other data entry (stpp,
+		// wvtt, mett, an mp4s whose handler is not subp): no child box
+		// is read, not even an esds.
+		childOff = len(e)
+		if format == "tmcd" && len(e) > 16 {
+			tmcdEntry(t, e[16:])
 		}
 	}
 	if childOff < len(e) && len(e)-childOff > 8 {
