@@ -176,14 +176,19 @@ func (d *demuxer) buildIndex(t *track) {
 	}
 	if st.StartPTS == container.NoPTS && entries > 0 {
 		// The first sample's pts: for video mov_build_index sets it, for
-		// the others update_initial_timestamps takes the first packet's.
+		// the others update_initial_timestamps takes the first packet's,
+		// if avformat_find_stream_info reads it (finish decides).
 		// The first dts is -time_offset without advanced edit lists (and
 		// -dts_shift, which the pts adds back), the pts adds ctts[0].
 		first := t.cttsFirst
 		if !d.advEdits {
 			first -= timeOffset
 		}
-		st.StartPTS = first
+		if st.Type == container.Video {
+			st.StartPTS = first
+		} else {
+			t.pktStart = first
+		}
 	}
 }
 

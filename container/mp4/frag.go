@@ -230,6 +230,9 @@ func (d *demuxer) readTrun(b box) error {
 			t.delayOffsets = append(t.delayOffsets, cts)
 			t.hasCtts, t.fragCtts = true, true
 		}
+		if t.sampleCount == 0 && len(t.fragOffs) < maxHeadSamples {
+			t.fragOffs = append(t.fragOffs, offset)
+		}
 		dts += dur
 		offset += size
 		t.dataSize += size
@@ -250,6 +253,9 @@ func (d *demuxer) readTrun(b box) error {
 			n := entries - 1
 			for k := int64(0); k < n && t.fragDeltas && len(t.deltas) < rfpsFrames; k++ {
 				t.deltas = append(t.deltas, f.duration)
+			}
+			for k := int64(1); k <= n && t.sampleCount == 0 && len(t.fragOffs) < maxHeadSamples; k++ {
+				t.fragOffs = append(t.fragOffs, offset-f.size+k*f.size)
 			}
 			dts += n * f.duration
 			offset += n * f.size

@@ -3,6 +3,7 @@ package mp4
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
@@ -248,7 +249,7 @@ func (d *demuxer) finish() error {
 		return err
 	}
 	d.timecodes()
-	readsPackets := d.readsPackets()
+	readUpTo := d.packetsReadUpTo()
 	for _, t := range d.tracks {
 		st := t.st
 		if st.Type == container.Subtitle && (st.Width <= 0 || st.Height <= 0) {
@@ -263,7 +264,11 @@ func (d *demuxer) finish() error {
 		if len(d.trex) > 0 && t.duration > 0 && t.duration != container.NoPTS {
 			st.BitRate = container.Rescale(t.dataSize, t.timeScale*8, t.duration)
 		}
-		if st.StartPTS == container.NoPTS && t.firstPTS != container.NoPTS && readsPackets {
+		read := st.Type == container.Audio || st.Type == container.Video || t.firstChunk <= readUpTo
+		if st.StartPTS == container.NoPTS && t.pktStart != container.NoPTS && read {
+			st.StartPTS = t.pktStart
+		}
+		if st.StartPTS == container.NoPTS && t.firstPTS != container.NoPTS && read {
 			// A fragment's first sample gives the start time only
 			// through the packet avformat_find_stream_info reads.
 			st.StartPTS = t.firstPTS + t.dtsShift
@@ -459,21 +464,62 @@ func dvdSubExtradataSize(w, h int) int {
 	return n
 }
 
-// readsPackets tells whether avformat_find_stream_info reads any packet.
-// It stops before the first when every stream has its parameters
-// (has_codec_parameters) and none waits for a first timestamp: audio and
-// video always wait, a subtitle stream with a codec and a data stream do
-// not, a stream of another type whose codec is unknown does.
-func (d *demuxer) readsPackets() bool {
+// packetsReadUpTo estimates how far into the object
+// avformat_find_stream_info reads packets, which it does in file order
+// (mov_find_next_sample, for samples less than a second apart): the
+// subtitle and data tracks whose first sample lies before that get their
+// start time from it; the others take the format's start and duration
+// (fill_all_stream_timings). It reads none when every stream has its
+// parameters (has_codec_parameters) and none waits for a first timestamp:
+// audio and video always wait, a subtitle stream with a codec and a data
+// stream do not. It reads until it has the first packet of every audio
+// and video track, the one estimated here, and on to the probe limits
+// while a stream of another type has no known codec.
+func (d *demuxer) packetsReadUpTo() int64 {
+	upTo := int64(-1)
 	for _, st := range d.info.Streams {
-		switch {
-		case st.Type == container.Audio, st.Type == container.Video:
-			return true
-		case st.CodecName == "" && st.Type != container.Data:
-			return true
+		if st.CodecName == "" && st.Type != container.Data && st.Type != container.Audio && st.Type != container.Video {
+			return math.MaxInt64
 		}
 	}
-	return false
+	for _, t := range d.tracks {
+		st := t.st
+		if (st.Type != container.Audio && st.Type != container.Video) || !t.hasSamples {
+			continue
+		}
+		if st.CodecName == "" {
+			return math.MaxInt64 // "unknown codec": read to the limits
+		}
+		// An audio stream is done with its first packet. A video stream
+		// needs a decoded picture, a few packets with reordering; and
+		// without the container's r_frame_rate and avg_frame_rate, the
+		// intervals of fps_analyze_framecount packets (20, 40 for a
+		// coarse time base).
+		need := 1
+		if st.Type == container.Video {
+			if t.hasCtts {
+				need += 2
+			}
+			if st.RFrameRate.Num == 0 || t.framesForFps == 0 || t.durForFps == 0 {
+				need = 21
+				if st.TimeBase.Num > 0 && st.TimeBase.Den < 2000*st.TimeBase.Num {
+					need = 41
+				}
+			}
+		}
+		offs := t.headOffsets()
+		if len(offs) == 0 {
+			continue
+		}
+		if len(offs) < need && int64(len(offs)) < maxHeadSamples {
+			return math.MaxInt64 // the track ends first: read to the end
+		}
+		upTo = max(upTo, offs[min(need, len(offs))-1])
+	}
+	if upTo < 0 && len(d.info.Streams) > len(d.tracks) {
+		upTo = math.MaxInt64 // a cover's packet is queued: packets are read
+	}
+	return upTo
 }
 
 // readChap notes where the chapter track references of a tref are

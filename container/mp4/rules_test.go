@@ -243,3 +243,31 @@ func TestDataEntrySkipped(t *testing.T) {
 	assert.Equal(t, "", s.CodecName)
 	assert.Equal(t, 0, s.ExtradataSize)
 }
+
+// TestDataTrackPacketRead: a data track without an edit list has a start
+// time only if avformat_find_stream_info reads its first packet, which it
+// does in file order until the audio and video streams have what they
+// need (here the audio track's first packet); otherwise ffprobe gives it
+// the format's start and duration (fill_all_stream_timings, in probe).
+func TestDataTrackPacketRead(t *testing.T) {
+	build := func(dataOff uint32) []byte {
+		audio := mkbox("trak", tkhd(1, 3), mkbox("mdia", mdhd(44100, 4*1024, 0x55c4), hdlr("soun", ""),
+			mkbox("minf", stblAudio(mp4a(2, 44100, esdsAAC([]byte{0x12, 0x10})), 4, 100, 1000))))
+		data := mkbox("trak", tkhd(2, 3), mkbox("mdia", mdhd(1000, 50, 0x55c4), hdlr("meta", ""),
+			mkbox("minf", mkbox("stbl",
+				mkbox("stsd", full(0, 0), u32(1), mkbox("mett", zeros(6), u16(1), []byte("text/plain\x00"))),
+				mkbox("stts", full(0, 0), u32(1), u32(1), u32(50)),
+				mkbox("stsz", full(0, 0), u32(10), u32(1)),
+				mkbox("stsc", full(0, 0), u32(1), u32(1), u32(1), u32(1)),
+				mkbox("stco", full(0, 0), u32(1), u32(dataOff))))))
+		b := cat(ftypM4A(), mkbox("moov", mvhd(1000, 93), audio, data))
+		return cat(b, mkbox("mdat", zeros(2000-len(b))))
+	}
+	info, err := readBytes(t, build(800)) // before the audio's first packet
+	require.NoError(t, err)
+	assert.Equal(t, int64(0), info.Streams[1].StartPTS)
+	info, err = readBytes(t, build(1500)) // after it
+	require.NoError(t, err)
+	assert.Equal(t, container.NoPTS, info.Streams[1].StartPTS)
+	assert.Equal(t, int64(0), info.Streams[0].StartPTS)
+}

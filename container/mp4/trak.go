@@ -49,6 +49,9 @@ type track struct {
 	firstSize  int64 // size and duration of the first sample
 	firstDur   int64
 	firstChunk int64 // offset of the first chunk
+	// The offsets of the first chunks (stco) and sizes of the first
+	// samples (stsz), or the offsets of the first fragment samples.
+	chunkOffs, headSizes, fragOffs []int64
 
 	// ctts
 	cttsFirst int64
@@ -74,6 +77,7 @@ type track struct {
 	trackEnd   int64
 	hasSidx    bool
 	firstPTS   int64 // first sample of the first trun, NoPTS if none
+	pktStart   int64 // the first packet's pts from the sample table, NoPTS if none
 	timeOffset int64
 
 	// timecode: the tmcd entry's flags; the timecode track a tref/tmcd
@@ -99,7 +103,7 @@ func (d *demuxer) readTrak(b box) error {
 	if err != nil {
 		return err // mov_read_trak fails the header past max_streams
 	}
-	t := &track{st: st, duration: container.NoPTS, firstPTS: container.NoPTS}
+	t := &track{st: st, duration: container.NoPTS, firstPTS: container.NoPTS, pktStart: container.NoPTS}
 	d.tracks = append(d.tracks, t)
 	prev := d.cur
 	d.cur = t
