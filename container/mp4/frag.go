@@ -232,6 +232,7 @@ func (d *demuxer) readTrun(b box) error {
 		}
 		if t.sampleCount == 0 && len(t.fragOffs) < maxHeadSamples {
 			t.fragOffs = append(t.fragOffs, offset)
+			t.fragSizes = append(t.fragSizes, size)
 		}
 		dts += dur
 		offset += size
@@ -256,6 +257,7 @@ func (d *demuxer) readTrun(b box) error {
 			}
 			for k := int64(1); k <= n && t.sampleCount == 0 && len(t.fragOffs) < maxHeadSamples; k++ {
 				t.fragOffs = append(t.fragOffs, offset-f.size+k*f.size)
+				t.fragSizes = append(t.fragSizes, f.size)
 			}
 			dts += n * f.duration
 			offset += n * f.size

@@ -264,7 +264,8 @@ func (d *demuxer) finish() error {
 		if len(d.trex) > 0 && t.duration > 0 && t.duration != container.NoPTS {
 			st.BitRate = container.Rescale(t.dataSize, t.timeScale*8, t.duration)
 		}
-		read := st.Type == container.Audio || st.Type == container.Video || t.firstChunk <= readUpTo
+		read := (st.Type == container.Audio || st.Type == container.Video || t.firstChunk <= readUpTo) &&
+			t.firstChunk < d.src.Size() // a packet past the end is never read
 		if st.StartPTS == container.NoPTS && t.pktStart != container.NoPTS && read {
 			st.StartPTS = t.pktStart
 		}
@@ -379,8 +380,9 @@ func (d *demuxer) finish() error {
 				}
 			}
 		case "aac":
-			// The profile comes from the decoder, which needs a packet.
-			if t.hasASC && t.hasSamples {
+			// The profile comes from the decoder, which needs a packet
+			// (not one past the end of a truncated file).
+			if t.hasASC && t.hasSamples && t.firstChunk < d.src.Size() {
 				st.Profile = t.asc.Profile()
 			}
 			// mov_read_header makes the start padding the samples the
@@ -609,7 +611,9 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 		// end of the object, keeps the container's.
 		if t.config != nil || t.format == "avc1" {
 			p, _ := h264.ParseExtradata(t.config)
-			if !t.hasSamples || t.firstChunk >= d.src.Size() {
+			pkt := d.firstPacket(t, maxFirstPacket)
+			if !t.hasSamples || t.firstChunk >= d.src.Size() || p.IsAVC && d.h264Garbled(t, p.NALLengthSize) {
+				// Nor does it when the first packets hold no NAL unit.
 				// Its options, read from the extradata, are set.
 				st.DecoderOptions = container.H264Options{IsAVC: p.IsAVC, NALLengthSize: p.NALLengthSize}
 				break
@@ -624,7 +628,7 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 			}
 			if p.IsAVC && st.FieldOrder == "" {
 				// The parser reads it from the first pictures.
-				if order := p.PictureFieldOrder(d.firstPacket(t, maxFirstPacket), p.NALLengthSize); order != "" {
+				if order := p.PictureFieldOrder(pkt, p.NALLengthSize); order != "" {
 					st.FieldOrder = order
 				}
 			}
@@ -686,6 +690,38 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 		_ = dnxhd.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
 	}
 	return decoderRate
+}
+
+// h264Garbled tells whether none of the track's first packets opens with
+// a NAL unit the decoder can split off: a length that fits in the packet
+// and a header with its forbidden bit clear and a type from 1 to 23. Such
+// packets (samples located at the wrong offsets, in a file whose boxes
+// were moved) give no picture. Their first bytes are read; a track whose
+// packets cannot be located is not garbled.
+func (d *demuxer) h264Garbled(t *track, nalLengthSize int) bool {
+	const packets = 3
+	offs, sizes := t.headSamples()
+	if len(offs) == 0 || nalLengthSize < 1 || nalLengthSize > 4 {
+		return false
+	}
+	n := int64(nalLengthSize)
+	for i := 0; i < len(offs) && i < packets; i++ {
+		if offs[i] < 0 || offs[i] > d.src.Size()-n-1 {
+			return false
+		}
+		b, err := demuxkit.ReadAt(d.src, offs[i], n+1, fmtName, "h264 packet")
+		if err != nil {
+			return false
+		}
+		var l int64
+		for _, c := range b[:n] {
+			l = l<<8 | int64(c)
+		}
+		if typ := b[n] & 0x1f; l > 0 && l <= sizes[i]-n && b[n]&0x80 == 0 && typ >= 1 && typ <= 23 {
+			return false
+		}
+	}
+	return true
 }
 
 // mpegAudioHeader reads the 4-byte header of the first MPEG audio frame,

@@ -432,10 +432,16 @@ const maxHeadSamples = 64
 // maxHeadSamples): from the first chunks, their stsc sample counts and the
 // sample sizes, or those of the first fragment samples.
 func (t *track) headOffsets() []int64 {
+	offs, _ := t.headSamples()
+	return offs
+}
+
+// headSamples returns the offsets and sizes of the track's first samples
+// (headOffsets).
+func (t *track) headSamples() (offs, sizes []int64) {
 	if t.sampleCount == 0 {
-		return t.fragOffs
+		return t.fragOffs, t.fragSizes
 	}
-	var offs []int64
 	k := 0 // samples located
 	for c := range t.chunkOffs {
 		per := int64(0)
@@ -446,14 +452,15 @@ func (t *track) headOffsets() []int64 {
 		}
 		off := t.chunkOffs[c]
 		for i := int64(0); i < per && len(offs) < maxHeadSamples && int64(k) < t.sampleCount; i++ {
-			offs = append(offs, off)
 			size := t.stszSampleSize
 			if size == 0 {
 				if k >= len(t.headSizes) {
-					return offs
+					return offs, sizes
 				}
 				size = t.headSizes[k]
 			}
+			offs = append(offs, off)
+			sizes = append(sizes, size)
 			off += size
 			k++
 		}
@@ -461,5 +468,5 @@ func (t *track) headOffsets() []int64 {
 			break
 		}
 	}
-	return offs
+	return offs, sizes
 }

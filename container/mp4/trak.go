@@ -51,7 +51,7 @@ type track struct {
 	firstChunk int64 // offset of the first chunk
 	// The offsets of the first chunks (stco) and sizes of the first
 	// samples (stsz), or the offsets of the first fragment samples.
-	chunkOffs, headSizes, fragOffs []int64
+	chunkOffs, headSizes, fragOffs, fragSizes []int64
 
 	// ctts
 	cttsFirst int64
