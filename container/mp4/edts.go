@@ -88,11 +88,6 @@ func (d *demuxer) finishTrak(t *track, b box) error {
 		}
 	}
 	st.TimeBase = container.Rational{Num: 1, Den: t.timeScale}
-	if t.sttsCount == 0 {
-		// Advanced edit lists do not work with fragments; mov.c turns
-		// them off for the rest of the file.
-		d.advEdits = false
-	}
 	d.buildIndex(t)
 	st.DurationTS = t.duration
 	if st.Type == container.Video {
@@ -126,8 +121,8 @@ func (d *demuxer) buildIndex(t *track) {
 			}
 		}
 		if !multiple && !d.advEdits && st.CodecName == "aac" && startTime > 0 {
-			// Without advanced edit lists the media an AAC edit skips
-			// is the decoder's start padding.
+			// Without advanced edit lists (an option ffprobe leaves on)
+			// the media an AAC edit skips is the decoder's start padding.
 			t.startPad = startTime
 		}
 		if (emptyDur != 0 || startTime != 0) && d.timeScale > 0 {

@@ -65,7 +65,7 @@ type demuxer struct {
 	trexByID map[int64]int // the first trex of each track id
 	scratch  []byte        // the buffer sample tables are read through
 	frag     fragment
-	advEdits bool // advanced_editlist, disabled by a trak with no samples
+	advEdits bool // the advanced_editlist option: on (FFmpeg 5.1 keeps it on for fragmented files)
 
 	itunes   bool // inside ilst (itunes_metadata)
 	mdtaHdlr bool // a meta hdlr of type mdta (found_hdlr_mdta)
@@ -266,6 +266,7 @@ func (d *demuxer) finish() error {
 		}
 		read := (st.Type == container.Audio || st.Type == container.Video || t.firstChunk <= readUpTo) &&
 			t.firstChunk < d.src.Size() // a packet past the end is never read
+		fromPacket := st.StartPTS == container.NoPTS && read // update_initial_timestamps sets it
 		if st.StartPTS == container.NoPTS && t.pktStart != container.NoPTS && read {
 			st.StartPTS = t.pktStart
 		}
@@ -387,8 +388,9 @@ func (d *demuxer) finish() error {
 			}
 			// mov_read_header makes the start padding the samples the
 			// decoder skips, and update_initial_timestamps adds them to
-			// the first packet's time.
-			if t.startPad > 0 && st.StartPTS != container.NoPTS && st.SampleRate > 0 && st.TimeBase.Num > 0 {
+			// the first packet's time, when the start time is that
+			// packet's (mov_fix_index sets it with an edit list).
+			if t.startPad > 0 && fromPacket && st.StartPTS != container.NoPTS && st.SampleRate > 0 && st.TimeBase.Num > 0 {
 				st.StartPTS += container.RescaleQ(t.startPad, container.Rational{Num: 1, Den: int64(st.SampleRate)}, st.TimeBase)
 			}
 		}
@@ -643,7 +645,13 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 			}
 		}
 	case "av1":
-		_, _ = av1.Describe(st, t.config, d.firstPacket(t, maxFirstPacket))
+		tu, _ := av1.Describe(st, t.config, d.firstPacket(t, maxFirstPacket))
+		if st.ExtradataSize == 0 && tu != nil {
+			// An empty av1C (an empty_moov init segment):
+			// avformat_find_stream_info has extract_extradata take the
+			// sequence header from the first packet.
+			st.ExtradataSize = tu.ExtradataSize
+		}
 	case "vp9":
 		if h, _ := vp9.ParseHeader(d.firstPacket(t, maxFirstPacket)); h != nil {
 			h.FillStream(st)

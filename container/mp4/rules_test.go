@@ -271,3 +271,40 @@ func TestDataTrackPacketRead(t *testing.T) {
 	assert.Equal(t, container.NoPTS, info.Streams[1].StartPTS)
 	assert.Equal(t, int64(0), info.Streams[0].StartPTS)
 }
+
+// TestEditListWithEmptyTrack: FFmpeg 5.1 keeps advanced edit lists on
+// after a track without samples (an init segment's, or an empty one), so
+// an AAC edit that skips 1024 samples cuts the duration to the edit and
+// gives no start padding; with an edit list mov_fix_index sets the start
+// time, and an iTunSMPB delay is not added to it (values of ffprobe 5.1).
+func TestEditListWithEmptyTrack(t *testing.T) {
+	empty := mkbox("trak", tkhd(2, 3), mkbox("mdia", mdhd(1000, 0, 0x55c4), hdlr("meta", ""),
+		mkbox("minf", mkbox("stbl",
+			mkbox("stsd", full(0, 0), u32(1), mkbox("mett", zeros(6), u16(1), []byte("text/plain\x00"))),
+			mkbox("stts", full(0, 0), u32(0)), mkbox("stsz", full(0, 0), u32(0), u32(0)),
+			mkbox("stsc", full(0, 0), u32(0)), mkbox("stco", full(0, 0), u32(0))))))
+	build := func(smpb bool) []byte {
+		mk := func(off uint32) []byte {
+			audio := mkbox("trak", tkhd(1, 3),
+				mkbox("edts", mkbox("elst", full(0, 0), u32(1), u32(80), u32(1024), u32(0x10000))),
+				mkbox("mdia", mdhd(44100, 10*1024, 0x55c4), hdlr("soun", ""),
+					mkbox("minf", stblAudio(mp4a(2, 44100, esdsAAC([]byte{0x12, 0x10})), 10, 100, off))))
+			parts := [][]byte{mvhd(1000, 232), empty, audio}
+			if smpb {
+				parts = append(parts, mkbox("udta", mkbox("meta", full(0, 0), hdlr("mdir", ""),
+					mkbox("ilst", freeform("iTunSMPB", " 00000000 00000840 000001CA 00000000003F31F6")))))
+			}
+			return cat(ftypM4A(), mkbox("moov", parts...))
+		}
+		h := mk(0)
+		h = mk(uint32(len(h) + 8))
+		return cat(h, mkbox("mdat", zeros(1000)))
+	}
+	for _, smpb := range []bool{false, true} {
+		info, err := readBytes(t, build(smpb))
+		require.NoError(t, err)
+		a := info.Streams[1]
+		assert.Equal(t, int64(0), a.StartPTS)
+		assert.Equal(t, int64(3528), a.DurationTS) // 80 ms at 44.1 kHz
+	}
+}
