@@ -285,12 +285,18 @@ func (d *demuxer) finish() error {
 				// ff_rfps_calculate over the first index entries, or for
 				// fragments over the first packets find_stream_info reads.
 				var info int64
+				deltas := t.deltas
 				if t.fragDeltas {
-					for _, d := range t.deltas {
+					if int64(len(deltas)) == t.framesForFps {
+						// All the packets are read: the last one's
+						// duration is no interval between two of them.
+						deltas = deltas[:len(deltas)-1]
+					}
+					for _, d := range deltas {
 						info += d
 					}
 				}
-				if r, avg, ok := rfps.Guess(t.deltas, -t.dtsShift, st.TimeBase, info); ok {
+				if r, avg, ok := rfps.Guess(deltas, -t.dtsShift, st.TimeBase, info); ok {
 					st.RFrameRate = r
 					if avg && !st.AvgFrameRate.Valid() {
 						st.AvgFrameRate = r
