@@ -702,6 +702,10 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 		_ = prores.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
 	case "dnxhd":
 		_ = dnxhd.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
+	default:
+		if t.hasSamples {
+			describePixFmt(st, t.format, t.depth)
+		}
 	}
 	return decoderRate
 }

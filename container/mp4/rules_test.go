@@ -308,3 +308,34 @@ func TestEditListWithEmptyTrack(t *testing.T) {
 		assert.Equal(t, int64(3528), a.DurationTS) // 80 ms at 44.1 kHz
 	}
 }
+
+// TestMovPixFmt: the pixel formats the decoders of uncompressed QuickTime
+// video report (ffprobe 5.1 on files ffmpeg writes).
+func TestMovPixFmt(t *testing.T) {
+	tests := []struct {
+		name, tag string
+		depth     int
+		want      string
+		bits      int
+	}{
+		{"rawvideo", "raw ", 24, "rgb24", 0},
+		{"rawvideo", "raw ", 32, "argb", 0},
+		{"rawvideo", "raw ", 16, "rgb555be", 0},
+		{"rawvideo", "raw ", 40, "pal8", 0}, // gray with a colour table
+		{"rawvideo", "raw ", 1, "pal8", 0},
+		{"rawvideo", "2vuy", 24, "uyvy422", 0},
+		{"rawvideo", "b48r", 48, "rgb48be", 0},
+		{"qtrle", "rle ", 16, "rgb555le", 0},
+		{"qtrle", "rle ", 40, "pal8", 0},
+		{"v210", "v210", 24, "yuv422p10le", 10},
+		{"r210", "r210", 32, "gbrp10le", 10},
+		{"y41p", "Y41P", 12, "yuv411p", 12},
+		{"cinepak", "cvid", 24, "rgb24", 0},
+		{"h264", "avc1", 24, "", 0},
+	}
+	for _, tt := range tests {
+		pf, bits := movPixFmt(tt.name, tt.tag, tt.depth)
+		assert.Equal(t, tt.want, pf, "%s %q %d", tt.name, tt.tag, tt.depth)
+		assert.Equal(t, tt.bits, bits)
+	}
+}

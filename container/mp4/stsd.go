@@ -182,7 +182,7 @@ func (d *demuxer) videoEntry(t *track, e []byte) int {
 	if s := macString(name[:n]); s != "" {
 		st.Tags.Set("encoder", s)
 	}
-	c.skip(2) // depth
+	t.depth = int(c.u16())
 	c.skip(2) // colour table id
 	return 86
 }

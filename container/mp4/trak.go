@@ -27,6 +27,7 @@ type track struct {
 	bytesPerFrame   int64
 	sampleSize      int64 // bytes per sample frame from the stsd (sc->sample_size)
 	codecTagSet     bool
+	depth           int // a video entry's depth (bits_per_coded_sample)
 
 	// stts
 	sttsCount      int64
