@@ -469,7 +469,10 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, base int64, depth i
 		if st.ExtradataSize == 0 || x.typ != "glbl" {
 			st.ExtradataSize = len(p)
 		}
-		if x.typ != "glbl" && len(p) <= maxCodecConfig {
+		if (x.typ != "glbl" || t.config == nil) && len(p) <= maxCodecConfig {
+			// A glbl (mov_read_glbl) is the extradata too, an MPEG-4
+			// VOL header for instance, unless a configuration box gave
+			// it.
 			t.config = append(t.config[:0], p...)
 		}
 		if x.typ == "hvcC" && t.format == "dvh1" {
