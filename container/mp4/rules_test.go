@@ -339,3 +339,21 @@ func TestMovPixFmt(t *testing.T) {
 		assert.Equal(t, tt.bits, bits)
 	}
 }
+
+// TestAvidAtoms: mov_read_aclr and mov_read_avid append Avid atoms to a
+// DNxHD stream's extradata (ACLR also sets the range); mov_read_ares
+// keeps an AVdn entry's ARES out of it.
+func TestAvidAtoms(t *testing.T) {
+	atom := func(typ string, v uint32) []byte {
+		return mkbox(typ, []byte(typ), []byte("0001"), u32(v), u32(0))
+	}
+	entry := mkbox("AVdn", zeros(6), u16(1), zeros(16), u16(1280), u16(720), zeros(50), u16(24), u16(0xffff),
+		atom("ACLR", 2), atom("APRG", 1),
+		mkbox("ARES", []byte("ARES0001"), u32(1251), u32(960), u32(720), u32(1), zeros(80)))
+	info, err := readBytes(t, fragmented("vide", entry, 1))
+	require.NoError(t, err)
+	s := info.Streams[0]
+	assert.Equal(t, "dnxhd", s.CodecName)
+	assert.Equal(t, 48, s.ExtradataSize)
+	assert.Equal(t, "pc", s.ColorRange)
+}

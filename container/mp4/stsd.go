@@ -478,6 +478,29 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, base int64, depth i
 		if x.typ == "hvcC" && t.format == "dvh1" {
 			st.CodecName = "hevc"
 		}
+	case "ACLR":
+		// mov_read_aclr: Avid's colour range atom joins the extradata,
+		// its byte 19 gives the range (not for H.264).
+		if st.CodecName != "h264" && len(p) == 16 && len(whole) == 24 {
+			st.ExtradataSize += len(whole)
+			switch whole[19] {
+			case 1:
+				st.ColorRange = "tv"
+			case 2:
+				st.ColorRange = "pc"
+			}
+		}
+	case "APRG", "AALP":
+		avidExtradata(st, whole)
+	case "ARES":
+		// mov_read_ares reads the display aspect of AVdn, AVd1 and
+		// AVj2 entries instead, and nothing of AVin's.
+		switch {
+		case t.format == "AVin" && st.CodecName == "h264" && len(p) > 11:
+		case (t.format == "AVd1" || t.format == "AVj2" || t.format == "AVdn") && len(p) >= 24:
+		default:
+			avidExtradata(st, whole)
+		}
 	case "colr":
 		d.readColr(t, p, base+x.off+x.size)
 	case "fiel":
@@ -500,6 +523,14 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, base int64, depth i
 				st.SampleAspectRatio = container.Rational{Num: num, Den: den}.Reduce(32767)
 			}
 		}
+	}
+}
+
+// avidExtradata is mov_read_avid: an Avid atom, header included, is
+// appended to the extradata of an AVUI or DNxHD stream.
+func avidExtradata(st *container.Stream, whole []byte) {
+	if st.CodecName == "avui" || st.CodecName == "dnxhd" {
+		st.ExtradataSize += len(whole)
 	}
 }
 
