@@ -347,7 +347,7 @@ func TestAvidAtoms(t *testing.T) {
 	atom := func(typ string, v uint32) []byte {
 		return mkbox(typ, []byte(typ), []byte("0001"), u32(v), u32(0))
 	}
-	entry := mkbox("AVdn", zeros(6), u16(1), zeros(16), u16(1280), u16(720), zeros(50), u16(24), u16(0xffff),
+	entry := mkbox("AVdn", zeros(6), u16(1), zeros(16), u16(1280), u16(720), zeros(46), u16(24), u16(0xffff),
 		atom("ACLR", 2), atom("APRG", 1),
 		mkbox("ARES", []byte("ARES0001"), u32(1251), u32(960), u32(720), u32(1), zeros(80)))
 	info, err := readBytes(t, fragmented("vide", entry, 1))
