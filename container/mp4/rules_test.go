@@ -357,3 +357,21 @@ func TestAvidAtoms(t *testing.T) {
 	assert.Equal(t, 48, s.ExtradataSize)
 	assert.Equal(t, "pc", s.ColorRange)
 }
+
+// TestChanLayoutTags: a 'chan' layout tag maps to FFmpeg's layout as
+// mov_chan.c does (the tags ffmpeg's muxer writes, read back by ffprobe
+// 5.1).
+func TestChanLayoutTags(t *testing.T) {
+	tests := []struct {
+		tag  uint32
+		want string
+	}{
+		{113<<16 | 3, "3.0"}, {108<<16 | 4, "quad"}, {117<<16 | 5, "5.0(side)"}, {121<<16 | 6, "5.1(side)"},
+		{125<<16 | 7, "6.1"}, {128<<16 | 8, "7.1"}, {126<<16 | 8, "7.1(wide-side)"}, {103<<16 | 2, "downmix"},
+	}
+	for _, tt := range tests {
+		tr := &track{st: &container.Stream{}}
+		tr.readChan(cat(full(0, 0), u32(tt.tag), u32(0), u32(0)))
+		assert.Equal(t, tt.want, tr.st.ChannelLayout, "tag %d", tt.tag>>16)
+	}
+}

@@ -573,38 +573,16 @@ func (t *track) alacCookie(w []byte) {
 	st.SampleRate = int(c.SampleRate)
 }
 
-// readChan reads a QuickTime channel layout ('chan', ff_mov_read_chan): a
-// layout tag, a channel bitmap, or channel descriptions. Only the layouts
-// ffmpeg names from them are kept.
+// readChan reads a QuickTime channel layout ('chan', ff_mov_read_chan,
+// after its version and flags): a layout tag, a channel bitmap, or channel
+// descriptions (codec.CoreAudioChannelMask). Only the layouts ffmpeg
+// names are kept.
 func (t *track) readChan(p []byte) {
 	if len(p) < 16 {
 		return
 	}
-	c := &cursor{b: p}
-	c.skip(4)
-	tag := c.u32()
-	bitmap := c.u32()
-	n := c.u32()
-	var mask uint64
-	switch {
-	case tag == 0x10000: // use the bitmap: its bits are AV_CH_* bits
-		mask = uint64(bitmap)
-	case tag == 0: // use the channel descriptions
-		labels := map[uint32]uint64{1: codec.ChFL, 2: codec.ChFR, 3: codec.ChFC, 4: codec.ChLFE, 5: codec.ChBL, 6: codec.ChBR, 9: codec.ChBC, 10: codec.ChSL, 11: codec.ChSR}
-		for i := uint32(0); i < n && c.left() >= 20; i++ {
-			l := c.u32()
-			c.skip(16)
-			m, ok := labels[l]
-			if !ok {
-				return
-			}
-			mask |= m
-		}
-	case tag>>16 == 100:
-		mask = codec.ChFC
-	case tag>>16 == 101, tag>>16 == 102:
-		mask = codec.ChFL | codec.ChFR
-	default:
+	mask := codec.CoreAudioChannelMask(p[4:])
+	if mask == 0 {
 		return
 	}
 	if _, ok := codec.StandardLayout(mask); ok {
