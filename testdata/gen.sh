@@ -768,6 +768,15 @@ if i > 0:
     d[i:i + 4] = b'free'
 open(p, 'wb').write(d)
 PY
+# A fragmented H.264 file cut inside its first packet: the decoder makes
+# no picture of it, and find_stream_info reads no interval.
+gen mp4_frag_h264_cut.mp4 -f lavfi -i "testsrc=size=32x24:rate=25" -frames:v 5 -threads 1 -pix_fmt yuv420p -c:v libx264 -preset ultrafast \
+    -movflags frag_keyframe+empty_moov
+python3 - mp4_frag_h264_cut.mp4 <<'PY'
+import sys
+p = sys.argv[1]; d = open(p, 'rb').read()
+open(p, 'wb').write(d[:d.find(b'mdat') + 4 + 100])
+PY
 # Fragmented AAC whose edit skips the encoder delay: FFmpeg 5.1 keeps
 # advanced edit lists on, so the first packet starts before zero.
 gen mp4_frag_aac_elst.mp4 -f lavfi -i "aevalsrc=0:s=48000:d=0.1" -c:a aac -b:a 32k -frag_duration 50000 -movflags +frag_custom+dash+delay_moov

@@ -287,7 +287,11 @@ func (d *demuxer) finish() error {
 				var info int64
 				deltas := t.deltas
 				if t.fragDeltas {
-					if int64(len(deltas)) == t.framesForFps {
+					if n := d.wholeFragSamples(t); n < len(deltas) {
+						// The object ends first: the packets read are
+						// those it holds whole, n-1 intervals.
+						deltas = deltas[:max(n-1, 0)]
+					} else if int64(len(deltas)) == t.framesForFps {
 						// All the packets are read: the last one's
 						// duration is no interval between two of them.
 						deltas = deltas[:len(deltas)-1]
@@ -620,7 +624,9 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 		if t.config != nil || t.format == "avc1" {
 			p, _ := h264.ParseExtradata(t.config)
 			pkt := d.firstPacket(t, maxFirstPacket)
-			if !t.hasSamples || t.firstChunk >= d.src.Size() || p.IsAVC && d.h264Garbled(t, p.NALLengthSize) {
+			if !t.hasSamples || t.firstChunk >= d.src.Size() || t.firstSize > d.src.Size()-t.firstChunk ||
+				p.IsAVC && d.h264Garbled(t, p.NALLengthSize) {
+				// Nor does it from a first packet the object cuts short.
 				// Nor does it when the first packets hold no NAL unit.
 				// Its options, read from the extradata, are set.
 				st.DecoderOptions = container.H264Options{IsAVC: p.IsAVC, NALLengthSize: p.NALLengthSize}
@@ -708,6 +714,18 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 		}
 	}
 	return decoderRate
+}
+
+// wholeFragSamples counts the track's first fragment samples that lie
+// whole inside the object (of those located), the packets
+// avformat_find_stream_info can read before the end of a cut file.
+func (d *demuxer) wholeFragSamples(t *track) int {
+	for i, off := range t.fragOffs {
+		if off < 0 || off > d.src.Size() || t.fragSizes[i] > d.src.Size()-off {
+			return i
+		}
+	}
+	return math.MaxInt
 }
 
 // h264Garbled tells whether none of the track's first packets opens with
