@@ -443,12 +443,14 @@ func (t *track) headSamples() (offs, sizes []int64) {
 		return t.fragOffs, t.fragSizes
 	}
 	k := 0 // samples located
+	j := -1 // the stsc run of chunk c+1: runs are in chunk order
 	for c := range t.chunkOffs {
+		for j+1 < len(t.stsc) && t.stsc[j+1].first <= int64(c+1) {
+			j++
+		}
 		per := int64(0)
-		for _, e := range t.stsc {
-			if e.first <= int64(c+1) {
-				per = e.count
-			}
+		if j >= 0 {
+			per = t.stsc[j].count
 		}
 		off := t.chunkOffs[c]
 		for i := int64(0); i < per && len(offs) < maxHeadSamples && int64(k) < t.sampleCount; i++ {

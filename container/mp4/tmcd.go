@@ -83,20 +83,24 @@ func (d *demuxer) timecodes() {
 			t.st.Tags.Set("timecode", s)
 		}
 	}
+	var last map[int64]*container.Stream // the last stream with each id
 	for _, t := range d.tracks {
 		if t.timecodeTrack <= 0 {
 			continue
 		}
-		src := -1
-		for j, o := range d.info.Streams {
-			if o.HasID && o.ID == t.timecodeTrack {
-				src = j // the last stream with the id
+		if last == nil {
+			last = map[int64]*container.Stream{}
+			for _, o := range d.info.Streams {
+				if o.HasID {
+					last[o.ID] = o
+				}
 			}
 		}
-		if src < 0 || d.info.Streams[src] == t.st {
+		src := last[t.timecodeTrack]
+		if src == nil || src == t.st {
 			continue
 		}
-		if v, ok := d.info.Streams[src].Tags.Get("timecode"); ok {
+		if v, ok := src.Tags.Get("timecode"); ok {
 			t.st.Tags.Set("timecode", v)
 		}
 	}
