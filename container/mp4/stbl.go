@@ -442,7 +442,7 @@ func (t *track) headSamples() (offs, sizes []int64) {
 	if t.sampleCount == 0 {
 		return t.fragOffs, t.fragSizes
 	}
-	k := 0 // samples located
+	k := 0  // samples located
 	j := -1 // the stsc run of chunk c+1: runs are in chunk order
 	for c := range t.chunkOffs {
 		for j+1 < len(t.stsc) && t.stsc[j+1].first <= int64(c+1) {
