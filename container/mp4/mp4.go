@@ -708,6 +708,12 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 		_ = prores.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
 	case "dnxhd":
 		_ = dnxhd.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
+	case "dvvideo":
+		// The decoder's profile, from the first frame's header DIF
+		// block and VAUX source pack.
+		if pf := codec.DVPixFmt(d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)), st.CodecTag, st.Width, st.Height); pf != "" {
+			st.PixFmt, st.ChromaLocation = pf, "topleft"
+		}
 	default:
 		if t.hasSamples {
 			describePixFmt(st, t.format, t.depth)
