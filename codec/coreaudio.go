@@ -34,8 +34,8 @@ var coreAudioLayouts = map[uint32]uint64{
 	119: Layout5Point0, 120: Layout5Point0, // MPEG 5.0 C, D
 	121: Layout5Point1, 122: Layout5Point1, // MPEG 5.1 A, B
 	123: Layout5Point1, 124: Layout5Point1, // MPEG 5.1 C, D
-	125: Layout6Point1,                                     // MPEG 6.1 A
-	126: Layout7Point1WideBack, 127: Layout7Point1WideBack, // MPEG 7.1 A, B
+	125: Layout6Point1,                                 // MPEG 6.1 A
+	126: Layout7Point1Wide, 127: Layout7Point1WideBack, // MPEG 7.1 A (7.1(wide-side) in ffprobe 5.1), B
 	128: Layout7Point1,                 // MPEG 7.1 C
 	129: Layout7Point1WideBack,         // Emagic default 7.1
 	130: Layout5Point1 | ChDL | ChDR,   // SMPTE DTV

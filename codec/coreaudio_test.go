@@ -20,7 +20,7 @@ func TestCoreAudioLayout(t *testing.T) {
 		{108<<16 | 4, "quad"},
 		{113<<16 | 3, "3.0"},
 		{121<<16 | 6, "5.1(side)"},                               // MPEG 5.1 A
-		{126<<16 | 8, "7.1(wide)"},                               // MPEG 7.1 A
+		{126<<16 | 8, "7.1(wide-side)"},                          // MPEG 7.1 A, as ffprobe 5.1 reads ffmpeg's mov and caf
 		{128<<16 | 8, "7.1"},                                     // MPEG 7.1 C
 		{149<<16 | 2, "2 channels (FC+LFE)"},                     // AC-3 1/0.1
 		{162<<16 | 8, "8 channels (FL+FR+FC+LFE+SL+SR+SDL+SDR)"}, // E-AC-3 7.1 C

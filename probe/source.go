@@ -117,6 +117,27 @@ func (s *source) ReadAt(p []byte, off int64) (int, error) {
 	return n, nil
 }
 
+// Prefetch fetches what the cache lacks of the n bytes at off in one read
+// of the caller's reader, so that a demuxer about to walk them costs one
+// round trip, not one per block (demuxkit.Prefetch). It is best effort: a
+// range past the read budget is left to the reads that follow, which
+// report the limit, and an error of the reader is sticky, so the next
+// read reports it.
+func (s *source) Prefetch(off, n int64) {
+	end := min(off+n, s.size)
+	for off < end {
+		w := s.find(off)
+		if w == nil {
+			break
+		}
+		off = w.off + int64(len(w.b))
+	}
+	if off >= end || off < 0 || s.ioErr != nil || s.budget.Err() != nil {
+		return
+	}
+	_, _ = s.fetch(off, end-off)
+}
+
 // find returns the cached window holding pos, or nil.
 func (s *source) find(pos int64) *window {
 	for i := len(s.windows) - 1; i >= 0; i-- {

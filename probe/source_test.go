@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
 
 // countingReader is an object in memory that counts the reads it serves.
@@ -62,6 +63,38 @@ func TestSourceReadAheadServesSmallReads(t *testing.T) {
 	}
 	assert.Equal(t, 1, r.reads, "100 small reads in one block cost one read")
 	assert.Equal(t, container.Stats{Reads: 1, BytesRead: 1024}, src.stats)
+}
+
+func TestSourcePrefetchOneRead(t *testing.T) {
+	data := pattern(100000)
+	src, r := testSource(data, nil)
+	buf := make([]byte, 10)
+	_, err := src.ReadAt(buf, 0) // the first block, [0, 1024)
+	require.NoError(t, err)
+	// What the cache lacks of [500, 20500) comes in one read, and the
+	// small reads that walk it cost nothing more.
+	demuxkit.Prefetch(src, 500, 20000)
+	assert.Equal(t, 2, r.reads)
+	for off := int64(500); off+10 <= 20500; off += 700 {
+		_, err := src.ReadAt(buf, off)
+		require.NoError(t, err)
+		require.Equal(t, data[off:off+10], buf)
+	}
+	assert.Equal(t, 2, r.reads)
+	// A cached range costs nothing; one past the end is clamped.
+	demuxkit.Prefetch(src, 600, 1000)
+	demuxkit.Prefetch(src, 99000, 5000)
+	assert.Equal(t, 3, r.reads)
+	assert.EqualValues(t, 1024+19476+1024, src.stats.BytesRead) // the tail is a whole block
+}
+
+func TestSourcePrefetchWithinBudget(t *testing.T) {
+	src, r := testSource(pattern(100000), func(c *config) { c.maxBytesRead = 4096 })
+	demuxkit.Prefetch(src, 0, 50000) // past the budget: left to the reads
+	assert.Equal(t, 0, r.reads)
+	buf := make([]byte, 10)
+	_, err := src.ReadAt(buf, 0)
+	require.NoError(t, err)
 }
 
 func TestSourceTailReadIncludesTheEnd(t *testing.T) {

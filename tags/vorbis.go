@@ -37,6 +37,16 @@ var vorbisConv = [...][2]string{
 // joined once, so n repetitions cost O(n). The budget's context is checked
 // as the pairs go (its error is returned with what was converted so far).
 func VorbisTags(pairs [][2]string, budget *container.Budget) (t container.Tags, pictures [][]byte, err error) {
+	return AppendVorbisTags(container.Tags{}, pairs, budget)
+}
+
+// AppendVorbisTags is VorbisTags onto the tags t already holds, as
+// ff_vorbis_comment adds to the dictionary it is given: a second comment
+// header of an Ogg Opus, Speex, Theora or FLAC stream, or a second
+// VORBIS_COMMENT block of a FLAC file, joins its values to those of the
+// same keys with ";". t is not modified; the result is returned.
+func AppendVorbisTags(t container.Tags, pairs [][2]string, budget *container.Budget) (_ container.Tags, pictures [][]byte, err error) {
+	t = t.Clone()
 	// The values of repeated keys, joined as they come, by folded key; a
 	// key seen once keeps its value in t.
 	joined := map[string]*strings.Builder{}

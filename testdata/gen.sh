@@ -786,6 +786,67 @@ gen avi_av1_av1c.avi -i "$tmp/av1.mp4" -c copy
 # B-frames: no start time, and the stream's duration from the file's.
 gen mkv_h264_3frames_bf.mkv -f lavfi -i "testsrc2=size=16x16:rate=25" -threads 1 -frames:v 3 -c:v libx264 -bf 3
 gen mkv_hevc_2frames_bf.mkv -f lavfi -i "testsrc2=size=16x16:rate=25" -threads 1 -frames:v 2 -c:v libx265 -x265-params log-level=0:bframes=2
+# misc: raw MPEG-4 whose layer gives an unreliable time base (resolution
+# 30000 for 30000/1001; 120 with B-VOPs): r_frame_rate from the VOP times.
+# A FLAC of one frame: no start time.
+gen raw_mpeg4_30000_1001.m4v -f lavfi -i "testsrc=size=32x32:rate=30000/1001" -frames:v 24 -threads 1 -pix_fmt yuv420p -c:v mpeg4 -q:v 31 -f m4v
+gen raw_mpeg4_bframes_120.m4v -f lavfi -i "testsrc=size=32x32:rate=120" -frames:v 24 -threads 1 -pix_fmt yuv420p -c:v mpeg4 -q:v 31 -bf 2 -f m4v
+# An FLV whose SPS gives 600 fps (x264 told a time base of 1/600) for 30 fps
+# timestamps: packets of 1 ms leave ff_rfps_calculate only rates of 33 fps
+# and more: r_frame_rate 60/1.
+gen misc_flv_h264_sps600.flv -f lavfi -i "testsrc=size=32x32:rate=30" -frames:v 30 -threads 1 -pix_fmt yuv420p -c:v libx264 -preset ultrafast -enc_time_base 1/600
+# Raw HEVC with pic_timing SEI fields: the parser's field order is the
+# picture structure (bottom field: "tt").
+gen raw_hevc_interlaced_bff.hevc -f lavfi -i "testsrc=size=32x32:rate=25" -frames:v 8 -pix_fmt yuv420p -c:v libx265 -x265-params log-level=error:pools=none:frame-threads=1:interlace=bff -f hevc
+# The same in MPEG-TS, whose HEVC streams go through the same parser.
+gen ts_hevc_interlaced_bff.ts -f lavfi -i "testsrc=size=32x32:rate=25" -frames:v 8 -pix_fmt yuv420p -c:v libx265 -x265-params log-level=error:pools=none:frame-threads=1:interlace=bff
+gen misc_flac_one_frame.flac -f lavfi -i "sine=frequency=440:sample_rate=22050:duration=0.1" -c:a flac
+
+# mp4 (helper mp4): FFmpeg 5.1's view of less common MP4/MOV layouts.
+# A fragmented mov_text track alone: no stream needs a packet, so
+# avformat_find_stream_info reads none and the track has no start time.
+printf 'WEBVTT\n\n00:00.000 --> 00:00.100\nHi\n' > "$tmp/sub.vtt"
+gen mp4_frag_text_only.mp4 -i "$tmp/sub.vtt" -c:s mov_text -movflags frag_keyframe+empty_moov
+# A drop-frame timecode track with a reel name: the tmcd frame rate and the
+# timecode tag on the tmcd and video streams.
+gen mov_tmcd_drop.mov -f lavfi -i "testsrc=size=32x24:rate=30000/1001" -frames:v 3 -threads 1 -pix_fmt yuv420p -c:v mpeg4 \
+    -timecode "01:02:03;04" -metadata:s:v reel_name=Reel1
+# E-AC-3 in MP4: the decoder's rate from the first frame.
+gen mp4_eac3.mp4 -f lavfi -i "aevalsrc=0|0:s=48000:d=0.1" -c:a eac3 -b:a 96k
+# 24-bit PCM in MOV (in24 with enda): the decoder's bits_per_raw_sample;
+# MPEG-2 video under QuickTime's m2v1 tag.
+gen mov_pcm_s24le.mov -f lavfi -i "aevalsrc=0:s=8000:d=0.1" -c:a pcm_s24le
+gen mov_mpeg2_m2v1.mov -f lavfi -i "testsrc=size=32x24:rate=25" -frames:v 2 -threads 1 -pix_fmt yuv420p -c:v mpeg2video
+# AV1 in fragments with an empty av1C: the extradata comes from the first
+# packet's sequence header.
+gen mp4_av1_empty_av1c.mp4 -f lavfi -i "testsrc=size=32x24:rate=25" -frames:v 2 -threads 1 -pix_fmt yuv420p -c:v libaom-av1 -cpu-used 8 \
+    -movflags frag_keyframe+empty_moov
+# H.264 whose stts deltas were zeroed (edts dropped): r_frame_rate 1/0 and
+# avg_frame_rate from the parser's frame rate and the last packet.
+gen mp4_h264_zero_stts.mp4 -f lavfi -i "testsrc=size=32x24:rate=25" -frames:v 5 -threads 1 -pix_fmt yuv420p -c:v libx264 -preset ultrafast
+python3 - mp4_h264_zero_stts.mp4 <<'PY'
+import struct, sys
+p = sys.argv[1]; d = bytearray(open(p, 'rb').read())
+i = d.find(b'stts'); n = struct.unpack('>I', d[i + 8:i + 12])[0]
+for k in range(n):
+    struct.pack_into('>I', d, i + 12 + 8 * k + 4, 0)
+i = d.find(b'edts')
+if i > 0:
+    d[i:i + 4] = b'free'
+open(p, 'wb').write(d)
+PY
+# A fragmented H.264 file cut inside its first packet: the decoder makes
+# no picture of it, and find_stream_info reads no interval.
+gen mp4_frag_h264_cut.mp4 -f lavfi -i "testsrc=size=32x24:rate=25" -frames:v 5 -threads 1 -pix_fmt yuv420p -c:v libx264 -preset ultrafast \
+    -movflags frag_keyframe+empty_moov
+python3 - mp4_frag_h264_cut.mp4 <<'PY'
+import sys
+p = sys.argv[1]; d = open(p, 'rb').read()
+open(p, 'wb').write(d[:d.find(b'mdat') + 4 + 100])
+PY
+# Fragmented AAC whose edit skips the encoder delay: FFmpeg 5.1 keeps
+# advanced edit lists on, so the first packet starts before zero.
+gen mp4_frag_aac_elst.mp4 -f lavfi -i "aevalsrc=0:s=48000:d=0.1" -c:a aac -b:a 32k -frag_duration 50000 -movflags +frag_custom+dash+delay_moov
 
 # ffprobe goldens
 for f in *; do

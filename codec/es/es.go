@@ -109,11 +109,15 @@ func H264AVCC(st *container.Stream, extradata, frame []byte) (rate container.Rat
 }
 
 // HEVC decodes the parameter sets of the first access unit that has a VPS
-// and an SPS, as the extradata FFmpeg extracts from it.
+// and an SPS, as the extradata FFmpeg extracts from it, and the field
+// order the parser reports.
 func HEVC(st *container.Stream, data []byte) container.Rational {
 	extradata, ok := hevc.ScanAnnexB(data)
 	if !ok {
 		return container.Rational{}
+	}
+	if order := hevc.PictureFieldOrder(data); order != "" {
+		st.FieldOrder = order
 	}
 	st.ExtradataSize = len(extradata)
 	x, _ := hevc.ParseExtradata(extradata)

@@ -19,6 +19,10 @@ type Descriptor struct {
 	// ObjectType is its objectTypeIndication.
 	HasConfig  bool
 	ObjectType byte
+	// AvgBitRate is the DecoderConfigDescriptor's avgBitrate, which
+	// ff_mp4_read_dec_config_descr makes the stream's bit rate; 0 when
+	// the payload ends before it.
+	AvgBitRate uint32
 	// Specific is the DecoderSpecificInfo, as much of it as the payload
 	// holds; SpecificLen is the length its descriptor declares (0 when
 	// there is none).
@@ -97,7 +101,11 @@ func Parse(b []byte) Descriptor {
 		return d
 	}
 	d.HasConfig = true
-	p += 1 + 3 + 4 + 4 // stream type, buffer size, max and average bit rates
+	p += 1 + 3 + 4 // stream type, buffer size, max bit rate
+	if p+4 <= len(b) {
+		d.AvgBitRate = uint32(b[p])<<24 | uint32(b[p+1])<<16 | uint32(b[p+2])<<8 | uint32(b[p+3])
+	}
+	p += 4
 	tag, n, ok := descr()
 	if !ok || tag != tagDecoderSpecific {
 		return d

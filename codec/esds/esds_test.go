@@ -21,6 +21,7 @@ func TestParse(t *testing.T) {
 	d := Parse(aacLC)
 	assert.True(t, d.HasConfig)
 	assert.Equal(t, byte(0x40), d.ObjectType)
+	assert.Equal(t, uint32(128000), d.AvgBitRate)
 	assert.Equal(t, []byte{0x12, 0x10}, d.Specific)
 	assert.True(t, d.Complete())
 
@@ -38,6 +39,11 @@ func TestParse(t *testing.T) {
 	assert.Equal(t, 2, d.SpecificLen)
 	assert.Equal(t, []byte{0x12}, d.Specific)
 	assert.False(t, d.Complete())
+
+	// Cut inside the average bit rate: none.
+	d = Parse(aacLC[:23])
+	assert.True(t, d.HasConfig)
+	assert.Zero(t, d.AvgBitRate)
 
 	// Cut before the objectTypeIndication, or no DecoderConfigDescriptor.
 	assert.False(t, Parse(aacLC[:11]).HasConfig)

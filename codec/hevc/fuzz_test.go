@@ -109,6 +109,11 @@ func FuzzScanAnnexB(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		switch o := PictureFieldOrder(b); o {
+		case "", "progressive", "tt":
+		default:
+			t.Fatalf("field order %q", o)
+		}
 		ex, ok := ScanAnnexB(b)
 		if ok != (len(ex) > 0) {
 			t.Fatalf("ok %v with %d bytes", ok, len(ex))

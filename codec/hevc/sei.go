@@ -54,7 +54,21 @@ type SEI struct {
 	// active_parameter_sets message, the SPS FFmpeg consults for a
 	// pic_timing message.
 	ActiveSPSID uint32
+	// PictureStruct is what decode_nal_sei_pic_timing makes of the last
+	// pic_timing message's pic_struct, where that SPS's VUI has
+	// frame_field_info_present_flag: one of the PictureStruct constants.
+	PictureStruct int
 }
+
+// The picture structures decode_nal_sei_pic_timing sets
+// (AV_PICTURE_STRUCTURE_* and libavcodec/hevc_sei.h).
+const (
+	PictureStructUnknown  = 0
+	PictureStructTop      = 1 // pic_struct 1, 9, 11
+	PictureStructBottom   = 2 // pic_struct 2, 10, 12
+	PictureStructDoubling = 7 // pic_struct 7
+	PictureStructTripling = 8 // pic_struct 8
+)
 
 // maxSPSIDs is the largest num_sps_ids_minus1 + 1 (H.265 D.3.6).
 const maxSPSIDs = 16
@@ -115,8 +129,24 @@ func (ps *ParamSets) prefixSEI(typ int, p []byte) error {
 	case SEIPicTiming:
 		// decode_nal_sei_pic_timing needs the active SPS; its only
 		// product, the picture structure, is the parser's concern.
-		if ps.SPS[ps.SEI.ActiveSPSID] == nil {
+		sps := ps.SPS[ps.SEI.ActiveSPSID]
+		if sps == nil {
 			return seiError("pic_timing without an active sps")
+		}
+		if sps.VUI.FrameFieldInfoPresentFlag {
+			ps.SEI.PictureStruct = PictureStructUnknown
+			if len(p) > 0 {
+				switch p[0] >> 4 { // pic_struct
+				case 1, 9, 11:
+					ps.SEI.PictureStruct = PictureStructTop
+				case 2, 10, 12:
+					ps.SEI.PictureStruct = PictureStructBottom
+				case 7:
+					ps.SEI.PictureStruct = PictureStructDoubling
+				case 8:
+					ps.SEI.PictureStruct = PictureStructTripling
+				}
+			}
 		}
 	case SEIMasteringDisplayColourVolume:
 		if len(p) < 24 {

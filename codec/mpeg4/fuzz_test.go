@@ -33,6 +33,9 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
+		if times, _ := VOPTimes(b, c.VideoObjectLayer, 30); len(times) > 30 {
+			t.Fatalf("%d VOP times, asked for 30", len(times))
+		}
 		st := container.NewInfo("", "").AddStream(container.Video)
 		c.Fill(st)
 		if st.Width < 0 || st.Width >= 1<<14 || st.Height < 0 || st.Height >= 1<<14 {

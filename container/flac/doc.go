@@ -19,6 +19,10 @@
 // described from the image's own header by codec/picture, with the picture
 // type as its "comment" tag and the description as its "title".
 //
+// The stream's start time is 0, from the first frame, unless FFmpeg's FLAC
+// parser gives that frame no time stamp (see firstPacketTimed): then
+// ffprobe prints none.
+//
 // Departures: a file without the "fLaC" marker (raw frames) yields a FLAC
 // stream with no parameters, since they would come from decoding frames.
 package flac

@@ -97,7 +97,10 @@ func read(src container.Source, start int64, opts container.Options) (*container
 		return nil, err
 	}
 	info.Format.DataOffset = off
-	if len(r.pairs) > 0 {
+	if r.streamInfo && !r.firstPacketTimed(off) {
+		st.StartPTS = container.NoPTS
+	}
+	if len(r.comments) > 0 {
 		if err := r.vorbisComments(); err != nil {
 			return nil, err
 		}
@@ -114,7 +117,53 @@ type reader struct {
 	info       *container.Info
 	st         *container.Stream
 	streamInfo bool
-	pairs      [][2]string // Vorbis comments of every VORBIS_COMMENT block
+	comments   [][][2]string // the Vorbis comments of each VORBIS_COMMENT block
+	si         flaccodec.StreamInfo
+}
+
+// firstPacketTimed reports whether the first frame from off reaches
+// avformat_find_stream_info with a time stamp, which gives the stream its
+// start time. flacdec.c has no time stamps of its own: FFmpeg's FLAC
+// parser (flac_parser.c) gives a packet the one its frame header implies,
+// and for a stream of fixed block size only once it has found the next
+// frame's header (get_best_header sets pts only with a best_child). So
+// there is none:
+//   - when no frame follows the metadata;
+//   - when the whole stream is one frame: STREAMINFO's sample count fits
+//     in its fixed block size, or what follows the metadata is shorter
+//     than two frames of its minimum frame size;
+//   - when the frames' headers are ones FFmpeg 5.1 refuses: sample size
+//     codes 3 and 7, which RFC 9639 gives to 20 and 32 bits and which
+//     libFLAC 1.4 writes (ff_flac_decode_frame_header: "invalid sample
+//     size code"); the parser then finds no frame at all. The frame
+//     header is read only for a STREAMINFO of those depths.
+func (r *reader) firstPacketTimed(off int64) bool {
+	if off >= r.src.Size() {
+		return false
+	}
+	si := r.si
+	if si.MinBlockSize == si.MaxBlockSize {
+		// One frame: the sample count fits in a block, or the audio
+		// bytes cannot hold two frames of the smallest size.
+		if si.TotalSamples > 0 && si.TotalSamples <= uint64(si.MaxBlockSize) {
+			return false
+		}
+		if si.MinFrameSize > 0 && r.src.Size()-off < 2*int64(si.MinFrameSize) {
+			return false
+		}
+	}
+	if si.BitsPerSample != 20 && si.BitsPerSample != 32 {
+		return true
+	}
+	var h [4]byte
+	if demuxkit.ReadFull(r.src, h[:], off, name, "frame header") != nil {
+		return true
+	}
+	if h[0] != 0xFF || h[1]&0xFE != 0xF8 {
+		return true // not a frame where the metadata ends: not judged here
+	}
+	code := h[3] >> 1 & 7
+	return code != 3 && code != 7
 }
 
 // blocks walks the metadata block headers from off and returns the offset

@@ -77,7 +77,9 @@ var png1x1 = []byte("\x89PNG\r\n\x1a\n" +
 	"\x00\x00\x00\x00IDAT\x00\x00\x00\x00")
 
 // frames stands for the audio frames after the metadata.
-var frames = []byte{0xFF, 0xF8, 0x69, 0x08, 0, 0, 0, 0}
+// They are longer than two frames of the minimum frame size streamInfo
+// declares, 14 bytes, so that the first one is taken to have a next.
+var frames = append([]byte{0xFF, 0xF8, 0x69, 0x08, 0, 0, 0, 0}, make([]byte, 24)...)
 
 func file(blocks ...[]byte) []byte {
 	b := []byte("fLaC")
@@ -347,5 +349,64 @@ func TestChannelMaskNames(t *testing.T) {
 		info, err := read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
 		require.NoError(t, err)
 		assert.Equal(t, want, info.Streams[0].ChannelLayout, mask)
+	}
+}
+
+// TestTwoVorbisCommentBlocks: flac_read_header calls ff_vorbis_comment for
+// each block, so a key the second block repeats (after ff_metadata_conv
+// renamed the first: DESCRIPTION is comment by then) joins with ";", and
+// av_dict_set's reordering applies across the blocks, as ffprobe 5.1
+// prints it.
+func TestTwoVorbisCommentBlocks(t *testing.T) {
+	data := file(
+		block(false, typeStreamInfo, streamInfo(44100, 2, 16, 132300)),
+		block(false, typeVorbisComment, comments("DESCRIPTION=one", "artist=A", "encoder=E")),
+		block(true, typeVorbisComment, comments("ARTIST=B", "comment=two", "title=T", "Artist=C")),
+	)
+	info, err := read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []container.Tag{{Key: "title", Value: "T"}, {Key: "encoder", Value: "E"},
+		{Key: "comment", Value: "one;two"}, {Key: "Artist", Value: "A;B;C"}}, info.Format.Tags.List())
+}
+
+// TestFirstPacketUntimed: ffprobe prints no start time where FFmpeg's FLAC
+// parser gives the first packet no time stamp: a stream of one frame of
+// fixed block size (no next header), frames whose sample size code 5.1
+// refuses (7 for 32 bits, 3 for 20), and no frame at all.
+func TestFirstPacketUntimed(t *testing.T) {
+	frame := func(bpsCode byte) []byte {
+		// sync, fixed blocking; block size 4096 (12), 44.1 kHz (9);
+		// stereo (1), sample size code, reserved 0; frame number 0.
+		return append([]byte{0xFF, 0xF8, 0xC9, 0x10 | bpsCode<<1, 0, 0, 0, 0}, make([]byte, 24)...)
+	}
+	tests := []struct {
+		name    string
+		bps     byte
+		samples uint64
+		frames  []byte
+		timed   bool
+	}{
+		{"16 bits, two frames", 16, 8192, frame(4), true},
+		{"one frame", 16, 4096, frame(4), false},
+		{"unknown length", 16, 0, frame(4), true},
+		{"32 bits, code 7", 32, 8192, frame(7), false},
+		{"32 bits, from STREAMINFO", 32, 8192, frame(0), true},
+		{"20 bits, code 3", 20, 8192, frame(3), false},
+		{"24 bits", 24, 8192, frame(6), true},
+		{"no frame", 16, 8192, nil, false},
+		{"shorter than two frames", 16, 8192, frame(4)[:27], false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := append([]byte("fLaC"), block(true, typeStreamInfo, streamInfo(44100, 2, tt.bps, tt.samples))...)
+			data = append(data, tt.frames...)
+			info, err := read(&demuxkit.BytesSource{B: data}, 0, container.Options{})
+			require.NoError(t, err)
+			if tt.timed {
+				assert.Equal(t, int64(0), info.Streams[0].StartPTS)
+			} else {
+				assert.Equal(t, container.NoPTS, info.Streams[0].StartPTS)
+			}
+		})
 	}
 }

@@ -27,6 +27,7 @@ func (r *reader) streamInfoBlock(off, size int64) error {
 		return err
 	}
 	r.streamInfo = true
+	r.si = si
 	st := r.st
 	st.ExtradataSize = flaccodec.StreamInfoSize
 	st.StartPTS = 0

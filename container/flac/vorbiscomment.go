@@ -21,7 +21,7 @@ func (r *reader) vorbisComment(off, size int64) error {
 	}
 	_, pairs, err := tags.ParseVorbisComment(b, r.src.Budget())
 	if err == nil {
-		r.pairs = append(r.pairs, pairs...)
+		r.comments = append(r.comments, pairs)
 	}
 	// A malformed structure is a warning; the budget ends the probe.
 	return r.src.Budget().Err()
@@ -32,9 +32,17 @@ func (r *reader) vorbisComment(off, size int64) error {
 // comment as flac_read_header does. A picture past the stream limit is
 // skipped, as ff_vorbis_comment skips a picture it fails to parse.
 func (r *reader) vorbisComments() error {
-	t, pics, err := tags.VorbisTags(r.pairs, r.src.Budget())
-	if err != nil {
-		return err
+	// flac_read_header calls ff_vorbis_comment for each block: a key
+	// that a later block repeats has its values joined with ";".
+	var t container.Tags
+	var pics [][]byte
+	for _, pairs := range r.comments {
+		var p [][]byte
+		var err error
+		if t, p, err = tags.AppendVorbisTags(t, pairs, r.src.Budget()); err != nil {
+			return err
+		}
+		pics = append(pics, p...)
 	}
 	r.info.Format.Tags = t
 	for _, body := range pics {

@@ -21,7 +21,9 @@
 //     video's decode timestamps its r_frame_rate (internal/rfps).
 //
 // Only tag headers and the bodies that configure a codec are read: the
-// head of the file in one read for a well-formed file. Where the metadata
+// head of the file, as far as the first 41 video packets go (one read
+// where they fit in the first 64 KiB, one more per 64 KiB of large
+// pictures, at most 512 KiB: see headWindow). Where the metadata
 // gives no duration, flvdec.c reads the timestamp of the last tag, found
 // through the PreviousTagSize at the end of the file: one more read. A
 // PreviousTagSize that does not match its tag sends the walk looking for
@@ -140,10 +142,17 @@ const (
 // Limits of the walk over the first tags.
 const (
 	// headWindow is how far past the first tag the timestamps of the
-	// video packets are collected for the frame rate: the first block
-	// the probe reads in any case. Script tags (a metadata tag with a
-	// large keyframe index) do not count.
-	headWindow = 64 << 10
+	// video packets are collected for the frame rate, until there are
+	// rfpsPackets of them. ffprobe's r_frame_rate depends on all of them
+	// (their number too, through codec_info_duration): fewer give another
+	// guess. The first 64 KiB block holds them for small pictures; large
+	// ones cost a few reads (each fetching twice the span walked so far),
+	// which this bounds. Script tags (a metadata tag with a large
+	// keyframe index) do not count.
+	headWindow = 512 << 10
+	// prefetchMin is the least the walk fetches ahead at once, the
+	// probe's default block.
+	prefetchMin = 64 << 10
 	// maxWalk is how far the walk goes on looking for a stream the
 	// header announces and no tag has shown yet.
 	maxWalk = 1 << 20
@@ -183,6 +192,11 @@ type stream struct {
 	// codecRate is the frame rate the codec's headers give (an H.264
 	// SPS's timing), 0/0 if none.
 	codecRate container.Rational
+	// packetRate is the frame rate that gives the packets their
+	// durations during avformat_find_stream_info (compute_frame_duration):
+	// the H.264 parser's, from the SPS it reads in the extradata, or the
+	// MPEG-4 decoder's. 0/0 if none: the packets have no duration.
+	packetRate container.Rational
 }
 
 // demuxer is the state of one probe.
@@ -247,13 +261,25 @@ func (d *demuxer) walk(pos int64, expect byte) error {
 	// The PreviousTagSize of the tag just read, checked only when the walk
 	// goes on, so that stopping costs no read past the last tag needed.
 	var prevTag, prevSize int64 = -1, 0
+	ahead := first + prefetchMin // the head block holds the first tags
 	for n := 0; ; n++ {
 		walked := pos - first - scripts
-		// Past the first block, only a stream the header announces is
-		// worth more reads; the frame rate makes do with the packets
-		// seen so far.
+		// Past headWindow, only a stream the header announces is worth
+		// more reads; the frame rate makes do with the packets seen so
+		// far.
 		if n >= maxTags || walked >= maxWalk || walked >= headWindow && !d.missing(expect) || d.haveAll(expect) {
 			return nil
+		}
+		if pos+tagHeaderSize > ahead {
+			// Past the bytes fetched so far: fetch twice the span walked
+			// in one read, within the walk's limits, so that large
+			// pictures cost a few round trips, not one per block.
+			limit := first + scripts + headWindow
+			if d.missing(expect) {
+				limit = first + scripts + maxWalk
+			}
+			ahead = min(pos+max(2*(pos-first), prefetchMin), max(limit, pos+prefetchMin), size)
+			demuxkit.Prefetch(d.src, pos-4, ahead-pos+4)
 		}
 		if prevTag >= 0 && pos <= size && !d.meta.brokenSizes {
 			var b [4]byte
@@ -818,6 +844,11 @@ func (d *demuxer) describeVideo(v *stream) {
 		if v.hasExtra {
 			st.ExtradataSize = len(v.extra)
 			p, _ := h264.ParseExtradata(v.extra)
+			if sps := p.Active(); sps != nil {
+				// The parser reads the avcC with the first packet,
+				// whether or not the decoder gets a picture.
+				v.packetRate, _ = sps.FrameRate()
+			}
 			if !v.complete {
 				// The decoder opens with the avcC, but the parameter
 				// sets take effect with the first picture it decodes.
@@ -842,6 +873,7 @@ func (d *demuxer) describeVideo(v *stream) {
 		if c, _ := mpeg4.Parse(b); c != nil {
 			c.Fill(st)
 			v.codecRate = c.FrameRate()
+			v.packetRate = v.codecRate
 		}
 	default:
 		st.CodecTag = uint32(v.codecID)
@@ -882,19 +914,29 @@ func (d *demuxer) frameRates(v *stream) {
 	for i := range deltas {
 		deltas[i] = ts[i+1] - ts[i]
 	}
-	if r, _, ok := rfps.Guess(deltas, ts[0], st.TimeBase, 0); ok {
+	// The packets' durations, which avformat_find_stream_info sums from
+	// the third packet on (codec_info_duration): one frame at the
+	// packet rate in whole milliseconds, rounded down (compute_frame_duration
+	// gives none where that rate is 1000 or more). ff_rfps_calculate
+	// skips the standard rates slower than 11.5 frames in that time, so a
+	// coarse SPS rate (x264 writes 600 for 30 fps when told 1200) leaves
+	// only the fast ones.
+	var perPacket int64
+	if r := v.packetRate; r.Valid() && r.Den*1000 > r.Num {
+		perPacket = r.Den * 1000 / r.Num
+	}
+	infoDur := perPacket * max(0, int64(len(v.dts))-2)
+	if r, _, ok := rfps.Guess(deltas, ts[0], st.TimeBase, infoDur); ok {
 		st.RFrameRate = r
 	}
 	if st.AvgFrameRate.Valid() {
 		return
 	}
-	// The packets' durations, which avformat_find_stream_info sums: for a
-	// codec whose headers give a frame rate, one frame at that rate in
-	// whole milliseconds (rounded down) each; here otherwise the
-	// timestamps' span.
+	// avg_frame_rate is the packets' average rate; here, for a stream
+	// whose packets have no duration, their timestamps' span.
 	frames, span := int64(len(ts)-1), ts[len(ts)-1]-ts[0]
-	if r := v.codecRate; r.Valid() {
-		span = frames * (r.Den * 1000 / r.Num)
+	if v.packetRate.Valid() {
+		span = frames * perPacket
 	}
 	if span <= 0 {
 		return

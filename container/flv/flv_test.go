@@ -180,9 +180,9 @@ func TestHostileTailLoop(t *testing.T) {
 	require.NoError(t, err)
 	assert.Less(t, time.Since(begin), hostile.HangBound)
 	assert.Equal(t, container.NoPTS, info.Format.Duration)
-	// The walk reads the tag headers of the first 64 KiB, the tail two
+	// The walk reads the tag headers of the first block, the tail two
 	// small reads a step.
-	assert.Less(t, src.Bytes, int64(headWindow+2*maxTailSteps*11))
+	assert.Less(t, src.Bytes, int64(64<<10+2*maxTailSteps*11))
 }
 
 // TestReadTestdata: the FLV test files read with few reads through a
@@ -294,4 +294,21 @@ func TestNoStream(t *testing.T) {
 	info, _, err := read(t, hostile.Cat(fileHeader(5), tag(tagAudio, 0, []byte{0x2e, 1}), meta[:len(meta)-10]))
 	require.NoError(t, err)
 	assert.Len(t, info.Streams, 1)
+}
+
+// TestFrameRateFromAllPackets: avformat_find_stream_info guesses
+// r_frame_rate from the first 41 video packets however large they are, so
+// the walk goes past the first 64 KiB for them. Of 30 fps timestamps in
+// milliseconds the first four give no standard rate; forty give 30/1.
+func TestFrameRateFromAllPackets(t *testing.T) {
+	body := make([]byte, 20<<10)
+	body[0] = 0x12 // key frame, Sorenson H.263
+	b := fileHeader(headerHasVideo)
+	for i := 0; i < 45; i++ {
+		b = append(b, tag(tagVideo, uint32((i*1000+15)/30), body)...)
+	}
+	info, _, err := read(t, b)
+	require.NoError(t, err)
+	require.Len(t, info.Streams, 1)
+	assert.Equal(t, container.Rational{Num: 30, Den: 1}, info.Streams[0].RFrameRate)
 }

@@ -2,31 +2,50 @@ package mp4
 
 import "github.com/mediaprobe/mediaprobe/codec"
 
-// The fourcc tables of libavformat/isom.c (ff_codec_movaudio_tags,
-// ff_codec_movsubtitle_tags (the video one is
-// codec.MovVideoCodec), ff_codec_movdata_tags),
-// reduced to what the corpus and common files carry. The first match wins,
-// as in ff_codec_get_id.
-var movAudioTags = map[string]string{
-	"mp4a": "aac", ".mp3": "mp3", "ms\x00\x55": "mp3", ".mp2": "mp2", "ms\x00\x50": "mp2",
-	"alac": "alac", "fLaC": "flac", "Opus": "opus", "ac-3": "ac3", "sac3": "ac3",
-	"ec-3": "eac3", "dtsc": "dts", "dtsh": "dts", "dtsl": "dts", "dtse": "dts", "DTS ": "dts",
-	"mlpa": "truehd", "mhm1": "mpegh_3d_audio", // 5.1 knows mhm1, not mha1
-	"twos": "pcm_s16be", "sowt": "pcm_s16le", "lpcm": "pcm_s16be", "in24": "pcm_s24be",
-	"in32": "pcm_s32be", "fl32": "pcm_f32be", "fl64": "pcm_f64be", "raw ": "pcm_u8",
-	"NONE": "pcm_s16be", "ulaw": "pcm_mulaw", "alaw": "pcm_alaw", "ima4": "adpcm_ima_qt",
-	"MAC3": "mace3", "MAC6": "mace6", "samr": "amr_nb", "sawb": "amr_wb", "Qclp": "qcelp",
-	"Qclq": "qcelp", "sqcp": "qcelp", "QDM2": "qdm2", "QDMC": "qdmc", "agsm": "gsm",
-	"spex": "speex", "SPXN": "speex", "dvca": "dvaudio", "vdva": "dvaudio", "nmos": "nellymoser",
-	"sevc": "evrc", "ipcm": "pcm_s16le", "c608": "", "wma ": "wmav2",
+// The fourcc tables of libavformat/isom.c: ff_codec_movvideo_tags and
+// ff_codec_movaudio_tags are generated from FFmpeg 5.1 (movtags_table.go);
+// the subtitle and data tables, which libavformat does not export, follow.
+
+// movTag is one row of a fourcc table: the sample entry's fourcc as the
+// file stores it, and the codec name.
+type movTag struct{ tag, name string }
+
+// lookupTag is ff_codec_get_id: the first row whose tag equals tag, else
+// the first that equals it once both are upper-cased byte by byte
+// (avpriv_toupper4), else "".
+func lookupTag(rows []movTag, tag string) string {
+	for _, r := range rows {
+		if r.tag == tag {
+			return r.name
+		}
+	}
+	up := upper4(tag)
+	for _, r := range rows {
+		if upper4(r.tag) == up {
+			return r.name
+		}
+	}
+	return ""
 }
 
-var movSubtitleTags = map[string]string{
-	"tx3g": "mov_text", "text": "mov_text", "c608": "eia_608", "c708": "eia_708",
-	"wvtt": "webvtt", "stpp": "ttml", "dfxp": "ttml", "mp4s": "dvd_subtitle",
+func upper4(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
 }
 
-var movDataTags = map[string]string{"gpmd": "bin_data"}
+// movSubtitleTags is ff_codec_movsubtitle_tags as FFmpeg 5.1 has it: no
+// wvtt (WebVTT), stpp (TTML) or c708, whose tracks ffprobe shows as data
+// without a codec. mp4s (VobSub) is no tag either: its esds names the codec
+// (object type 0xE0, dvd_subtitle).
+var movSubtitleTags = []movTag{{"text", "mov_text"}, {"tx3g", "mov_text"}, {"c608", "eia_608"}}
+
+// movDataTags is ff_codec_movdata_tags.
+var movDataTags = []movTag{{"gpmd", "bin_data"}}
 
 // thdLayout is the TrueHD channel assignment bits' channels (thd_layout in
 // libavcodec/mlp_parse.h): LR, C, LFE, LRs, LRvh, LRc, LRrs, Cs, Ts, LRsd,

@@ -37,9 +37,12 @@
 // individual packets are approximated from the tables: the start time is the
 // first sample's composition time or the leading empty edits, the stream
 // bit rate uses all sample sizes, and r_frame_rate for irregular timing
-// falls back to the average frame rate. Values only a decoder learns from
-// the payload (AC-3 frame bit rates of E-AC-3, TrueHD sample format, DTS
-// profiles, implicit SBR) are not reported. Deep video fields (profile,
+// falls back to the average frame rate. Where ffprobe's values come from
+// the packets avformat_find_stream_info reads (E-AC-3, DTS and TrueHD
+// frames, first timestamps of subtitle and data tracks, timecodes), the
+// first packets are located from the tables and read, and how far
+// find_stream_info reads is estimated from what each audio and video
+// stream needs. Implicit SBR is not reported. Deep video fields (profile,
 // pixel format, level, colour) are left to the codec parsers. A sample
 // table (stts, ctts, trun) whose entries run more than 64 KiB past the end
 // of its box is refused, and such an stsz is taken as cut short, where

@@ -88,18 +88,12 @@ func (d *demuxer) finishTrak(t *track, b box) error {
 		}
 	}
 	st.TimeBase = container.Rational{Num: 1, Den: t.timeScale}
-	if t.sttsCount == 0 {
-		// Advanced edit lists do not work with fragments; mov.c turns
-		// them off for the rest of the file.
-		d.advEdits = false
-	}
 	d.buildIndex(t)
 	st.DurationTS = t.duration
 	if st.Type == container.Video {
 		if t.sttsCount == 1 || (t.sttsCount == 2 && t.sttsLastCount == 1) {
-			if t.sttsFirstDur > 0 {
-				st.RFrameRate = container.Rational{Num: t.timeScale, Den: t.sttsFirstDur}.Reduce(1<<31 - 1)
-			}
+			// av_reduce of a zero delta gives 1/0, which counts as set.
+			st.RFrameRate = container.Rational{Num: t.timeScale, Den: t.sttsFirstDur}.Reduce(1<<31 - 1)
 		}
 	}
 	return nil
@@ -114,6 +108,7 @@ func (d *demuxer) buildIndex(t *track) {
 	if len(t.elst) > 0 {
 		editStart := 0
 		var emptyDur, startTime int64
+		multiple := false
 		for i, e := range t.elst {
 			switch {
 			case i == 0 && e.time == -1:
@@ -121,7 +116,14 @@ func (d *demuxer) buildIndex(t *track) {
 				editStart = 1
 			case i == editStart && e.time >= 0:
 				startTime = e.time
+			default:
+				multiple = true
 			}
+		}
+		if !multiple && !d.advEdits && st.CodecName == "aac" && startTime > 0 {
+			// Without advanced edit lists (an option ffprobe leaves on)
+			// the media an AAC edit skips is the decoder's start padding.
+			t.startPad = startTime
 		}
 		if (emptyDur != 0 || startTime != 0) && d.timeScale > 0 {
 			if emptyDur != 0 {
@@ -169,14 +171,19 @@ func (d *demuxer) buildIndex(t *track) {
 	}
 	if st.StartPTS == container.NoPTS && entries > 0 {
 		// The first sample's pts: for video mov_build_index sets it, for
-		// the others update_initial_timestamps takes the first packet's.
+		// the others update_initial_timestamps takes the first packet's,
+		// if avformat_find_stream_info reads it (finish decides).
 		// The first dts is -time_offset without advanced edit lists (and
 		// -dts_shift, which the pts adds back), the pts adds ctts[0].
 		first := t.cttsFirst
 		if !d.advEdits {
 			first -= timeOffset
 		}
-		st.StartPTS = first
+		if st.Type == container.Video {
+			st.StartPTS = first
+		} else {
+			t.pktStart = first
+		}
 	}
 }
 

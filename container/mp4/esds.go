@@ -18,6 +18,10 @@ func (d *demuxer) readEsds(t *track, p []byte) {
 	if !e.HasConfig {
 		return
 	}
+	// ff_mp4_read_dec_config_descr: the average bit rate is the
+	// stream's until the index gives one (a track with samples and a
+	// duration), as in an init segment.
+	st.BitRate = int64(e.AvgBitRate)
 	if id, _ := esds.Lookup(e.ObjectType); id != "" {
 		st.CodecName = id
 	}
@@ -106,6 +110,11 @@ func (d *demuxer) finalizeCodec(t *track) {
 	}
 	if st.SampleFmt == "" {
 		st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
+	}
+	if st.BitsPerRawSample == 0 {
+		// What the decoder sets as it opens (pcm_decode_init: the
+		// width of the PCM codecs decoded to 32-bit samples).
+		st.BitsPerRawSample = codec.BitsPerRawSample(st.CodecName)
 	}
 	if st.ChannelLayout == "" && st.CodecName != "opus" { // Opus: dOps or the case above
 		if m := codec.DecoderLayout(st.CodecName, st.Channels); m != 0 {

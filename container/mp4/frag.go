@@ -222,6 +222,18 @@ func (d *demuxer) readTrun(b box) error {
 			t.deltas = append(t.deltas, dur)
 			t.fragDeltas = true
 		}
+		if t.sampleCount == 0 && flags&0x800 != 0 && len(t.delayOffsets) < maxDelaySamples &&
+			len(t.delayDeltas) == len(t.delayOffsets) {
+			// The order the decoder sees the pictures in, for its
+			// reordering heuristic.
+			t.delayDeltas = append(t.delayDeltas, dur)
+			t.delayOffsets = append(t.delayOffsets, cts)
+			t.hasCtts, t.fragCtts = true, true
+		}
+		if t.sampleCount == 0 && len(t.fragOffs) < maxHeadSamples {
+			t.fragOffs = append(t.fragOffs, offset)
+			t.fragSizes = append(t.fragSizes, size)
+		}
 		dts += dur
 		offset += size
 		t.dataSize += size
@@ -242,6 +254,10 @@ func (d *demuxer) readTrun(b box) error {
 			n := entries - 1
 			for k := int64(0); k < n && t.fragDeltas && len(t.deltas) < rfpsFrames; k++ {
 				t.deltas = append(t.deltas, f.duration)
+			}
+			for k := int64(1); k <= n && t.sampleCount == 0 && len(t.fragOffs) < maxHeadSamples; k++ {
+				t.fragOffs = append(t.fragOffs, offset-f.size+k*f.size)
+				t.fragSizes = append(t.fragSizes, f.size)
 			}
 			dts += n * f.duration
 			offset += n * f.size

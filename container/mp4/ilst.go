@@ -137,11 +137,80 @@ func (d *demuxer) readCustom(b box) error {
 	}
 	if mean != nil && key != nil && val != nil {
 		k := cstring(key)
+		if k == "iTunSMPB" {
+			d.readSMPB(cstring(val))
+		}
 		if k != "cdec" {
 			d.info.Format.Tags.Set(k, cstring(val))
 		}
 	}
 	return nil
+}
+
+// readSMPB takes the encoder delay of iTunes gapless information (the
+// second of the hexadecimal fields) as the start padding of the last
+// stream created, as mov_read_custom does (sscanf "%*X %X %X %X", a delay
+// in 1..16383).
+func (d *demuxer) readSMPB(v string) {
+	if len(d.tracks) == 0 || len(d.info.Streams) == 0 {
+		return
+	}
+	t := d.tracks[len(d.tracks)-1]
+	if t.st != d.info.Streams[len(d.info.Streams)-1] {
+		return // a cover stream came last
+	}
+	var f [4]int32
+	for i := range f {
+		var ok bool
+		if f[i], v, ok = scanHex(v); !ok {
+			return
+		}
+	}
+	if f[1] > 0 && f[1] < 16384 {
+		t.startPad = int64(f[1])
+	}
+}
+
+// scanHex reads one %X conversion from the start of s as glibc's sscanf
+// does: blanks, an optional sign and 0x, at least one hexadecimal digit;
+// the value is kept modulo 2^32, as stored in a C int.
+func scanHex(s string) (v int32, rest string, ok bool) {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] >= '\t' && s[i] <= '\r') {
+		i++
+	}
+	neg := false
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		neg = s[i] == '-'
+		i++
+	}
+	if i+2 < len(s) && s[i] == '0' && (s[i+1] == 'x' || s[i+1] == 'X') && hexDigit(s[i+2]) >= 0 {
+		i += 2
+	}
+	var u uint32
+	start := i
+	for ; i < len(s) && hexDigit(s[i]) >= 0; i++ {
+		u = u<<4 | uint32(hexDigit(s[i]))
+	}
+	if i == start {
+		return 0, s, false
+	}
+	if neg {
+		u = -u
+	}
+	return int32(u), s[i:], true
+}
+
+func hexDigit(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
 }
 
 // readUdtaString reads one metadata atom under udta or ilst

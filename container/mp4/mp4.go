@@ -2,8 +2,11 @@ package mp4
 
 import (
 	"encoding/binary"
+	"fmt"
+	"math"
 
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/ac3"
 	"github.com/mediaprobe/mediaprobe/codec/av1"
 	"github.com/mediaprobe/mediaprobe/codec/dnxhd"
 	"github.com/mediaprobe/mediaprobe/codec/dts"
@@ -62,7 +65,7 @@ type demuxer struct {
 	trexByID map[int64]int // the first trex of each track id
 	scratch  []byte        // the buffer sample tables are read through
 	frag     fragment
-	advEdits bool // advanced_editlist, disabled by a trak with no samples
+	advEdits bool // the advanced_editlist option: on (FFmpeg 5.1 keeps it on for fragmented files)
 
 	itunes   bool // inside ilst (itunes_metadata)
 	mdtaHdlr bool // a meta hdlr of type mdta (found_hdlr_mdta)
@@ -215,6 +218,8 @@ func (d *demuxer) parseBox(b box, parent string) error {
 		return d.readCustom(b)
 	case "chap":
 		return d.readChap(b)
+	case "tmcd":
+		return d.readTmcdRef(b)
 	case "trex":
 		return d.readTrex(b)
 	case "moof":
@@ -243,10 +248,15 @@ func (d *demuxer) finish() error {
 	if err := d.markChapters(); err != nil {
 		return err
 	}
+	d.timecodes()
+	readUpTo := d.packetsReadUpTo()
 	for _, t := range d.tracks {
 		st := t.st
 		if st.Type == container.Subtitle && (st.Width <= 0 || st.Height <= 0) {
 			st.Width, st.Height = int(t.width), int(t.height)
+		}
+		if st.Type == container.Subtitle && st.CodecName == "dvd_subtitle" && st.ExtradataSize == 64 {
+			st.ExtradataSize = dvdSubExtradataSize(st.Width, st.Height)
 		}
 		// A broken trak keeps avformat_new_stream's time base but is
 		// otherwise finished like the others.
@@ -254,23 +264,43 @@ func (d *demuxer) finish() error {
 		if len(d.trex) > 0 && t.duration > 0 && t.duration != container.NoPTS {
 			st.BitRate = container.Rescale(t.dataSize, t.timeScale*8, t.duration)
 		}
-		if st.StartPTS == container.NoPTS && t.firstPTS != container.NoPTS {
+		read := (st.Type == container.Audio || st.Type == container.Video || t.firstChunk <= readUpTo) &&
+			t.firstChunk < d.src.Size() // a packet past the end is never read
+		fromPacket := st.StartPTS == container.NoPTS && read // update_initial_timestamps sets it
+		if st.StartPTS == container.NoPTS && t.pktStart != container.NoPTS && read {
+			st.StartPTS = t.pktStart
+		}
+		if st.StartPTS == container.NoPTS && t.firstPTS != container.NoPTS && read {
+			// A fragment's first sample gives the start time only
+			// through the packet avformat_find_stream_info reads.
 			st.StartPTS = t.firstPTS + t.dtsShift
 		}
 		if st.Type == container.Video && t.framesForFps > 0 && t.durForFps > 0 {
 			st.AvgFrameRate = container.Rational{Num: t.timeScale * t.framesForFps, Den: t.durForFps}.Reduce(1<<31 - 1)
 		}
 		if st.Type == container.Video {
-			if !st.RFrameRate.Valid() && t.hasSamples && len(t.deltas) > 0 {
+			// r_frame_rate counts as set once its numerator is (an stts
+			// of zero deltas sets 1/0).
+			if st.RFrameRate.Num == 0 && t.hasSamples && len(t.deltas) > 0 {
 				// ff_rfps_calculate over the first index entries, or for
 				// fragments over the first packets find_stream_info reads.
 				var info int64
+				deltas := t.deltas
 				if t.fragDeltas {
-					for _, d := range t.deltas {
+					if n := d.wholeFragSamples(t); n < len(deltas) {
+						// The object ends first: the packets read are
+						// those it holds whole, n-1 intervals.
+						deltas = deltas[:max(n-1, 0)]
+					} else if int64(len(deltas)) == t.framesForFps {
+						// All the packets are read: the last one's
+						// duration is no interval between two of them.
+						deltas = deltas[:len(deltas)-1]
+					}
+					for _, d := range deltas {
 						info += d
 					}
 				}
-				if r, avg, ok := rfps.Guess(t.deltas, -t.dtsShift, st.TimeBase, info); ok {
+				if r, avg, ok := rfps.Guess(deltas, -t.dtsShift, st.TimeBase, info); ok {
 					st.RFrameRate = r
 					if avg && !st.AvgFrameRate.Valid() {
 						st.AvgFrameRate = r
@@ -284,12 +314,19 @@ func (d *demuxer) finish() error {
 			}
 			t.video.attach(st)
 			decoderRate := d.describeVideo(t)
-			if st.CodecName == "h264" && t.hasCtts {
+			if st.AvgFrameRate.Num == 0 && t.hasSamples && t.durForFps == 0 {
+				st.AvgFrameRate = d.zeroDurationAvg(t)
+			}
+			if st.CodecName == "h264" && t.hasCtts && (!t.fragCtts || !t.h264Restricted && st.PixFmt != "") {
 				// The reordering the composition offsets show, which the
-				// decoder's own delay can only raise.
+				// decoder's own delay can only raise: mov_build_index
+				// sets it from ctts (mov_estimate_video_delay); for
+				// fragments the decoder finds it as pictures arrive out
+				// of order ("Increasing reorder buffer"), unless the SPS
+				// fixes it with a bitstream restriction.
 				st.HasBFrames = max(st.HasBFrames, videoDelay(t.delayDeltas, t.delayOffsets))
 			}
-			if !st.RFrameRate.Valid() && st.TimeBase.Num > 0 {
+			if st.RFrameRate.Num == 0 && st.TimeBase.Num > 0 {
 				// avformat_find_stream_info's last resort: the frame
 				// rate the decoder set when it opened, unless it is
 				// finer than the stream time base, whose ticks are
@@ -325,10 +362,14 @@ func (d *demuxer) finish() error {
 				}
 			}
 		case "eac3":
-			// The E-AC-3 decoder reports the first frame's rate: its size
-			// over its duration (a sample holds one frame).
-			if t.firstSize > 0 && t.firstDur > 0 && st.SampleRate > 0 {
-				st.BitRate = t.firstSize * 8 * int64(st.SampleRate) / t.firstDur
+			// The E-AC-3 decoder reports what the first packet's frames
+			// say (ac3_decode_frame): their rate, added up over an
+			// independent frame and its dependent frames, and their
+			// layout.
+			if b := d.firstPacket(t, maxAC3Packet); b != nil {
+				if p, err := ac3.ParsePacket(b); err == nil {
+					p.Describe(st)
+				}
 			}
 		case "mp1", "mp2", "mp3":
 			d.mpegAudioHeader(t)
@@ -350,9 +391,17 @@ func (d *demuxer) finish() error {
 				}
 			}
 		case "aac":
-			// The profile comes from the decoder, which needs a packet.
-			if t.hasASC && t.hasSamples {
+			// The profile comes from the decoder, which needs a packet
+			// (not one past the end of a truncated file).
+			if t.hasASC && t.hasSamples && t.firstChunk < d.src.Size() {
 				st.Profile = t.asc.Profile()
+			}
+			// mov_read_header makes the start padding the samples the
+			// decoder skips, and update_initial_timestamps adds them to
+			// the first packet's time, when the start time is that
+			// packet's (mov_fix_index sets it with an edit list).
+			if t.startPad > 0 && fromPacket && st.StartPTS != container.NoPTS && st.SampleRate > 0 && st.TimeBase.Num > 0 {
+				st.StartPTS += container.RescaleQ(t.startPad, container.Rational{Num: 1, Den: int64(st.SampleRate)}, st.TimeBase)
 			}
 		}
 		if st.BitRate == 0 {
@@ -365,6 +414,126 @@ func (d *demuxer) finish() error {
 		}
 	}
 	return nil
+}
+
+// zeroDurationAvg is the avg_frame_rate avformat_find_stream_info
+// measures on a video track whose samples all last 0 ticks. mov_read_packet
+// gives the last packet what remains of the track duration; the others
+// take the frame duration compute_pkt_fields derives from the h264
+// parser's frame rate (the SPS timing), or none for the other codecs. The
+// first two packets are not counted, and the count stops at the analysis
+// limit (5 s).
+func (d *demuxer) zeroDurationAvg(t *track) container.Rational {
+	st := t.st
+	tb := st.TimeBase
+	n := t.framesForFps
+	if t.sampleCount > 0 {
+		n = t.sampleCount
+	}
+	if tb.Num <= 0 || tb.Den <= 0 || n < 3 || st.CodecName == "mpeg1video" || st.CodecName == "mpeg2video" {
+		return container.Rational{}
+	}
+	var pd int64 // the duration compute_pkt_fields gives a packet
+	if st.CodecName == "h264" && t.config != nil {
+		if p, _ := h264.ParseExtradata(t.config); p != nil && p.Active() != nil {
+			if fr, ok := p.Active().FrameRate(); ok && fr.Den*1000 > fr.Num && fr.Num*tb.Num > 0 {
+				pd = fr.Den * tb.Den / (fr.Num * tb.Num)
+			}
+		}
+	}
+	last := st.DurationTS
+	if last <= 0 || last == container.NoPTS {
+		last = pd
+	}
+	const limit = 5 * 1000000 // max_stream_analyze_duration, in µs
+	var span, frames int64
+	for i := int64(3); i <= n; i++ {
+		if container.Rescale(span, tb.Num*1000000, tb.Den) >= limit {
+			break
+		}
+		dur := pd
+		if i == n {
+			dur = last
+		}
+		if dur > 0 {
+			span += dur
+			frames++
+		}
+		if pd <= 0 && i < n {
+			i = n - 1 // only the last packet has a duration
+		}
+	}
+	return rfps.Average(frames, span, tb)
+}
+
+// dvdSubExtradataSize is the length of the text mov_rewrite_dvd_sub_extradata
+// makes of a VobSub track's 64-byte palette: "size: WxH\n" when both are
+// known, then "palette: " and the 16 colours as six hexadecimal digits
+// separated by ", ", and a newline.
+func dvdSubExtradataSize(w, h int) int {
+	n := len("palette: ") + 16*6 + 15*len(", ") + 1
+	if w > 0 && h > 0 {
+		n += len(fmt.Sprintf("size: %dx%d\n", w, h))
+	}
+	return n
+}
+
+// packetsReadUpTo estimates how far into the object
+// avformat_find_stream_info reads packets, which it does in file order
+// (mov_find_next_sample, for samples less than a second apart): the
+// subtitle and data tracks whose first sample lies before that get their
+// start time from it; the others take the format's start and duration
+// (fill_all_stream_timings). It reads none when every stream has its
+// parameters (has_codec_parameters) and none waits for a first timestamp:
+// audio and video always wait, a subtitle stream with a codec and a data
+// stream do not. It reads until it has the first packet of every audio
+// and video track, the one estimated here, and on to the probe limits
+// while a stream of another type has no known codec.
+func (d *demuxer) packetsReadUpTo() int64 {
+	upTo := int64(-1)
+	for _, st := range d.info.Streams {
+		if st.CodecName == "" && st.Type != container.Data && st.Type != container.Audio && st.Type != container.Video {
+			return math.MaxInt64
+		}
+	}
+	for _, t := range d.tracks {
+		st := t.st
+		if (st.Type != container.Audio && st.Type != container.Video) || !t.hasSamples {
+			continue
+		}
+		if st.CodecName == "" {
+			return math.MaxInt64 // "unknown codec": read to the limits
+		}
+		// An audio stream is done with its first packet. A video stream
+		// needs a decoded picture, a few packets with reordering; and
+		// without the container's r_frame_rate and avg_frame_rate, the
+		// intervals of fps_analyze_framecount packets (20, 40 for a
+		// coarse time base).
+		need := 1
+		if st.Type == container.Video {
+			if t.hasCtts {
+				need += 2
+			}
+			if st.RFrameRate.Num == 0 || t.framesForFps == 0 || t.durForFps == 0 {
+				need = 21
+				if st.TimeBase.Num > 0 && st.TimeBase.Den < 2000*st.TimeBase.Num {
+					need = 41
+				}
+			}
+		}
+		offs := t.headOffsets()
+		if len(offs) == 0 {
+			continue
+		}
+		if len(offs) < need && int64(len(offs)) < maxHeadSamples {
+			return math.MaxInt64 // the track ends first: read to the end
+		}
+		upTo = max(upTo, offs[min(need, len(offs))-1])
+	}
+	if upTo < 0 && len(d.info.Streams) > len(d.tracks) {
+		upTo = math.MaxInt64 // a cover's packet is queued: packets are read
+	}
+	return upTo
 }
 
 // readChap notes where the chapter track references of a tref are
@@ -419,6 +588,7 @@ const maxJPEGHeader = 16 << 10
 // DCA_MAX_EXSS_HEADER_SIZE) and a TrueHD access unit header with the
 // longest major sync.
 const (
+	maxAC3Packet = 32768 // AC3_FRAME_BUFFER_SIZE
 	maxDTSPacket = 16384 + 4096
 	maxMLPHeader = 4 + 28 + 2 + 2*15
 )
@@ -453,15 +623,26 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 		// end of the object, keeps the container's.
 		if t.config != nil || t.format == "avc1" {
 			p, _ := h264.ParseExtradata(t.config)
-			if !t.hasSamples || t.firstChunk >= d.src.Size() {
+			pkt := d.firstPacket(t, maxFirstPacket)
+			if !t.hasSamples || t.firstChunk >= d.src.Size() || t.firstSize > d.src.Size()-t.firstChunk ||
+				p.IsAVC && d.h264Garbled(t, p.NALLengthSize) {
+				// Nor does it from a first packet the object cuts short.
+				// Nor does it when the first packets hold no NAL unit.
 				// Its options, read from the extradata, are set.
 				st.DecoderOptions = container.H264Options{IsAVC: p.IsAVC, NALLengthSize: p.NALLengthSize}
 				break
 			}
 			p.Fill(st)
+			if s := p.Active(); s != nil {
+				_, t.h264Restricted = s.HasBFrames()
+				// The parser and the decoder set the VUI's frame rate.
+				if r, ok := s.FrameRate(); ok {
+					decoderRate = r
+				}
+			}
 			if p.IsAVC && st.FieldOrder == "" {
 				// The parser reads it from the first pictures.
-				if order := p.PictureFieldOrder(d.firstPacket(t, maxFirstPacket), p.NALLengthSize); order != "" {
+				if order := p.PictureFieldOrder(pkt, p.NALLengthSize); order != "" {
 					st.FieldOrder = order
 				}
 			}
@@ -476,7 +657,13 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 			}
 		}
 	case "av1":
-		_, _ = av1.Describe(st, t.config, d.firstPacket(t, maxFirstPacket))
+		tu, _ := av1.Describe(st, t.config, d.firstPacket(t, maxFirstPacket))
+		if st.ExtradataSize == 0 && tu != nil {
+			// An empty av1C (an empty_moov init segment):
+			// avformat_find_stream_info has extract_extradata take the
+			// sequence header from the first packet.
+			st.ExtradataSize = tu.ExtradataSize
+		}
 	case "vp9":
 		if h, _ := vp9.ParseHeader(d.firstPacket(t, maxFirstPacket)); h != nil {
 			h.FillStream(st)
@@ -521,8 +708,62 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 		_ = prores.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
 	case "dnxhd":
 		_ = dnxhd.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
+	case "dvvideo":
+		// The decoder's profile, from the first frame's header DIF
+		// block and VAUX source pack.
+		if pf := codec.DVPixFmt(d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)), st.CodecTag, st.Width, st.Height); pf != "" {
+			st.PixFmt, st.ChromaLocation = pf, "topleft"
+		}
+	default:
+		if t.hasSamples {
+			describePixFmt(st, t.format, t.depth)
+		}
 	}
 	return decoderRate
+}
+
+// wholeFragSamples counts the track's first fragment samples that lie
+// whole inside the object (of those located), the packets
+// avformat_find_stream_info can read before the end of a cut file.
+func (d *demuxer) wholeFragSamples(t *track) int {
+	for i, off := range t.fragOffs {
+		if off < 0 || off > d.src.Size() || t.fragSizes[i] > d.src.Size()-off {
+			return i
+		}
+	}
+	return math.MaxInt
+}
+
+// h264Garbled tells whether none of the track's first packets opens with
+// a NAL unit the decoder can split off: a length that fits in the packet
+// and a header with its forbidden bit clear and a type from 1 to 23. Such
+// packets (samples located at the wrong offsets, in a file whose boxes
+// were moved) give no picture. Their first bytes are read; a track whose
+// packets cannot be located is not garbled.
+func (d *demuxer) h264Garbled(t *track, nalLengthSize int) bool {
+	const packets = 3
+	offs, sizes := t.headSamples()
+	if len(offs) == 0 || nalLengthSize < 1 || nalLengthSize > 4 {
+		return false
+	}
+	n := int64(nalLengthSize)
+	for i := 0; i < len(offs) && i < packets; i++ {
+		if offs[i] < 0 || offs[i] > d.src.Size()-n-1 {
+			return false
+		}
+		b, err := demuxkit.ReadAt(d.src, offs[i], n+1, fmtName, "h264 packet")
+		if err != nil {
+			return false
+		}
+		var l int64
+		for _, c := range b[:n] {
+			l = l<<8 | int64(c)
+		}
+		if typ := b[n] & 0x1f; l > 0 && l <= sizes[i]-n && b[n]&0x80 == 0 && typ >= 1 && typ <= 23 {
+			return false
+		}
+	}
+	return true
 }
 
 // mpegAudioHeader reads the 4-byte header of the first MPEG audio frame,

@@ -236,6 +236,9 @@ func (d *demuxer) readStsz(b box) error {
 				if sum == 0 && t.firstSize == 0 {
 					t.firstSize = v
 				}
+				if len(t.headSizes) < maxHeadSamples {
+					t.headSizes = append(t.headSizes, v)
+				}
 			case 2:
 				v = int64(binary.BigEndian.Uint16(e))
 			default:
@@ -347,12 +350,18 @@ func (d *demuxer) readStco(b box) error {
 		return demuxkit.Errorf(fmtName, b.typ, b.off, container.ErrTruncated, "%d chunk offsets run past the end", entries)
 	}
 	t.chunkCount = entries
-	if first, err := demuxkit.ReadAt(d.src, b.payOff()+8, size, fmtName, b.typ); err == nil {
-		if size == 4 {
-			t.firstChunk = int64(binary.BigEndian.Uint32(first))
-		} else {
-			t.firstChunk = int64(binary.BigEndian.Uint64(first))
+	// The first chunks' offsets: where the first samples are, in the
+	// order avformat_find_stream_info reads them.
+	n := min(entries, maxHeadSamples)
+	if head, err := demuxkit.ReadAt(d.src, b.payOff()+8, n*size, fmtName, b.typ); err == nil {
+		for i := int64(0); i < n; i++ {
+			if size == 4 {
+				t.chunkOffs = append(t.chunkOffs, int64(binary.BigEndian.Uint32(head[i*4:])))
+			} else {
+				t.chunkOffs = append(t.chunkOffs, int64(binary.BigEndian.Uint64(head[i*8:])))
+			}
 		}
+		t.firstChunk = t.chunkOffs[0]
 	}
 	return nil
 }
@@ -413,4 +422,53 @@ func (d *demuxer) readCtts(b box) error {
 	t.hasCtts = !first
 	t.dtsShift = shift
 	return nil
+}
+
+// maxHeadSamples is how many of a track's first samples are located (their
+// offsets), for the order avformat_find_stream_info reads packets in.
+const maxHeadSamples = 64
+
+// headOffsets returns the offsets of the track's first samples (at most
+// maxHeadSamples): from the first chunks, their stsc sample counts and the
+// sample sizes, or those of the first fragment samples.
+func (t *track) headOffsets() []int64 {
+	offs, _ := t.headSamples()
+	return offs
+}
+
+// headSamples returns the offsets and sizes of the track's first samples
+// (headOffsets).
+func (t *track) headSamples() (offs, sizes []int64) {
+	if t.sampleCount == 0 {
+		return t.fragOffs, t.fragSizes
+	}
+	k := 0  // samples located
+	j := -1 // the stsc run of chunk c+1: runs are in chunk order
+	for c := range t.chunkOffs {
+		for j+1 < len(t.stsc) && t.stsc[j+1].first <= int64(c+1) {
+			j++
+		}
+		per := int64(0)
+		if j >= 0 {
+			per = t.stsc[j].count
+		}
+		off := t.chunkOffs[c]
+		for i := int64(0); i < per && len(offs) < maxHeadSamples && int64(k) < t.sampleCount; i++ {
+			size := t.stszSampleSize
+			if size == 0 {
+				if k >= len(t.headSizes) {
+					return offs, sizes
+				}
+				size = t.headSizes[k]
+			}
+			offs = append(offs, off)
+			sizes = append(sizes, size)
+			off += size
+			k++
+		}
+		if len(offs) >= maxHeadSamples {
+			break
+		}
+	}
+	return offs, sizes
 }

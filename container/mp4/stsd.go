@@ -10,6 +10,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/alac"
 	"github.com/mediaprobe/mediaprobe/codec/opus"
+	"github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 )
@@ -76,28 +77,42 @@ func multiFourccAllowed(tag, format string) bool {
 }
 
 // codecID is mov_codec_id: the audio table first (unless the handler said
-// video), then video, then subtitle and data for tracks of those types.
+// video), with the WAVE format tags of Microsoft's "ms" fourccs; then, for
+// a track that is not audio, the video table and the BITMAPINFOHEADER
+// tags, then subtitle and data for tracks of those types.
 func codecID(st *container.Stream, format string) string {
-	id, ok := movAudioTags[format]
-	if ok && id != "" && st.Type != container.Video {
+	id := lookupTag(movAudioTags[:], format)
+	if id == "" && len(format) == 4 && (format[:2] == "ms" || format[:2] == "TS") {
+		switch tag := uint32(format[2])<<8 | uint32(format[3]); tag {
+		case 0x0001:
+			id = "pcm_s16le"
+		case 0x0003:
+			id = "pcm_f32le"
+		default:
+			id = wav.CodecName(tag, 0)
+		}
+	}
+	if st.Type != container.Video && id != "" {
 		st.Type = container.Audio
 		return id
 	}
-	if st.Type != container.Audio && format != "\x00\x00\x00\x00" && format != "mp4s" {
-		if v := codec.MovVideoCodec(format); v != "" {
-			st.Type = container.Video
-			return v
-		}
-		if st.Type == container.Data || (st.Type == container.Subtitle && st.CodecName == "") {
-			if s, ok := movSubtitleTags[format]; ok {
-				st.Type = container.Subtitle
-				return s
-			}
-			return movDataTags[format]
-		}
-	}
-	if st.Type == container.Audio && ok {
+	if st.Type == container.Audio || format == "\x00\x00\x00\x00" || format == "mp4s" {
 		return id
+	}
+	id = codec.MovVideoCodec(format)
+	if id == "" && len(format) == 4 {
+		id = codec.BMPCodec(binary.LittleEndian.Uint32([]byte(format)))
+	}
+	if id != "" {
+		st.Type = container.Video
+		return id
+	}
+	if st.Type == container.Data || (st.Type == container.Subtitle && st.CodecName == "") {
+		if id = lookupTag(movSubtitleTags, format); id != "" {
+			st.Type = container.Subtitle
+			return id
+		}
+		return lookupTag(movDataTags, format)
 	}
 	return ""
 }
@@ -129,10 +144,14 @@ func (d *demuxer) sampleEntry(t *track, e []byte, base int64, format string, fir
 			st.ExtradataSize = len(e) - 16
 		}
 	default:
-		if format == "tmcd" && len(e) > 16 {
-			st.ExtradataSize = len(e) - 16
-		}
+		// mov_parse_stsd_data keeps the rest of a tmcd entry as
+		// extradata and skips the rest of any other data entry (stpp,
+		// wvtt, mett, an mp4s whose handler is not subp): no child box
+		// is read, not even an esds.
 		childOff = len(e)
+		if format == "tmcd" && len(e) > 16 {
+			tmcdEntry(t, e[16:])
+		}
 	}
 	if childOff < len(e) && len(e)-childOff > 8 {
 		d.entryChildren(t, e[childOff:], base+int64(childOff), 0)
@@ -163,7 +182,7 @@ func (d *demuxer) videoEntry(t *track, e []byte) int {
 	if s := macString(name[:n]); s != "" {
 		st.Tags.Set("encoder", s)
 	}
-	c.skip(2) // depth
+	t.depth = int(c.u16())
 	c.skip(2) // colour table id
 	return 86
 }
@@ -438,28 +457,49 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, base int64, depth i
 		t.readChan(p)
 	case "enda":
 		if len(p) >= 2 && p[1] == 1 {
-			switch st.CodecName {
-			case "pcm_s16be":
-				st.CodecName = "pcm_s16le"
-			case "pcm_s24be":
-				st.CodecName = "pcm_s24le"
-			case "pcm_s32be":
-				st.CodecName = "pcm_s32le"
-			case "pcm_f32be":
-				st.CodecName = "pcm_f32le"
-			case "pcm_f64be":
-				st.CodecName = "pcm_f64le"
-			}
+			littleEndian(st)
+		}
+	case "pcmC":
+		// mov_read_pcmc (FFmpeg 5.1): a format_flags of 1 means little
+		// endian, as enda; the sample size is not read.
+		if len(p) >= 5 && p[4] == 1 {
+			littleEndian(st)
 		}
 	case "avcC", "hvcC", "av1C", "glbl": // mov.c 5.1 knows no vvcC or evcC
 		if st.ExtradataSize == 0 || x.typ != "glbl" {
 			st.ExtradataSize = len(p)
 		}
-		if x.typ != "glbl" && len(p) <= maxCodecConfig {
+		if (x.typ != "glbl" || t.config == nil) && len(p) <= maxCodecConfig {
+			// A glbl (mov_read_glbl) is the extradata too, an MPEG-4
+			// VOL header for instance, unless a configuration box gave
+			// it.
 			t.config = append(t.config[:0], p...)
 		}
 		if x.typ == "hvcC" && t.format == "dvh1" {
 			st.CodecName = "hevc"
+		}
+	case "ACLR":
+		// mov_read_aclr: Avid's colour range atom joins the extradata,
+		// its byte 19 gives the range (not for H.264).
+		if st.CodecName != "h264" && len(p) == 16 && len(whole) == 24 {
+			st.ExtradataSize += len(whole)
+			switch whole[19] {
+			case 1:
+				st.ColorRange = "tv"
+			case 2:
+				st.ColorRange = "pc"
+			}
+		}
+	case "APRG", "AALP":
+		avidExtradata(st, whole)
+	case "ARES":
+		// mov_read_ares reads the display aspect of AVdn, AVd1 and
+		// AVj2 entries instead, and nothing of AVin's.
+		switch {
+		case t.format == "AVin" && st.CodecName == "h264" && len(p) > 11:
+		case (t.format == "AVd1" || t.format == "AVj2" || t.format == "AVdn") && len(p) >= 24:
+		default:
+			avidExtradata(st, whole)
 		}
 	case "colr":
 		d.readColr(t, p, base+x.off+x.size)
@@ -486,6 +526,31 @@ func (d *demuxer) entryBox(t *track, x box, p, whole []byte, base int64, depth i
 	}
 }
 
+// avidExtradata is mov_read_avid: an Avid atom, header included, is
+// appended to the extradata of an AVUI or DNxHD stream.
+func avidExtradata(st *container.Stream, whole []byte) {
+	if st.CodecName == "avui" || st.CodecName == "dnxhd" {
+		st.ExtradataSize += len(whole)
+	}
+}
+
+// littleEndian is set_last_stream_little_endian: a big-endian PCM codec
+// becomes its little-endian twin.
+func littleEndian(st *container.Stream) {
+	switch st.CodecName {
+	case "pcm_s16be":
+		st.CodecName = "pcm_s16le"
+	case "pcm_s24be":
+		st.CodecName = "pcm_s24le"
+	case "pcm_s32be":
+		st.CodecName = "pcm_s32le"
+	case "pcm_f32be":
+		st.CodecName = "pcm_f32le"
+	case "pcm_f64be":
+		st.CodecName = "pcm_f64le"
+	}
+}
+
 func setMask(st *container.Stream, mask uint64) {
 	st.Channels = codec.LayoutChannels(mask)
 	st.ChannelLayout = codec.LayoutName(mask)
@@ -508,38 +573,16 @@ func (t *track) alacCookie(w []byte) {
 	st.SampleRate = int(c.SampleRate)
 }
 
-// readChan reads a QuickTime channel layout ('chan', ff_mov_read_chan): a
-// layout tag, a channel bitmap, or channel descriptions. Only the layouts
-// ffmpeg names from them are kept.
+// readChan reads a QuickTime channel layout ('chan', ff_mov_read_chan,
+// after its version and flags): a layout tag, a channel bitmap, or channel
+// descriptions (codec.CoreAudioChannelMask). Only the layouts ffmpeg
+// names are kept.
 func (t *track) readChan(p []byte) {
 	if len(p) < 16 {
 		return
 	}
-	c := &cursor{b: p}
-	c.skip(4)
-	tag := c.u32()
-	bitmap := c.u32()
-	n := c.u32()
-	var mask uint64
-	switch {
-	case tag == 0x10000: // use the bitmap: its bits are AV_CH_* bits
-		mask = uint64(bitmap)
-	case tag == 0: // use the channel descriptions
-		labels := map[uint32]uint64{1: codec.ChFL, 2: codec.ChFR, 3: codec.ChFC, 4: codec.ChLFE, 5: codec.ChBL, 6: codec.ChBR, 9: codec.ChBC, 10: codec.ChSL, 11: codec.ChSR}
-		for i := uint32(0); i < n && c.left() >= 20; i++ {
-			l := c.u32()
-			c.skip(16)
-			m, ok := labels[l]
-			if !ok {
-				return
-			}
-			mask |= m
-		}
-	case tag>>16 == 100:
-		mask = codec.ChFC
-	case tag>>16 == 101, tag>>16 == 102:
-		mask = codec.ChFL | codec.ChFR
-	default:
+	mask := codec.CoreAudioChannelMask(p[4:])
+	if mask == 0 {
 		return
 	}
 	if _, ok := codec.StandardLayout(mask); ok {

@@ -27,6 +27,7 @@ type track struct {
 	bytesPerFrame   int64
 	sampleSize      int64 // bytes per sample frame from the stsd (sc->sample_size)
 	codecTagSet     bool
+	depth           int // a video entry's depth (bits_per_coded_sample)
 
 	// stts
 	sttsCount      int64
@@ -49,17 +50,27 @@ type track struct {
 	firstSize  int64 // size and duration of the first sample
 	firstDur   int64
 	firstChunk int64 // offset of the first chunk
+	// The offsets of the first chunks (stco) and sizes of the first
+	// samples (stsz), or the offsets of the first fragment samples.
+	chunkOffs, headSizes, fragOffs, fragSizes []int64
 
 	// ctts
 	cttsFirst int64
 	hasCtts   bool
+	fragCtts  bool // the composition offsets come from trun, not ctts
 	dtsShift  int64
+	// h264Restricted: the active SPS has a bitstream restriction, whose
+	// num_reorder_frames the H.264 decoder keeps as has_b_frames.
+	h264Restricted bool
 
 	// The durations and composition offsets of the first samples, for
 	// the reordering delay of H.264 (mov_estimate_video_delay).
 	delayDeltas, delayOffsets []int64
 
 	elst []elstEntry
+	// startPad is the encoder delay in samples (sc->start_pad), from
+	// iTunSMPB or a lone edit that skips media.
+	startPad int64
 
 	video videoSideData // attached after the display matrix
 
@@ -67,7 +78,13 @@ type track struct {
 	trackEnd   int64
 	hasSidx    bool
 	firstPTS   int64 // first sample of the first trun, NoPTS if none
+	pktStart   int64 // the first packet's pts from the sample table, NoPTS if none
 	timeOffset int64
+
+	// timecode: the tmcd entry's flags; the timecode track a tref/tmcd
+	// names
+	tmcdFlags     uint32
+	timecodeTrack int64
 
 	// codec facts learnt from the configuration boxes
 	ac3BitRate int64
@@ -87,7 +104,7 @@ func (d *demuxer) readTrak(b box) error {
 	if err != nil {
 		return err // mov_read_trak fails the header past max_streams
 	}
-	t := &track{st: st, duration: container.NoPTS, firstPTS: container.NoPTS}
+	t := &track{st: st, duration: container.NoPTS, firstPTS: container.NoPTS, pktStart: container.NoPTS}
 	d.tracks = append(d.tracks, t)
 	prev := d.cur
 	d.cur = t

@@ -86,6 +86,9 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		// (the demuxer has no header), so its decoder is chosen after the
 		// parser has named the codec.
 		s.frame = es.DescribeStream(s.st, s.data, nil, true)
+		// A PES packet may hold many frames or part of one: only MPEG
+		// video, whose pictures FewFrames counts, is judged.
+		es.FewFrames(s.st, s.data, 3, len(s.data) < maxStreamData)
 		s.start = pes.Start(s.pts)
 		s.data = nil
 	}

@@ -3,9 +3,11 @@ package mpegts
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
+	"github.com/mediaprobe/mediaprobe/codec/dts"
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
 	"github.com/mediaprobe/mediaprobe/container"
@@ -63,12 +65,21 @@ type pesStream struct {
 	// ends are the ends in data of its packets (PES packets), where
 	// FFmpeg's parsers begin a new buffer and after which probe_codec may
 	// run the content probes.
-	ends     []int
-	pts      []int64
-	streamID byte
-	dur      pes.Duration
-	start    int64
-	frame    int64 // ticks of one frame
+	ends    []int
+	pts     []int64
+	dts     []int64 // decode timestamps of the first es.FPSFrames packets
+	packets int     // PES packets in the head
+	// remaining is the payload left in a PES packet of known length, -1
+	// for an unbounded one.
+	remaining int
+	// described are the codec and the probed flag es.DescribeStream was
+	// given, which the analysis replay gives the mpegaudio parser again.
+	describedAs string
+	probed      bool
+	streamID    byte
+	dur         pes.Duration
+	start       int64
+	frame       int64 // ticks of one frame
 	// early marks a stream that existed when avformat_find_stream_info
 	// began (made by the PMT read in read_header): only those have their
 	// decoder opened before any packet, with the codec the PMT declared.
@@ -106,6 +117,28 @@ type demux struct {
 	tailLimit   int64
 	inHeader    bool // read_header's pass
 	wrap        pes.Wrap
+	// lastPCR is the last PCR (27 MHz) of each PID with a filter.
+	lastPCR map[int]int64
+	cues    []*cueStream
+	// emitted lists, in order, the PES packets the demuxer hands to
+	// avformat_find_stream_info: at the next packet start of their PID or
+	// when their length is reached.
+	emitted []emission
+}
+
+// emission is one PES packet handed on: its stream and the end of its
+// payload in the stream's data.
+type emission struct {
+	p   *pesStream
+	end int
+}
+
+// cueStream is an SCTE-35 stream: its packets are sections, timed by
+// the last PCR of their program (scte_data_cb).
+type cueStream struct {
+	st    *container.Stream
+	start int64
+	dur   pes.Duration
 }
 
 func read(src container.Source, start int64, _ container.Options) (*container.Info, error) {
@@ -120,7 +153,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 		return nil, demuxkit.Errorf(name, "head", start, container.ErrTruncated, "no packets")
 	}
 	ps := packetSize(head)
-	d := &demux{src: src, info: info, sections: map[int]*sectionFilter{}, pes: map[int]*pesStream{}, collect: true}
+	d := &demux{src: src, info: info, sections: map[int]*sectionFilter{}, pes: map[int]*pesStream{}, collect: true, lastPCR: map[int]int64{}}
 	d.sections[sdtPID] = newSectionFilter((*demux).sdt)
 	d.sections[patPID] = newSectionFilter((*demux).pat)
 	d.sections[eitPID] = newSectionFilter((*demux).eit)
@@ -237,6 +270,10 @@ func (d *demux) packet(pkt []byte, lastCC map[int]int, header bool) {
 	lastCC[pid] = cc
 	p := 4
 	if hasAdaptation {
+		if pkt[4] >= 7 && pkt[5]&0x10 != 0 { // parse_pcr
+			base := int64(binary.BigEndian.Uint32(pkt[6:]))<<1 | int64(pkt[10]>>7)
+			d.lastPCR[pid] = base*300 + int64(pkt[10]&1)<<8 | int64(pkt[11])
+		}
 		p += int(pkt[4]) + 1
 	}
 	if p >= tsPacketSize || !hasPayload {
@@ -311,7 +348,7 @@ func (d *demux) pesData(p *pesStream, b []byte, isStart bool) {
 			p.setStreamInfo(0, 0)
 		}
 		if p.inPES {
-			p.packetEnd()
+			d.emit(p)
 		}
 		p.inPES, p.hdrDone = true, false
 		p.hdr = p.hdr[:0]
@@ -346,7 +383,20 @@ func (d *demux) pesData(p *pesStream, b []byte, isStart bool) {
 			p.inPES = false
 			return
 		}
+		if d.collect {
+			p.packets++
+		}
+		p.remaining = -1
+		if h.Length > 0 {
+			p.remaining = max(h.Length+6-len(p.hdr), 0)
+		}
 		d.timestamp(p, h.PTS, h.DTS)
+	}
+	done := false
+	if p.remaining >= 0 {
+		b = b[:min(len(b), p.remaining)]
+		p.remaining -= len(b)
+		done = p.remaining == 0
 	}
 	if d.collect && len(p.data) < maxStreamData && len(b) > 0 {
 		n := min(len(b), maxStreamData-len(p.data))
@@ -359,7 +409,25 @@ func (d *demux) pesData(p *pesStream, b []byte, isStart bool) {
 	if !d.collect {
 		d.tailBytes += int64(len(b))
 	}
+	if done {
+		// The packet is complete: handed on now, and what follows until
+		// the next packet start is skipped.
+		d.emit(p)
+		p.inPES = false
+	}
 }
+
+// emit hands on the PES packet of p that ends at the end of its data.
+func (d *demux) emit(p *pesStream) {
+	p.packetEnd()
+	if d.collect && len(d.emitted) < maxEmissions {
+		d.emitted = append(d.emitted, emission{p, len(p.data)})
+	}
+}
+
+// maxEmissions bounds the PES packets noted in the head (one per
+// transport packet at most).
+const maxEmissions = pes.HeadSize / tsPacketSize
 
 // timestamp accounts for the PTS of a PES header: the first ones give
 // the start, those of the tail the duration.
@@ -371,6 +439,11 @@ func (d *demux) timestamp(p *pesStream, pts, dts int64) {
 	}
 	pts = d.wrap.Unwrap(pts)
 	if d.collect {
+		if t := d.wrap.Unwrap(dts); t != pes.NoPTS && len(p.dts) < es.FPSFrames {
+			p.dts = append(p.dts, t)
+		} else if pts != pes.NoPTS && dts == pes.NoPTS && len(p.dts) < es.FPSFrames {
+			p.dts = append(p.dts, pts)
+		}
 		if len(p.pts) < startPackets && pts != pes.NoPTS {
 			p.pts = append(p.pts, pts)
 		}
@@ -561,6 +634,11 @@ func (d *demux) pmt(sec []byte, f *sectionFilter) {
 				s.TimeBase = container.Rational{Num: 1, Den: 90000}
 				if streamType == typeSCTE35 && progReg == tag("CUEI") {
 					s.CodecName = "scte_35"
+					c := &cueStream{st: s, start: pes.NoPTS, dur: pes.NewDuration()}
+					d.cues = append(d.cues, c)
+					f := newSectionFilter(func(d *demux, _ []byte, _ *sectionFilter) { d.cue(c) })
+					delete(d.pes, pid)
+					d.sections[pid] = f
 				}
 				st = s
 			}
@@ -591,6 +669,37 @@ func (d *demux) pmt(sec []byte, f *sectionFilter) {
 			descs, ok = ps.parseDescriptor(descs, streamType)
 		}
 	}
+}
+
+// cue is scte_data_cb: each SCTE-35 section is a packet whose PTS is the
+// last PCR of the first program that holds the stream, if it has one.
+// Sections before avformat_find_stream_info (in read_header) are dropped.
+func (d *demux) cue(c *cueStream) {
+	if d.inHeader {
+		return
+	}
+	pts := pes.NoPTS
+	for _, prg := range d.programs {
+		if !slices.Contains(prg.streams, c.st.Index) {
+			continue
+		}
+		if prg.pcrPID >= 0 {
+			if pcr, ok := d.lastPCR[prg.pcrPID]; ok && (d.sections[prg.pcrPID] != nil || d.pes[prg.pcrPID] != nil) {
+				pts = d.wrap.Unwrap(pcr / 300)
+			}
+		}
+		break
+	}
+	if pts == pes.NoPTS {
+		return
+	}
+	if d.collect {
+		if c.start == pes.NoPTS {
+			c.start = pts
+		}
+		return
+	}
+	c.dur.Add(pts, 0, c.start)
 }
 
 // findProgram returns the AVProgram sid, nil if there is none.
@@ -724,11 +833,143 @@ func (d *demux) describe() {
 		// A stream probed from its content, or made after
 		// avformat_find_stream_info began, has its decoder chosen after
 		// the parser has named the codec.
+		p.describedAs, p.probed = st.CodecName, probed
 		p.frame = es.DescribeStream(st, p.data, p.ends, probed)
+		p.frame = es.GuessRate(st, p.dts, p.frame)
+		decoderInit(st)
+		es.FewFrames(st, p.data, p.packets, len(p.data) < maxStreamData)
 		p.start = pes.Start(p.pts)
+	}
+	d.analysisCut()
+	for _, p := range d.order {
 		p.data, p.ends = nil, nil
 	}
 }
+
+// decoderInit gives a stream what its decoder sets when it is opened,
+// before any packet (avformat_find_stream_info opens the decoders of the
+// streams the PMT made, and of the others at their first packet), for a
+// stream whose packets told nothing: the sample format of the MPEG audio,
+// AC-3, AAC and Opus decoders (decode_init), and the page size of the
+// libzvbi teletext decoder (teletext_init_decoder: 41 x 12 by 25 x 10).
+func decoderInit(st *container.Stream) {
+	switch st.CodecName {
+	case "mp1", "mp2", "mp3", "ac3", "eac3", "aac", "aac_latm", "opus":
+		if st.SampleFmt == "" {
+			st.SampleFmt = codec.SampleFormat(st.CodecName, st.Channels)
+		}
+	case "dvb_teletext":
+		if st.Width == 0 && st.Height == 0 {
+			st.Width, st.Height = 492, 250
+		}
+	}
+}
+
+// maxAnalyzeTicks is max_analyze_duration (5 s) in 90 kHz ticks: the
+// analysis of avformat_find_stream_info ends at the first packet of a
+// stream whose earlier packets, from its third on, last that long.
+const maxAnalyzeTicks = 5 * 90000
+
+// analysisCut replays the packets avformat_find_stream_info reads, in
+// the order the demuxer hands them on, to find where its analysis ends,
+// and gives each ADTS AAC and MPEG audio stream the average bit rate of
+// the frames its parser saw by then (the parser splits each PES packet it
+// is given into all its frames at once). Video packets last a frame of the codec's
+// rate and come out of the parser one PES packet late; audio frames last
+// their samples, except the AAC frames of the first PES packet, parsed
+// before the decoder knew its frame size. When a stream
+// whose packets cannot be counted (past the data kept) would be needed,
+// or the head ends first, the codec layer's own estimate stands.
+func (d *demux) analysisCut() {
+	type state struct {
+		k, t, at int
+		first    bool
+	}
+	states := map[*pesStream]*state{}
+	for _, p := range d.order {
+		states[p] = &state{first: true}
+	}
+	for _, ev := range d.emitted {
+		p, s := ev.p, states[ev.p]
+		if p.st == nil || s == nil || ev.end < s.at {
+			continue
+		}
+		var durs []int
+		switch {
+		case p.st.Type == container.Video && p.frame > 0:
+			// The video parsers find a frame's end at the next frame's
+			// start: a PES packet completes the frame of the one before.
+			if !s.first {
+				durs = []int{int(p.frame)}
+			}
+			s.first = false
+		case (p.st.CodecName == "aac" || isMPEGAudio(p.st.CodecName)) && p.st.SampleRate > 0:
+			if ev.end >= maxStreamData {
+				return
+			}
+			var frames []int
+			rate := p.st.SampleRate
+			if p.st.CodecName == "aac" {
+				frames = es.ADTSFrames(p.data[s.at:ev.end])
+			} else if frames, rate = es.MPEGAudioFrames(p.data[s.at:ev.end]); rate == 0 {
+				rate = p.st.SampleRate
+			}
+			for _, n := range frames {
+				dur := n * 90000 / rate
+				if s.first && p.st.CodecName == "aac" {
+					// AAC has no fixed frame duration: the decoder's
+					// frame size is not known yet.
+					dur = 0
+				}
+				durs = append(durs, dur)
+			}
+			s.first = false
+		default:
+			s.at = ev.end
+			continue
+		}
+		s.at = ev.end
+		for _, dur := range durs {
+			s.k++
+			if s.k < 3 {
+				continue
+			}
+			if s.t >= maxAnalyzeTicks {
+				for _, q := range d.order {
+					d.parsedBitRate(q, states[q].at)
+				}
+				return
+			}
+			s.t += dur
+		}
+	}
+}
+
+// parsedBitRate gives an audio stream whose parser averages the bit rates
+// of its frames the average over the first at bytes of its data, where
+// the analysis ended.
+func (d *demux) parsedBitRate(p *pesStream, at int) {
+	st := p.st
+	switch {
+	case st.SampleRate <= 0:
+	case st.CodecName == "aac":
+		st.BitRate = es.ADTSBitRate(p.data[:at])
+	case isMPEGAudio(st.CodecName):
+		if p.probed {
+			var ends []int
+			for _, e := range p.ends {
+				if e <= at {
+					ends = append(ends, e)
+				}
+			}
+			st.BitRate = es.MPEGAudioBitRate(p.describedAs, p.data[:at], ends, "")
+		} else {
+			st.BitRate = es.MPEGAudioBitRate(p.describedAs, p.data[:at], nil, p.describedAs)
+		}
+	}
+}
+
+func isMPEGAudio(name string) bool { return name == "mp1" || name == "mp2" || name == "mp3" }
 
 // maxPacketEnds bounds the packet ends kept per stream (at least two
 // bytes of payload each in maxStreamData).
@@ -747,22 +988,26 @@ func (p *pesStream) packetEnd() {
 // probe_codec runs it, after each packet that takes the buffer past a
 // power of two (av_log2 changes), or at the end of the data: FFmpeg
 // keeps the codec a probe once named (set_codec_from_probe_data) even
-// when later probes name none, and accepts any positive score at the end.
+// when later probes name none. A score below the stream's request_probe
+// does not replace the codec it has (bin_data asks for 4, a stream of
+// unknown type for 1).
 func (p *pesStream) mp3Probed() bool {
+	need := max(p.requestProbe, 1)
 	last := 0
 	for _, end := range p.ends {
-		if bits.Len(uint(end)) != bits.Len(uint(last)) && mpegaudio.Probe(p.data[:end]) > 0 {
+		if bits.Len(uint(end)) != bits.Len(uint(last)) && mpegaudio.Probe(p.data[:end]) >= need {
 			return true
 		}
 		last = end
 	}
-	return mpegaudio.Probe(p.data) > 0
+	return mpegaudio.Probe(p.data) >= need
 }
 
 // probeContent names the codec of a stream that nothing declared from
 // its first bytes, as FFmpeg's set_codec_from_probe_data does by running
 // the elementary-stream probes (dts, ac3, adts, mpegvideo, h264, hevc,
-// mp3) over its first packets.
+// mp3) over its first packets. dts_probe looks at nothing before the
+// 4097th byte of the buffer, so a short DTS stream is not named dts.
 func probeContent(p *pesStream) {
 	st, b := p.st, p.data
 	if len(b) < 4 {
@@ -770,7 +1015,7 @@ func probeContent(p *pesStream) {
 	}
 	be32 := binary.BigEndian.Uint32(b)
 	switch {
-	case be32 == 0x7FFE8001 || be32 == 0xFE7F0180 || be32 == 0x1FFFE800 || be32 == 0x64582025:
+	case dts.Probe(b) > 0:
 		st.Type, st.CodecName = container.Audio, "dts"
 	case b[0] == 0x0B && b[1] == 0x77:
 		st.Type, st.CodecName = container.Audio, "ac3"
@@ -811,6 +1056,10 @@ func (d *demux) finish() {
 		}
 		p.st.StartPTS = p.start
 		p.st.DurationTS = p.dur.Value
+	}
+	for _, c := range d.cues {
+		c.st.StartPTS = c.start
+		c.st.DurationTS = c.dur.Value
 	}
 	n := 0
 	for _, prg := range d.programs {

@@ -121,13 +121,12 @@ var descTypes = []streamType{
 
 // Stream types with a meaning of their own.
 const (
-	typePrivateSection = 0x05
-	typePrivateData    = 0x06
-	typeMPEG2Audio     = 0x04
-	typeAAC            = 0x0f
-	typeISO14496Sect   = 0x13
-	typeSCTE35         = 0x86
-	typeTrueHD         = 0x83
+	typePrivateData  = 0x06
+	typeMPEG2Audio   = 0x04
+	typeAAC          = 0x0f
+	typeISO14496Sect = 0x13
+	typeSCTE35       = 0x86
+	typeTrueHD       = 0x83
 )
 
 // findType sets the stream's codec from the first entry of types whose key
@@ -176,10 +175,13 @@ func (p *pesStream) setStreamInfo(streamType int, progReg uint32) {
 }
 
 // isPESStream reports whether a stream type is carried in PES packets
-// rather than in sections (is_pes_stream).
+// rather than in sections (is_pes_stream). FFmpeg 5.1 knows only the
+// ISO 14496 sections and SCTE-35 cues as section streams: a private
+// section stream (type 0x05, a DVB AIT for one) gets a PES filter and a
+// stream of unknown type, as any type the tables do not name.
 func isPESStream(streamType int, progReg uint32) bool {
 	switch streamType {
-	case typePrivateSection, typeISO14496Sect:
+	case typeISO14496Sect:
 		return false
 	case typeSCTE35:
 		return progReg != tag("CUEI")

@@ -7,12 +7,15 @@ import (
 	"github.com/mediaprobe/mediaprobe/tags"
 )
 
-// comment reads a Vorbis comment structure into the stream's tags,
-// replacing them, and turns each METADATA_BLOCK_PICTURE into an attached
+// comment reads a Vorbis comment structure into the stream's tags and turns each METADATA_BLOCK_PICTURE into an attached
 // picture stream (ff_vorbis_stream_comment, which calls ff_vorbis_comment
 // with parse_picture). Like ffmpeg it fails only when the structure is
 // shorter than 8 bytes or its vendor string overruns it; a bad entry ends
-// the list.
+// the list. The comments add to the tags the stream has, as
+// ff_vorbis_stream_comment adds to st->metadata: a repeated header (a
+// chained Opus stream, an OpusHead sent twice) joins the values of a key
+// with ";". Only Vorbis starts afresh (vorbis_update_metadata frees the
+// old dictionary), which its caller does.
 func (d *demux) comment(os *ostream, body []byte) error {
 	_, pairs, err := tags.ParseVorbisComment(body, d.src.Budget())
 	if err != nil {
@@ -21,7 +24,7 @@ func (d *demux) comment(os *ostream, body []byte) error {
 		}
 		return demuxkit.Errorf(name, "comment header", 0, container.ErrMalformed, "%v", err)
 	}
-	t, pics, err := tags.VorbisTags(pairs, d.src.Budget())
+	t, pics, err := tags.AppendVorbisTags(os.st.Tags, pairs, d.src.Budget())
 	if err != nil {
 		return err
 	}

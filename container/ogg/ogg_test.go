@@ -305,3 +305,25 @@ func TestChainedStreamReplacesSerial(t *testing.T) {
 	require.Len(t, info.Streams, 1)
 	assert.Equal(t, int64(3000-616), info.Streams[0].DurationTS)
 }
+
+// TestRepeatedCommentHeader: opus_header, theora_header and the Ogg FLAC
+// header add each comment header to st->metadata (ff_vorbis_stream_comment),
+// so a stream that repeats its headers (an OpusHead sent twice) joins the
+// values of a key with ";"; Vorbis alone frees the old comments first.
+func TestRepeatedCommentHeader(t *testing.T) {
+	pkt := []byte{0xF8, 0xFF, 0xFE}
+	tags := func(c ...string) []byte { return cat([]byte("OpusTags"), vorbisComment("libopus", c...)) }
+	file := cat(
+		oggPage(flagBOS, 0, 7, 0, false, opusHead),
+		oggPage(0, 0, 7, 1, false, tags("encoder=E", "TITLE=First", "ARTIST=A")),
+		oggPage(flagBOS, 0, 7, 0, false, opusHead),
+		oggPage(0, 0, 7, 1, false, tags("TITLE=Second", "DESCRIPTION=d", "title=Third")),
+		oggPage(0, 1968, 7, 2, false, pkt, pkt),
+		oggPage(flagEOS, 10000, 7, 3, false, pkt),
+	)
+	info, err := readBytes(t, file)
+	require.NoError(t, err)
+	require.Len(t, info.Streams, 1)
+	assert.Equal(t, []container.Tag{{Key: "encoder", Value: "E"}, {Key: "ARTIST", Value: "A"},
+		{Key: "comment", Value: "d"}, {Key: "title", Value: "First;Second;Third"}}, info.Streams[0].Tags.List())
+}

@@ -73,6 +73,8 @@ func vorbisHeader(d *demux, os *ostream, pkt packet) (int, error) {
 		if pkt.size <= 8 || len(pkt.data) < 8 {
 			break
 		}
+		// "New metadata packet; release old data."
+		os.st.Tags = container.Tags{}
 		if err := d.comment(os, pkt.data[7:min(int64(len(pkt.data)), pkt.size-1)]); err != nil {
 			break
 		}

@@ -1,8 +1,6 @@
 package rawaudio
 
 import (
-	"encoding/binary"
-
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
 	"github.com/mediaprobe/mediaprobe/codec/dts"
 )
@@ -99,84 +97,5 @@ func padded(b []byte, i int) byte {
 	return 0
 }
 
-// probeDTS scores the head as dts_probe does, from its 4097th byte on
-// (FFmpeg skips the first 4 KiB, where a WAV header or another format's
-// data could hold sync words), on 16-bit boundaries. Four extension
-// substream headers in a row, each where the last one's frame size said,
-// score 51. Otherwise core sync words whose next word has the expected
-// bits and whose header avpriv_dca_parse_core_frame_header accepts count
-// per representation and sample rate; the most frequent kind scores 51
-// when it has more than 3 sync words, one per 32 KiB at least, three
-// quarters of all, and the 16-bit words of the head vary on average by
-// more than 200 from one word to the word 4 bytes on (not silence or
-// text).
-func probeDTS(b []byte) int {
-	var markers [4 * 16]int
-	exssMarkers, exssNext := 0, 0
-	var diff int64
-	state := ^uint32(0)
-	size := len(b)
-	word := func(i int) uint16 { return uint16(padded(b, i))<<8 | uint16(padded(b, i+1)) }
-	for pos := min(4096, size); pos < size-2; pos += 2 {
-		state = state<<16 | uint32(word(pos))
-		if pos >= 4 {
-			cur := int16(binary.LittleEndian.Uint16(b[pos:]))
-			prev := int16(binary.LittleEndian.Uint16(b[pos-4:]))
-			d := int64(cur) - int64(prev)
-			if d < 0 {
-				d = -d
-			}
-			diff += d
-		}
-		sync := pos - 2 // where the sync word in state starts
-		if state == dts.SyncSubstream {
-			if pos < exssNext {
-				continue
-			}
-			frameSize, ok := dts.ProbeSubstream(b[sync:])
-			if !ok {
-				continue
-			}
-			if pos == exssNext {
-				exssMarkers++
-			} else {
-				exssMarkers = max(1, exssMarkers-1)
-			}
-			exssNext = pos + frameSize
-			continue
-		}
-		next := word(pos + 2)
-		var marker int
-		switch {
-		case state == dts.SyncCoreBE && next&0xFC00 == 0xFC00:
-			marker = 0
-		case state == dts.SyncCoreLE && next&0x00FC == 0x00FC:
-			marker = 1
-		case state == dts.SyncCore14BE && next&0xFFF0 == 0x07F0:
-			marker = 2
-		case state == dts.SyncCore14LE && next&0xF0FF == 0xF007:
-			marker = 3
-		default:
-			continue
-		}
-		h, ok := dts.ProbeCoreHeader(b[sync:])
-		if !ok {
-			continue
-		}
-		markers[marker+4*int(h.SFreq&15)]++
-	}
-	if exssMarkers > 3 {
-		return scoreExtension + 1
-	}
-	sum, best := 0, 0
-	for i, m := range markers {
-		sum += m
-		if markers[best] < m {
-			best = i
-		}
-	}
-	if m := markers[best]; m > 3 && size/m < 32*1024 && m*4 > sum*3 && diff/int64(size) > 200 {
-		return scoreExtension + 1
-	}
-	return 0
-}
+// probeDTS scores the head as dts_probe does (dts.Probe).
+func probeDTS(b []byte) int { return dts.Probe(b) }

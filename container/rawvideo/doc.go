@@ -22,7 +22,11 @@
 // VUI or VPS timing, the MPEG-4 layer's VOP time increment resolution,
 // the MPEG-1/2 frame rate code, AV1 timing_info), or 25; avg_frame_rate
 // is the same, except for MPEG-4 Part 2 whose streams print 0/0 and a
-// start time of 0. No duration is known: the probe package estimates one
+// start time of 0. An MPEG-4 layer whose rate is 101 fps or more, or under
+// 5 (ffmpeg's encoder writes a resolution of 30000 for 30000/1001), makes
+// the time base unreliable: both rates then come from the VOP times of
+// the first 21 packets, as ff_rfps_calculate guesses them (m4v.go). No
+// duration is known: the probe package estimates one
 // from the bit rate where the headers give one (MPEG-1/2 video).
 //
 // Departures: has_b_frames of an H.264 stream without a VUI bitstream

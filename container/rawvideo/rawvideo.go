@@ -29,7 +29,7 @@ func M4V() container.Demuxer {
 		codec: "mpeg4", probe: probeM4V, describe: es.MPEG4,
 		// The mpeg4 parser gives the first packet a timestamp of 0 and
 		// the stream no average frame rate.
-		startsAtZero: true, noAverageRate: true,
+		startsAtZero: true, noAverageRate: true, rates: m4vRates,
 	})
 }
 
@@ -62,6 +62,9 @@ type format struct {
 
 	startsAtZero  bool // the first packet has a timestamp of 0
 	noAverageRate bool // ffprobe prints avg_frame_rate 0/0
+	// rates, if set, revises the frame rates from the head of the
+	// stream and the frame rate its headers give.
+	rates func(st *container.Stream, head []byte, fr container.Rational)
 }
 
 // headSize is how much of the stream is read for its headers: parameter
@@ -107,11 +110,20 @@ func (f format) read(src container.Source, start int64) (*container.Info, error)
 	if err != nil || len(head) == 0 {
 		return info, err
 	}
-	if fr := f.describe(st, head); fr.Valid() {
+	fr := f.describe(st, head)
+	if fr.Valid() {
 		st.RFrameRate = fr
 	}
 	if !f.noAverageRate {
 		st.AvgFrameRate = st.RFrameRate
+		if int64(len(head)) == src.Size()-start {
+			if few, ok := fewPictures(f.codec, head); ok && few {
+				st.AvgFrameRate = container.Rational{}
+			}
+		}
+	}
+	if f.rates != nil {
+		f.rates(st, head, fr)
 	}
 	return info, nil
 }

@@ -1,6 +1,7 @@
 package rawvideo
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -159,6 +160,47 @@ func TestReadTiming(t *testing.T) {
 	require.NoError(t, err)
 	st = info.Streams[0]
 	assert.Equal(t, container.Rational{Num: 25, Den: 1}, st.RFrameRate)
-	assert.Equal(t, st.RFrameRate, st.AvgFrameRate)
+	// No picture: no packet durations to average (ffprobe 5.1: 0/0).
+	assert.Equal(t, container.Rational{}, st.AvgFrameRate)
 	assert.Equal(t, container.NoPTS, st.StartPTS)
+}
+
+// TestFewPictures: avformat_find_stream_info averages the durations of the
+// packets after the second, so a whole stream of one or two pictures has
+// avg_frame_rate 0/0; fewPictures counts the parser's packets.
+func TestFewPictures(t *testing.T) {
+	sc := []byte{0, 0, 0, 1}
+	h264Slice := func(first bool) []byte {
+		b := byte(0x00) // first_mb_in_slice > 0: ue(v) starting with 0
+		if first {
+			b = 0x88 // first_mb_in_slice = 0 (bit 1), slice_type ...
+		}
+		return append(append([]byte(nil), sc...), 0x65, b, 0x84) // IDR slice
+	}
+	sps := append(append([]byte(nil), sc...), 0x67, 0x42, 0x00, 0x0a)
+	two := append(append(append(append([]byte(nil), sps...), h264Slice(true)...), h264Slice(false)...), h264Slice(true)...)
+	few, ok := fewPictures("h264", two)
+	assert.True(t, ok)
+	assert.True(t, few, "two pictures, one of two slices")
+	three := append(two, h264Slice(true)...)
+	few, _ = fewPictures("h264", three)
+	assert.False(t, few)
+
+	pic := []byte{0, 0, 1, 0, 0x00, 0x0f}
+	few, ok = fewPictures("mpeg1video", append(append([]byte{0, 0, 1, 0xB3}, pic...), pic...))
+	assert.True(t, ok)
+	assert.True(t, few)
+
+	// AV1: temporal delimiters (type 2, obu_has_size_field) with size 0,
+	// each followed by a padding OBU (type 15) of 2 bytes.
+	tu := []byte{2<<3 | 2, 0, 15<<3 | 2, 2, 0xAA, 0xAA}
+	few, ok = fewPictures("av1", bytes.Repeat(tu, 3))
+	assert.True(t, ok)
+	assert.False(t, few)
+	few, _ = fewPictures("av1", bytes.Repeat(tu, 2))
+	assert.True(t, few)
+	_, ok = fewPictures("av1", []byte{2 << 3, 0}) // no obu_size
+	assert.False(t, ok)
+	_, ok = fewPictures("mpeg4", nil)
+	assert.False(t, ok)
 }

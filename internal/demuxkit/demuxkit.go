@@ -80,6 +80,15 @@ func ReadScratch(src container.Source, buf *[]byte, off, n int64, format, what s
 	return b, nil
 }
 
+// Prefetch tells src that the n bytes at off are about to be read, so that
+// a source that fetches from a remote object in blocks (the probe's) gets
+// them in one request rather than one per block. Other sources ignore it.
+func Prefetch(src container.Source, off, n int64) {
+	if p, ok := src.(interface{ Prefetch(off, n int64) }); ok && n > 0 {
+		p.Prefetch(off, n)
+	}
+}
+
 // ReadFull fills b from off, mapping io.EOF and io.ErrUnexpectedEOF to
 // container.ErrTruncated and wrapping other errors with the position.
 func ReadFull(src container.Source, b []byte, off int64, format, what string) error {
