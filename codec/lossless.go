@@ -226,6 +226,7 @@ func utVideoPixFmt(tag uint32) (pixFmt, colorSpace string) {
 //
 //   - magicyuv: magy_decode_frame, the format byte after the "MAGY" header
 //     (version 7 only);
+//   - targa: the image header's bits per pixel;
 //   - zmbv: decode_frame, the format of a key frame's header (version 0.1;
 //     the 24-bit format is compiled out of FFmpeg).
 func FramePixFmt(name string, frame []byte, frameSize int) string {
@@ -239,6 +240,26 @@ func FramePixFmt(name string, frame []byte, frameSize int) string {
 			return ""
 		}
 		return magicYUVFormats[frame[9]]
+	case "targa":
+		// targa.c decode_frame: by the bits per pixel, grey for an
+		// 8-bit black-and-white image type (3, or 11 run-length coded).
+		if len(frame) < 18 {
+			return ""
+		}
+		switch frame[16] {
+		case 8:
+			if frame[2]&^8 == 3 {
+				return "gray"
+			}
+			return "pal8"
+		case 15, 16:
+			return "rgb555le"
+		case 24:
+			return "bgr24"
+		case 32:
+			return "bgra"
+		}
+		return ""
 	case "zmbv":
 		if len(frame) < 7 || frame[0]&1 == 0 {
 			return ""

@@ -97,5 +97,10 @@ func TestFramePixFmt(t *testing.T) {
 	assert.Equal(t, "pal8", FramePixFmt("zmbv", []byte{1, 0, 1, 0, 4, 16, 16}, 100))
 	assert.Equal(t, "", FramePixFmt("zmbv", []byte{0, 0, 1, 1, 8, 16, 16}, 100), "not a key frame")
 	assert.Equal(t, "", FramePixFmt("zmbv", []byte{1, 0, 1, 1, 7, 16, 16}, 100), "24-bit is compiled out")
+	tga := make([]byte, 18)
+	tga[2], tga[16] = 2, 24
+	assert.Equal(t, "bgr24", FramePixFmt("targa", tga, 100))
+	tga[2], tga[16] = 11, 8
+	assert.Equal(t, "gray", FramePixFmt("targa", tga, 100), "run-length black and white")
 	assert.Equal(t, "", FramePixFmt("h264", []byte{1, 2, 3}, 3))
 }

@@ -213,12 +213,12 @@ func describeVideo(t *track, st *container.Stream) {
 		}
 	case "dnxhd":
 		_ = dnxhd.Describe(st, t.first, int(min(t.firstSize, 1<<31-1)))
-	case "png":
-		// Each frame is a PNG image, whose header chunks the decoder reads
-		// as it does a cover's.
+	case "png", "gif":
+		// Each frame is an image, whose header the decoder reads as it
+		// does a cover's.
 		if t.first != nil {
 			sar := st.SampleAspectRatio
-			_ = picture.DescribeBytes(st, t.first, "image/png")
+			_ = picture.DescribeBytes(st, t.first, "image/"+st.CodecName)
 			if sar.Valid() {
 				st.SampleAspectRatio = sar // the container's, which ffprobe prefers
 			}

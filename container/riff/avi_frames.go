@@ -268,11 +268,11 @@ func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 		if pf := codec.DVPixFmt(pkt, int(min(size, 1<<31-1)), st.CodecTag, st.Width, st.Height); pf != "" {
 			st.PixFmt, st.ChromaLocation = pf, "topleft"
 		}
-	case "png":
-		// Each frame is a PNG image, whose header chunks the decoder
-		// reads as it does a cover's.
+	case "png", "gif":
+		// Each frame is an image, whose header the decoder reads as it
+		// does a cover's.
 		if len(pkt) > 0 {
-			_ = picture.DescribeBytes(st, pkt, "image/png")
+			_ = picture.DescribeBytes(st, pkt, "image/"+st.CodecName)
 		}
 	case "ffv1":
 		ffv1.Describe(st, s.extradata, pkt)
