@@ -104,6 +104,12 @@ var (
 	// ff_flac_set_channel_layout, the channel assignments of RFC 9639 9.1.3.
 	flacLayouts = [...]uint64{LayoutMono, LayoutStereo, LayoutSurround, LayoutQuad,
 		Layout5Point0, Layout5Point1, Layout6Point1, Layout7Point1}
+	// tta_channel_layouts (libavcodec/tta.c), set by tta_decode_init from
+	// two channels up; five channels have none, and the 5.1 decoder's
+	// av_channel_layout_from_mask(0) then leaves the stream with no
+	// channels (TTANoLayout).
+	ttaLayouts = [...]uint64{0, LayoutStereo, Layout2Point1, LayoutQuad, 0,
+		Layout5Point1Back, Layout6Point1Back, Layout7Point1Wide}
 	// ff_alac_ch_layouts (libavcodec/alac_data.c), set by alac_decode_init.
 	alacLayouts = [...]uint64{LayoutMono, LayoutStereo, LayoutSurround, Layout4Point0,
 		Layout5Point0Back, Layout5Point1Back, Layout6Point1Back, Layout7Point1WideBack}
@@ -138,6 +144,8 @@ func DecoderLayout(name string, channels int) uint64 {
 		table = flacLayouts[:]
 	case "alac":
 		table = alacLayouts[:]
+	case "tta":
+		table = ttaLayouts[:]
 	}
 	if channels < 1 || channels > len(table) {
 		return 0
@@ -156,3 +164,7 @@ func FillDecoded(st *container.Stream) {
 		st.Channels, st.ChannelLayout = LayoutChannels(m), LayoutName(m)
 	}
 }
+
+// TTANoLayout reports the channel count for which tta_decode_init sets
+// an empty layout, and the stream is left with no channels: five.
+func TTANoLayout(channels int) bool { return channels == 5 }

@@ -735,6 +735,57 @@ PY
 # neither).
 gen mp4_truehd.mp4 -f lavfi -i "aevalsrc=sin(440*2*PI*t)|sin(660*2*PI*t):s=48000:d=0.05:c=stereo" -c:a truehd -strict -2
 
+# mka: decoder facts of VfW-era, QuickTime and lossless codecs in Matroska,
+# AVI and ASF (one tiny frame each).
+V1=(-f lavfi -i "testsrc2=size=32x24:rate=5:duration=0.2" -threads 1)
+A1=(-f lavfi -i "sine=frequency=440:sample_rate=8000:duration=0.1" -threads 1)
+gen mkv_ffvhuff_yuva420p.mkv "${V1[@]}" -frames:v 1 -c:v ffvhuff -pix_fmt yuva420p
+gen avi_huffyuv_rgb24.avi "${V1[@]}" -frames:v 1 -c:v huffyuv -pix_fmt rgb24
+gen avi_utvideo_ulh0.avi "${V1[@]}" -frames:v 1 -c:v utvideo -pix_fmt yuv420p -colorspace bt709
+gen mkv_wmv2_vfw.mkv "${V1[@]}" -frames:v 1 -c:v wmv2
+gen mkv_raw_i420.mkv -f lavfi -i "testsrc2=size=16x8:rate=5:duration=0.2" -frames:v 1 -c:v rawvideo -pix_fmt yuv420p
+gen mkv_prores_4444.mkv "${V1[@]}" -frames:v 1 -c:v prores_ks -profile:v 4 -pix_fmt yuva444p10le
+gen mkv_svq1_qt.mkv "${V1[@]}" -frames:v 1 -c:v svq1
+gen mkv_png.mkv "${V1[@]}" -frames:v 1 -c:v png
+gen avi_png.avi "${V1[@]}" -frames:v 1 -c:v png
+gen asf_png.asf "${V1[@]}" -frames:v 1 -c:v png
+gen mka_tta.mka "${A1[@]}" -c:a tta
+gen mka_flac_51_mask.mka -f lavfi -i "aevalsrc=0|0|0|0|0|0:c=5.1:s=8000:d=0.1" -c:a flac
+gen avi_flac.avi "${A1[@]}" -c:a flac
+gen asf_aac.asf "${A1[@]}" -c:a aac -b:a 16k
+# FFV1: version 0 (the frame header), 1 (with a depth), 3 (the configuration record).
+gen avi_ffv1_v0_bgr0.avi "${V1[@]}" -frames:v 1 -c:v ffv1 -level 0 -pix_fmt bgr0
+gen mkv_ffv1_v1_yuva420p.mkv "${V1[@]}" -frames:v 1 -c:v ffv1 -level 1 -pix_fmt yuva420p
+gen mkv_ffv1_v3_yuv422p10.mkv "${V1[@]}" -frames:v 1 -c:v ffv1 -level 3 -pix_fmt yuv422p10le
+# ASF frame rates guessed from millisecond timestamps (23.976 fps: 41/42 ms
+# apart), and an MPEG-4 VOL rate that gives packets durations (120 fps).
+gen asf_wmv2_23976.wmv -f lavfi -i "testsrc2=size=16x16:rate=24000/1001:duration=1.8" -threads 1 -c:v wmv2 -g 250 -b:v 20k
+gen asf_mpeg4_120fps.asf -f lavfi -i "testsrc2=size=16x16:rate=120:duration=0.4" -threads 1 -c:v mpeg4 -g 250 -b:v 20k
+gen mka_tta_51.mka -f lavfi -i "aevalsrc=0|0|0|0|0|0:c=5.1:s=8000:d=0.1" -c:a tta
+# Frame and decoder facts in AVI and ASF: VP9 and DTS in AVI, VP8 and FLAC
+# in ASF, Microsoft Video 1 (RGB555) and a Matroska NV12 raw track.
+gen avi_vp9.avi "${V1[@]}" -frames:v 1 -c:v libvpx-vp9 -deadline realtime
+gen avi_dts.avi "${V1[@]}" -f lavfi -i "sine=frequency=440:sample_rate=48000:duration=0.05" -c:v mpeg4 -c:a dca -strict -2 -b:a 256k
+gen asf_vp8.asf "${V1[@]}" -frames:v 1 -c:v libvpx
+gen asf_flac.asf "${A1[@]}" -c:a flac
+gen avi_msvideo1.avi "${V1[@]}" -frames:v 1 -c:v msvideo1
+gen mkv_raw_nv12.mkv -f lavfi -i "testsrc2=size=16x8:rate=5:duration=0.2" -frames:v 1 -c:v rawvideo -pix_fmt nv12
+# H.264 copied from MP4 into AVI and ASF keeps its avcC record (is_avc);
+# AVI's empty chunks for a 1/50 time base leave frames two ticks apart,
+# from which find_stream_info guesses r_frame_rate.
+gen "$tmp/avc.mp4" -f lavfi -i "testsrc2=size=16x16:rate=25:duration=0.8" -threads 1 -c:v libx264 -bf 2 -g 250
+gen avi_h264_avcc.avi -i "$tmp/avc.mp4" -c copy
+gen asf_h264_avcc.asf -i "$tmp/avc.mp4" -c copy
+gen "$tmp/avc.ts" -f lavfi -i "testsrc2=size=16x16:rate=25:duration=0.8" -threads 1 -c:v libx264 -bf 2 -g 250
+gen avi_h264_from_ts.avi -i "$tmp/avc.ts" -c copy
+gen "$tmp/hvc.mp4" -f lavfi -i "testsrc2=size=16x16:rate=25:duration=0.2" -threads 1 -c:v libx265 -x265-params log-level=0
+gen avi_hevc_hvcc.avi -i "$tmp/hvc.mp4" -c copy
+gen "$tmp/av1.mp4" -f lavfi -i "testsrc2=size=16x16:rate=25:duration=0.12" -threads 1 -c:v libaom-av1 -cpu-used 8
+gen avi_av1_av1c.avi -i "$tmp/av1.mp4" -c copy
+# Matroska H.264 and HEVC too short to guess a decoding timestamp with
+# B-frames: no start time, and the stream's duration from the file's.
+gen mkv_h264_3frames_bf.mkv -f lavfi -i "testsrc2=size=16x16:rate=25" -threads 1 -frames:v 3 -c:v libx264 -bf 3
+gen mkv_hevc_2frames_bf.mkv -f lavfi -i "testsrc2=size=16x16:rate=25" -threads 1 -frames:v 2 -c:v libx265 -x265-params log-level=0:bframes=2
 # misc: raw MPEG-4 whose layer gives an unreliable time base (resolution
 # 30000 for 30000/1001; 120 with B-VOPs): r_frame_rate from the VOP times.
 # A FLAC of one frame: no start time.

@@ -51,6 +51,63 @@ func H264(st *container.Stream, data []byte) container.Rational {
 	return container.Rational{}
 }
 
+// Record describes st from the decoder configuration record a stream
+// copied from MP4 or Matroska keeps as its extradata in a container that
+// has no codec configuration of its own (AVI, ASF): an H.264 avcC (see
+// H264AVCC), an HEVC hvcC, an AV1 av1C (with its first frame's temporal
+// unit); it returns the frame rate the headers give, and ok false when
+// the extradata is no such record, for Describe to read it as Annex B or
+// OBUs.
+func Record(st *container.Stream, extradata, frame []byte) (rate container.Rational, ok bool) {
+	switch st.CodecName {
+	case "h264":
+		return H264AVCC(st, extradata, frame)
+	case "hevc":
+		if !hevc.IsHVCC(extradata) {
+			return rate, false
+		}
+		x, _ := hevc.ParseExtradata(extradata)
+		if x == nil {
+			return rate, false
+		}
+		_ = x.Describe(st)
+		return x.FrameRate(), true
+	case "av1":
+		if len(extradata) < 4 || extradata[0] != 0x81 {
+			return rate, false
+		}
+		tu, _ := av1.Describe(st, extradata, frame)
+		if tu != nil && tu.SequenceHeader != nil {
+			rate = tu.SequenceHeader.FrameRate()
+		}
+		return rate, true
+	}
+	return rate, false
+}
+
+// H264AVCC describes st from an avcC record (an H.264 stream copied from
+// MP4 or Matroska into a container that keeps the record as extradata,
+// where ffprobe reports is_avc and the NAL length size) and the first
+// frame's length-prefixed NAL units, and returns the frame rate the SPS
+// gives. ok is false when the extradata is not an avcC record.
+func H264AVCC(st *container.Stream, extradata, frame []byte) (rate container.Rational, ok bool) {
+	if len(extradata) == 0 || extradata[0] != 1 {
+		return rate, false
+	}
+	p, _ := h264.ParseExtradata(extradata)
+	if p == nil {
+		return rate, false
+	}
+	p.Fill(st)
+	if order := p.PictureFieldOrder(frame, p.NALLengthSize); order != "" {
+		st.FieldOrder = order
+	}
+	if sps := p.Active(); sps != nil {
+		rate, _ = sps.FrameRate()
+	}
+	return rate, true
+}
+
 // HEVC decodes the parameter sets of the first access unit that has a VPS
 // and an SPS, as the extradata FFmpeg extracts from it, and the field
 // order the parser reports.

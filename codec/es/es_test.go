@@ -30,3 +30,13 @@ func TestDescribeOtherCodec(t *testing.T) {
 		}
 	}
 }
+
+func TestRecordRefusesAnnexB(t *testing.T) {
+	for _, name := range []string{"h264", "hevc", "av1", "mpeg4"} {
+		st := &container.Stream{CodecName: name}
+		_, ok := Record(st, []byte{0, 0, 0, 1, 0x67, 0x42}, nil)
+		if ok {
+			t.Errorf("%s: Annex B taken for a configuration record", name)
+		}
+	}
+}

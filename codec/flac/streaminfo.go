@@ -116,3 +116,21 @@ func (si StreamInfo) Describe(st *container.Stream) error {
 	st.SampleFmt = si.SampleFormat()
 	return nil
 }
+
+// ExtradataStreamInfo returns the STREAMINFO block of a decoder's
+// extradata as ff_flac_is_extradata_valid finds it: the whole extradata
+// when it does not start with "fLaC" (a bare block; longer is only a
+// warning), else the block after the marker and the block header; ok is
+// false when the decoder refuses the extradata.
+func ExtradataStreamInfo(ex []byte) (block []byte, ok bool) {
+	if len(ex) < StreamInfoSize {
+		return nil, false
+	}
+	if string(ex[:4]) != "fLaC" {
+		return ex[:StreamInfoSize], true
+	}
+	if len(ex) < 8+StreamInfoSize {
+		return nil, false
+	}
+	return ex[8 : 8+StreamInfoSize], true
+}

@@ -181,3 +181,22 @@ func TestParseStreamInfoAgreesWithMewkiz(t *testing.T) {
 		agreesWithMewkiz(t, b, si)
 	}
 }
+
+func TestExtradataStreamInfo(t *testing.T) {
+	block := make([]byte, StreamInfoSize)
+	block[0] = 0x12
+	b, ok := ExtradataStreamInfo(block)
+	assert.True(t, ok)
+	assert.Equal(t, block, b)
+	b, ok = ExtradataStreamInfo(append(append([]byte{}, block...), 1, 2, 3))
+	assert.True(t, ok, "a longer bare block is only a warning")
+	assert.Equal(t, block, b)
+	full := append([]byte("fLaC\x80\x00\x00\x22"), block...)
+	b, ok = ExtradataStreamInfo(full)
+	assert.True(t, ok)
+	assert.Equal(t, block, b)
+	_, ok = ExtradataStreamInfo(full[:40])
+	assert.False(t, ok, "a full header cut short")
+	_, ok = ExtradataStreamInfo(block[:20])
+	assert.False(t, ok)
+}

@@ -52,8 +52,9 @@ func describeBMP(st *container.Stream, b []byte) {
 	st.PixFmt = pix
 }
 
-// describeGIF reads the logical screen size; libavcodec/gifdec.c always
-// decodes to bgra.
+// describeGIF reads the logical screen size and the pixel aspect ratio
+// byte of the screen descriptor (gifdec.c gif_read_header1: a non-zero
+// byte n gives (n+15)/64); libavcodec/gifdec.c always decodes to bgra.
 func describeGIF(st *container.Stream, b []byte) {
 	if len(b) < 10 {
 		return
@@ -66,4 +67,7 @@ func describeGIF(st *container.Stream, b []byte) {
 	st.Width, st.Height = w, h
 	st.CodedWidth, st.CodedHeight = w, h
 	st.PixFmt = "bgra"
+	if len(b) > 12 && b[12] != 0 && !st.SampleAspectRatio.Valid() {
+		st.SampleAspectRatio = container.Rational{Num: int64(b[12]) + 15, Den: 64}.Reduce(1<<31 - 1)
+	}
 }

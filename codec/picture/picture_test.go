@@ -79,6 +79,9 @@ func TestDescribe(t *testing.T) {
 			CodecName: "bmp", Width: 64, Height: 48, CodedWidth: 64, CodedHeight: 48, PixFmt: "bgr24"}},
 		{"gif", "", "", []byte("GIF89a\x40\x00\x30\x00\x00\x00\x00"), container.Stream{
 			CodecName: "gif", Width: 64, Height: 48, CodedWidth: 64, CodedHeight: 48, PixFmt: "bgra"}},
+		{"gif with an aspect byte", "", "", []byte("GIF89a\x40\x00\x30\x00\x00\x00\x11"), container.Stream{
+			CodecName: "gif", Width: 64, Height: 48, CodedWidth: 64, CodedHeight: 48, PixFmt: "bgra",
+			SampleAspectRatio: container.Rational{Num: 1, Den: 2}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"github.com/mediaprobe/mediaprobe/codec"
+	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/es"
+	"github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/codec/vc1"
 	wavcodec "github.com/mediaprobe/mediaprobe/codec/wav"
@@ -85,6 +87,9 @@ type reader struct {
 	langIndex [128]uint16
 	languages [128]string
 	exts      [128][]payloadExt
+	// codecRates are the frame rates the video decoders or parsers take
+	// from the extradata or first frame (MPEG-4 VOL, H.264/HEVC VUI).
+	codecRates [128]container.Rational
 }
 
 // read mirrors asf_read_header, then reads the first data packets for the
@@ -319,7 +324,7 @@ func (r *reader) streamProperties(gpos, size int64) error {
 			st.Width, st.Height = 0, 0
 			extradata = nil
 		}
-		describeVideo(st, extradata, int(h.BitCount))
+		r.codecRates[id] = describeVideo(st, extradata, int(h.BitCount))
 		st.ExtradataSize = len(extradata)
 	}
 	return nil
@@ -337,17 +342,28 @@ func abs(x int64) int64 {
 func setAudio(st *container.Stream, h *wavcodec.Header) {
 	h.Fill(st)
 	wma.Describe(st, h.Extradata)
+	if st.CodecName == "flac" {
+		// The decoder opens with the STREAMINFO in the extradata.
+		if b, ok := flac.ExtradataStreamInfo(h.Extradata); ok {
+			if si, err := flac.ParseStreamInfo(b); err == nil {
+				_ = si.Describe(st)
+			}
+		}
+	}
+	if st.CodecName == "aac" {
+		// The decoder opens with the AudioSpecificConfig in the extradata.
+		if c, err := aac.ParseAudioSpecificConfig(h.Extradata); err == nil {
+			st.Channels, st.SampleRate = c.OutputChannels(), c.OutputSampleRate()
+			st.ChannelLayout, st.Profile = c.Layout(), c.Profile()
+		}
+	}
 }
 
 // describeVideo sets what the decoder reports once opened with the
 // extradata.
-func describeVideo(st *container.Stream, extradata []byte, bitCount int) {
-	if pf, cl := codec.DecoderPixFmt(st.CodecName, bitCount); pf != "" {
+func describeVideo(st *container.Stream, extradata []byte, bitCount int) (codecRate container.Rational) {
+	if codec.DescribeInit(st, bitCount, extradata) {
 		// The decoders with one output format set it when they open.
-		st.PixFmt = pf
-		if cl != "" {
-			st.ChromaLocation = cl
-		}
 		return
 	}
 	switch st.CodecName {
@@ -363,13 +379,17 @@ func describeVideo(st *container.Stream, extradata []byte, bitCount int) {
 	if len(extradata) > 0 {
 		switch st.CodecName {
 		case "mpeg4":
-			es.MPEG4(st, extradata)
+			return es.MPEG4(st, extradata)
 		case "h264":
-			es.H264(st, extradata)
+			if rate, ok := es.Record(st, extradata, nil); ok {
+				return rate
+			}
+			return es.H264(st, extradata)
 		case "hevc":
-			es.HEVC(st, extradata)
+			return es.HEVC(st, extradata)
 		}
 	}
+	return
 }
 
 // extStreamProperties reads an extended stream properties object's fixed

@@ -295,14 +295,48 @@ func TestPictureLongerThanObject(t *testing.T) {
 	}
 }
 
-func TestFrameRate(t *testing.T) {
-	assert.Equal(t, container.Rational{Num: 25, Den: 1}, frameRate([]int64{0, 40, 80, 120}))
-	var ntsc []int64
-	for k := int64(0); k < fpsFrames; k++ {
-		ntsc = append(ntsc, (k*1001+15)/30) // milliseconds, rounded
+func TestFrameRates(t *testing.T) {
+	none := container.Rational{}
+	ms := func(rate float64, n int) []int64 {
+		var s []int64
+		for k := 0; k < n; k++ {
+			s = append(s, int64(float64(k)*1000/rate))
+		}
+		return s
 	}
-	assert.Equal(t, container.Rational{Num: 30000, Den: 1001}, frameRate(ntsc))
-	assert.Equal(t, container.Rational{}, frameRate([]int64{5}))
+	r, avg := frameRates("wmv2", none, []int64{0, 40, 80, 120}, none)
+	assert.Equal(t, container.Rational{Num: 25, Den: 1}, r)
+	assert.Equal(t, container.Rational{Num: 25, Den: 1}, avg, "no durations: the average is the guess")
+	r, avg = frameRates("wmv2", none, ms(24000.0/1001, fpsFrames), none)
+	assert.Equal(t, container.Rational{Num: 24000, Den: 1001}, r, "the standard rate the timestamps fit best")
+	assert.Equal(t, r, avg)
+	r, avg = frameRates("wmv2", none, ms(60, fpsFrames), none)
+	assert.Equal(t, container.Rational{Num: 60, Den: 1}, r)
+	assert.Equal(t, r, avg)
+	r, avg = frameRates("wmv2", none, []int64{0, 1000, 2000}, none)
+	assert.Equal(t, container.Rational{Num: 1, Den: 1}, r)
+	assert.Equal(t, none, avg, "two spacings are too few for the average")
+
+	// An MPEG-4 VOL rate within 5..100 fps makes the time base reliable.
+	r, avg = frameRates("mpeg4", container.Rational{Num: 25, Den: 1}, ms(25, 10), none)
+	assert.Equal(t, container.Rational{Num: 25, Den: 1}, r)
+	assert.Equal(t, none, avg)
+	r, avg = frameRates("mpeg4", container.Rational{Num: 30000, Den: 1}, ms(30000.0/1001, fpsFrames), none)
+	assert.Equal(t, container.Rational{Num: 30000, Den: 1001}, r)
+	assert.Equal(t, r, avg, "a frame of 1/30000 s rounds to 0 ms: no durations")
+	r, avg = frameRates("mpeg4", container.Rational{Num: 120, Den: 1}, ms(120, fpsFrames), none)
+	assert.Equal(t, container.Rational{Num: 120, Den: 1}, r)
+	assert.Equal(t, container.Rational{Num: 125, Den: 1}, avg, "durations of 8 ms")
+
+	// H.264 with VUI timing: packet durations in whole milliseconds.
+	r, avg = frameRates("h264", container.Rational{Num: 30000, Den: 1001}, ms(30000.0/1001, fpsFrames), none)
+	assert.Equal(t, container.Rational{Num: 30000, Den: 1001}, r)
+	assert.Equal(t, container.Rational{Num: 1000, Den: 33}, avg)
+	r, avg = frameRates("h264", container.Rational{Num: 24000, Den: 1001}, ms(24000.0/1001, fpsFrames), none)
+	assert.Equal(t, container.Rational{Num: 293, Den: 12}, avg, "1000/41 rounded to the standard 293/12")
+
+	r, _ = frameRates("wmv2", none, []int64{5}, container.Rational{Num: 1000, Den: 1})
+	assert.Equal(t, container.Rational{Num: 1000, Den: 1}, r, "no guess: the fallback")
 }
 
 // unknownGUID is an object type nobody knows.

@@ -8,6 +8,9 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/es"
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
+	"github.com/mediaprobe/mediaprobe/codec/picture"
+	"github.com/mediaprobe/mediaprobe/codec/vp8"
+	"github.com/mediaprobe/mediaprobe/codec/vp9"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
 	"github.com/mediaprobe/mediaprobe/internal/rfps"
@@ -17,14 +20,21 @@ import (
 // stream has shown a packet; the probe reads at most this many data
 // packets, or bytes of them, for the streams' start times and frame rates.
 const (
-	maxScanPackets = 256
+	maxScanPackets = 1024
 	maxScanBytes   = 2 << 20
 	// fpsFrames is how many video frames the frame rate is measured over,
 	// and fpsMinFrames how many suffice once fpsBytes of packets are read
 	// (a high-rate video's frames span many packets).
-	fpsFrames    = 20
+	// find_stream_info measures 40 frame durations when the time base is
+	// as coarse as ASF's milliseconds, or 5 s (max_analyze_duration).
+	fpsFrames    = 41
 	fpsMinFrames = 8
-	fpsBytes     = 192 << 10
+	fpsBytes     = 1 << 20
+	maxAnalyzeMS = 5000
+	// The packets past the first firstWindow bytes are read in windows
+	// that double up to maxScanWindow.
+	firstWindow   = 64 << 10
+	maxScanWindow = 512 << 10
 )
 
 // frameHeaderSize is FRAME_HEADER_SIZE: a payload header is never shorter.
@@ -65,17 +75,32 @@ func (r *reader) scanPackets(off, end int64) error {
 		limit = min(limit, end)
 	}
 	pktSize := int64(r.hdr.maxPktSize)
-	var buf []byte
+	// Past the first 64 KiB the packets are read in windows that double
+	// up to 512 KiB, so that a high-rate stream's frames cost few reads.
+	var buf, win []byte
+	var winOff int64
+	chunk := int64(2 * firstWindow)
 	for n := 0; n < maxScanPackets && pos < limit && pending(); n++ {
 		size := pktSize
 		if size <= 0 || size >= 1<<29 {
 			size = 64 << 10
 		}
 		size = min(size, limit-pos)
-		b, err := demuxkit.ReadScratch(r.src, &buf, pos, size, name, "data packet")
-		if err != nil {
-			return err
+		if pos < winOff || pos+size > winOff+int64(len(win)) {
+			// The first 64 KiB come packet by packet, from the buffered
+			// head of the object.
+			n := size
+			if pos+size > off+firstWindow {
+				n = min(max(size, chunk), limit-pos)
+				chunk = min(2*chunk, maxScanWindow)
+			}
+			w, err := demuxkit.ReadScratch(r.src, &buf, pos, n, name, "data packet")
+			if err != nil {
+				return err
+			}
+			win, winOff = w, pos
 		}
+		b := win[pos-winOff : pos-winOff+size]
 		next, ok := r.packet(b, &scans)
 		if !ok || next <= 0 {
 			break
@@ -99,37 +124,50 @@ func (r *reader) scanPackets(off, end int64) error {
 			st.StartPTS = s.first
 		}
 		if st.Type == container.Video && !st.IsCover() {
-			if fr := frameRate(s.stamps); fr.Valid() {
-				st.RFrameRate = fr
-				// The streams FFmpeg parses (need_parsing) have packets
-				// without durations, so find_stream_info sets no average.
-				if st.CodecName != "mpeg4" {
-					st.AvgFrameRate = fr
-				}
-			}
+			st.RFrameRate, st.AvgFrameRate = frameRates(st.CodecName, r.codecRates[id], s.stamps, st.RFrameRate)
 		}
 	}
 	return nil
 }
 
 // describeFirst lets the decoder of a codec that FFmpeg learns from the
-// first frame describe it: MPEG-4 Part 2 without extradata, Motion JPEG.
-func describeFirst(st *container.Stream, frame []byte, size int) {
+// first frame describe it: MPEG-4 Part 2, H.264 and HEVC without
+// extradata (returning the frame rate their headers give), Motion JPEG,
+// PNG, MPEG audio, AC-3.
+func describeFirst(st *container.Stream, frame []byte, size int) (codecRate container.Rational) {
 	switch st.CodecName {
 	case "mpeg4":
 		if st.ExtradataSize == 0 {
-			es.MPEG4(st, frame)
+			codecRate = es.MPEG4(st, frame)
 		}
 	case "h264":
 		if st.ExtradataSize == 0 {
-			es.H264(st, frame)
+			codecRate = es.H264(st, frame)
 		}
 	case "hevc":
 		if st.ExtradataSize == 0 {
-			es.HEVC(st, frame)
+			codecRate = es.HEVC(st, frame)
 		}
 	case "mjpeg":
 		_ = jpeg.DescribeFrame(st, frame, size)
+	case "vp8":
+		if h, _ := vp8.ParseFrameHeader(frame); h != nil {
+			h.FillStream(st)
+			// ASF runs no VP8 parser, which is what reports these.
+			st.Profile, st.FieldOrder = "", ""
+		}
+	case "vp9":
+		if h, _ := vp9.ParseHeader(frame); h != nil {
+			h.FillStream(st)
+		}
+	case "png":
+		// Each frame is a PNG image, whose header chunks the decoder
+		// reads as it does a cover's.
+		sar := st.SampleAspectRatio
+		_ = picture.DescribeBytes(st, frame, "image/png")
+		if sar.Valid() {
+			st.SampleAspectRatio = sar
+		}
 	case "mp1", "mp2", "mp3":
 		// The decoder's first frame: channels, layout and rate, and the
 		// bit rate when the WAVEFORMATEX has none.
@@ -151,6 +189,7 @@ func describeFirst(st *container.Stream, frame []byte, size int) {
 			}
 		}
 	}
+	return codecRate
 }
 
 // twoBits reads a field whose length code is two bits (DO_2BITS): 0 absent
@@ -284,9 +323,12 @@ func (r *reader) packet(b []byte, scans *[128]streamScan) (next int64, ok bool) 
 					}
 					if !s.described {
 						s.described = true
-						describeFirst(st, b[p:min(p+int(fragSize), payEnd)], max(objSize, int(fragSize)))
+						if cr := describeFirst(st, b[p:min(p+int(fragSize), payEnd)], max(objSize, int(fragSize))); cr.Valid() {
+							r.codecRates[id] = cr
+						}
 					}
-					if st.Type == container.Video && len(s.stamps) < fpsFrames {
+					if st.Type == container.Video && len(s.stamps) < fpsFrames &&
+						(len(s.stamps) == 0 || t-s.stamps[0] < maxAnalyzeMS) {
 						s.stamps = append(s.stamps, t)
 					}
 				}
@@ -335,16 +377,55 @@ func (r *reader) payloadExts(b []byte, id int, ts *int64) (isPTS bool) {
 	return isPTS
 }
 
-// frameRate is the frame rate of millisecond timestamps, rounded to a
-// standard rate within 1% as avformat_find_stream_info rounds its
-// estimate; 0/0 without two distinct stamps.
-func frameRate(stamps []int64) container.Rational {
+// frameRates returns the r_frame_rate and avg_frame_rate
+// avformat_find_stream_info sets on an ASF video stream from the
+// millisecond timestamps of its first packets (fallback is the r_frame_rate
+// kept when it finds none). codecRate is the frame rate the decoder or
+// parser takes from the codec's headers, 0/0 if none.
+//
+//   - A time base of 1/1000 is too fine to be the frame rate
+//     (tb_unreliable), so ff_rfps_add_frame and ff_rfps_calculate guess
+//     r_frame_rate from the timestamps, unless the codec's own rate makes
+//     the time base reliable (an MPEG-4 VOL rate from 5 to 100 fps; never
+//     for H.264, HEVC and MPEG-2): r_frame_rate is then that rate.
+//   - The packets have durations only when the parser knows the codec's
+//     rate (compute_frame_duration: a frame of it in whole milliseconds,
+//     rounded down, when that is not 0); the average is then their rate,
+//     rounded to a standard rate within 1%, counted from the third packet.
+//     Without durations the average is the guessed r_frame_rate when the
+//     mean spacing matches it. With a reliable time base find_stream_info
+//     reads too few packets to count any: no average.
+func frameRates(codecName string, codecRate container.Rational, stamps []int64, fallback container.Rational) (rate, avg container.Rational) {
+	ms := container.Rational{Num: 1, Den: 1000}
+	alwaysUnreliable := codecName == "h264" || codecName == "hevc" || codecName == "mpeg2video"
+	if codecRate.Valid() && !alwaysUnreliable && codecRate.Num < 101*codecRate.Den && codecRate.Num >= 5*codecRate.Den {
+		return codecRate, container.Rational{}
+	}
+	rate = fallback
 	if len(stamps) < 2 {
-		return container.Rational{}
+		return rate, avg
 	}
-	first, last := stamps[0], stamps[0]
-	for _, t := range stamps {
-		first, last = min(first, t), max(last, t)
+	deltas := make([]int64, len(stamps)-1)
+	for i := range deltas {
+		deltas[i] = stamps[i+1] - stamps[i]
 	}
-	return rfps.Average(int64(len(stamps)-1), last-first, container.Rational{Num: 1, Den: 1000})
+	r, avgFromR, ok := rfps.Guess(deltas, stamps[0], ms, 0)
+	if ok {
+		rate = r
+	}
+	if codecRate.Valid() {
+		// Each packet's duration is one frame of the codec's rate in
+		// whole milliseconds, if that is not 0.
+		if d := codecRate.Den * 1000 / codecRate.Num; d > 0 {
+			if len(stamps) > 2 {
+				n := int64(len(stamps) - 2)
+				avg = rfps.Average(n, n*d, ms)
+			}
+			return rate, avg
+		}
+	}
+	if ok && avgFromR {
+		avg = r
+	}
+	return rate, avg
 }

@@ -169,6 +169,11 @@ func videoNeed(t *track) int {
 			n = max(n, 21+st.HasBFrames)
 		}
 	}
+	if st.CodecName == "hevc" && st.HasBFrames > 0 {
+		// The first guessed decoding timestamp, and so the start, comes
+		// with the packet after has_b_frames of them.
+		n = max(n, st.HasBFrames+1)
+	}
 	return n
 }
 
@@ -239,6 +244,7 @@ func (d *demuxer) block(h header, clusterTime uint64, byNum map[uint64]*track) {
 		}
 	}
 	t.first = frame
+	t.firstSize = size
 }
 
 // firstLace returns the size of the first lace of a laced block and the

@@ -7,8 +7,10 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
 	"github.com/mediaprobe/mediaprobe/codec/av1"
+	"github.com/mediaprobe/mediaprobe/codec/dnxhd"
 	"github.com/mediaprobe/mediaprobe/codec/dts"
 	"github.com/mediaprobe/mediaprobe/codec/dvdsub"
+	"github.com/mediaprobe/mediaprobe/codec/ffv1"
 	"github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/codec/h264"
 	"github.com/mediaprobe/mediaprobe/codec/hevc"
@@ -20,6 +22,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/opus"
 	"github.com/mediaprobe/mediaprobe/codec/pgs"
 	"github.com/mediaprobe/mediaprobe/codec/picture"
+	"github.com/mediaprobe/mediaprobe/codec/prores"
 	"github.com/mediaprobe/mediaprobe/codec/theora"
 	"github.com/mediaprobe/mediaprobe/codec/vorbis"
 	"github.com/mediaprobe/mediaprobe/codec/vp8"
@@ -48,6 +51,13 @@ func (d *demuxer) finishStreams() {
 			// from the packet after them, which the stream does not have.
 			st.StartPTS = container.NoPTS
 		}
+		if reorderedTooShort(st.CodecName, st.HasBFrames, t.count) && !d.scanBounded {
+			// With a known delay the first decoding timestamp is guessed
+			// from the presentation times of has_b_frames packets
+			// (select_from_pts_buffer), one more for H.264, whose
+			// decoder's delay is known only once a frame is decoded.
+			st.StartPTS = container.NoPTS
+		}
 		if st.Type == container.Video {
 			frameRates(t, st)
 		}
@@ -57,6 +67,21 @@ func (d *demuxer) finishStreams() {
 			_ = picture.Describe(a.st, d.src, a.dataOff, a.dataLen, *a.mime)
 		}
 	}
+}
+
+// reorderedTooShort reports a stream of reordered frames too short for
+// FFmpeg to guess a decoding timestamp: an H.264 track of fewer than
+// has_b_frames+2 blocks, an HEVC one of fewer than has_b_frames+1.
+func reorderedTooShort(codecName string, hasBFrames, blocks int) bool {
+	switch {
+	case hasBFrames <= 0:
+		return false
+	case codecName == "h264":
+		return blocks < hasBFrames+2
+	case codecName == "hevc":
+		return blocks < hasBFrames+1
+	}
+	return false
 }
 
 // h264GuessFrames is how many decoded frames has_decode_delay_been_guessed
@@ -170,6 +195,47 @@ func describeVideo(t *track, st *container.Stream) {
 				_ = id.Describe(st)
 			}
 		}
+	case "prores":
+		if f := t.first; f != nil {
+			size := min(t.firstSize, 1<<31-9)
+			if len(f) < 8 || string(f[4:8]) != "icpf" {
+				// Matroska stores the frames without their size and
+				// 'icpf' atom header, which matroska_parse_prores
+				// restores for the decoder.
+				h := make([]byte, 8, 8+len(f))
+				binary.BigEndian.PutUint32(h, uint32(size+8))
+				copy(h[4:], "icpf")
+				f, size = append(h, f...), size+8
+			}
+			_ = prores.Describe(st, f, int(size))
+		} else {
+			prores.DescribeTag(st)
+		}
+	case "dnxhd":
+		_ = dnxhd.Describe(st, t.first, int(min(t.firstSize, 1<<31-1)))
+	case "png", "gif":
+		// Each frame is an image, whose header the decoder reads as it
+		// does a cover's.
+		if t.first != nil {
+			sar := st.SampleAspectRatio
+			_ = picture.DescribeBytes(st, t.first, "image/"+st.CodecName)
+			if sar.Valid() {
+				st.SampleAspectRatio = sar // the container's, which ffprobe prefers
+			}
+		}
+	case "ffv1":
+		ffv1.Describe(st, t.priv, t.first)
+	case "rawvideo":
+		// rawdec.c raw_init: by the fourcc (V_UNCOMPRESSED's ColourSpace
+		// or the VfW tag), else the bit count.
+		st.PixFmt = codec.RawVideoPixFmt(st.CodecTag, st.BitsPerSample)
+	default:
+		// The decoders that choose their output format when opened.
+		if !codec.DescribeInit(st, st.BitsPerSample, t.priv) {
+			if pf := codec.FramePixFmt(st.CodecName, t.first, int(min(t.firstSize, 1<<31-1))); pf != "" {
+				st.PixFmt = pf
+			}
+		}
 	}
 }
 
@@ -208,10 +274,31 @@ func describeAudio(t *track, st *container.Stream) {
 			st.ChannelLayout = vorbis.ChannelLayout(st.Channels)
 		}
 	case "flac":
-		if len(t.priv) >= 8+flac.StreamInfoSize && string(t.priv[:4]) == "fLaC" {
-			st.ExtradataSize = flac.StreamInfoSize
-			if si, err := flac.ParseStreamInfo(t.priv[8 : 8+flac.StreamInfoSize]); err == nil {
+		// The extradata is the STREAMINFO (flacExtradata).
+		if len(t.priv) == flac.StreamInfoSize {
+			if si, err := flac.ParseStreamInfo(t.priv); err == nil {
 				_ = si.Describe(st)
+				if m := t.flacMask; m != 0 && codec.LayoutChannels(m) == st.Channels {
+					// ff_flac_set_channel_layout keeps the container's
+					// layout when its channel count is STREAMINFO's.
+					st.ChannelLayout = codec.LayoutName(m)
+				}
+			}
+		}
+	case "tta":
+		// tta_decode_init, from the TTA1 header of ttaExtradata: the
+		// sample format by bytes per sample (8, 16 or 24 bits).
+		if len(t.priv) == ttaExtradataSize {
+			bits := int(binary.LittleEndian.Uint16(t.priv[8:]))
+			if f := [...]string{"", "u8", "s16", "s32"}; (bits+7)/8 < len(f) {
+				st.SampleFmt = f[(bits+7)/8]
+				st.BitsPerRawSample = bits
+			}
+			n := int(binary.LittleEndian.Uint16(t.priv[6:]))
+			if m := codec.DecoderLayout("tta", n); m != 0 {
+				st.ChannelLayout = codec.LayoutName(m)
+			} else if codec.TTANoLayout(n) {
+				st.Channels = 0
 			}
 		}
 	case "alac":

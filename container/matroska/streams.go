@@ -4,12 +4,15 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/dovi"
+	"github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/codec/wav"
 	"github.com/mediaprobe/mediaprobe/container"
+	"github.com/mediaprobe/mediaprobe/tags"
 )
 
 // buildStreams mirrors the end of matroska_read_header: the format's
@@ -98,8 +101,28 @@ func (d *demuxer) trackStream(t *track) error {
 		h, _ := codec.ParseBitmapInfoHeader(t.priv)
 		t.fourcc = h.Compression
 		codecName = codec.BMPCodec(t.fourcc)
+		if codecName == "" {
+			codecName = codec.MovVideoCodecTag(t.fourcc)
+		}
 		extradata = h.Extradata
 		st.BitsPerSample = int(h.BitCount)
+	case t.codecID == "V_QUICKTIME" && len(t.priv) >= 21:
+		// get_qt_codec: the CodecPrivate is a sample description, whose
+		// size field some muxers leave out (it then starts with a known
+		// fourcc and is given one); the whole of it is the extradata.
+		p := t.priv
+		if codec.MovVideoCodec(string(p[:4])) != "" {
+			p = append(binary.BigEndian.AppendUint32(make([]byte, 0, 4+len(p)), uint32(min(4+len(p), math.MaxUint32))), p...)
+		}
+		t.fourcc = binary.LittleEndian.Uint32(p[4:])
+		codecName = codec.MovVideoCodec(string(p[4:8]))
+		if codecName == "" && string(p[4:8]) == "SMI " {
+			t.fourcc, codecName = codec.Fourcc("SVQ3"), "svq3"
+		}
+		if len(p) >= 86 {
+			st.BitsPerSample = int(binary.BigEndian.Uint16(p[82:]))
+		}
+		extradata = p
 	case t.codecID == "A_MS/ACM" && len(t.priv) >= 14:
 		h, err := wav.ParseHeader(t.priv, int64(len(t.priv)), false, 0)
 		if err == nil {
@@ -140,6 +163,14 @@ func (d *demuxer) trackStream(t *track) error {
 	case codecName == "vp9":
 		// matroskadec ignores VP9's CodecPrivate.
 		extradata = nil
+	case codecName == "prores" && len(t.priv) == 4:
+		// The sample entry's fourcc, which the decoder's profile and bit
+		// depth follow; it stays the extradata too.
+		t.fourcc = binary.LittleEndian.Uint32(t.priv)
+	case codecName == "tta":
+		extradata = ttaExtradata(t, d.duration*float64(d.timeScale))
+	case codecName == "flac" && len(t.priv) > 0:
+		extradata = flacExtradata(t, d.src.Budget())
 	}
 	st.CodecName = codecName
 	if t.language != "und" {
@@ -547,4 +578,64 @@ func (d *demuxer) attachmentStream(a *attachment) error {
 		}
 	}
 	return nil
+}
+
+// ttaExtradataSize is the TTA1 header matroska_parse_tracks builds for
+// the decoder: signature, format 1, channels, bits per sample, sample
+// rate, length in samples and a zero CRC.
+const ttaExtradataSize = 22
+
+// ttaExtradata builds that header from the track's audio settings and the
+// segment's duration in nanoseconds.
+func ttaExtradata(t *track, durationNS float64) []byte {
+	b := make([]byte, ttaExtradataSize)
+	copy(b, "TTA1")
+	binary.LittleEndian.PutUint16(b[4:], 1)
+	binary.LittleEndian.PutUint16(b[6:], uint16(min(t.audio.channels, math.MaxUint16)))
+	binary.LittleEndian.PutUint16(b[8:], uint16(min(t.audio.bitDepth, math.MaxUint16)))
+	rate := max(0, min(t.audio.outSampleRate, math.MaxInt32))
+	if rate == 0 {
+		rate = max(0, min(t.audio.sampleRate, math.MaxInt32))
+	}
+	binary.LittleEndian.PutUint32(b[10:], uint32(rate))
+	if n := durationNS / 1e9 * rate; n > 0 && n < math.MaxUint32 {
+		binary.LittleEndian.PutUint32(b[14:], uint32(n))
+	}
+	return b
+}
+
+// flacExtradata is matroska_parse_flac: the extradata is the STREAMINFO
+// block (the CodecPrivate after "fLaC" and the block header), none when
+// the CodecPrivate is too short or its first block is not STREAMINFO; a
+// VORBIS_COMMENT block after it may carry WAVEFORMATEXTENSIBLE_CHANNEL_MASK,
+// which becomes the stream's layout (t.flacMask), kept by the decoder when
+// its channel count matches.
+func flacExtradata(t *track, budget *container.Budget) []byte {
+	p := t.priv
+	if len(p) < 8+flac.StreamInfoSize || p[4]&0x7f != 0 {
+		return nil
+	}
+	for rest := p[8+flac.StreamInfoSize:]; len(rest) >= 4; {
+		typ := rest[0] & 0x7f
+		size := int(rest[1])<<16 | int(rest[2])<<8 | int(rest[3])
+		rest = rest[4:]
+		if size > len(rest) {
+			break
+		}
+		if typ == 4 { // VORBIS_COMMENT
+			if _, pairs, err := tags.ParseVorbisComment(rest[:size], budget); err == nil {
+				for _, kv := range pairs {
+					if strings.EqualFold(kv[0], "WAVEFORMATEXTENSIBLE_CHANNEL_MASK") {
+						// strtol(value, NULL, 0); an invalid mask is ignored.
+						if m, err := strconv.ParseInt(strings.TrimSpace(kv[1]), 0, 64); err == nil && m > 0 && m&^0x3ffff == 0 {
+							t.flacMask = uint64(m)
+						}
+						break
+					}
+				}
+			}
+		}
+		rest = rest[size:]
+	}
+	return p[8 : 8+flac.StreamInfoSize]
 }

@@ -56,6 +56,12 @@ type track struct {
 	codecRate container.Rational
 	// fourcc is the VfW codec tag or the ColourSpace fourcc.
 	fourcc uint32
+	// firstSize is the length of the first frame, of which first holds
+	// the start.
+	firstSize int64
+	// flacMask is the channel mask a FLAC CodecPrivate's Vorbis comment
+	// gives (matroska_parse_flac), 0 if none.
+	flacMask uint64
 }
 
 type blockAddMapping struct {

@@ -99,7 +99,7 @@ func codecID(st *container.Stream, format string) string {
 	if st.Type == container.Audio || format == "\x00\x00\x00\x00" || format == "mp4s" {
 		return id
 	}
-	id = lookupTag(movVideoTags[:], format)
+	id = codec.MovVideoCodec(format)
 	if id == "" && len(format) == 4 {
 		id = codec.BMPCodec(binary.LittleEndian.Uint32([]byte(format)))
 	}

@@ -87,7 +87,15 @@ type aviStream struct {
 
 	vprpSAR  container.Rational // the vprp aspect ratio, which ffprobe prefers to the codec's
 	bitCount int                // biBitCount: bits_per_coded_sample
+	// stamps are the index timestamps of the first packets, the decoding
+	// times find_stream_info guesses the frame rate from (fpsStamps).
+	stamps []int64
 }
+
+// fpsStamps is how many packet timestamps ff_rfps_add_frame sees at most:
+// find_stream_info measures 40 durations when the time base is coarser
+// than 0.5 ms, as AVI's always is.
+const fpsStamps = 41
 
 // getDuration is avidec.c get_duration: the index timestamp units of a
 // packet of n bytes.
@@ -110,6 +118,9 @@ func (a *aviStream) addIndexEntry(pos, ts, size int64) {
 	}
 	if a.entries == 0 {
 		a.firstTS, a.firstPos, a.firstSize = ts, pos, size
+	}
+	if len(a.stamps) < fpsStamps {
+		a.stamps = append(a.stamps, ts)
 	}
 	a.entries++
 	a.sumLen += size

@@ -4,12 +4,18 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec"
 	"github.com/mediaprobe/mediaprobe/codec/aac"
 	"github.com/mediaprobe/mediaprobe/codec/ac3"
+	"github.com/mediaprobe/mediaprobe/codec/dts"
 	"github.com/mediaprobe/mediaprobe/codec/es"
+	"github.com/mediaprobe/mediaprobe/codec/ffv1"
+	"github.com/mediaprobe/mediaprobe/codec/flac"
 	"github.com/mediaprobe/mediaprobe/codec/jpeg"
 	"github.com/mediaprobe/mediaprobe/codec/mpegaudio"
+	"github.com/mediaprobe/mediaprobe/codec/picture"
 	"github.com/mediaprobe/mediaprobe/codec/vp8"
+	"github.com/mediaprobe/mediaprobe/codec/vp9"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
+	"github.com/mediaprobe/mediaprobe/internal/rfps"
 )
 
 // maxFirstPacket is how much of a stream's first packet is read: the
@@ -217,18 +223,23 @@ func (a *aviState) describeStreams() error {
 // describeVideo fills a video stream from its extradata and first packet.
 func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 	st := s.st
-	// The frames are one tick of the stream's time base apart, which
-	// avformat_find_stream_info takes for the real frame rate.
-	st.RFrameRate = container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
+	var codecRate container.Rational
+	defer func() { st.RFrameRate = rFrameRate(st, s.stamps, codecRate) }()
 	switch st.CodecName {
 	case "h264", "hevc", "mpeg4", "mpeg1video", "mpeg2video", "av1":
 		data := pkt
 		if len(s.extradata) > 0 {
 			data = append(append([]byte(nil), s.extradata...), pkt...)
 		}
+		// A decoder configuration record (a stream copied from MP4 or
+		// Matroska): length-prefixed NAL units or OBUs follow.
+		if r, ok := es.Record(st, s.extradata, pkt); ok {
+			codecRate = r
+			break
+		}
 		if len(data) > 0 {
 			exSize := st.ExtradataSize
-			es.Describe(st, data)
+			codecRate = es.Describe(st, data)
 			if len(s.extradata) > 0 {
 				st.ExtradataSize = exSize // the container's extradata is kept
 			}
@@ -248,15 +259,30 @@ func (a *aviState) describeVideo(s *aviStream, pkt []byte, size int64) {
 			h, _ := vp8.ParseFrameHeader(pkt)
 			h.FillStream(st)
 		}
+	case "vp9":
+		// The decoder's profile, format and range from the first frame.
+		if h, _ := vp9.ParseHeader(pkt); h != nil {
+			h.FillStream(st)
+		}
 	case "dvvideo":
 		if pf := codec.DVPixFmt(pkt, int(min(size, 1<<31-1)), st.CodecTag, st.Width, st.Height); pf != "" {
 			st.PixFmt, st.ChromaLocation = pf, "topleft"
 		}
+	case "png", "gif":
+		// Each frame is an image, whose header the decoder reads as it
+		// does a cover's.
+		if len(pkt) > 0 {
+			_ = picture.DescribeBytes(st, pkt, "image/"+st.CodecName)
+		}
+	case "ffv1":
+		ffv1.Describe(st, s.extradata, pkt)
 	case "rawvideo":
 		st.PixFmt = codec.RawVideoPixFmt(st.CodecTag, s.bitCount)
 	default:
-		if pf, loc := codec.DecoderPixFmt(st.CodecName, s.bitCount); pf != "" {
-			st.PixFmt, st.ChromaLocation = pf, loc
+		if !codec.DescribeInit(st, s.bitCount, s.extradata) {
+			if pf := codec.FramePixFmt(st.CodecName, pkt, int(min(size, 1<<31-1))); pf != "" {
+				st.PixFmt = pf
+			}
 		}
 	}
 	if s.vprpSAR.Valid() {
@@ -287,6 +313,25 @@ func (a *aviState) describeAudio(s *aviStream, pkt []byte, ref packetRef) {
 				st.Channels, st.ChannelLayout = n, aac.ChannelLayout(h.ChannelConfig)
 			}
 			st.Profile = aac.ProfileName(h.ObjectType())
+		}
+	case "dts":
+		// The decoder's first frame (the parser finds it).
+		for i := 0; i+4 <= len(pkt) && i < maxAudioSync; i++ {
+			if f, err := dts.ParseFrame(pkt[i:]); err == nil {
+				rate := st.BitRate
+				f.Describe(st)
+				if rate != 0 {
+					st.BitRate = rate
+				}
+				break
+			}
+		}
+	case "flac":
+		// The decoder opens with the STREAMINFO in the extradata.
+		if b, ok := flac.ExtradataStreamInfo(s.extradata); ok {
+			if si, err := flac.ParseStreamInfo(b); err == nil {
+				_ = si.Describe(st)
+			}
 		}
 	case "ac3", "eac3":
 		// The AC-3 decoder sets its frames' bit rate over the container's
@@ -326,3 +371,40 @@ func mpegAudioSync(b []byte) int {
 	}
 	return -1
 }
+
+// rFrameRate is the r_frame_rate avformat_find_stream_info sets on an AVI
+// video stream. AVI has one packet per tick of the stream's time base,
+// less the empty chunks a muxer writes for dropped frames, which have no
+// index entry; stamps are the index timestamps of the first packets.
+// Where the time base is unreliable as the frame rate (tb_unreliable:
+// H.264, HEVC and MPEG-2 always, else a time base, or codec frame rate,
+// of 101 ticks a second or more or under 5) ff_rfps_calculate guesses the
+// rate from the stamps; otherwise, and when it finds none, the rate is
+// the time base's inverse.
+func rFrameRate(st *container.Stream, stamps []int64, codecRate container.Rational) container.Rational {
+	tb := st.TimeBase
+	inverse := container.Rational{Num: tb.Den, Den: tb.Num}
+	rate := inverse
+	if codecRate.Valid() {
+		rate = codecRate
+	}
+	unreliable := st.CodecName == "h264" || st.CodecName == "hevc" || st.CodecName == "mpeg2video" ||
+		st.CodecTag == fourcc("mp4v") || rate.Num >= 101*rate.Den || rate.Num < 5*rate.Den
+	if !unreliable || len(stamps) < 2 || !tb.Valid() {
+		return inverse
+	}
+	var deltas []int64
+	for i := 1; i < len(stamps); i++ {
+		if float64(stamps[i]-stamps[0])*tb.Float() >= maxAnalyzeSeconds {
+			break
+		}
+		deltas = append(deltas, stamps[i]-stamps[i-1])
+	}
+	if r, _, ok := rfps.Guess(deltas, stamps[0], tb, 0); ok {
+		return r
+	}
+	return inverse
+}
+
+// maxAnalyzeSeconds is max_analyze_duration's default.
+const maxAnalyzeSeconds = 5

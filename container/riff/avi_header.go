@@ -373,6 +373,10 @@ func (a *aviState) readBitmapInfo(s *aviStream, body, size int64) (int64, error)
 	}
 	st.CodecTag = tag
 	st.CodecName = codec.BMPCodec(tag)
+	if st.CodecName == "" {
+		// avi_read_header tries the QuickTime tags next.
+		st.CodecName = codec.MovVideoCodecTag(tag)
+	}
 	if st.CodecName == "mpeg4" && s.handler == idXVID {
 		st.CodecTag = idXVID
 	}

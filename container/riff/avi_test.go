@@ -277,3 +277,17 @@ func TestAVIStreamWithoutPackets(t *testing.T) {
 	require.Len(t, info.Streams, 2)
 	assert.Less(t, src.Reads, int64(10000))
 }
+
+func TestRFrameRate(t *testing.T) {
+	st := &container.Stream{CodecName: "h264", TimeBase: container.Rational{Num: 1, Den: 50}}
+	var everyOther []int64
+	for k := int64(0); k < fpsStamps; k++ {
+		everyOther = append(everyOther, 2*k)
+	}
+	assert.Equal(t, container.Rational{Num: 25, Den: 1}, rFrameRate(st, everyOther, container.Rational{}),
+		"frames two ticks apart (empty chunks between)")
+	assert.Equal(t, container.Rational{Num: 50, Den: 1}, rFrameRate(st, nil, container.Rational{}), "no index")
+	st.CodecName = "mpeg4"
+	assert.Equal(t, container.Rational{Num: 50, Den: 1}, rFrameRate(st, everyOther, container.Rational{Num: 25, Den: 1}),
+		"a reliable time base is the rate")
+}

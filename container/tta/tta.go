@@ -78,12 +78,6 @@ func parseHeader(b []byte) (fileHeader, bool) {
 	return h, crc32.ChecksumIEEE(b[:18]) == le.Uint32(b[18:])
 }
 
-// ttaLayouts are tta_channel_layouts (libavcodec/tta.c), entry n-2 for n
-// channels; five channels have none, and the 5.1 decoder's
-// av_channel_layout_from_mask(0) then leaves the stream with no channels.
-var ttaLayouts = [...]uint64{codec.LayoutStereo, codec.Layout2Point1, codec.LayoutQuad, 0,
-	codec.Layout5Point1Back, codec.Layout6Point1Back, codec.Layout7Point1Wide}
-
 // read mirrors tta_read_header, then what tta_decode_init reports. A file
 // FFmpeg fails to open, or whose decoder fails to open (ffprobe then gives
 // up), yields a nil Info and the error.
@@ -227,13 +221,10 @@ func decoder(st *container.Stream, h fileHeader, off int64) error {
 		return demuxkit.Errorf(name, "header", off, container.ErrUnsupported, "%d bits per sample", h.Bits)
 	}
 	st.BitsPerRawSample = h.Bits
-	if h.Channels > 1 && h.Channels < 9 {
-		m := ttaLayouts[h.Channels-2]
-		if m == 0 {
-			st.Channels = 0
-		} else {
-			st.ChannelLayout = codec.LayoutName(m)
-		}
+	if m := codec.DecoderLayout("tta", h.Channels); m != 0 {
+		st.ChannelLayout = codec.LayoutName(m)
+	} else if codec.TTANoLayout(h.Channels) {
+		st.Channels = 0
 	}
 	return nil
 }
