@@ -757,6 +757,8 @@ gen asf_aac.asf "${A1[@]}" -c:a aac -b:a 16k
 gen avi_ffv1_v0_bgr0.avi "${V1[@]}" -frames:v 1 -c:v ffv1 -level 0 -pix_fmt bgr0
 gen mkv_ffv1_v1_yuva420p.mkv "${V1[@]}" -frames:v 1 -c:v ffv1 -level 1 -pix_fmt yuva420p
 gen mkv_ffv1_v3_yuv422p10.mkv "${V1[@]}" -frames:v 1 -c:v ffv1 -level 3 -pix_fmt yuv422p10le
+# FFV1 in MOV: the configuration record is the glbl box.
+gen mov_ffv1_rgb.mov -f lavfi -i "testsrc=size=32x32:rate=25" -frames:v 2 -threads 1 -pix_fmt bgr0 -c:v ffv1 -level 3
 # ASF frame rates guessed from millisecond timestamps (23.976 fps: 41/42 ms
 # apart), and an MPEG-4 VOL rate that gives packets durations (120 fps).
 gen asf_wmv2_23976.wmv -f lavfi -i "testsrc2=size=16x16:rate=24000/1001:duration=1.8" -threads 1 -c:v wmv2 -g 250 -b:v 20k

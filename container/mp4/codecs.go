@@ -3,49 +3,20 @@ package mp4
 import "github.com/mediaprobe/mediaprobe/codec"
 
 // The fourcc tables of libavformat/isom.c: ff_codec_movvideo_tags and
-// ff_codec_movaudio_tags are generated from FFmpeg 5.1 (movtags_table.go);
-// the subtitle and data tables, which libavformat does not export, follow.
-
-// movTag is one row of a fourcc table: the sample entry's fourcc as the
-// file stores it, and the codec name.
-type movTag struct{ tag, name string }
-
-// lookupTag is ff_codec_get_id: the first row whose tag equals tag, else
-// the first that equals it once both are upper-cased byte by byte
-// (avpriv_toupper4), else "".
-func lookupTag(rows []movTag, tag string) string {
-	for _, r := range rows {
-		if r.tag == tag {
-			return r.name
-		}
-	}
-	up := upper4(tag)
-	for _, r := range rows {
-		if upper4(r.tag) == up {
-			return r.name
-		}
-	}
-	return ""
-}
-
-func upper4(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'a' && c <= 'z' {
-			b[i] = c - 'a' + 'A'
-		}
-	}
-	return string(b)
-}
+// ff_codec_movaudio_tags are generated from FFmpeg 5.1 in codec
+// (codec.MovVideoCodec, codec.MovAudioCodec); the subtitle and data tables,
+// which libavformat does not export, follow.
 
 // movSubtitleTags is ff_codec_movsubtitle_tags as FFmpeg 5.1 has it: no
 // wvtt (WebVTT), stpp (TTML) or c708, whose tracks ffprobe shows as data
 // without a codec. mp4s (VobSub) is no tag either: its esds names the codec
 // (object type 0xE0, dvd_subtitle).
-var movSubtitleTags = []movTag{{"text", "mov_text"}, {"tx3g", "mov_text"}, {"c608", "eia_608"}}
+var movSubtitleTags = []codec.FourCC{
+	{Tag: "text", Name: "mov_text"}, {Tag: "tx3g", Name: "mov_text"}, {Tag: "c608", Name: "eia_608"},
+}
 
 // movDataTags is ff_codec_movdata_tags.
-var movDataTags = []movTag{{"gpmd", "bin_data"}}
+var movDataTags = []codec.FourCC{{Tag: "gpmd", Name: "bin_data"}}
 
 // thdLayout is the TrueHD channel assignment bits' channels (thd_layout in
 // libavcodec/mlp_parse.h): LR, C, LFE, LRs, LRvh, LRc, LRrs, Cs, Ts, LRsd,

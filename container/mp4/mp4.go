@@ -10,6 +10,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/av1"
 	"github.com/mediaprobe/mediaprobe/codec/dnxhd"
 	"github.com/mediaprobe/mediaprobe/codec/dts"
+	"github.com/mediaprobe/mediaprobe/codec/ffv1"
 	"github.com/mediaprobe/mediaprobe/codec/h263"
 	"github.com/mediaprobe/mediaprobe/codec/h264"
 	"github.com/mediaprobe/mediaprobe/codec/hevc"
@@ -706,6 +707,9 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 		}
 	case "prores":
 		_ = prores.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
+	case "ffv1":
+		// The configuration record is the glbl box.
+		ffv1.Describe(st, t.config, d.firstPacket(t, maxFirstPacket))
 	case "dnxhd":
 		_ = dnxhd.Describe(st, d.firstPacket(t, maxFirstPacket), int(min(t.firstSize, 1<<31-1)))
 	case "dvvideo":

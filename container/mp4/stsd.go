@@ -81,7 +81,7 @@ func multiFourccAllowed(tag, format string) bool {
 // a track that is not audio, the video table and the BITMAPINFOHEADER
 // tags, then subtitle and data for tracks of those types.
 func codecID(st *container.Stream, format string) string {
-	id := lookupTag(movAudioTags[:], format)
+	id := codec.MovAudioCodec(format)
 	if id == "" && len(format) == 4 && (format[:2] == "ms" || format[:2] == "TS") {
 		switch tag := uint32(format[2])<<8 | uint32(format[3]); tag {
 		case 0x0001:
@@ -108,11 +108,11 @@ func codecID(st *container.Stream, format string) string {
 		return id
 	}
 	if st.Type == container.Data || (st.Type == container.Subtitle && st.CodecName == "") {
-		if id = lookupTag(movSubtitleTags, format); id != "" {
+		if id = codec.LookupFourCC(movSubtitleTags, format); id != "" {
 			st.Type = container.Subtitle
 			return id
 		}
-		return lookupTag(movDataTags, format)
+		return codec.LookupFourCC(movDataTags, format)
 	}
 	return ""
 }

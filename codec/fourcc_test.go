@@ -27,11 +27,26 @@ func TestBMPCodec(t *testing.T) {
 	}
 }
 
-func TestBMPTagsUnique(t *testing.T) {
-	seen := map[string]bool{}
-	for _, e := range bmpTags {
-		assert.False(t, seen[e.tag], "%q listed twice", e.tag)
-		seen[e.tag] = true
-		assert.True(t, Known(e.name), "%q: codec %q unknown to ffprobe 5.1", e.tag, e.name)
+func TestFourCCTablesUnique(t *testing.T) {
+	for name, rows := range map[string][]FourCC{"bmp": bmpTags[:], "movvideo": movVideoTags[:], "movaudio": movAudioTags[:]} {
+		seen := map[string]bool{}
+		for _, e := range rows {
+			assert.False(t, seen[e.Tag], "%s: %q listed twice", name, e.Tag)
+			seen[e.Tag] = true
+			assert.True(t, Known(e.Name), "%s: %q: codec %q unknown to ffprobe 5.1", name, e.Tag, e.Name)
+		}
+	}
+}
+
+func TestMovCodecs(t *testing.T) {
+	for tag, want := range map[string]string{
+		"avc1": "h264", "hvc1": "hevc", "SVQ1": "svq1", "svq1": "svq1", "apch": "prores",
+		"mp4a": "aac", "ipcm": "pcm_s16be", "lpcm": "pcm_s16be", "ac-3": "ac3", "zzzz": "",
+	} {
+		got := MovVideoCodec(tag)
+		if got == "" {
+			got = MovAudioCodec(tag)
+		}
+		assert.Equal(t, want, got, "%q", tag)
 	}
 }
