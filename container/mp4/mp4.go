@@ -720,7 +720,7 @@ func (d *demuxer) describeVideo(t *track) (decoderRate container.Rational) {
 		}
 	default:
 		if t.hasSamples {
-			describePixFmt(st, t.format, t.depth)
+			describePixFmt(st, t.format, t.depth, t.config)
 		}
 	}
 	return decoderRate

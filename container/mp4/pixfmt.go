@@ -8,21 +8,13 @@ import (
 // The pixel formats FFmpeg 5.1's decoders of uncompressed and simple
 // QuickTime video report as they open, from the codec, the sample entry's
 // fourcc and its depth (bits_per_coded_sample), checked against ffprobe 5.1
-// on files ffmpeg writes. (A candidate for codec/, beside DecoderPixFmt,
-// once another container needs it.)
+// on files ffmpeg writes. Those that QuickTime shares with the other
+// containers (the fixed-format decoders, rawvideo by fourcc) are codec's;
+// the depth-driven lists of QuickTime's own fourccs are here.
 
-// movRawPixFmts is the part of libavcodec/raw.c's PIX_FMT_LIST_RAW that
-// QuickTime fourccs reach: the rawvideo decoder's format by tag.
-var movRawPixFmts = map[string]string{
-	"2vuy": "uyvy422", "yuvs": "yuyv422", "yuv2": "yuyv422", "b16g": "gray16be", "b48r": "rgb48be",
-	"b64a": "rgba64be", "24BG": "bgr24", "BGRA": "bgra", "RGBA": "rgba", "ABGR": "abgr",
-	"L555": "rgb555le", "L565": "rgb565le", "B565": "rgb565be", "R420": "yuv420p", "R411": "yuv411p",
-}
-
-// movPixFmt returns the decoder's pixel format and bits_per_raw_sample for
-// the codecs whose output format the bitstream does not choose, "" when
-// the codec is not one of them.
-func movPixFmt(name, tag string, depth int) (pixFmt string, bitsPerRaw int) {
+// movPixFmt returns the decoder's pixel format for the QuickTime codecs
+// whose output format the depth or the fourcc chooses, "" for the others.
+func movPixFmt(name, tag string, depth int) string {
 	switch name {
 	case "rawvideo":
 		if tag == "raw " || tag == "NO16" {
@@ -30,65 +22,46 @@ func movPixFmt(name, tag string, depth int) (pixFmt string, bitsPerRaw int) {
 			// 33 to 40) a palette.
 			switch {
 			case depth&0x1f <= 8 && depth > 0 && depth != 32:
-				return "pal8", 0
+				return "pal8"
 			case depth == 16:
-				return "rgb555be", 0
+				return "rgb555be"
 			case depth == 24:
-				return "rgb24", 0
+				return "rgb24"
 			case depth == 32:
-				return "argb", 0
+				return "argb"
 			}
-			return "", 0
+			return ""
 		}
-		return movRawPixFmts[tag], 0
+		return codec.RawVideoPixFmt(codec.Fourcc(tag), depth)
 	case "qtrle":
 		switch depth {
 		case 1, 33:
-			return "monowhite", 0
+			return "monowhite"
 		case 2, 4, 8, 34, 36, 40:
-			return "pal8", 0
+			return "pal8"
 		case 16:
-			return "rgb555le", 0
+			return "rgb555le"
 		case 24:
-			return "rgb24", 0
+			return "rgb24"
 		case 32:
-			return "argb", 0
+			return "argb"
 		}
-		return "", 0
-	case "v210":
-		return "yuv422p10le", 10
-	case "v410":
-		return "yuv444p10le", 10
-	case "r210", "r10k", "avrp":
-		return "gbrp10le", 10
-	case "v308":
-		return "yuv444p", 0
-	case "v408", "ayuv":
-		return "yuva444p", 0
-	case "y41p":
-		return "yuv411p", 12
-	case "yuv4":
-		return "yuv420p", 0
+		return ""
 	case "gif":
-		return "bgra", 0
-	case "smc":
-		return "pal8", 0
-	case "svq1":
-		return "yuv410p", 0
+		return "bgra" // gif_decode_init's AV_PIX_FMT_RGB32
 	}
-	pf, _ := codec.DecoderPixFmt(name, depth)
-	return pf, 0
+	return ""
 }
 
-// describePixFmt sets the pixel format of the codecs movPixFmt knows.
-func describePixFmt(st *container.Stream, tag string, depth int) {
+// describePixFmt sets the pixel format (and what else the decoder sets
+// when opened) of the codecs movPixFmt or codec.DescribeInit know.
+func describePixFmt(st *container.Stream, tag string, depth int, extradata []byte) {
 	if st.PixFmt != "" {
 		return
 	}
-	if pf, bits := movPixFmt(st.CodecName, tag, depth); pf != "" {
+	if pf := movPixFmt(st.CodecName, tag, depth); pf != "" {
 		st.PixFmt = pf
-		if bits > 0 {
-			st.BitsPerRawSample = bits
-		}
+		return
 	}
+	codec.DescribeInit(st, depth, extradata)
 }

@@ -334,9 +334,10 @@ func TestMovPixFmt(t *testing.T) {
 		{"h264", "avc1", 24, "", 0},
 	}
 	for _, tt := range tests {
-		pf, bits := movPixFmt(tt.name, tt.tag, tt.depth)
-		assert.Equal(t, tt.want, pf, "%s %q %d", tt.name, tt.tag, tt.depth)
-		assert.Equal(t, tt.bits, bits)
+		st := &container.Stream{Type: container.Video, CodecName: tt.name, CodecTag: codec.Fourcc(tt.tag)}
+		describePixFmt(st, tt.tag, tt.depth, nil)
+		assert.Equal(t, tt.want, st.PixFmt, "%s %q %d", tt.name, tt.tag, tt.depth)
+		assert.Equal(t, tt.bits, st.BitsPerRawSample)
 	}
 }
 
