@@ -31,8 +31,8 @@ const (
 	fpsMinFrames = 8
 	fpsBytes     = 1 << 20
 	maxAnalyzeMS = 5000
-	// The packets past the first firstWindow bytes are read in windows
-	// that double up to maxScanWindow.
+	// The packets past the first firstWindow bytes are fetched ahead in
+	// ranges that double up to maxScanWindow.
 	firstWindow   = 64 << 10
 	maxScanWindow = 512 << 10
 )
@@ -75,32 +75,27 @@ func (r *reader) scanPackets(off, end int64) error {
 		limit = min(limit, end)
 	}
 	pktSize := int64(r.hdr.maxPktSize)
-	// Past the first 64 KiB the packets are read in windows that double
-	// up to 512 KiB, so that a high-rate stream's frames cost few reads.
-	var buf, win []byte
-	var winOff int64
-	chunk := int64(2 * firstWindow)
+	// Past the first 64 KiB the packets are fetched ahead in ranges that
+	// double up to 512 KiB, so that a high-rate stream's frames cost few
+	// reads.
+	var buf []byte
+	ahead, chunk := off+firstWindow, int64(2*firstWindow)
 	for n := 0; n < maxScanPackets && pos < limit && pending(); n++ {
 		size := pktSize
 		if size <= 0 || size >= 1<<29 {
 			size = 64 << 10
 		}
 		size = min(size, limit-pos)
-		if pos < winOff || pos+size > winOff+int64(len(win)) {
-			// The first 64 KiB come packet by packet, from the buffered
-			// head of the object.
-			n := size
-			if pos+size > off+firstWindow {
-				n = min(max(size, chunk), limit-pos)
-				chunk = min(2*chunk, maxScanWindow)
-			}
-			w, err := demuxkit.ReadScratch(r.src, &buf, pos, n, name, "data packet")
-			if err != nil {
-				return err
-			}
-			win, winOff = w, pos
+		if pos+size > ahead {
+			n := min(max(size, chunk), limit-pos)
+			chunk = min(2*chunk, maxScanWindow)
+			demuxkit.Prefetch(r.src, pos, n)
+			ahead = pos + n
 		}
-		b := win[pos-winOff : pos-winOff+size]
+		b, err := demuxkit.ReadScratch(r.src, &buf, pos, size, name, "data packet")
+		if err != nil {
+			return err
+		}
 		next, ok := r.packet(b, &scans)
 		if !ok || next <= 0 {
 			break
