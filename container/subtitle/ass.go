@@ -66,20 +66,22 @@ func decodeText(budget *container.Budget, b []byte, off int64) ([]byte, error) {
 	if r.enc == encUTF8 {
 		return b[min(r.pos, len(b)):], nil
 	}
-	// A 2-byte code unit makes at most 3 bytes of UTF-8 (a surrogate pair,
-	// 4 bytes, takes two units).
-	capacity := int64(len(b)) / 2 * 3
-	if err := budget.Alloc("ass", "utf-16 text", off, capacity); err != nil {
+	// One pass to measure, one to convert: the text takes what it needs
+	// (a code unit makes 1 to 3 bytes of UTF-8).
+	n := int64(0)
+	for m := r; ; n++ { // m is a copy: the measuring pass
+		if c := m.next(); c == 0 && m.eof() {
+			break
+		}
+	}
+	if err := budget.Alloc("ass", "utf-16 text", off, n); err != nil {
 		return nil, err
 	}
-	out := make([]byte, 0, capacity)
-	for {
-		c := r.next()
-		if c == 0 && r.eof() {
-			return out, nil
-		}
-		out = append(out, c)
+	out := make([]byte, n)
+	for i := range out {
+		out[i] = r.next()
 	}
+	return out, nil
 }
 
 // assHeaderSize walks text line by line as ass_read_header does (its
