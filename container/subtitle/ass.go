@@ -39,7 +39,7 @@ func readASS(src container.Source, start int64, _ container.Options) (*container
 	n := src.Size() - start
 	if n > maxASSSize {
 		return info, demuxkit.Errorf("ass", "script", start, container.ErrLimit,
-			"%d bytes exceed the %d read whole", n, maxASSSize)
+			"a script of %d bytes, more than the %d read whole", n, maxASSSize)
 	}
 	b, err := demuxkit.ReadAt(src, start, n, "ass", "script")
 	if err != nil {
