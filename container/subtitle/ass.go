@@ -87,7 +87,8 @@ func decodeText(budget *container.Budget, b []byte, off int64) ([]byte, error) {
 // assHeaderSize walks text line by line as ass_read_header does (its
 // get_line: a line ends after a LF, or at a 0 byte, which is dropped; an
 // empty line is the end) and adds up the lines that are not Dialogue
-// events. Each event charges budget one structure.
+// events. Each event charges budget one structure, at off plus its
+// position in text (in the converted text for UTF-16).
 func assHeaderSize(budget *container.Budget, text []byte, off int64) (int, error) {
 	header := 0
 	for i := 0; i < len(text); {

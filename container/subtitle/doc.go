@@ -15,9 +15,10 @@
 //
 // So WebVTT and SubRip are described from the probe alone and read nothing;
 // ASS is read whole, in one read, to measure that header, and refused with
-// container.ErrLimit above [maxASSSize] bytes, so that a probe stays
-// bounded; every line charges the budget one structure, so that a file of
-// millions of empty lines stops at the budget's limit.
+// container.ErrLimit above 8 MiB (maxASSSize), so that a probe stays
+// bounded; every Dialogue event charges the budget one structure, so that
+// a script of very many tiny events stops at the budget's limit
+// (container.DefaultMaxStructures) where ffprobe would queue them all.
 //
 // Detection is FFmpeg's read_probe of each: webvtt_probe (the "WEBVTT"
 // signature, after a UTF-8 byte-order mark, followed by a blank or the
