@@ -27,6 +27,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/container/rawvideo"
 	"github.com/mediaprobe/mediaprobe/container/riff"
 	"github.com/mediaprobe/mediaprobe/container/shn"
+	"github.com/mediaprobe/mediaprobe/container/subtitle"
 	"github.com/mediaprobe/mediaprobe/container/tak"
 	"github.com/mediaprobe/mediaprobe/container/tta"
 	"github.com/mediaprobe/mediaprobe/container/voc"
@@ -46,6 +47,7 @@ var demuxers = [...]container.Demuxer{
 	amr.WB(),
 	ape.Demuxer(),
 	asf.Demuxer(),
+	subtitle.ASS(),
 	au.Demuxer(),
 	riff.AVI(),
 	caf.Demuxer(),
@@ -73,11 +75,13 @@ var demuxers = [...]container.Demuxer{
 	rawvideo.OBU(),
 	ogg.Demuxer(),
 	shn.Demuxer(),
+	subtitle.SRT(),
 	tak.Demuxer(),
 	tta.Demuxer(),
 	voc.Demuxer(),
 	riff.W64(),
 	riff.WAV(),
+	subtitle.WebVTT(),
 	wavpack.Demuxer(),
 	image.BMPPipe(),
 	image.JPEGPipe(),

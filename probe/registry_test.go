@@ -16,7 +16,7 @@ import (
 // noExtensions are the formats FFmpeg gives no file extensions.
 var noExtensions = map[string]bool{"mpegvideo": true, "mpeg": true, "asf": true, "image2": true,
 	"au": true, "caf": true, "amr": true, "amrnb": true, "amrwb": true, "mpc8": true, "dsf": true,
-	"iff": true}
+	"iff": true, "srt": true, "ass": true}
 
 func TestRegistry(t *testing.T) {
 	names := map[string]bool{}
@@ -25,7 +25,8 @@ func TestRegistry(t *testing.T) {
 		assert.NotEmpty(t, dm.Name)
 		assert.NotEmpty(t, dm.LongName, dm.Name)
 		// FFmpeg gives raw MPEG video, MPEG-PS, ASF, AU, CAF, the AMR
-		// formats, Musepack SV8, DSF, IFF and the image demuxers none
+		// formats, Musepack SV8, DSF, IFF, SubRip, ASS and the image
+		// demuxers none
 		// (image2 scores the name itself).
 		if !noExtensions[dm.Name] && !strings.HasSuffix(dm.Name, "_pipe") {
 			assert.NotEmpty(t, dm.Extensions, dm.Name)

@@ -850,6 +850,20 @@ PY
 # advanced edit lists on, so the first packet starts before zero.
 gen mp4_frag_aac_elst.mp4 -f lavfi -i "aevalsrc=0:s=48000:d=0.1" -c:a aac -b:a 32k -frag_duration 50000 -movflags +frag_custom+dash+delay_moov
 
+# subs (container/subtitle): standalone text subtitles. ffprobe reads no
+# cue (find_stream_info needs no packet), so what differs is detection and,
+# for ASS, the header as extradata. SubRip with its cues out of order, a
+# position and HTML tags, CRLF line ends behind a UTF-8 byte-order mark;
+# WebVTT with STYLE, REGION and NOTE blocks and cue settings; ASS made by
+# ffmpeg from the SubRip, and the same in UTF-16 (converted to UTF-8 by
+# FFmpeg's text reader before the header is measured).
+printf '\xef\xbb\xbf2\r\n00:00:03,000 --> 00:00:04,000 X1:10 X2:300 Y1:20 Y2:200\r\n<i>Second</i> <font color="#ff0000">red</font>\r\n\r\n1\r\n00:00:01,000 --> 00:00:02,500\r\n<b>First</b>\r\ntwo lines\r\n' > sub_srt_bom_crlf.srt
+printf 'WEBVTT - header text\n\nSTYLE\n::cue { color: yellow }\n\nREGION\nid:r1 width:40%% lines:3\n\nNOTE a comment\n\nc1\n00:00:02.000 --> 00:00:03.000 align:start position:10%% region:r1\n<v Roger>Hi <b>there</b>\n\n00:00.500 --> 00:01.000\nearlier\n' > sub_webvtt_blocks.vtt
+ff -i sub_srt_bom_crlf.srt -fflags +bitexact sub_ass_from_srt.ass
+# A comment line after the events, with characters of 2, 3 and 4 UTF-8
+# bytes (a surrogate pair in UTF-16), is header too.
+{ printf '\xff\xfe'; { cat sub_ass_from_srt.ass; printf '; note \xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80\n'; } | iconv -f utf-8 -t utf-16le; } > sub_ass_utf16le.ass
+
 # ffprobe goldens
 for f in *; do
   [ -f "$f" ] || continue
