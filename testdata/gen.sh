@@ -268,6 +268,9 @@ gen raw_av1.obu "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k -f obu
 gen ivf_vp8.ivf "${V[@]}" -c:v libvpx -deadline realtime -b:v 100k
 gen ivf_vp9.ivf "${V[@]}" -c:v libvpx-vp9 -deadline realtime -b:v 100k
 gen ivf_av1.ivf "${V[@]}" -c:v libaom-av1 -cpu-used 8 -b:v 100k
+# A time base FFmpeg finds unreliable (150 ticks a second): find_stream_info
+# reads on and averages one-tick packets, so avg_frame_rate is 150/1.
+gen ivf_vp8_150fps.ivf -f lavfi -i "testsrc=size=32x32:rate=150" -frames:v 3 -threads 1 -c:v libvpx -b:v 50k
 # Matroska / WebM (container/matroska): codecs through CodecPrivate and the
 # first blocks, tags per track and file, attachments (a font, a cover),
 # dispositions, colour and HDR side data, stereo mode, VfW and ACM tracks.

@@ -13,7 +13,8 @@
 //
 // ffprobe prints r_frame_rate as the time base's reciprocal for IVF
 // files, whose frames are one tick apart (FFmpeg estimates it from the
-// timestamps of the first frames), and avg_frame_rate 0/0; a file whose
+// timestamps of the first frames), and avg_frame_rate 0/0 unless the time
+// base is one FFmpeg finds unreliable (see averageRate); a file whose
 // timestamps are not one tick apart gets the reciprocal here.
 //
 // Specification: https://wiki.multimedia.cx/index.php/IVF.
@@ -28,6 +29,7 @@ import (
 	"github.com/mediaprobe/mediaprobe/codec/vp9"
 	"github.com/mediaprobe/mediaprobe/container"
 	"github.com/mediaprobe/mediaprobe/internal/demuxkit"
+	"github.com/mediaprobe/mediaprobe/internal/rfps"
 )
 
 // Demuxer returns the IVF demuxer.
@@ -87,6 +89,7 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	st.TimeBase = container.Rational{Num: num, Den: den}.Reduce(1<<31 - 1)
 	st.RFrameRate = container.Rational{Num: st.TimeBase.Den, Den: st.TimeBase.Num}
 	st.DurationTS = int64(le.Uint32(h[24:]))
+	st.AvgFrameRate = averageRate(st.TimeBase, st.DurationTS)
 	info.Format.DataOffset = start + headerSize
 
 	frame, pts, err := firstFrame(src, start+headerSize)
@@ -99,6 +102,23 @@ func read(src container.Source, start int64, _ container.Options) (*container.In
 	st.StartPTS = pts
 	describe(st, frame)
 	return info, nil
+}
+
+// averageRate is the avg_frame_rate avformat_find_stream_info gives a
+// stream of the given time base and frame count (the header's; 0 when
+// unknown). It reads past the first packet only when the time base is
+// unreliable (tb_unreliable: 101 ticks a second or more, or fewer than 5),
+// and counts the durations of the packets from the third; ivfdec.c gives
+// packets none, so compute_pkt_fields makes each last a tick where the
+// time base is coarser than a millisecond (ff_compute_frame_duration),
+// and none otherwise. So the average is the time base's reciprocal
+// (rounded to a standard rate, rfps.Average) or 0/0.
+func averageRate(tb container.Rational, frames int64) container.Rational {
+	unreliable := tb.Den >= 101*tb.Num || tb.Den < 5*tb.Num
+	if !unreliable || tb.Num*1000 <= tb.Den || frames > 0 && frames < 3 {
+		return container.Rational{}
+	}
+	return rfps.Average(1, 1, tb)
 }
 
 // firstFrame reads the first frame's header and at most maxFirstFrame

@@ -110,3 +110,25 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestAverageRate: avg_frame_rate only for the time bases tb_unreliable
+// names, coarser than a millisecond, with three packets to count.
+func TestAverageRate(t *testing.T) {
+	for _, tc := range []struct {
+		tb     container.Rational
+		frames int64
+		want   container.Rational
+	}{
+		{container.Rational{Num: 1, Den: 25}, 100, container.Rational{}},
+		{container.Rational{Num: 1, Den: 100}, 100, container.Rational{}},
+		{container.Rational{Num: 1, Den: 101}, 100, container.Rational{Num: 101, Den: 1}},
+		{container.Rational{Num: 1, Den: 119}, 100, container.Rational{Num: 120, Den: 1}}, // a standard rate within 1%
+		{container.Rational{Num: 1, Den: 4}, 5, container.Rational{Num: 4, Den: 1}},
+		{container.Rational{Num: 1, Den: 999}, 100, container.Rational{Num: 999, Den: 1}},
+		{container.Rational{Num: 1, Den: 1000}, 100, container.Rational{}}, // packets without duration
+		{container.Rational{Num: 1, Den: 150}, 2, container.Rational{}},    // too few packets
+		{container.Rational{Num: 1, Den: 150}, 0, container.Rational{Num: 150, Den: 1}},
+	} {
+		assert.Equal(t, tc.want, averageRate(tc.tb, tc.frames), "%v, %d frames", tc.tb, tc.frames)
+	}
+}
