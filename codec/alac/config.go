@@ -70,7 +70,8 @@ func (c Config) SampleFormat() string {
 // Check reports what makes alac_decode_init refuse the configuration: a
 // frame length of 0 or above 4096*4096, an unsupported depth, more than
 // eight channels, or none where the container gives none either
-// (containerChannels).
+// (containerChannels); and a sample rate past 2^31, which avcodec_open2
+// refuses once the decoder has set it.
 func (c Config) Check(containerChannels int) error {
 	switch {
 	case c.FrameLength == 0 || c.FrameLength > 4096*4096:
@@ -81,6 +82,10 @@ func (c Config) Check(containerChannels int) error {
 		return demuxkit.Errorf("alac", "config", 21, container.ErrMalformed, "no channels")
 	case c.Channels > maxChannels:
 		return demuxkit.Errorf("alac", "config", 21, container.ErrUnsupported, "%d channels", c.Channels)
+	case int32(c.SampleRate) < 0:
+		// avctx->sample_rate is an int: avcodec_open2 refuses the
+		// negative rate alac_set_info gives it ("Invalid sample rate").
+		return demuxkit.Errorf("alac", "config", 32, container.ErrMalformed, "sample rate %d", int32(c.SampleRate))
 	}
 	return nil
 }
@@ -95,7 +100,7 @@ func (c Config) Describe(st *container.Stream) error {
 	}
 	st.SampleFmt = c.SampleFormat()
 	st.BitsPerRawSample = c.BitDepth
-	st.SampleRate = int(int32(c.SampleRate))
+	st.SampleRate = int(c.SampleRate)
 	ch := c.Channels
 	if ch < 1 {
 		ch = st.Channels // "Invalid channel count": the container's

@@ -49,6 +49,7 @@ func TestDescribeRefused(t *testing.T) {
 		{"frame length 0", 14, 0},
 		{"depth 8", 17, 8},
 		{"9 channels", 21, 9},
+		{"sample rate past 2^31", 32, 0x80}, // avcodec_open2's "Invalid sample rate"
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := append([]byte(nil), cookie...)
